@@ -1,0 +1,224 @@
+// storyline: the command-line face of the library. Parses flags, calls the
+// library, prints what happened. No logic of its own beyond that.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "engine/batch.h"
+#include "eval/metrics.h"
+#include "output/json_writer.h"
+#include "storyline/engine.h"
+#include "text/analyzer.h"
+#include "features/df_builder.h"
+
+namespace {
+
+using storyline::Status;
+
+// Prints skipped inputs to stderr; after the first `kShown`, only counts.
+class StderrDiagnostics final : public storyline::ingest::Diagnostics {
+ public:
+  void Report(std::string_view origin, const Status& why) override {
+    if (++reported_ <= kShown) {
+      ClearProgressLine();
+      std::cerr << "storyline: " << origin << ": " << why.message() << '\n';
+    }
+  }
+  void Finish() const {
+    if (reported_ > kShown) {
+      std::cerr << "storyline: ... and " << (reported_ - kShown) << " more problems not shown\n";
+    }
+  }
+  static void ClearProgressLine() {
+    if (progress_shown) {
+      std::cerr << "\r\033[K";
+      progress_shown = false;
+    }
+  }
+  static inline bool progress_shown = false;
+
+ private:
+  static constexpr std::size_t kShown = 50;
+  std::size_t reported_ = 0;
+};
+
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  void Update(std::size_t read, std::size_t added, std::uint64_t bytes) {
+    if (!enabled_) return;
+    double secs = Elapsed();
+    if (secs < 1.0 || secs - last_ < 0.2) return;  // only long runs, at most 5 updates a second
+    last_ = secs;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "\r\033[Kread %zu articles (%.1f MB), clustered %zu, %.0f articles/s",
+                  read, static_cast<double>(bytes) / 1e6, added, static_cast<double>(read) / secs);
+    std::cerr << buf << std::flush;
+    StderrDiagnostics::progress_shown = true;
+  }
+  double Elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  bool enabled_;
+  double last_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+int Fail(const std::string& message) {
+  std::cerr << "storyline: " << message << '\n';
+  return 1;
+}
+
+struct ClusterArgs {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string assignments;
+  std::string prior;
+  int threads = 1;
+  bool quiet = false;
+};
+
+int RunCluster(const ClusterArgs& args) {
+  storyline::EngineOptions eo;
+  eo.prior_path = args.prior;
+  auto engine = storyline::StoryEngine::Create(eo);
+  if (!engine.ok()) return Fail(engine.status().ToString());
+
+  // Open outputs before the work, so a bad path fails fast.
+  std::ofstream stories_file, assign_file;
+  if (args.output != "-") {
+    stories_file.open(args.output);
+    if (!stories_file) return Fail("cannot write " + args.output);
+  }
+  if (!args.assignments.empty() && args.assignments != "-") {
+    assign_file.open(args.assignments);
+    if (!assign_file) return Fail("cannot write " + args.assignments);
+  }
+
+  StderrDiagnostics diag;
+  Progress progress(!args.quiet);
+  storyline::BatchOptions bo;
+  bo.threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+  bo.progress = [&](std::size_t read, std::size_t added, std::uint64_t bytes) {
+    progress.Update(read, added, bytes);
+  };
+  storyline::BatchResult result;
+  Status s = storyline::RunBatch(args.inputs, engine->get(), bo, &diag, &result);
+  StderrDiagnostics::ClearProgressLine();
+  diag.Finish();
+  if (!s.ok()) return Fail(s.message());
+
+  std::vector<storyline::Story> stories = (*engine)->Stories();
+  std::ostream& sout = args.output == "-" ? std::cout : stories_file;
+  storyline::output::WriteStoriesJson(stories, sout);
+  if (!args.assignments.empty()) {
+    std::ostream& aout = args.assignments == "-" ? std::cout : assign_file;
+    for (const auto& [id, n] : result.added) {
+      storyline::output::WriteAssignmentLine(id, (*engine)->StoryOf(n), aout);
+    }
+    aout.flush();
+    if (!aout) return Fail("write failed: " + args.assignments);
+  }
+  sout.flush();
+  if (!sout) return Fail("write failed: " + args.output);
+
+  double secs = progress.Elapsed();
+  const auto& r = result.read;
+  std::fprintf(stderr,
+               "storyline: %zu articles in %zu stories from %zu files (%.1f MB) in %.2f s "
+               "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu\n",
+               result.added.size(), stories.size(), r.files, static_cast<double>(r.bytes) / 1e6, secs,
+               secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
+               result.unusable, r.warnings);
+  return 0;
+}
+
+int RunEval(const std::string& gold_path, const std::string& pred_path, bool as_json) {
+  auto gold = storyline::eval::LoadLabels(gold_path);
+  if (!gold.ok()) return Fail(gold.status().ToString());
+  auto pred = storyline::eval::LoadLabels(pred_path);
+  if (!pred.ok()) return Fail(pred.status().ToString());
+  auto s = storyline::eval::Score(*gold, *pred);
+  if (!s.ok()) return Fail(s.status().ToString());
+  if (as_json) {
+    std::printf(
+        "{\"bcubed_p\": %.4f, \"bcubed_r\": %.4f, \"bcubed_f1\": %.4f, \"pair_p\": %.4f, "
+        "\"pair_r\": %.4f, \"pair_f1\": %.4f, \"ari\": %.4f, \"nmi\": %.4f, \"n\": %zu, "
+        "\"gold_k\": %zu, \"pred_k\": %zu}\n",
+        s->bcubed_p, s->bcubed_r, s->bcubed_f1, s->pair_p, s->pair_r, s->pair_f1, s->ari, s->nmi,
+        s->n, s->gold_k, s->pred_k);
+    return 0;
+  }
+  std::printf("articles %zu, gold stories %zu, predicted stories %zu\n", s->n, s->gold_k, s->pred_k);
+  std::printf("B-cubed   P %.4f  R %.4f  F1 %.4f\n", s->bcubed_p, s->bcubed_r, s->bcubed_f1);
+  std::printf("pairs     P %.4f  R %.4f  F1 %.4f\n", s->pair_p, s->pair_r, s->pair_f1);
+  std::printf("ARI %.4f  NMI %.4f\n", s->ari, s->nmi);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "storyline: turns a flood of news articles into stories.\n"
+      "Inputs are plain-text files (one article each, id = file name), JSONL files\n"
+      "(one {\"id\",\"url\",\"source\",\"title\",\"text\",\"published\",\"lang\"} per line),\n"
+      "directories (read recursively) or - for standard input."};
+  app.require_subcommand(1);
+
+  ClusterArgs cargs;
+  auto* cluster = app.add_subcommand("cluster", "Group articles into stories and write them as JSON");
+  cluster->add_option("inputs", cargs.inputs, "Files, directories or - (stdin)")->required();
+  cluster->add_option("-o,--output", cargs.output, "Where to write the ranked stories (JSON)")
+      ->capture_default_str();
+  cluster->add_option("-a,--assignments", cargs.assignments,
+                      "Also write one {\"id\",\"story\"} line per article, in input order");
+  cluster->add_option("-t,--threads", cargs.threads, "Threads for cleaning and analysis (0 = all cores)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
+  cluster->add_option("--prior", cargs.prior, "Document-frequency prior (default: the shipped one)");
+  cluster->add_flag("-q,--quiet", cargs.quiet, "No progress display");
+
+  std::string gold, pred;
+  bool eval_json = false;
+  auto* eval = app.add_subcommand("eval", "Score story assignments against gold labels");
+  eval->add_option("--gold", gold, "Gold JSONL: {\"id\",\"label\"} per line")->required();
+  eval->add_option("--pred", pred, "Predicted JSONL: {\"id\",\"story\"} per line")->required();
+  eval->add_flag("--json", eval_json, "One JSON object instead of a table");
+
+  std::vector<std::string> df_inputs;
+  std::string df_output = "-";
+  int df_min = 2;
+  auto* df = app.add_subcommand(
+      "df", "Count document frequencies of terms (builds the shipped prior; see tools/build_prior.sh)");
+  df->add_option("inputs", df_inputs, "Files, directories or -")->required();
+  df->add_option("-o,--output", df_output, "Output TSV")->capture_default_str();
+  df->add_option("--min-df", df_min, "Leave out terms in fewer documents")->capture_default_str();
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*cluster) return RunCluster(cargs);
+  if (*eval) return RunEval(gold, pred, eval_json);
+  if (*df) {
+    StderrDiagnostics diag;
+    std::ofstream file;
+    if (df_output != "-") {
+      file.open(df_output);
+      if (!file) return Fail("cannot write " + df_output);
+    }
+    Status s = storyline::features::BuildDocumentFrequencies(df_inputs, df_min, &diag,
+                                                          df_output == "-" ? std::cout : file);
+    diag.Finish();
+    if (!s.ok()) return Fail(s.ToString());
+    return 0;
+  }
+  return 0;
+}

@@ -1,0 +1,20 @@
+# Finds the Debian 12 packages storyline builds on (scripts/install-deps.sh
+# installs them) and gives each one an imported target.
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(CLI11 REQUIRED)
+
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+add_library(storyline::utf8proc ALIAS PkgConfig::UTF8PROC)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+add_library(storyline::xxhash ALIAS PkgConfig::XXHASH)
+
+# libstemmer-dev ships no pkg-config or CMake file.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(storyline_stemmer INTERFACE)
+target_include_directories(storyline_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
+target_link_libraries(storyline_stemmer INTERFACE ${STEMMER_LIBRARY})
+add_library(storyline::stemmer ALIAS storyline_stemmer)

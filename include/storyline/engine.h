@@ -1,0 +1,79 @@
+// StoryEngine: the library's front door. Articles go in one at a time, in
+// publication order where known; stories come out, ranked.
+//
+//   auto engine = storyline::StoryEngine::Create({});
+//   if (!engine.ok()) Die(engine.status());
+//   for (Article& a : articles) {
+//     auto prepared = (*engine)->Prepare(std::move(a));   // any thread
+//     if (!prepared.ok()) { Report(prepared.status()); continue; }
+//     (*engine)->Add(std::move(*prepared));                // one thread
+//   }
+//   std::vector<Story> stories = (*engine)->Stories();
+//
+// Prepare() cleans and analyses one article and is safe to call from many
+// threads at once; Add() assigns it to a story and needs one writer at a time;
+// Stories(), StoryOf() and article_count() must not run concurrently with Add().
+#ifndef STORYLINE_ENGINE_H_
+#define STORYLINE_ENGINE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storyline/article.h"
+#include "storyline/status.h"
+#include "storyline/story.h"
+
+namespace storyline {
+
+struct EngineOptions {
+  // Document-frequency prior; empty means the one shipped with the project.
+  std::string prior_path;
+};
+
+// An article cleaned and analysed, ready for StoryEngine::Add(). Move-only.
+class PreparedArticle {
+ public:
+  PreparedArticle();
+  ~PreparedArticle();
+  PreparedArticle(PreparedArticle&&) noexcept;
+  PreparedArticle& operator=(PreparedArticle&&) noexcept;
+
+  const Article& article() const;  // metadata; the text is the cleaned body
+
+ private:
+  friend class StoryEngine;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+class StoryEngine {
+ public:
+  // Fails when the prior cannot be read.
+  static Result<std::unique_ptr<StoryEngine>> Create(const EngineOptions& options);
+  ~StoryEngine();
+
+  // Cleans the text (captions, credits, footers...) and analyses it. Returns
+  // kInvalidInput when nothing of the article is left. Thread-safe.
+  Result<PreparedArticle> Prepare(Article article) const;
+
+  // Assigns the article to a story; returns its article number (dense, from 0).
+  std::size_t Add(PreparedArticle article);
+
+  // Id of the story article number `n` belongs to now. REQUIRES: n < article_count().
+  std::string StoryOf(std::size_t n) const;
+  std::size_t article_count() const;
+
+  // Every story, ranked (highest score first).
+  std::vector<Story> Stories() const;
+
+ private:
+  struct Impl;
+  explicit StoryEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace storyline
+
+#endif  // STORYLINE_ENGINE_H_

@@ -1,0 +1,46 @@
+// DuplicateIndex: finds exact and syndicated near-copies among the articles
+// seen so far, by MinHash locality-sensitive hashing (bands of rows; a shared
+// band makes a candidate, the signature estimate confirms it).
+//
+//   DuplicateIndex dups;
+//   std::optional<std::uint32_t> orig = dups.FindOrAdd(doc_no, minhash);
+//
+// Thread-safety: not thread-safe.
+#ifndef STORYLINE_CLUSTER_DUPLICATES_H_
+#define STORYLINE_CLUSTER_DUPLICATES_H_
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "features/minhash.h"
+
+namespace storyline::cluster {
+
+class DuplicateIndex {
+ public:
+  // `min_jaccard`: estimated shingle Jaccard at or above which two articles
+  // are copies of one text.
+  explicit DuplicateIndex(double min_jaccard = 0.7) : min_jaccard_(min_jaccard) {}
+
+  // Returns the earliest added original that `doc` copies, if any; otherwise
+  // adds `doc` as an original. Copies are not added (their original stands
+  // for them), so chains of copies all point at one original.
+  std::optional<std::uint32_t> FindOrAdd(std::uint32_t doc, const features::MinHash& sig);
+
+  // Forgets everything; for streams that retire old articles.
+  void Clear();
+
+ private:
+  static constexpr std::size_t kBands = 16;
+  static constexpr std::size_t kRows = features::kMinHashSize / kBands;
+
+  double min_jaccard_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;  // band key -> docs
+  std::unordered_map<std::uint32_t, features::MinHash> signatures_;
+};
+
+}  // namespace storyline::cluster
+
+#endif  // STORYLINE_CLUSTER_DUPLICATES_H_

@@ -1,0 +1,263 @@
+#include "cluster/story_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::cluster {
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+
+// Indices of the `k` heaviest terms of `v`.
+std::vector<std::size_t> TopTerms(const features::SparseVector& v, std::size_t k) {
+  std::vector<std::size_t> idx(v.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  auto heavier = [&](std::size_t a, std::size_t b) {
+    return v[a].weight != v[b].weight ? v[a].weight > v[b].weight : v[a].id < v[b].id;
+  };
+  if (idx.size() > k) {
+    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(), heavier);
+    idx.resize(k);
+  }
+  return idx;
+}
+
+// Days between time t and the span [first, last]; 0 inside it.
+double GapDays(UnixSeconds t, UnixSeconds first, UnixSeconds last) {
+  if (t < first) return static_cast<double>(first - t) / kSecondsPerDay;
+  if (t > last) return static_cast<double>(t - last) / kSecondsPerDay;
+  return 0;
+}
+
+}  // namespace
+
+void Centroid::Add(const features::SparseVector& v) {
+  for (const auto& t : v) {
+    float& w = weights_[t.id];
+    squared_norm_ += 2.0 * w * t.weight + static_cast<double>(t.weight) * t.weight;
+    w += t.weight;
+  }
+}
+
+void Centroid::Add(const Centroid& other) {
+  for (const auto& [id, x] : other.weights_) {
+    float& w = weights_[id];
+    squared_norm_ += 2.0 * w * x + static_cast<double>(x) * x;
+    w += x;
+  }
+}
+
+float Centroid::Cos(const features::SparseVector& v) const {
+  if (squared_norm_ <= 0 || v.empty()) return 0;
+  double dot = 0;
+  for (const auto& t : v) {
+    if (auto it = weights_.find(t.id); it != weights_.end()) dot += static_cast<double>(it->second) * t.weight;
+  }
+  return static_cast<float>(dot / std::sqrt(squared_norm_));
+}
+
+float Centroid::MeanCos(const features::SparseVector& v, std::size_t n) const {
+  if (n == 0 || v.empty()) return 0;
+  double dot = 0;
+  for (const auto& t : v) {
+    if (auto it = weights_.find(t.id); it != weights_.end()) dot += static_cast<double>(it->second) * t.weight;
+  }
+  return static_cast<float>(dot / static_cast<double>(n));
+}
+
+float Centroid::Cos(const Centroid& other) const {
+  if (squared_norm_ <= 0 || other.squared_norm_ <= 0) return 0;
+  const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
+  const Centroid& large = &small == this ? other : *this;
+  double dot = 0;
+  for (const auto& [id, w] : small.weights_) {
+    if (auto it = large.weights_.find(id); it != large.weights_.end()) dot += static_cast<double>(w) * it->second;
+  }
+  return static_cast<float>(dot / std::sqrt(squared_norm_ * other.squared_norm_));
+}
+
+std::uint32_t StoryIndex::Root(std::uint32_t story) const {
+  while (parent_[story] != story) story = parent_[story];
+  return story;
+}
+
+bool StoryIndex::Expired(const StoryState& s) const {
+  if (!s.alive) return true;
+  if (!watermark_ || !s.last) return false;
+  return static_cast<double>(*watermark_ - *s.last) > options_.max_gap_days * kSecondsPerDay;
+}
+
+float StoryIndex::Score(const ClusterDoc& doc, const StoryState& s) const {
+  const features::DocVectors& v = *doc.vectors;
+  std::size_t n = s.originals;
+  float text = options_.average_linkage ? s.text.MeanCos(v.text, n) : s.text.Cos(v.text);
+  float score = text;
+  if (!v.entities.empty() && !s.entities.empty()) {
+    float ent = options_.average_linkage ? s.entities.MeanCos(v.entities, s.with_entities)
+                                         : s.entities.Cos(v.entities);
+    score = options_.text_weight * text + (1 - options_.text_weight) * ent;
+  }
+  if (doc.time && s.first) {
+    double gap = GapDays(*doc.time, *s.first, *s.last);
+    if (gap > options_.max_gap_days) return -1;
+    score /= static_cast<float>(1.0 + std::max(0.0, gap - 1.0) / options_.fade_days);
+  }
+  return score;
+}
+
+std::vector<std::uint32_t> StoryIndex::Candidates(const ClusterDoc& doc) {
+  // Accumulate the article's weight on each story's posted terms.
+  std::unordered_map<std::uint32_t, float> overlap;
+  auto visit = [&](const features::SparseVector& v, std::size_t k) {
+    for (std::size_t i : TopTerms(v, k)) {
+      auto it = postings_.find(v[i].id);
+      if (it == postings_.end()) continue;
+      auto& list = it->second;
+      for (std::size_t p = 0; p < list.size();) {
+        std::uint32_t story = list[p];
+        if (Expired(stories_[story])) {  // drop quiet and merged stories as we meet them
+          list[p] = list.back();
+          list.pop_back();
+          continue;
+        }
+        overlap[story] += v[i].weight;
+        ++p;
+      }
+    }
+  };
+  visit(doc.vectors->text, options_.query_terms);
+  visit(doc.vectors->entities, options_.query_terms / 2);
+
+  std::vector<std::pair<float, std::uint32_t>> ranked;
+  ranked.reserve(overlap.size());
+  for (const auto& [story, w] : overlap) ranked.emplace_back(w, story);
+  std::size_t k = std::min(options_.candidates, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  std::vector<std::uint32_t> out;
+  out.reserve(k);
+  for (std::size_t i = 0; i < k; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+void StoryIndex::Post(std::uint32_t story, const features::SparseVector& v, std::size_t k) {
+  StoryState& s = stories_[story];
+  for (std::size_t i : TopTerms(v, k)) {
+    if (s.posted.insert(v[i].id).second) postings_[v[i].id].push_back(story);
+  }
+}
+
+void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no) {
+  StoryState& s = stories_[story];
+  s.members.push_back(doc_no);
+  if (doc.time) {
+    s.first = s.first ? std::min(*s.first, *doc.time) : *doc.time;
+    s.last = s.last ? std::max(*s.last, *doc.time) : *doc.time;
+  }
+  if (doc.duplicate_of) return;  // a copy adds no new evidence
+  ++s.originals;
+  if (!doc.vectors->entities.empty()) ++s.with_entities;
+  s.text.Add(doc.vectors->text);
+  s.entities.Add(doc.vectors->entities);
+  Post(story, doc.vectors->text, options_.index_terms);
+  Post(story, doc.vectors->entities, options_.index_terms / 2);
+}
+
+void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
+  StoryState& a = stories_[into];
+  StoryState& b = stories_[from];
+  a.text.Add(b.text);
+  a.entities.Add(b.entities);
+  a.members.insert(a.members.end(), b.members.begin(), b.members.end());
+  a.originals += b.originals;
+  a.with_entities += b.with_entities;
+  std::sort(a.members.begin(), a.members.end());
+  if (b.first) {
+    a.first = a.first ? std::min(*a.first, *b.first) : *b.first;
+    a.last = a.last ? std::max(*a.last, *b.last) : *b.last;
+  }
+  for (std::uint64_t term : b.posted) {
+    if (a.posted.insert(term).second) postings_[term].push_back(into);
+  }
+  b = StoryState();
+  b.alive = false;
+  parent_[from] = into;
+}
+
+std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
+  if (doc_story_.size() <= doc_no) doc_story_.resize(doc_no + 1, 0);
+  if (doc.time) watermark_ = watermark_ ? std::max(*watermark_, *doc.time) : *doc.time;
+
+  if (doc.duplicate_of && *doc.duplicate_of < doc_story_.size()) {
+    std::uint32_t story = Root(doc_story_[*doc.duplicate_of]);
+    Join(story, doc, doc_no);
+    doc_story_[doc_no] = story;
+    return story;
+  }
+
+  float best = -1, second = -1;
+  std::uint32_t best_story = 0, second_story = 0;
+  for (std::uint32_t story : Candidates(doc)) {
+    float s = Score(doc, stories_[story]);
+    if (s > best) {
+      second = best;
+      second_story = best_story;
+      best = s;
+      best_story = story;
+    } else if (s > second) {
+      second = s;
+      second_story = story;
+    }
+  }
+
+  std::uint32_t story;
+  if (best >= options_.threshold) {
+    story = best_story;
+    Join(story, doc, doc_no);
+    if (second >= options_.threshold) {
+      StoryState& a = stories_[best_story];
+      StoryState& b = stories_[second_story];
+      float sim = a.text.Cos(b.text);
+      if (!a.entities.empty() && !b.entities.empty()) {
+        sim = options_.text_weight * sim + (1 - options_.text_weight) * a.entities.Cos(b.entities);
+      }
+      if (sim >= options_.merge_threshold) {
+        bool keep_a = a.members.size() >= b.members.size();
+        std::uint32_t into = keep_a ? best_story : second_story;
+        Merge(into, keep_a ? second_story : best_story);
+        story = into;
+      }
+    }
+  } else {
+    story = static_cast<std::uint32_t>(stories_.size());
+    stories_.emplace_back();
+    parent_.push_back(story);
+    Join(story, doc, doc_no);
+  }
+  doc_story_[doc_no] = story;
+  return story;
+}
+
+std::uint32_t StoryIndex::StoryOf(std::uint32_t doc_no) const { return Root(doc_story_[doc_no]); }
+
+std::vector<std::vector<std::uint32_t>> StoryIndex::Stories() const {
+  std::vector<std::vector<std::uint32_t>> out;
+  for (std::uint32_t s = 0; s < stories_.size(); ++s) {
+    if (parent_[s] == s && !stories_[s].members.empty()) out.push_back(stories_[s].members);
+  }
+  return out;
+}
+
+float StoryIndex::Centrality(std::uint32_t doc_no, const ClusterDoc& doc) const {
+  const StoryState& s = stories_[StoryOf(doc_no)];
+  if (s.members.size() <= 1) return 1.0f;
+  return s.text.Cos(doc.vectors->text);
+}
+
+std::unique_ptr<Clusterer> CreateClusterer(const ClusterOptions& options) {
+  return std::make_unique<StoryIndex>(options);
+}
+
+}  // namespace storyline::cluster

@@ -1,0 +1,89 @@
+// StoryIndex: the online story clusterer. Each live story keeps centroids of
+// its articles' text and entity vectors; an inverted index maps distinctive
+// terms to the stories that posted them, so an arriving article is scored
+// only against stories that share its heaviest terms, and stories that have
+// gone quiet (in publication time) drop out of the index. Cost per article
+// therefore depends on the live stories near it, not on all stories seen.
+//
+// Match score of article a and story s (cosines of unit vectors):
+//   score = w * cos(a.text, s.text) + (1 - w) * cos(a.entities, s.entities)
+// (text alone when either side has no entities), divided by
+// 1 + max(0, gap_days - 1) / fade_days when both are dated. The article joins
+// the best story scoring >= threshold, else starts a story. When the
+// runner-up also qualifies and the two stories' centroids score >=
+// merge_threshold, they merge (stories converge as their events do).
+//
+// Thread-safety: not thread-safe.
+#ifndef STORYLINE_CLUSTER_STORY_INDEX_H_
+#define STORYLINE_CLUSTER_STORY_INDEX_H_
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "cluster/clusterer.h"
+
+namespace storyline::cluster {
+
+// A running sum of unit vectors; cosine against it needs its norm, kept
+// incrementally.
+class Centroid {
+ public:
+  void Add(const features::SparseVector& v);
+  void Add(const Centroid& other);
+  // Cosine of unit vector `v` with this centroid; 0 when either is empty.
+  float Cos(const features::SparseVector& v) const;
+  float Cos(const Centroid& other) const;
+  // Dot product of unit vector `v` with this sum of `n` unit vectors, over n:
+  // the mean cosine of `v` with the members (average linkage).
+  float MeanCos(const features::SparseVector& v, std::size_t n) const;
+  bool empty() const { return weights_.empty(); }
+
+ private:
+  std::unordered_map<std::uint64_t, float> weights_;
+  double squared_norm_ = 0;
+};
+
+class StoryIndex final : public Clusterer {
+ public:
+  explicit StoryIndex(const ClusterOptions& options) : options_(options) {}
+
+  std::uint32_t Add(std::uint32_t doc_no, const ClusterDoc& doc) override;
+  std::uint32_t StoryOf(std::uint32_t doc_no) const override;
+  std::vector<std::vector<std::uint32_t>> Stories() const override;
+  float Centrality(std::uint32_t doc_no, const ClusterDoc& doc) const override;
+
+ private:
+  struct StoryState {
+    Centroid text;
+    Centroid entities;
+    std::optional<UnixSeconds> first, last;
+    std::vector<std::uint32_t> members;
+    std::size_t originals = 0;      // members that moved the centroid (not copies)
+    std::size_t with_entities = 0;  // of those, members with an entity vector
+    std::unordered_set<std::uint64_t> posted;  // terms this story is listed under
+    bool alive = true;
+  };
+
+  std::uint32_t Root(std::uint32_t story) const;
+  bool Expired(const StoryState& s) const;
+  // Score of `doc` against story `s`, or a negative number when time rules it out.
+  float Score(const ClusterDoc& doc, const StoryState& s) const;
+  std::vector<std::uint32_t> Candidates(const ClusterDoc& doc);
+  void Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no);
+  void Post(std::uint32_t story, const features::SparseVector& v, std::size_t k);
+  void Merge(std::uint32_t into, std::uint32_t from);
+
+  ClusterOptions options_;
+  std::vector<StoryState> stories_;
+  std::vector<std::uint32_t> parent_;     // union-find over story numbers
+  std::vector<std::uint32_t> doc_story_;  // story each article joined (before merges)
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
+  std::optional<UnixSeconds> watermark_;  // latest publication time seen
+};
+
+}  // namespace storyline::cluster
+
+#endif  // STORYLINE_CLUSTER_STORY_INDEX_H_

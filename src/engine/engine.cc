@@ -1,0 +1,235 @@
+// StoryEngine: composes the stages. Prepare() runs extract/ and text/ on one
+// article; Add() runs features/ and cluster/; Stories() runs rank/.
+#include "storyline/engine.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "cluster/clusterer.h"
+#include "cluster/duplicates.h"
+#include "extract/text_cleaner.h"
+#include "features/doc_vectors.h"
+#include "features/minhash.h"
+#include "features/term_stats.h"
+#include "rank/rank.h"
+#include "text/analyzer.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::size_t kLeadSentences = 3;
+constexpr std::size_t kKeptEntities = 16;
+constexpr std::size_t kCentralityTerms = 24;
+
+#ifndef STORYLINE_DATA_DIR
+#define STORYLINE_DATA_DIR "data"
+#endif
+
+std::string DefaultPriorPath() {
+  if (const char* env = std::getenv("STORYLINE_PRIOR")) return env;
+  return STORYLINE_DATA_DIR "/prior/df_en.tsv";
+}
+
+}  // namespace
+
+struct PreparedArticle::Impl {
+  Article article;  // text replaced by the cleaned body, then dropped after Add
+  text::Analysis analysis;
+  features::MinHash minhash;
+  std::vector<std::string> lead;  // first sentences, for the summary
+};
+
+PreparedArticle::PreparedArticle() : impl_(std::make_unique<Impl>()) {}
+PreparedArticle::~PreparedArticle() = default;
+PreparedArticle::PreparedArticle(PreparedArticle&&) noexcept = default;
+PreparedArticle& PreparedArticle::operator=(PreparedArticle&&) noexcept = default;
+const Article& PreparedArticle::article() const { return impl_->article; }
+
+// What the engine keeps of each article once it has joined a story.
+struct ArticleRecord {
+  Article meta;  // without text
+  std::optional<std::uint32_t> duplicate_of;
+  features::SparseVector centroid_terms;  // heaviest text terms, for centrality
+  std::vector<text::EntityMention> entities;
+  std::vector<std::string> lead;
+};
+
+struct StoryEngine::Impl {
+  features::TermStats stats;
+  cluster::DuplicateIndex duplicates;
+  std::unique_ptr<cluster::Clusterer> clusterer;
+  std::vector<ArticleRecord> records;
+  std::optional<UnixSeconds> latest;
+};
+
+StoryEngine::StoryEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StoryEngine::~StoryEngine() = default;
+
+Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  std::string path = options.prior_path.empty() ? DefaultPriorPath() : options.prior_path;
+  // The shipped prior is optional (the stream's own statistics still work);
+  // a prior the caller named must load.
+  if (!options.prior_path.empty() || std::filesystem::exists(path)) {
+    auto prior = features::TermStats::LoadPrior(path);
+    if (!prior.ok()) return prior.status();
+    impl->stats = std::move(*prior);
+  }
+  cluster::ClusterOptions co;
+  // Developer hook for experiments: STORYLINE_TUNE="threshold=0.3,text_weight=0.5".
+  if (const char* tune = std::getenv("STORYLINE_TUNE")) {
+    std::string spec = tune;
+    std::size_t pos = 0;
+    while (pos < spec.size()) {
+      std::size_t end = spec.find(',', pos);
+      if (end == std::string::npos) end = spec.size();
+      std::string item = spec.substr(pos, end - pos);
+      std::size_t eq = item.find('=');
+      if (eq != std::string::npos) {
+        std::string k = item.substr(0, eq);
+        double v = std::atof(item.c_str() + eq + 1);
+        if (k == "threshold") co.threshold = static_cast<float>(v);
+        else if (k == "merge_threshold") co.merge_threshold = static_cast<float>(v);
+        else if (k == "text_weight") co.text_weight = static_cast<float>(v);
+        else if (k == "max_gap_days") co.max_gap_days = v;
+        else if (k == "fade_days") co.fade_days = v;
+        else if (k == "average_linkage") co.average_linkage = v != 0;
+        else return Status::InvalidArgument("STORYLINE_TUNE: unknown key " + k);
+      }
+      pos = end + 1;
+    }
+  }
+  impl->clusterer = cluster::CreateClusterer(co);
+  return std::unique_ptr<StoryEngine>(new StoryEngine(std::move(impl)));
+}
+
+Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
+  thread_local text::Analyzer analyzer;
+  extract::CleanedText cleaned = extract::CleanPlainText(article.text);
+  if (cleaned.text.empty()) {
+    return Status::InvalidInput("no article text left after removing captions and boilerplate");
+  }
+  if (article.title.empty()) article.title = cleaned.headline;
+
+  PreparedArticle p;
+  PreparedArticle::Impl& impl = *p.impl_;
+  impl.analysis = analyzer.Analyze(article.title, cleaned.text);
+  impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
+  impl.analysis.word_hashes = {};
+  for (std::size_t i = 0; i < impl.analysis.sentences.size() && i < kLeadSentences; ++i) {
+    const auto& s = impl.analysis.sentences[i];
+    impl.lead.emplace_back(cleaned.text.substr(s.begin, s.end - s.begin));
+  }
+  article.text = std::move(cleaned.text);
+  impl.article = std::move(article);
+  return p;
+}
+
+std::size_t StoryEngine::Add(PreparedArticle prepared) {
+  Impl& e = *impl_;
+  PreparedArticle::Impl& p = *prepared.impl_;
+  auto n = static_cast<std::uint32_t>(e.records.size());
+
+  e.stats.AddDocument(p.analysis);
+  features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats);
+  cluster::ClusterDoc doc;
+  doc.vectors = &vectors;
+  doc.time = p.article.published;
+  doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash);
+  e.clusterer->Add(n, doc);
+  if (doc.time) e.latest = e.latest ? std::max(*e.latest, *doc.time) : *doc.time;
+
+  ArticleRecord r;
+  r.meta = std::move(p.article);
+  r.meta.text.clear();
+  r.meta.text.shrink_to_fit();
+  r.duplicate_of = doc.duplicate_of;
+  r.centroid_terms = vectors.text;
+  features::KeepTop(&r.centroid_terms, kCentralityTerms);
+  features::Normalize(&r.centroid_terms);
+  r.entities = std::move(p.analysis.entities);
+  if (r.entities.size() > kKeptEntities) r.entities.resize(kKeptEntities);
+  r.lead = std::move(p.lead);
+  e.records.push_back(std::move(r));
+  return n;
+}
+
+std::size_t StoryEngine::article_count() const { return impl_->records.size(); }
+
+std::string StoryEngine::StoryOf(std::size_t n) const {
+  return "s" + std::to_string(impl_->clusterer->StoryOf(static_cast<std::uint32_t>(n)) + 1);
+}
+
+std::vector<Story> StoryEngine::Stories() const {
+  const Impl& e = *impl_;
+  std::vector<Story> out;
+  for (const auto& members : e.clusterer->Stories()) {
+    Story story;
+    story.id = StoryOf(members.front());
+    // Centroid of the members' heaviest terms, to find the most central article.
+    std::unordered_map<std::uint64_t, float> centroid;
+    for (std::uint32_t m : members) {
+      for (const auto& t : e.records[m].centroid_terms) centroid[t.id] += t.weight;
+    }
+    std::uint32_t head = members.front();
+    float best = -1;
+    std::map<std::string, std::size_t> outlet_counts;
+    std::map<std::string, std::pair<std::string, int>> entity_counts;  // key -> (name, articles)
+    rank::StorySignals signals;
+    for (std::uint32_t m : members) {
+      const ArticleRecord& r = e.records[m];
+      float c = 0;
+      for (const auto& t : r.centroid_terms) c += t.weight * centroid[t.id];
+      // Prefer originals with a title; ties go to the earliest article.
+      if (r.duplicate_of) c *= 0.5f;
+      if (r.meta.title.empty()) c *= 0.5f;
+      if (c > best) {
+        best = c;
+        head = m;
+      }
+      StoryArticle sa;
+      sa.id = r.meta.id;
+      sa.source = r.meta.source;
+      sa.title = r.meta.title;
+      sa.url = r.meta.url;
+      sa.published = r.meta.published;
+      if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
+      story.articles.push_back(std::move(sa));
+      if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
+      if (r.meta.published) {
+        story.first_seen = story.first_seen ? std::min(*story.first_seen, *r.meta.published) : *r.meta.published;
+        story.last_seen = story.last_seen ? std::max(*story.last_seen, *r.meta.published) : *r.meta.published;
+      }
+      for (const auto& ent : r.entities) {
+        auto& slot = entity_counts[ent.key];
+        if (slot.first.empty()) slot.first = ent.name;
+        ++slot.second;
+      }
+      ++signals.articles;
+      if (!r.duplicate_of) ++signals.originals;
+    }
+    const ArticleRecord& h = e.records[head];
+    story.headline = !h.meta.title.empty() ? h.meta.title : (h.lead.empty() ? "" : h.lead.front());
+    story.summary = h.lead;
+    std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(), outlet_counts.end());
+    std::stable_sort(outlets.begin(), outlets.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (auto& [name, count] : outlets) story.outlets.push_back(name);
+    for (auto& [key, v] : entity_counts) story.entities.push_back({v.first, v.second});
+    std::stable_sort(story.entities.begin(), story.entities.end(),
+                     [](const EntityCount& a, const EntityCount& b) { return a.count > b.count; });
+    if (story.entities.size() > 12) story.entities.resize(12);
+    signals.outlets = story.outlets.size();
+    signals.first_seen = story.first_seen;
+    signals.last_seen = story.last_seen;
+    story.score = rank::StoryScore(signals, e.latest);
+    out.push_back(std::move(story));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Story& a, const Story& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace storyline

@@ -1,0 +1,352 @@
+#include "extract/text_cleaner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline::extract {
+namespace {
+
+std::vector<std::string> Paragraphs(const CleanedText& c) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < c.text.size()) {
+    size_t end = c.text.find("\n\n", start);
+    if (end == std::string::npos) end = c.text.size();
+    out.push_back(c.text.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
+// Body text between the lines under test, so that headings count as "inside".
+constexpr std::string_view kBefore = "The talks resumed on Monday after a pause of six weeks.\n";
+constexpr std::string_view kAfter = "\nBoth sides said they expected a deal before the summer.";
+
+// Cleans kBefore + line + kAfter and says whether `line` survived.
+bool KeepsLineInBody(std::string_view line) {
+  const std::string text = std::string(kBefore) + std::string(line) + std::string(kAfter);
+  const CleanedText c = CleanPlainText(text);
+  const std::vector<std::string> paras = Paragraphs(c);
+  EXPECT_EQ(paras.front(), "The talks resumed on Monday after a pause of six weeks.") << line;
+  EXPECT_EQ(paras.back(), "Both sides said they expected a deal before the summer.") << line;
+  return paras.size() == 3 && paras[1] == line;
+}
+
+TEST(TextCleaner, EmptyInputGivesEmptyOutput) {
+  for (std::string_view in : {"", "\n\n", "  \t\r\n \xC2\xA0 \n"}) {
+    const CleanedText c = CleanPlainText(in);
+    EXPECT_EQ(c.text, "");
+    EXPECT_EQ(c.headline, "");
+    EXPECT_EQ(c.dateline, "");
+  }
+}
+
+TEST(TextCleaner, CollapsesWhitespaceAndJoinsParagraphsWithBlankLine) {
+  const CleanedText c = CleanPlainText(
+      "  The  mayor\tresigned\xC2\xA0on Friday.  \r\n\r\n\nHer deputy\xE2\x80\x83takes over.\n");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.\n\nHer deputy takes over.");
+}
+
+TEST(TextCleaner, KeepsOneSentencePerLineTextUnchanged) {
+  const std::string text =
+      "Lindsay Lohan has checked into a rehab facility in California, her lawyer said.\n"
+      "The 26-year-old actress was due to begin a 90-day stay on Thursday.\n"
+      "A judge ordered the stay in March after she pleaded no contest.\n"
+      "\xE2\x80\x9CShe is doing well,\xE2\x80\x9D her lawyer told reporters.\n"
+      "The center declined to comment.";
+  const CleanedText c = CleanPlainText(text);
+  EXPECT_EQ(c.headline, "");
+  EXPECT_EQ(c.dateline, "");
+  EXPECT_EQ(Paragraphs(c).size(), 5u);
+  std::string expected = text;
+  for (size_t at = 0; (at = expected.find('\n', at)) != std::string::npos; at += 2) {
+    expected.replace(at, 1, "\n\n");
+  }
+  EXPECT_EQ(c.text, expected);
+}
+
+TEST(TextCleaner, KeepsShortSentencesAndQuoteLines) {
+  EXPECT_TRUE(KeepsLineInBody("Election day is November 6."));
+  EXPECT_TRUE(KeepsLineInBody("He said: \xE2\x80\x9CNo.\xE2\x80\x9D"));
+  EXPECT_TRUE(KeepsLineInBody("\xE2\x80\x9CWe are ready,\xE2\x80\x9D"));
+  EXPECT_TRUE(KeepsLineInBody("\"We will not back down\""));
+  EXPECT_TRUE(KeepsLineInBody("\xE2\x80\x98Not yet\xE2\x80\x99"));
+  EXPECT_TRUE(KeepsLineInBody("Why now?"));
+  EXPECT_TRUE(KeepsLineInBody("Nobody knows."));
+}
+
+TEST(TextCleaner, DropsPhotoCaptionWithImageCredit) {
+  const CleanedText c = CleanPlainText(
+      "The mayor greets supporters outside city hall on Friday. Image: iStock\n"
+      "The harbour at dawn. Photo: Reuters/Jane Roe\n"
+      "The mayor resigned on Friday after a week of protests.\n"
+      "A smoke plume over the plant. Credit: Handout\n"
+      "Her deputy takes over until the election.");
+  EXPECT_EQ(c.text,
+            "The mayor resigned on Friday after a week of protests.\n\n"
+            "Her deputy takes over until the election.");
+  EXPECT_EQ(c.stats.captions, 3);
+}
+
+TEST(TextCleaner, DropsCaptionEndingWithBracketedCredit) {
+  EXPECT_FALSE(KeepsLineInBody(
+      "Officials inspect the damaged bridge on Tuesday. (Photo by Jane Roe/Getty Images)"));
+  EXPECT_FALSE(KeepsLineInBody("The minister speaks in the capital. (AP Photo/John Doe)"));
+  EXPECT_FALSE(KeepsLineInBody("Firefighters at the scene (Reuters/John Doe)."));
+  EXPECT_FALSE(KeepsLineInBody("Crowds gather in the square (Getty Images)"));
+  EXPECT_FALSE(KeepsLineInBody("Voters queue outside a school. (Jane Roe/The Daily Example)"));
+}
+
+TEST(TextCleaner, DropsLinesThatAreOnlyACredit) {
+  for (std::string_view credit :
+       {"Getty Images", "Photo: Reuters", "REUTERS/Jane Roe", "Credit: Jane Roe for The Example",
+        "Photographer: Jane Roe/Example News", "John Doe/AP", "AFP PHOTO / JOHN DOE",
+        "Photo by Jane Roe on Unsplash", "Image copyright Getty Images", "toggle caption",
+        "Shutterstock"}) {
+    EXPECT_FALSE(KeepsLineInBody(credit)) << credit;
+  }
+  const CleanedText c = CleanPlainText("Getty Images\nThe mayor resigned on Friday.");
+  EXPECT_EQ(c.stats.credits, 1);
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+}
+
+TEST(TextCleaner, DropsWireServiceCaptions) {
+  EXPECT_FALSE(KeepsLineInBody(
+      "FILE PHOTO: The minister attends a meeting in the capital, on May 3, 2018. REUTERS/Jane "
+      "Roe/File Photo"));
+  EXPECT_FALSE(KeepsLineInBody(
+      "FILE - In this May 3, 2018, file photo, the minister speaks to reporters in the capital."));
+  EXPECT_FALSE(KeepsLineInBody(
+      "The leader inspects a factory in this undated photo released on May 3. KCNA via REUTERS"));
+  EXPECT_FALSE(KeepsLineInBody("Protesters march downtown. File photo"));
+}
+
+TEST(TextCleaner, KeepsSentencesThatMentionPhotosOrAgencies) {
+  EXPECT_TRUE(KeepsLineInBody("Police released a file photo of the suspect on Sunday."));
+  EXPECT_TRUE(KeepsLineInBody("Getty Images said on Tuesday it would cut 200 jobs."));
+  EXPECT_TRUE(KeepsLineInBody("A Reuters/Ipsos poll found 43 percent approve of the plan."));
+  EXPECT_TRUE(KeepsLineInBody("Reuters/Ipsos polling shows the race is tight."));
+  EXPECT_TRUE(KeepsLineInBody("The two leaders met (pictured) in the border village."));
+  EXPECT_TRUE(KeepsLineInBody("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday."));
+  EXPECT_TRUE(KeepsLineInBody("He showed them (images of the damage)."));
+  EXPECT_TRUE(KeepsLineInBody("The photo: a grainy image of a man at a gate, was shared widely."));
+  EXPECT_TRUE(KeepsLineInBody("She licensed the picture from Getty Images."));
+}
+
+TEST(TextCleaner, DropsCopyrightFooters) {
+  const CleanedText c = CleanPlainText(
+      "The mayor resigned on Friday.\n"
+      "\xC2\xA9 Copyright 2031 Example News. All rights reserved.\n"
+      "Copyright 2030 The Example Press. All rights reserved.\n"
+      "(c) 2029 Example Wire\n"
+      "Copyright \xC2\xA9 2028 Example Media Group\n"
+      "This material may not be published, broadcast, rewritten or redistributed.");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+  EXPECT_EQ(c.stats.copyright, 5);
+}
+
+TEST(TextCleaner, KeepsSentencesAboutCopyright) {
+  EXPECT_TRUE(KeepsLineInBody("Copyright law has not kept up with streaming, the judge wrote."));
+  EXPECT_TRUE(KeepsLineInBody("Copyrighted songs were removed from the platform."));
+  EXPECT_TRUE(KeepsLineInBody("(c) the tenant shall pay the rent on the first of the month;"));
+}
+
+TEST(TextCleaner, DropsStrayHeadingBetweenParagraphs) {
+  EXPECT_FALSE(KeepsLineInBody("Campaign Rally"));
+  EXPECT_FALSE(KeepsLineInBody("WHAT HAPPENS NEXT"));
+  EXPECT_FALSE(KeepsLineInBody("What happens next"));
+  EXPECT_FALSE(KeepsLineInBody("Talks in the Desert and Beyond"));
+  const CleanedText c = CleanPlainText(std::string(kBefore) + "Campaign Rally" + std::string(kAfter));
+  EXPECT_EQ(c.stats.headings, 1);
+}
+
+TEST(TextCleaner, KeepsShortLinesThatAreNotHeadings) {
+  // Broken sentences: dangling verb, or continued in lower case on the next line.
+  EXPECT_TRUE(KeepsLineInBody("The President said"));
+  const CleanedText c = CleanPlainText(
+      "The talks resumed on Monday.\nNorth Korean Leader Kim\nsaid he was ready to meet.");
+  EXPECT_EQ(Paragraphs(c).size(), 3u);
+  // A sentence-case line with many words is a fragment, not a heading.
+  EXPECT_TRUE(KeepsLineInBody("The talks could go on for weeks or months yet"));
+  // Short lines at the very end are not between paragraphs.
+  const CleanedText tail = CleanPlainText("The mayor resigned on Friday.\nMore To Come");
+  EXPECT_EQ(tail.text, "The mayor resigned on Friday.\n\nMore To Come");
+}
+
+TEST(TextCleaner, KeepsShortLinesOfHardWrappedText) {
+  // Neither a heading nor a headline: the lines are fragments of sentences.
+  const std::string text =
+      "The mayor resigned on Friday after a week\n"
+      "of protests over the budget, saying that\n"
+      "City Hall And The Council\n"
+      "had lost the trust of voters in the\n"
+      "poorer districts of the city.";
+  EXPECT_EQ(Paragraphs(CleanPlainText(text)).size(), 5u);
+}
+
+TEST(TextCleaner, DropsBylines) {
+  for (std::string_view byline :
+       {"By Jane Roe", "By Jane Roe and John Doe, Reuters", "BY JANE ROE", "Jane Roe | Reuters",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "(Reporting by Jane Roe in Seoul; Additional reporting by John Doe; Writing by Ann Lee; "
+        "Editing by Bob Kay)",
+        "Written by Jane Roe", "Writing by Jane Roe", "Additional reporting by John Doe in Paris",
+        "By Jane Roe, staff writer", "Contributing: Jane Roe", "The Associated Press"}) {
+    EXPECT_FALSE(KeepsLineInBody(byline)) << byline;
+  }
+  const CleanedText c = CleanPlainText("By Jane Roe\nThe mayor resigned on Friday.");
+  EXPECT_EQ(c.stats.bylines, 1);
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+}
+
+TEST(TextCleaner, KeepsSentencesStartingWithBy) {
+  EXPECT_TRUE(KeepsLineInBody("By Tuesday, the troops had left the city."));
+  EXPECT_TRUE(KeepsLineInBody("By the end of the year, prices had doubled."));
+  EXPECT_TRUE(KeepsLineInBody("Written by hand, the letter ran to four pages."));
+  EXPECT_TRUE(KeepsLineInBody("Reporting by the Example Times revealed the payments."));
+}
+
+TEST(TextCleaner, DropsBoilerplateLines) {
+  for (std::string_view line :
+       {"Read more: Ten things to know about the budget", "READ MORE", "Related: The vote explained",
+        "Share this article", "Click here to read the full report.",
+        "Sign up for our morning newsletter", "Subscribe to Example News for $1 a week.",
+        "Advertisement", "ADVERTISEMENT", "- Advertisement -", "Follow us on Twitter",
+        "Follow Jane Roe on Twitter: @janeroe", "Sponsored", "Continue reading",
+        "\xC2\xBB Read More", "Story continues below advertisement", "Don\xE2\x80\x99t miss",
+        "***"}) {
+    EXPECT_FALSE(KeepsLineInBody(line)) << line;
+  }
+  const CleanedText c = CleanPlainText("Advertisement\nThe mayor resigned on Friday.");
+  EXPECT_EQ(c.stats.boilerplate, 1);
+}
+
+TEST(TextCleaner, KeepsSentencesThatOnlyContainBoilerplateWords) {
+  EXPECT_TRUE(KeepsLineInBody("Users who click here are tracked by three ad networks."));
+  EXPECT_TRUE(KeepsLineInBody("Advertisement revenue fell 5 percent in the third quarter."));
+  EXPECT_TRUE(KeepsLineInBody("Related to that, the council will vote on Thursday."));
+  EXPECT_TRUE(KeepsLineInBody(
+      "Subscribe to the theory that prices will fall, and you will be waiting a long time, "
+      "the analyst said in a note to clients that was widely shared among traders on Monday."));
+  EXPECT_TRUE(KeepsLineInBody("More than 300 people were evacuated."));
+}
+
+TEST(TextCleaner, ExtractsHeadlineAndDateline) {
+  const CleanedText c = CleanPlainText(
+      "Lindsay Lohan checks into Betty Ford Center\n"
+      "May 03, 2013\n"
+      "After skipping a court date, the actress entered the clinic on Thursday.\n"
+      "Her lawyer confirmed the stay.");
+  EXPECT_EQ(c.headline, "Lindsay Lohan checks into Betty Ford Center");
+  EXPECT_EQ(c.dateline, "May 03, 2013");
+  EXPECT_TRUE(c.text.starts_with("After skipping")) << c.text;
+  EXPECT_EQ(Paragraphs(c).size(), 2u);
+  EXPECT_EQ(c.stats.headings, 0);
+}
+
+TEST(TextCleaner, FindsHeadlineAndDatelineAroundByline) {
+  const CleanedText c = CleanPlainText(
+      "Mayor quits after week of protests\n"
+      "By Jane Roe\n"
+      "Friday, March 3, 2023 10:15 AM ET\n"
+      "The mayor resigned on Friday.");
+  EXPECT_EQ(c.headline, "Mayor quits after week of protests");
+  EXPECT_EQ(c.dateline, "Friday, March 3, 2023 10:15 AM ET");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+  EXPECT_EQ(c.stats.bylines, 1);
+}
+
+TEST(TextCleaner, ExtractsNumericDatelineWithoutHeadline) {
+  const CleanedText c = CleanPlainText("2013-05-03\nThe mayor resigned on Friday.");
+  EXPECT_EQ(c.headline, "");
+  EXPECT_EQ(c.dateline, "2013-05-03");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+  EXPECT_EQ(CleanPlainText("Updated 05/03/2013\nThe mayor quit.").dateline, "Updated 05/03/2013");
+}
+
+TEST(TextCleaner, DoesNotTakeSentencesForHeadlineOrDateline) {
+  const CleanedText sentence = CleanPlainText("The mayor resigned.\nHer deputy takes over.");
+  EXPECT_EQ(sentence.headline, "");
+  EXPECT_EQ(Paragraphs(sentence).size(), 2u);
+  // Nothing follows it, so a lone title-like line is the body.
+  const CleanedText alone = CleanPlainText("Mayor quits after week of protests");
+  EXPECT_EQ(alone.headline, "");
+  EXPECT_EQ(alone.text, "Mayor quits after week of protests");
+  // A date inside a sentence is not a dateline.
+  const CleanedText dated = CleanPlainText("May 3, 2013 was a Friday.\nThe mayor quit.");
+  EXPECT_EQ(dated.dateline, "");
+  EXPECT_EQ(Paragraphs(dated).size(), 2u);
+}
+
+TEST(TextCleaner, KeepsVeryLongLinesIntact) {
+  // Also exercises the bounded credit scan: every '(' starts a candidate credit.
+  const std::string blob = std::string(200000, 'x') + ".";
+  const std::string parens = "x" + std::string(100000, '(') + ".";
+  std::string spaced = "The";
+  for (int i = 0; i < 50000; ++i) spaced += " (Photo";
+  spaced += ".";
+  EXPECT_TRUE(CleanPlainText(blob).text == blob);
+  EXPECT_TRUE(CleanPlainText(parens).text == parens);
+  EXPECT_TRUE(CleanPlainText(spaced).text == spaced);
+}
+
+std::string ReadSeed(const char* name) {
+  std::ifstream in(std::string(STORYLINE_SOURCE_DIR "/../shared/seeds/") + name,
+                   std::ios::binary);
+  if (!in) return {};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every line of `raw` that is not in `dropped` must come out as a paragraph.
+void ExpectBodyKept(const std::string& raw, const CleanedText& c,
+                    const std::vector<std::string_view>& dropped) {
+  const std::vector<std::string> paras = Paragraphs(c);
+  size_t expected = 0;
+  std::istringstream lines(raw);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    bool is_dropped = false;
+    for (std::string_view d : dropped) is_dropped |= line.find(d) != std::string::npos;
+    if (is_dropped) continue;
+    ++expected;
+    EXPECT_NE(std::find(paras.begin(), paras.end(), line), paras.end()) << "lost: " << line;
+  }
+  EXPECT_EQ(paras.size(), expected);
+}
+
+TEST(TextCleaner, CleansSeedArticles) {
+  const std::string asia = ReadSeed("000_3d8a99a2a312c321.txt");
+  const std::string bloomberg = ReadSeed("004_3fb57a84995691d4.txt");
+  if (asia.empty() || bloomberg.empty()) GTEST_SKIP() << "seed articles not present";
+
+  const CleanedText a = CleanPlainText(asia);
+  EXPECT_EQ(a.text.find("iStock"), std::string::npos);
+  EXPECT_EQ(a.stats.captions, 2);
+  EXPECT_EQ(a.headline, "");
+  EXPECT_NE(a.text.find("Election day is November 6."), std::string::npos);
+  EXPECT_NE(a.text.find("I like him, he likes me, the relationship is good."), std::string::npos);
+  ExpectBodyKept(asia, a, {"Image: iStock"});
+
+  const CleanedText b = CleanPlainText(bloomberg);
+  EXPECT_EQ(b.text.find("Campaign Rally"), std::string::npos);
+  EXPECT_EQ(b.text.find("Copyright"), std::string::npos);
+  EXPECT_EQ(b.text.find("\xC2\xA9"), std::string::npos);
+  EXPECT_EQ(b.stats.headings, 1);
+  EXPECT_EQ(b.stats.copyright, 1);
+  EXPECT_EQ(b.headline, "");
+  EXPECT_NE(b.text.find("\xE2\x80\x9CI like him, he likes me, the relationship is good,\xE2\x80\x9D "
+                        "Trump said of Kim."),
+            std::string::npos);
+  ExpectBodyKept(bloomberg, b, {"Campaign Rally", "\xC2\xA9 Copyright"});
+}
+
+}  // namespace
+}  // namespace storyline::extract

@@ -1,0 +1,45 @@
+#include "features/doc_vectors.h"
+
+#include <cmath>
+
+namespace storyline::features {
+namespace {
+
+float Tf(float count) { return count > 0 ? 1.0f + std::log(count) : 0.0f; }
+
+}  // namespace
+
+DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
+                           const VectorOptions& options) {
+  DocVectors v;
+  // Merge the two id-sorted lists, giving title terms their boost.
+  const auto& b = a.body_terms;
+  const auto& t = a.title_terms;
+  v.text.reserve(b.size() + t.size());
+  std::size_t i = 0, j = 0;
+  while (i < b.size() || j < t.size()) {
+    std::uint64_t id;
+    float count = 0;
+    if (j >= t.size() || (i < b.size() && b[i].id < t[j].id)) {
+      id = b[i].id;
+      count = b[i++].count;
+    } else if (i >= b.size() || t[j].id < b[i].id) {
+      id = t[j].id;
+      count = options.title_boost * t[j++].count;
+    } else {
+      id = b[i].id;
+      count = b[i++].count + options.title_boost * t[j++].count;
+    }
+    v.text.push_back({id, Tf(count) * stats.Idf(id)});
+  }
+  KeepTop(&v.text, options.max_text_terms);
+  Normalize(&v.text);
+
+  v.entities.reserve(a.entity_terms.size());
+  for (const auto& e : a.entity_terms) v.entities.push_back({e.id, Tf(e.count) * stats.Idf(e.id)});
+  KeepTop(&v.entities, options.max_entity_terms);
+  Normalize(&v.entities);
+  return v;
+}
+
+}  // namespace storyline::features

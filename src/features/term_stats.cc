@@ -1,0 +1,70 @@
+#include "features/term_stats.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+
+namespace storyline::features {
+
+Result<TermStats> TermStats::LoadPrior(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::IoError("cannot open term prior " + path);
+  TermStats stats;
+  std::string line;
+  std::size_t line_no = 0;
+  auto bad = [&](std::string_view why) {
+    return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": " + std::string(why));
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line_no == 1) {
+      constexpr std::string_view kHeader = "#storyline-df\t1\t";
+      if (line.rfind(kHeader, 0) != 0) return bad("not a storyline-df version 1 file");
+      std::string_view n = std::string_view(line).substr(kHeader.size());
+      auto r = std::from_chars(n.data(), n.data() + n.size(), stats.prior_docs_);
+      if (r.ec != std::errc()) return bad("bad document count");
+      continue;
+    }
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0) return bad("expected <term><TAB><df>");
+    std::uint32_t df = 0;
+    auto r = std::from_chars(line.data() + tab + 1, line.data() + line.size(), df);
+    if (r.ec != std::errc()) return bad("bad document frequency");
+    std::string_view term = std::string_view(line).substr(0, tab);
+    std::uint64_t id = term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
+    stats.prior_df_[id] = df;
+  }
+  return stats;
+}
+
+void TermStats::AddDocument(const text::Analysis& a) {
+  ++stream_docs_;
+  // body_terms and title_terms are each sorted by id; count a term once.
+  std::size_t i = 0, j = 0;
+  const auto& b = a.body_terms;
+  const auto& t = a.title_terms;
+  while (i < b.size() || j < t.size()) {
+    std::uint64_t id;
+    if (j >= t.size() || (i < b.size() && b[i].id < t[j].id)) {
+      id = b[i++].id;
+    } else if (i >= b.size() || t[j].id < b[i].id) {
+      id = t[j++].id;
+    } else {
+      id = b[i].id;
+      ++i;
+      ++j;
+    }
+    ++stream_df_[id];
+  }
+  for (const auto& e : a.entity_terms) ++stream_df_[e.id];
+}
+
+float TermStats::Idf(std::uint64_t id) const {
+  std::uint64_t df = 0;
+  if (auto it = prior_df_.find(id); it != prior_df_.end()) df += it->second;
+  if (auto it = stream_df_.find(id); it != stream_df_.end()) df += it->second;
+  double n = static_cast<double>(prior_docs_ + stream_docs_);
+  return static_cast<float>(std::log((n + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0);
+}
+
+}  // namespace storyline::features

@@ -1,0 +1,55 @@
+// TermStats: document frequencies for IDF weights, from a prior shipped with
+// the project (data/prior/df_en.tsv, built by tools/build_prior.sh) combined
+// with the statistics of the stream itself. The prior lets two articles alone
+// be weighted as sensibly as two million; as the stream grows it dominates.
+//
+//   auto stats = TermStats::LoadPrior("data/prior/df_en.tsv");
+//   stats->AddDocument(analysis);          // as each article arrives
+//   float w = stats->Idf(term_id);
+//
+// Thread-safety: Idf() may run concurrently with other Idf() calls; AddDocument
+// needs exclusive access.
+#ifndef STORYLINE_FEATURES_TERM_STATS_H_
+#define STORYLINE_FEATURES_TERM_STATS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "storyline/status.h"
+#include "text/analyzer.h"
+
+namespace storyline::features {
+
+class TermStats {
+ public:
+  TermStats() = default;
+
+  // Reads a prior written by `storyline df`: a header line
+  // "#storyline-df<TAB>1<TAB><documents>", then "<term><TAB><df>" lines, where
+  // entity tokens are written "E:<token>". Returns kIoError or kInvalidInput
+  // naming the file and line when it cannot be used.
+  static Result<TermStats> LoadPrior(const std::string& path);
+
+  // Counts one document of the stream: each distinct body/title term and
+  // entity token once.
+  void AddDocument(const text::Analysis& analysis);
+
+  // Smoothed inverse document frequency, ln((N + 1) / (df + 1)) + 1, over the
+  // prior and the stream together; >= 1 for every term.
+  float Idf(std::uint64_t id) const;
+
+  std::uint64_t documents() const { return prior_docs_ + stream_docs_; }
+  std::size_t prior_terms() const { return prior_df_.size(); }
+
+ private:
+  std::uint64_t prior_docs_ = 0;
+  std::uint64_t stream_docs_ = 0;
+  std::unordered_map<std::uint64_t, std::uint32_t> prior_df_;
+  std::unordered_map<std::uint64_t, std::uint32_t> stream_df_;
+};
+
+}  // namespace storyline::features
+
+#endif  // STORYLINE_FEATURES_TERM_STATS_H_

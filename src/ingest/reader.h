@@ -1,0 +1,71 @@
+// Readers: outside bytes -> Article. Plain-text files (one article each, id =
+// file name), JSONL files (one article a line, fields in docs/DESIGN.md),
+// directories (recursively, in name order) and "-" for standard input.
+//
+// Bad input never stops a run: an unreadable file, invalid UTF-8, an empty
+// text, a broken JSON line or a duplicate id is reported to the Diagnostics
+// sink with the file (and line) and the reason, counted, and skipped.
+//
+//   ReadStats stats;
+//   Status s = ReadArticles(paths, [&](Article a) { Use(std::move(a)); }, &diag, &stats);
+//
+// Thread-safety: ReadArticles calls `sink` and `diag` on the calling thread.
+#ifndef STORYLINE_INGEST_READER_H_
+#define STORYLINE_INGEST_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "storyline/article.h"
+#include "storyline/status.h"
+
+namespace storyline::ingest {
+
+// Receives one message per skipped input.
+class Diagnostics {
+ public:
+  virtual ~Diagnostics() = default;
+  // `origin` names the input ("a.jsonl:12", "seeds/x.txt"); `why` is non-OK.
+  virtual void Report(std::string_view origin, const Status& why) = 0;
+};
+
+struct ReadStats {
+  std::size_t files = 0;
+  std::size_t articles = 0;
+  std::size_t skipped = 0;   // inputs reported to Diagnostics and left out
+  std::size_t warnings = 0;  // inputs kept with a problem reported (e.g. a bad date)
+  std::size_t ignored_files = 0;  // files in directories that are not articles (README.md, ...)
+  std::uint64_t bytes = 0;
+};
+
+struct ReadOptions {
+  std::size_t max_article_bytes = 16u << 20;  // a larger text file or JSON line is skipped
+};
+
+using ArticleSink = std::function<void(Article)>;
+
+// Reads every article under `paths`. Returns a non-OK status only when no
+// input could be opened at all (e.g. every path missing); each problem is
+// also reported to `diag`. REQUIRES: diag and stats non-null.
+Status ReadArticles(const std::vector<std::string>& paths, const ArticleSink& sink,
+                    Diagnostics* diag, ReadStats* stats, const ReadOptions& options = {});
+
+// Parses one JSONL line into `out`. Returns kInvalidInput with the reason for
+// bad JSON, invalid UTF-8, a wrong field type or a missing/empty text. A
+// "published" that is not an ISO 8601 time leaves the date unknown and, when
+// `warning` is non-null, says so there.
+Status ParseArticleJson(std::string_view line, Article* out, std::string* warning = nullptr);
+
+// Builds the article of a plain-text file. Fails on invalid UTF-8 (naming the
+// byte offset) or empty text.
+Status MakeTextArticle(std::string_view bytes, std::string_view id, Article* out);
+
+}  // namespace storyline::ingest
+
+#endif  // STORYLINE_INGEST_READER_H_

@@ -1,0 +1,49 @@
+#include "output/json_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "util/time.h"
+
+namespace storyline::output {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json Time(const std::optional<UnixSeconds>& t) { return t ? json(FormatIsoTime(*t)) : json(nullptr); }
+
+}  // namespace
+
+void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out) {
+  json list = json::array();
+  for (const Story& s : stories) {
+    json articles = json::array();
+    for (const StoryArticle& a : s.articles) {
+      articles.push_back({{"id", a.id},
+                          {"source", a.source},
+                          {"title", a.title},
+                          {"url", a.url},
+                          {"published", Time(a.published)},
+                          {"duplicate_of", a.duplicate_of.empty() ? json(nullptr) : json(a.duplicate_of)}});
+    }
+    json entities = json::array();
+    for (const EntityCount& e : s.entities) entities.push_back({{"name", e.name}, {"count", e.count}});
+    list.push_back({{"id", s.id},
+                    {"headline", s.headline},
+                    {"summary", s.summary},
+                    {"score", s.score},
+                    {"size", s.articles.size()},
+                    {"outlets", s.outlets},
+                    {"first_seen", Time(s.first_seen)},
+                    {"last_seen", Time(s.last_seen)},
+                    {"entities", entities},
+                    {"articles", articles}});
+  }
+  out << list.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out) {
+  json line = {{"id", id}, {"story", story}};
+  out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace storyline::output

@@ -1,0 +1,22 @@
+// JSON output: stories (docs/DESIGN.md "Stories JSON") and assignments lines.
+#ifndef STORYLINE_OUTPUT_JSON_WRITER_H_
+#define STORYLINE_OUTPUT_JSON_WRITER_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/story.h"
+
+namespace storyline::output {
+
+// Writes the ranked stories as one pretty-printed JSON array.
+void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out);
+
+// One line: {"id": <id>, "story": <story>}.
+void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out);
+
+}  // namespace storyline::output
+
+#endif  // STORYLINE_OUTPUT_JSON_WRITER_H_

@@ -1,0 +1,245 @@
+#include "text/analyzer.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text/stopwords.h"
+#include "text/tokenizer.h"
+#include "util/hash.h"
+
+namespace storyline::text {
+namespace {
+
+constexpr std::uint64_t kTermSeed = 0x7465726d;    // "term"
+constexpr std::uint64_t kEntitySeed = 0x656e7479;  // "enty"
+constexpr std::uint64_t kWordSeed = 0x776f7264;    // "word"
+constexpr std::size_t kMaxEntityTokens = 6;
+
+// Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
+bool IsNameConnector(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kSet = {
+      "of", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "al", "el", "bin",
+      "ibn", "van", "von", "der", "den", "y", "for", "and"};
+  return kSet.count(folded) > 0;
+}
+
+// Titles and calendar words: capitalised, but not what a story is about.
+bool IsTitleOrCalendarWord(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kSet = {
+      "president", "secretary", "chairman", "chairwoman", "minister", "prime", "leader",
+      "senator", "sen", "gov", "governor", "mayor", "king", "queen", "prince", "princess",
+      "pope", "general", "gen", "vice", "deputy", "chief", "judge", "justice", "officer",
+      "director", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "rep", "representative",
+      "spokesman", "spokeswoman", "spokesperson", "ceo", "chancellor", "foreign", "state",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+      "oct", "nov", "dec", "today", "yesterday", "tomorrow"};
+  return kSet.count(folded) > 0;
+}
+
+struct TokenInfo {
+  std::uint32_t fold_begin;  // into the folded buffer
+  std::uint32_t fold_len;
+  std::uint64_t word_hash;   // Hash64(folded)
+  bool sentence_start;
+};
+
+void AddCount(std::unordered_map<std::uint64_t, float>* m, std::uint64_t id, float w) {
+  (*m)[id] += w;
+}
+
+std::vector<TermCount> Sorted(const std::unordered_map<std::uint64_t, float>& m) {
+  std::vector<TermCount> v;
+  v.reserve(m.size());
+  for (const auto& [id, c] : m) v.push_back({id, c});
+  std::sort(v.begin(), v.end(), [](const TermCount& a, const TermCount& b) { return a.id < b.id; });
+  return v;
+}
+
+}  // namespace
+
+std::uint64_t TermId(std::string_view stem) { return Hash64(stem, kTermSeed); }
+std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntitySeed); }
+
+namespace {
+
+// Per-article working state of Analyze().
+struct Pass {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<TokenInfo> info;
+  std::string folded;  // all folded tokens back to back
+
+  std::string_view Folded(std::size_t i) const {
+    return std::string_view(folded).substr(info[i].fold_begin, info[i].fold_len);
+  }
+};
+
+void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
+  p->text = text;
+  p->tokens = Tokenize(text);
+  p->info.resize(p->tokens.size());
+  p->folded.clear();
+  p->folded.reserve(text.size());
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < p->tokens.size(); ++i) {
+    const Token& t = p->tokens[i];
+    auto begin = static_cast<std::uint32_t>(p->folded.size());
+    FoldInto(t.view(text), &p->folded);
+    TokenInfo& inf = p->info[i];
+    inf.fold_begin = begin;
+    inf.fold_len = static_cast<std::uint32_t>(p->folded.size() - begin);
+    inf.word_hash = Hash64(p->Folded(i), kWordSeed);
+    inf.sentence_start = false;
+    if (sentences == nullptr) {
+      inf.sentence_start = i == 0;
+    } else {
+      while (s < sentences->size() && (*sentences)[s].end <= t.begin) ++s;
+      if (s < sentences->size() && (*sentences)[s].begin <= t.begin &&
+          (i == 0 || p->tokens[i - 1].begin < (*sentences)[s].begin)) {
+        inf.sentence_start = true;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
+  Analysis a;
+  a.sentences = SplitSentences(body);
+
+  Pass bodyp, titlep;
+  Prepare(body, &a.sentences, &bodyp);
+  Prepare(title, nullptr, &titlep);
+
+  // Stem (or mark as stop word) each distinct folded word once.
+  std::unordered_map<std::uint64_t, std::uint64_t> term_of;  // word hash -> term id, 0 = stop
+  auto term = [&](const Pass& p, std::size_t i) -> std::uint64_t {
+    auto [it, inserted] = term_of.try_emplace(p.info[i].word_hash, 0);
+    if (inserted) {
+      std::string_view f = p.Folded(i);
+      if (p.tokens[i].kind == TokenKind::kNumber) {
+        scratch_.assign("#");
+        scratch_.append(f);
+        it->second = TermId(scratch_);
+        if (vocabulary_) (*vocabulary_)[it->second] = scratch_;
+      } else if (f.size() >= 2 && !IsStopWord(f)) {
+        std::string_view stem = stemmer_.Stem(f);
+        it->second = TermId(stem);
+        if (vocabulary_) (*vocabulary_)[it->second] = std::string(stem);
+      }
+    }
+    return it->second;
+  };
+
+  // Words seen in lower case anywhere: a capitalised sentence opener that is
+  // also used in lower case ("Officials said...") is a common word, not a name.
+  std::unordered_set<std::uint64_t> lower_seen;
+  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
+    const Token& t = bodyp.tokens[i];
+    if (t.kind == TokenKind::kWord && !t.capitalized) lower_seen.insert(bodyp.info[i].word_hash);
+  }
+
+  std::unordered_map<std::uint64_t, float> body_terms, title_terms, entity_terms;
+  a.word_hashes.reserve(bodyp.tokens.size());
+  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
+    a.word_hashes.push_back(bodyp.info[i].word_hash);
+    if (std::uint64_t id = term(bodyp, i)) AddCount(&body_terms, id, 1);
+  }
+  for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
+    if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
+  }
+  a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
+
+  // Entity candidates: runs of capitalised words (with connectors inside).
+  std::unordered_map<std::string, EntityMention> mentions;
+  auto scan_entities = [&](const Pass& p) {
+    const std::size_t n = p.tokens.size();
+    std::size_t i = 0;
+    std::string key, name;
+    while (i < n) {
+      const Token& t = p.tokens[i];
+      bool cap = t.kind == TokenKind::kWord && (t.capitalized || t.all_caps);
+      if (!cap) { ++i; continue; }
+      std::size_t j = i;
+      std::vector<std::size_t> run;
+      while (j < n && run.size() < kMaxEntityTokens) {
+        const Token& u = p.tokens[j];
+        bool ucap = u.kind == TokenKind::kWord && (u.capitalized || u.all_caps);
+        // Adjacent tokens only: punctuation other than a space or hyphen ends a name.
+        if (!run.empty()) {
+          std::string_view gap = p.text.substr(p.tokens[j - 1].end, u.begin - p.tokens[j - 1].end);
+          if (!(gap == " " || gap == "-")) break;
+        }
+        if (ucap) {
+          run.push_back(j);
+          ++j;
+          continue;
+        }
+        if (!run.empty() && IsNameConnector(p.Folded(j)) && j + 1 < n &&
+            p.tokens[j + 1].kind == TokenKind::kWord && p.tokens[j + 1].capitalized) {
+          run.push_back(j);
+          ++j;
+          continue;
+        }
+        break;
+      }
+      // Trim: sentence-initial common words, titles and calendar words at the
+      // edges, connectors at the end.
+      std::size_t b = 0, e = run.size();
+      while (b < e) {
+        std::size_t k = run[b];
+        std::string_view f = p.Folded(k);
+        bool drop = IsTitleOrCalendarWord(f) || IsStopWord(f) ||
+                    (p.info[k].sentence_start && lower_seen.count(p.info[k].word_hash));
+        if (!drop) break;
+        ++b;
+      }
+      while (e > b && (IsNameConnector(p.Folded(run[e - 1])) ||
+                       IsTitleOrCalendarWord(p.Folded(run[e - 1])))) {
+        --e;
+      }
+      if (e > b) {
+        key.clear();
+        name.clear();
+        for (std::size_t r = b; r < e; ++r) {
+          std::size_t k = run[r];
+          std::string_view f = p.Folded(k);
+          if (!key.empty()) key.push_back(' ');
+          key.append(f);
+          if (!name.empty()) name.append(p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
+          name.append(p.tokens[k].view(p.text));
+          if (!IsNameConnector(f) && !IsStopWord(f) && f.size() >= 2) {
+            std::uint64_t id = EntityId(f);
+            AddCount(&entity_terms, id, 1);
+            if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
+          }
+        }
+        auto [it, inserted] = mentions.try_emplace(key);
+        if (inserted) {
+          it->second.name = name;
+          it->second.key = key;
+        }
+        ++it->second.count;
+      }
+      i = std::max(j, i + 1);
+    }
+  };
+  scan_entities(titlep);
+  scan_entities(bodyp);
+
+  a.body_terms = Sorted(body_terms);
+  a.title_terms = Sorted(title_terms);
+  a.entity_terms = Sorted(entity_terms);
+  a.entities.reserve(mentions.size());
+  for (auto& [k, m] : mentions) a.entities.push_back(std::move(m));
+  std::sort(a.entities.begin(), a.entities.end(), [](const EntityMention& x, const EntityMention& y) {
+    return x.count != y.count ? x.count > y.count : x.key < y.key;
+  });
+  return a;
+}
+
+}  // namespace storyline::text

@@ -1,0 +1,70 @@
+// Analyzer: turns one cleaned article (title + body) into the language facts
+// every later stage uses: sentences, stemmed content terms, numbers, entity
+// candidates (names, places, organisations) and the word sequence for
+// shingling. It knows nothing of other articles; term weights come later
+// (features/).
+//
+//   Analyzer analyzer;                       // one per thread
+//   Analysis a = analyzer.Analyze(title, body);
+//
+// Thread-safety: not thread-safe (it owns a stemmer cache); one per thread.
+#ifndef STORYLINE_TEXT_ANALYZER_H_
+#define STORYLINE_TEXT_ANALYZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/sentences.h"
+#include "text/stemmer.h"
+
+namespace storyline::text {
+
+// Term ids are 64-bit hashes of the folded, stemmed form; entity ids live in a
+// separate hash space so "Bush" the name and "bush" the plant never collide.
+std::uint64_t TermId(std::string_view stem);
+std::uint64_t EntityId(std::string_view folded);
+
+struct TermCount {
+  std::uint64_t id = 0;
+  float count = 0;
+};
+
+struct EntityMention {
+  std::string name;  // as first written, titles stripped: "Kim Jong Un"
+  std::string key;   // folded: "kim jong un"
+  int count = 0;     // mentions in this article (title included)
+};
+
+struct Analysis {
+  std::vector<SentenceSpan> sentences;      // over the body
+  std::vector<TermCount> body_terms;        // content stems and numbers, sorted by id
+  std::vector<TermCount> title_terms;       // sorted by id
+  std::vector<TermCount> entity_terms;      // folded tokens of entity mentions, sorted by id
+  std::vector<EntityMention> entities;      // most mentioned first
+  std::vector<std::uint64_t> word_hashes;   // every body word and number in order, for shingles
+  std::uint32_t word_count = 0;
+};
+
+class Analyzer {
+ public:
+  Analysis Analyze(std::string_view title, std::string_view body);
+
+  // When set, every term and entity token id analysed from now on is recorded
+  // with its text (entity tokens as "E:<token>"), for building the prior.
+  // `vocabulary` must outlive the analyzer's use of it; nullptr stops recording.
+  void RecordVocabulary(std::unordered_map<std::uint64_t, std::string>* vocabulary) {
+    vocabulary_ = vocabulary;
+  }
+
+ private:
+  Stemmer stemmer_;
+  std::string scratch_;
+  std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
+};
+
+}  // namespace storyline::text
+
+#endif  // STORYLINE_TEXT_ANALYZER_H_

@@ -1,0 +1,109 @@
+#include "text/sentences.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace storyline::text {
+namespace {
+
+constexpr std::string_view kAbbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "adm", "maj", "brig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft", "approx", "est", "dept", "univ", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "ave", "blvd", "fig", "vol",
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsAbbreviation(std::string_view word) {
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
+  std::string lower;
+  for (char c : word) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), lower) !=
+         std::end(kAbbreviations);
+}
+
+// Length in bytes of a closing quote/bracket at text[i], or 0.
+std::size_t ClosingMarkAt(std::string_view text, std::size_t i) {
+  char c = text[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (text.substr(i, 3) == "\u201D" || text.substr(i, 3) == "\u2019") return 3;
+  return 0;
+}
+
+// Does a new sentence plausibly start at text[i]?
+bool StartsSentence(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[i]);
+  if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '(' ||
+      c == '[')
+    return true;
+  if (c >= 0x80) {
+    // Opening curly quotes and non-ASCII letters (most likely upper case).
+    return text.substr(i, 3) != "\u2026";
+  }
+  return false;
+}
+
+void Emit(std::string_view text, std::size_t b, std::size_t e, std::uint16_t para,
+          std::vector<SentenceSpan>* out) {
+  while (b < e && (IsSpace(text[b]) || text[b] == '\n')) ++b;
+  while (e > b && (IsSpace(text[e - 1]) || text[e - 1] == '\n')) --e;
+  if (e > b) out->push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), para});
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text) {
+  std::vector<SentenceSpan> out;
+  std::uint16_t para = 0;
+  std::size_t start = 0;
+  bool para_has_text = false;
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      std::size_t before = out.size();
+      Emit(text, start, i, para, &out);
+      if (out.size() > before) para_has_text = true;
+      if (para_has_text) {
+        ++para;
+        para_has_text = false;
+      }
+      start = i + 1;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t j = i + 1;
+    while (j < n && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
+    while (j < n) {
+      std::size_t m = ClosingMarkAt(text, j);
+      if (m == 0) break;
+      j += m;
+    }
+    if (j < n && !IsSpace(text[j])) continue;
+    std::size_t k = j;
+    while (k < n && IsSpace(text[k])) ++k;
+    if (k < n && text[k] != '\n' && !StartsSentence(text, k)) continue;
+    if (c == '.') {
+      // The word before the period: letters and inner periods ("U.S").
+      std::size_t w = i;
+      while (w > start && (std::isalpha(static_cast<unsigned char>(text[w - 1])) ||
+                           text[w - 1] == '.')) {
+        --w;
+      }
+      if (IsAbbreviation(text.substr(w, i - w))) continue;
+    }
+    std::size_t before = out.size();
+    Emit(text, start, j, para, &out);
+    if (out.size() > before) para_has_text = true;
+    start = j;
+    i = j - 1;
+  }
+  Emit(text, start, n, para, &out);
+  return out;
+}
+
+}  // namespace storyline::text

@@ -1,0 +1,163 @@
+#include "text/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+#include "util/utf8.h"
+
+namespace storyline::text {
+namespace {
+
+enum class CharClass { kOther, kLetter, kUpper, kDigit, kMark };
+
+CharClass Classify(char32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'a' && cp <= 'z') return CharClass::kLetter;
+    if (cp >= 'A' && cp <= 'Z') return CharClass::kUpper;
+    if (cp >= '0' && cp <= '9') return CharClass::kDigit;
+    return CharClass::kOther;
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+      return CharClass::kUpper;
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return CharClass::kLetter;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+      return CharClass::kMark;
+    case UTF8PROC_CATEGORY_ND:
+      return CharClass::kDigit;
+    default:
+      return CharClass::kOther;
+  }
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019'; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6);
+  std::size_t pos = 0;
+  const std::size_t n = text.size();
+  while (pos < n) {
+    std::size_t start = pos;
+    char32_t cp = DecodeUtf8(text, &pos);
+    CharClass cls = Classify(cp);
+    if (cls == CharClass::kOther || cls == CharClass::kMark) continue;
+
+    Token tok;
+    tok.begin = static_cast<std::uint32_t>(start);
+    tok.ascii = cp < 0x80;
+    if (cls == CharClass::kDigit) {
+      tok.kind = TokenKind::kNumber;
+      std::size_t end = pos;
+      while (pos < n) {
+        std::size_t save = pos;
+        char32_t c = DecodeUtf8(text, &pos);
+        CharClass k = Classify(c);
+        if (k == CharClass::kDigit) { end = pos; continue; }
+        // "6.1", "1,200": a separator counts only between two digits.
+        if ((c == '.' || c == ',') && pos < n &&
+            static_cast<unsigned char>(text[pos]) >= '0' && static_cast<unsigned char>(text[pos]) <= '9') {
+          continue;
+        }
+        pos = save;
+        break;
+      }
+      tok.end = static_cast<std::uint32_t>(end);
+      tokens.push_back(tok);
+      continue;
+    }
+
+    tok.kind = TokenKind::kWord;
+    tok.capitalized = cls == CharClass::kUpper;
+    int letters = 1, uppers = cls == CharClass::kUpper ? 1 : 0;
+    std::size_t end = pos;
+    while (pos < n) {
+      std::size_t save = pos;
+      char32_t c = DecodeUtf8(text, &pos);
+      CharClass k = Classify(c);
+      if (k == CharClass::kLetter || k == CharClass::kUpper || k == CharClass::kMark ||
+          k == CharClass::kDigit) {
+        if (c >= 0x80) tok.ascii = false;
+        if (k == CharClass::kUpper) ++uppers;
+        if (k != CharClass::kMark) ++letters;
+        end = pos;
+        continue;
+      }
+      if (IsApostrophe(c) && pos < n) {
+        // Keep "O'Brien"/"don't" whole, but drop a possessive "'s".
+        std::size_t look = pos;
+        char32_t next = DecodeUtf8(text, &look);
+        CharClass nk = Classify(next);
+        if (nk == CharClass::kLetter || nk == CharClass::kUpper) {
+          bool possessive = (next == 's' || next == 'S');
+          if (possessive) {
+            std::size_t after = look;
+            bool ends = after >= n || Classify(DecodeUtf8(text, &after)) == CharClass::kOther;
+            if (ends) { pos = look; break; }
+          }
+          if (c >= 0x80) tok.ascii = false;
+          continue;
+        }
+      }
+      pos = save;
+      break;
+    }
+    tok.end = static_cast<std::uint32_t>(end);
+    tok.all_caps = letters >= 2 && uppers == letters;
+    tokens.push_back(tok);
+  }
+  return tokens;
+}
+
+void FoldInto(std::string_view token, std::string* out) {
+  bool ascii = true;
+  for (char c : token) {
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+  }
+  if (ascii) {
+    for (char c : token) {
+      if (c == '\'') continue;
+      out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
+    return;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                UTF8PROC_IGNORE);
+  utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(token.data()),
+                   static_cast<utf8proc_ssize_t>(token.size()), &folded, options);
+  if (len < 0) {  // cannot happen for valid UTF-8; keep the bytes rather than lose the token
+    out->append(token);
+    return;
+  }
+  for (utf8proc_ssize_t i = 0; i < len; ++i) {
+    char c = static_cast<char>(folded[i]);
+    if (c == '\'') continue;
+    // U+2019 folds to itself; drop it like the ASCII apostrophe.
+    if (i + 2 < len && folded[i] == 0xE2 && folded[i + 1] == 0x80 && folded[i + 2] == 0x99) {
+      i += 2;
+      continue;
+    }
+    out->push_back(c);
+  }
+  std::free(folded);
+}
+
+std::string Fold(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  FoldInto(token, &out);
+  return out;
+}
+
+}  // namespace storyline::text

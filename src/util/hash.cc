@@ -1,0 +1,19 @@
+#include "util/hash.h"
+
+#include <xxhash.h>
+
+namespace storyline {
+
+std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
+std::string HexHash(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::uint64_t h = Hash64(bytes);
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kDigits[h & 0xf];
+  return out;
+}
+
+}  // namespace storyline

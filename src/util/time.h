@@ -1,0 +1,23 @@
+// ISO 8601 timestamps in and out.
+#ifndef STORYLINE_UTIL_TIME_H_
+#define STORYLINE_UTIL_TIME_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storyline/article.h"
+
+namespace storyline {
+
+// Parses "2026-03-14", "2026-03-14T08:30:00Z", "2014-09-13T20:52:07.702-0400",
+// "2026-03-14 08:30:00+02:00" (no zone means UTC). Returns nullopt for anything
+// else or an impossible date.
+std::optional<UnixSeconds> ParseIsoTime(std::string_view s);
+
+// "2026-03-14T08:30:00Z".
+std::string FormatIsoTime(UnixSeconds t);
+
+}  // namespace storyline
+
+#endif  // STORYLINE_UTIL_TIME_H_

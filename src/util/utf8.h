@@ -1,0 +1,33 @@
+// UTF-8 validation and decoding for outside bytes.
+#ifndef STORYLINE_UTIL_UTF8_H_
+#define STORYLINE_UTIL_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace storyline {
+
+// Returns the byte offset of the first invalid UTF-8 sequence in `text`, or
+// text.size() when all of it is valid (overlongs and surrogates are invalid).
+std::size_t FindInvalidUtf8(std::string_view text);
+
+inline bool IsValidUtf8(std::string_view text) { return FindInvalidUtf8(text) == text.size(); }
+
+// Decodes the code point starting at text[*pos] and advances *pos past it.
+// REQUIRES: *pos < text.size() and text is valid UTF-8.
+inline char32_t DecodeUtf8(std::string_view text, std::size_t* pos) {
+  auto b = static_cast<unsigned char>(text[*pos]);
+  if (b < 0x80) { ++*pos; return b; }
+  int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  char32_t cp = b & (0x7F >> len);
+  for (int i = 1; i < len && *pos + i < text.size(); ++i) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[*pos + i]) & 0x3F);
+  }
+  *pos += len;
+  return cp;
+}
+
+}  // namespace storyline
+
+#endif  // STORYLINE_UTIL_UTF8_H_
