@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "features/minhash.h"
+#include "storyline/article.h"
 
 namespace storyline::cluster {
 
@@ -22,12 +23,16 @@ class DuplicateIndex {
  public:
   // `min_jaccard`: estimated shingle Jaccard at or above which two articles
   // are copies of one text.
-  explicit DuplicateIndex(double min_jaccard = 0.7) : min_jaccard_(min_jaccard) {}
+  // `max_gap_days`: a dated text republished further from its original's
+  // date than this starts afresh (a new story may reuse an old text).
+  explicit DuplicateIndex(double min_jaccard = 0.7, double max_gap_days = 7.0)
+      : min_jaccard_(min_jaccard), max_gap_seconds_(max_gap_days * 86400.0) {}
 
   // Returns the earliest added original that `doc` copies, if any; otherwise
   // adds `doc` as an original. Copies are not added (their original stands
   // for them), so chains of copies all point at one original.
-  std::optional<std::uint32_t> FindOrAdd(std::uint32_t doc, const features::MinHash& sig);
+  std::optional<std::uint32_t> FindOrAdd(std::uint32_t doc, const features::MinHash& sig,
+                                         std::optional<UnixSeconds> time = std::nullopt);
 
   // Forgets everything; for streams that retire old articles.
   void Clear();
@@ -36,9 +41,15 @@ class DuplicateIndex {
   static constexpr std::size_t kBands = 16;
   static constexpr std::size_t kRows = features::kMinHashSize / kBands;
 
+  struct Original {
+    features::MinHash sig;
+    std::optional<UnixSeconds> time;
+  };
+
   double min_jaccard_;
+  double max_gap_seconds_;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;  // band key -> docs
-  std::unordered_map<std::uint32_t, features::MinHash> signatures_;
+  std::unordered_map<std::uint32_t, Original> originals_;
 };
 
 }  // namespace storyline::cluster

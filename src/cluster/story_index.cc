@@ -22,13 +22,6 @@ std::vector<std::size_t> TopTerms(const features::SparseVector& v, std::size_t k
   return idx;
 }
 
-// Days between time t and the span [first, last]; 0 inside it.
-double GapDays(UnixSeconds t, UnixSeconds first, UnixSeconds last) {
-  if (t < first) return static_cast<double>(first - t) / kSecondsPerDay;
-  if (t > last) return static_cast<double>(t - last) / kSecondsPerDay;
-  return 0;
-}
-
 }  // namespace
 
 void Centroid::Add(const features::SparseVector& v) {
@@ -65,6 +58,17 @@ float Centroid::MeanCos(const features::SparseVector& v, std::size_t n) const {
   return static_cast<float>(dot / static_cast<double>(n));
 }
 
+float Centroid::MeanDot(const Centroid& other, std::size_t n, std::size_t m) const {
+  if (n == 0 || m == 0) return 0;
+  const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
+  const Centroid& large = &small == this ? other : *this;
+  double dot = 0;
+  for (const auto& [id, w] : small.weights_) {
+    if (auto it = large.weights_.find(id); it != large.weights_.end()) dot += static_cast<double>(w) * it->second;
+  }
+  return static_cast<float>(dot / (static_cast<double>(n) * static_cast<double>(m)));
+}
+
 float Centroid::Cos(const Centroid& other) const {
   if (squared_norm_ <= 0 || other.squared_norm_ <= 0) return 0;
   const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
@@ -97,8 +101,8 @@ float StoryIndex::Score(const ClusterDoc& doc, const StoryState& s) const {
                                          : s.entities.Cos(v.entities);
     score = options_.text_weight * text + (1 - options_.text_weight) * ent;
   }
-  if (doc.time && s.first) {
-    double gap = GapDays(*doc.time, *s.first, *s.last);
+  if (doc.time && s.dated > 0) {
+    double gap = std::abs(static_cast<double>(*doc.time) - s.MeanTime()) / kSecondsPerDay;
     if (gap > options_.max_gap_days) return -1;
     score /= static_cast<float>(1.0 + std::max(0.0, gap - 1.0) / options_.fade_days);
   }
@@ -153,6 +157,8 @@ void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t 
   StoryState& s = stories_[story];
   s.members.push_back(doc_no);
   if (doc.time) {
+    ++s.dated;
+    s.time_sum += static_cast<double>(*doc.time);
     s.first = s.first ? std::min(*s.first, *doc.time) : *doc.time;
     s.last = s.last ? std::max(*s.last, *doc.time) : *doc.time;
   }
@@ -165,6 +171,22 @@ void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t 
   Post(story, doc.vectors->entities, options_.index_terms / 2);
 }
 
+float StoryIndex::StorySimilarity(const StoryState& a, const StoryState& b) const {
+  if (a.dated > 0 && b.dated > 0) {
+    double gap = std::abs(a.MeanTime() - b.MeanTime()) / kSecondsPerDay;
+    if (gap > options_.max_gap_days) return -1;
+  }
+  auto mean = [&](const Centroid& x, std::size_t nx, const Centroid& y, std::size_t ny) {
+    return options_.average_linkage ? x.MeanDot(y, nx, ny) : x.Cos(y);
+  };
+  float sim = mean(a.text, a.originals, b.text, b.originals);
+  if (!a.entities.empty() && !b.entities.empty()) {
+    sim = options_.text_weight * sim +
+          (1 - options_.text_weight) * mean(a.entities, a.with_entities, b.entities, b.with_entities);
+  }
+  return sim;
+}
+
 void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
   StoryState& a = stories_[into];
   StoryState& b = stories_[from];
@@ -172,6 +194,8 @@ void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
   a.entities.Add(b.entities);
   a.members.insert(a.members.end(), b.members.begin(), b.members.end());
   a.originals += b.originals;
+  a.dated += b.dated;
+  a.time_sum += b.time_sum;
   a.with_entities += b.with_entities;
   std::sort(a.members.begin(), a.members.end());
   if (b.first) {
@@ -197,36 +221,27 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
     return story;
   }
 
-  float best = -1, second = -1;
-  std::uint32_t best_story = 0, second_story = 0;
-  for (std::uint32_t story : Candidates(doc)) {
-    float s = Score(doc, stories_[story]);
-    if (s > best) {
-      second = best;
-      second_story = best_story;
-      best = s;
-      best_story = story;
-    } else if (s > second) {
-      second = s;
-      second_story = story;
-    }
-  }
+  std::vector<std::pair<float, std::uint32_t>> scored;
+  for (std::uint32_t story : Candidates(doc)) scored.emplace_back(Score(doc, stories_[story]), story);
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
 
   std::uint32_t story;
-  if (best >= options_.threshold) {
-    story = best_story;
+  if (!scored.empty() && scored.front().first >= options_.threshold) {
+    story = scored.front().second;
     Join(story, doc, doc_no);
-    if (second >= options_.threshold) {
-      StoryState& a = stories_[best_story];
-      StoryState& b = stories_[second_story];
-      float sim = a.text.Cos(b.text);
-      if (!a.entities.empty() && !b.entities.empty()) {
-        sim = options_.text_weight * sim + (1 - options_.text_weight) * a.entities.Cos(b.entities);
-      }
-      if (sim >= options_.merge_threshold) {
-        bool keep_a = a.members.size() >= b.members.size();
-        std::uint32_t into = keep_a ? best_story : second_story;
-        Merge(into, keep_a ? second_story : best_story);
+    // The article may bridge stories that now converge: merge those whose
+    // story-to-story score reaches the merge threshold. With average linkage
+    // this is the criterion agglomerative clustering would apply.
+    for (std::size_t i = 1; i < scored.size(); ++i) {
+      if (scored[i].first < options_.merge_floor * options_.threshold) break;
+      std::uint32_t other = scored[i].second;
+      if (!stories_[other].alive || Root(other) == Root(story)) continue;
+      if (StorySimilarity(stories_[story], stories_[other]) >= options_.merge_threshold) {
+        bool keep = stories_[story].members.size() >= stories_[other].members.size();
+        std::uint32_t into = keep ? story : other;
+        Merge(into, keep ? other : story);
         story = into;
       }
     }

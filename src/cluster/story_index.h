@@ -8,7 +8,9 @@
 // Match score of article a and story s (cosines of unit vectors):
 //   score = w * cos(a.text, s.text) + (1 - w) * cos(a.entities, s.entities)
 // (text alone when either side has no entities), divided by
-// 1 + max(0, gap_days - 1) / fade_days when both are dated. The article joins
+// 1 + max(0, gap_days - 1) / fade_days when both are dated, where gap_days is
+// the distance to the story's mean publication time (not its last article, so
+// a story cannot creep forward in time one article at a time). The article joins
 // the best story scoring >= threshold, else starts a story. When the
 // runner-up also qualifies and the two stories' centroids score >=
 // merge_threshold, they merge (stories converge as their events do).
@@ -39,6 +41,8 @@ class Centroid {
   // Dot product of unit vector `v` with this sum of `n` unit vectors, over n:
   // the mean cosine of `v` with the members (average linkage).
   float MeanCos(const features::SparseVector& v, std::size_t n) const;
+  // Mean cosine between the n members of this and the m members of `other`.
+  float MeanDot(const Centroid& other, std::size_t n, std::size_t m) const;
   bool empty() const { return weights_.empty(); }
 
  private:
@@ -60,6 +64,9 @@ class StoryIndex final : public Clusterer {
     Centroid text;
     Centroid entities;
     std::optional<UnixSeconds> first, last;
+    std::size_t dated = 0;  // members with a publication time
+    double time_sum = 0;    // of those times, so the story's mean time is at hand
+    double MeanTime() const { return time_sum / static_cast<double>(dated); }
     std::vector<std::uint32_t> members;
     std::size_t originals = 0;      // members that moved the centroid (not copies)
     std::size_t with_entities = 0;  // of those, members with an entity vector
@@ -75,6 +82,8 @@ class StoryIndex final : public Clusterer {
   void Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no);
   void Post(std::uint32_t story, const features::SparseVector& v, std::size_t k);
   void Merge(std::uint32_t into, std::uint32_t from);
+  // Story-to-story score, on the same scale as Score(); negative when time rules it out.
+  float StorySimilarity(const StoryState& a, const StoryState& b) const;
 
   ClusterOptions options_;
   std::vector<StoryState> stories_;

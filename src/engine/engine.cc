@@ -62,6 +62,7 @@ struct StoryEngine::Impl {
   std::unique_ptr<cluster::Clusterer> clusterer;
   std::vector<ArticleRecord> records;
   std::optional<UnixSeconds> latest;
+  features::VectorOptions vectors;
 };
 
 StoryEngine::StoryEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -95,7 +96,10 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
         else if (k == "text_weight") co.text_weight = static_cast<float>(v);
         else if (k == "max_gap_days") co.max_gap_days = v;
         else if (k == "fade_days") co.fade_days = v;
+        else if (k == "merge_floor") co.merge_floor = static_cast<float>(v);
         else if (k == "average_linkage") co.average_linkage = v != 0;
+        else if (k == "idf_power") impl->vectors.idf_power = static_cast<float>(v);
+        else if (k == "title_boost") impl->vectors.title_boost = static_cast<float>(v);
         else return Status::InvalidArgument("STORYLINE_TUNE: unknown key " + k);
       }
       pos = end + 1;
@@ -133,11 +137,11 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   auto n = static_cast<std::uint32_t>(e.records.size());
 
   e.stats.AddDocument(p.analysis);
-  features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats);
+  features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats, e.vectors);
   cluster::ClusterDoc doc;
   doc.vectors = &vectors;
   doc.time = p.article.published;
-  doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash);
+  doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash, doc.time);
   e.clusterer->Add(n, doc);
   if (doc.time) e.latest = e.latest ? std::max(*e.latest, *doc.time) : *doc.time;
 

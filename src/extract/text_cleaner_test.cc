@@ -162,7 +162,8 @@ TEST(TextCleaner, DropsStrayHeadingBetweenParagraphs) {
   EXPECT_FALSE(KeepsLineInBody("WHAT HAPPENS NEXT"));
   EXPECT_FALSE(KeepsLineInBody("What happens next"));
   EXPECT_FALSE(KeepsLineInBody("Talks in the Desert and Beyond"));
-  const CleanedText c = CleanPlainText(std::string(kBefore) + "Campaign Rally" + std::string(kAfter));
+  const CleanedText c =
+      CleanPlainText(std::string(kBefore) + "Campaign Rally" + std::string(kAfter));
   EXPECT_EQ(c.stats.headings, 1);
 }
 
@@ -197,7 +198,8 @@ TEST(TextCleaner, DropsBylines) {
         "(Reporting by Jane Roe in Seoul; Additional reporting by John Doe; Writing by Ann Lee; "
         "Editing by Bob Kay)",
         "Written by Jane Roe", "Writing by Jane Roe", "Additional reporting by John Doe in Paris",
-        "By Jane Roe, staff writer", "Contributing: Jane Roe", "The Associated Press"}) {
+        "By Jane Roe, staff writer", "Contributing: Jane Roe", "The Associated Press",
+        "Staff Reports", "By: Jane Roe"}) {
     EXPECT_FALSE(KeepsLineInBody(byline)) << byline;
   }
   const CleanedText c = CleanPlainText("By Jane Roe\nThe mayor resigned on Friday.");
@@ -214,8 +216,8 @@ TEST(TextCleaner, KeepsSentencesStartingWithBy) {
 
 TEST(TextCleaner, DropsBoilerplateLines) {
   for (std::string_view line :
-       {"Read more: Ten things to know about the budget", "READ MORE", "Related: The vote explained",
-        "Share this article", "Click here to read the full report.",
+       {"Read more: Ten things to know about the budget", "READ MORE",
+        "Related: The vote explained", "Share this article", "Click here to read the full report.",
         "Sign up for our morning newsletter", "Subscribe to Example News for $1 a week.",
         "Advertisement", "ADVERTISEMENT", "- Advertisement -", "Follow us on Twitter",
         "Follow Jane Roe on Twitter: @janeroe", "Sponsored", "Continue reading",
@@ -270,6 +272,28 @@ TEST(TextCleaner, ExtractsNumericDatelineWithoutHeadline) {
   EXPECT_EQ(CleanPlainText("Updated 05/03/2013\nThe mayor quit.").dateline, "Updated 05/03/2013");
 }
 
+TEST(TextCleaner, FindsDatelineBelowSummaryLine) {
+  const CleanedText c = CleanPlainText(
+      "Mayor quits after week of protests\n"
+      "The mayor of the city stepped down on Thursday after a week of protests.\n"
+      "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM\n"
+      "The mayor resigned on Friday.");
+  EXPECT_EQ(c.headline, "Mayor quits after week of protests");
+  EXPECT_EQ(c.dateline, "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM");
+  EXPECT_EQ(Paragraphs(c).size(), 2u);
+}
+
+TEST(TextCleaner, ReadsTokenisedAndPipeSeparatedDates) {
+  // ECB+ text is tokenised: separators come with spaces around them.
+  for (std::string_view date : {"May 2, 2013 | 5: 03pm", "05 / 03 / 2013", "8 / 2 / 13 at 1: 30 PM",
+                                "Tuesday 28 April 2009 22. 34 BST", "June 6th, 2013 7: 38pm EDT"}) {
+    const CleanedText c = CleanPlainText(std::string(date) + "\nThe mayor resigned on Friday.");
+    EXPECT_EQ(c.dateline, date);
+    EXPECT_EQ(c.headline, "");
+    EXPECT_EQ(c.text, "The mayor resigned on Friday.");
+  }
+}
+
 TEST(TextCleaner, DoesNotTakeSentencesForHeadlineOrDateline) {
   const CleanedText sentence = CleanPlainText("The mayor resigned.\nHer deputy takes over.");
   EXPECT_EQ(sentence.headline, "");
@@ -282,6 +306,16 @@ TEST(TextCleaner, DoesNotTakeSentencesForHeadlineOrDateline) {
   const CleanedText dated = CleanPlainText("May 3, 2013 was a Friday.\nThe mayor quit.");
   EXPECT_EQ(dated.dateline, "");
   EXPECT_EQ(Paragraphs(dated).size(), 2u);
+}
+
+TEST(TextCleaner, KeepsSentencesInScriptsWithoutSpaces) {
+  // Japanese sentences end in 。 and have no spaces, so they are one "word".
+  EXPECT_TRUE(
+      KeepsLineInBody("\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xA7\xE5\x9C\xB0\xE9\x9C\x87\xE3\x80\x82"));
+  EXPECT_TRUE(KeepsLineInBody(
+      "Kindle\xE3\x81\xAE\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84\xE3\x82\xA2\xE3\x83\x97"
+      "\xE3\x83\xAA\xE3\x81\x8C\xE5\x85\xAC\xE9\x96\x8B\xE3\x81\x95\xE3\x82\x8C\xE3\x81"
+      "\x9F\xE3\x80\x82"));
 }
 
 TEST(TextCleaner, KeepsVeryLongLinesIntact) {
@@ -297,8 +331,7 @@ TEST(TextCleaner, KeepsVeryLongLinesIntact) {
 }
 
 std::string ReadSeed(const char* name) {
-  std::ifstream in(std::string(STORYLINE_SOURCE_DIR "/../shared/seeds/") + name,
-                   std::ios::binary);
+  std::ifstream in(std::string(STORYLINE_SOURCE_DIR "/../shared/seeds/") + name, std::ios::binary);
   if (!in) return {};
   std::ostringstream s;
   s << in.rdbuf();
@@ -342,9 +375,10 @@ TEST(TextCleaner, CleansSeedArticles) {
   EXPECT_EQ(b.stats.headings, 1);
   EXPECT_EQ(b.stats.copyright, 1);
   EXPECT_EQ(b.headline, "");
-  EXPECT_NE(b.text.find("\xE2\x80\x9CI like him, he likes me, the relationship is good,\xE2\x80\x9D "
-                        "Trump said of Kim."),
-            std::string::npos);
+  EXPECT_NE(
+      b.text.find("\xE2\x80\x9CI like him, he likes me, the relationship is good,\xE2\x80\x9D "
+                  "Trump said of Kim."),
+      std::string::npos);
   ExpectBodyKept(bloomberg, b, {"Campaign Rally", "\xC2\xA9 Copyright"});
 }
 

@@ -30,13 +30,15 @@ DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
       id = b[i].id;
       count = b[i++].count + options.title_boost * t[j++].count;
     }
-    v.text.push_back({id, Tf(count) * stats.Idf(id)});
+    v.text.push_back({id, Tf(count) * std::pow(stats.Idf(id), options.idf_power)});
   }
   KeepTop(&v.text, options.max_text_terms);
   Normalize(&v.text);
 
   v.entities.reserve(a.entity_terms.size());
-  for (const auto& e : a.entity_terms) v.entities.push_back({e.id, Tf(e.count) * stats.Idf(e.id)});
+  for (const auto& e : a.entity_terms) {
+    v.entities.push_back({e.id, Tf(e.count) * std::pow(stats.Idf(e.id), options.idf_power)});
+  }
   KeepTop(&v.entities, options.max_entity_terms);
   Normalize(&v.entities);
   return v;

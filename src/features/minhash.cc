@@ -17,15 +17,35 @@ inline std::uint64_t Mix(std::uint64_t x) {
   return x;
 }
 
+// One-permutation hashing (Li, Owen & Zhang 2012): each shingle's hash picks
+// one of the kMinHashSize bins and competes only there, so a shingle costs
+// one hash instead of kMinHashSize. Empty bins are filled afterwards
+// (densification, Shrivastava & Li 2014).
 void Update(std::uint64_t shingle, MinHash* sig) {
-  // Two 32-bit halves of one mixed value per pair of positions.
-  for (std::size_t k = 0; k < kMinHashSize; k += 2) {
-    std::uint64_t h = Mix(shingle + 0x9e3779b97f4a7c15ULL * (k + 1));
-    auto lo = static_cast<std::uint32_t>(h);
-    auto hi = static_cast<std::uint32_t>(h >> 32);
-    (*sig)[k] = std::min((*sig)[k], lo);
-    (*sig)[k + 1] = std::min((*sig)[k + 1], hi);
+  std::uint64_t h = Mix(shingle);
+  std::size_t bin = static_cast<std::size_t>(h % kMinHashSize);
+  auto value = static_cast<std::uint32_t>(h >> 32);
+  if (value < (*sig)[bin]) (*sig)[bin] = value;
+}
+
+// Rotation densification: an empty bin borrows the value of the next
+// non-empty bin to its right, offset by the distance so that borrowed values
+// from different bins do not collide by accident.
+void Densify(MinHash* sig) {
+  constexpr std::uint32_t kEmpty = 0xffffffffu;
+  std::size_t first = kMinHashSize;
+  for (std::size_t k = 0; k < kMinHashSize; ++k) {
+    if ((*sig)[k] != kEmpty) { first = k; break; }
   }
+  if (first == kMinHashSize) return;
+  MinHash out = *sig;
+  for (std::size_t k = 0; k < kMinHashSize; ++k) {
+    if ((*sig)[k] != kEmpty) continue;
+    std::size_t d = 1;
+    while ((*sig)[(k + d) % kMinHashSize] == kEmpty) ++d;
+    out[k] = (*sig)[(k + d) % kMinHashSize] ^ static_cast<std::uint32_t>(Mix(d) >> 32);
+  }
+  *sig = out;
 }
 
 }  // namespace
@@ -38,6 +58,7 @@ MinHash ComputeMinHash(std::span<const std::uint64_t> words) {
     std::uint64_t h = 0;
     for (std::uint64_t w : words) h = HashCombine(h, w);
     Update(h, &sig);
+    Densify(&sig);
     return sig;
   }
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
@@ -45,6 +66,7 @@ MinHash ComputeMinHash(std::span<const std::uint64_t> words) {
     for (std::size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, words[i + k]);
     Update(h, &sig);
   }
+  Densify(&sig);
   return sig;
 }
 

@@ -1,0 +1,263 @@
+#include "ingest/reader.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace storyline::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Records every report, in order.
+class RecordingDiagnostics final : public Diagnostics {
+ public:
+  void Report(std::string_view origin, const Status& why) override {
+    reports.emplace_back(std::string(origin), why);
+  }
+  // Number of reports whose origin is exactly `origin`.
+  int CountFor(const std::string& origin) const {
+    int n = 0;
+    for (const auto& [o, s] : reports) n += o == origin;
+    return n;
+  }
+  // The message of the (first) report for `origin`, or "" when none.
+  std::string MessageFor(const std::string& origin) const {
+    for (const auto& [o, s] : reports) {
+      if (o == origin) return s.message();
+    }
+    return "";
+  }
+  std::vector<std::pair<std::string, Status>> reports;
+};
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(::testing::TempDir()) /
+           ("storyline_reader_" + std::to_string(getpid()) + "_" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& contents) {
+    fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+    return path.string();
+  }
+
+  Status Read(const std::vector<std::string>& paths) {
+    return ReadArticles(paths, [this](Article a) { articles_.push_back(std::move(a)); }, &diag_,
+                        &stats_);
+  }
+
+  std::vector<std::string> Ids() const {
+    std::vector<std::string> ids;
+    for (const Article& a : articles_) ids.push_back(a.id);
+    return ids;
+  }
+
+  fs::path dir_;
+  std::vector<Article> articles_;
+  RecordingDiagnostics diag_;
+  ReadStats stats_;
+};
+
+using Strings = std::vector<std::string>;
+
+TEST_F(ReaderTest, JsonlReportsEachBadLineOnceAndKeepsTheGoodOnes) {
+  std::string path = Write("feed.jsonl",
+                           "{\"id\": \"a1\", \"title\": \"Quake\", \"text\": \"Good one.\"}\n"  // 1
+                           "{\"id\": \"a2\", \"text\": \"unterminated\n"                        // 2
+                           "{\"id\": \"a3\", \"text\": \"bad \xFF byte\"}\n"                   // 3
+                           "{\"id\": \"a4\", \"text\": 5}\n"                                   // 4
+                           "{\"id\": \"a5\", \"text\": \"  \"}\n"                              // 5
+                           "[\"id\", \"a6\"]\n"                                                // 6
+                           "{\"id\": \"a1\", \"text\": \"Same id again.\"}\n"                  // 7
+                           "\n"                                                                // 8
+                           "{\"id\": \"a9\", \"text\": \"Fine too.\", \"source\": \"Wire\"}\n");  // 9
+  ASSERT_TRUE(Read({path}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a1", "a9"}));
+  EXPECT_EQ(articles_[0].title, "Quake");
+  EXPECT_EQ(articles_[0].text, "Good one.");
+  EXPECT_EQ(articles_[0].origin, path + ":1");
+  EXPECT_EQ(articles_[1].source, "Wire");
+  EXPECT_EQ(articles_[1].origin, path + ":9");
+
+  for (int line : {2, 3, 4, 5, 6, 7}) {
+    std::string origin = path + ":" + std::to_string(line);
+    EXPECT_EQ(diag_.CountFor(origin), 1) << origin;
+  }
+  EXPECT_EQ(diag_.reports.size(), 6u);
+  for (const auto& [origin, why] : diag_.reports) {
+    EXPECT_FALSE(why.ok()) << origin;
+    EXPECT_FALSE(why.message().empty()) << origin;
+  }
+  EXPECT_NE(diag_.MessageFor(path + ":2").find("JSON"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(path + ":3").find("UTF-8"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(path + ":4").find("\"text\" must be a string"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(path + ":5").find("empty"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(path + ":6").find("object"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(path + ":7").find("duplicate id"), std::string::npos);
+  EXPECT_EQ(stats_.files, 1u);
+  EXPECT_EQ(stats_.articles, 2u);
+  EXPECT_EQ(stats_.skipped, 6u);
+  EXPECT_EQ(stats_.warnings, 0u);
+}
+
+TEST_F(ReaderTest, BadPublishedKeepsArticleWithWarning) {
+  std::string path = Write("dated.jsonl",
+                           "{\"id\": \"d1\", \"text\": \"Dated.\", \"published\": \"last Tuesday\"}\n"
+                           "{\"id\": \"d2\", \"text\": \"Dated.\", \"published\": "
+                           "\"2018-10-09T12:00:00Z\"}\n");
+  ASSERT_TRUE(Read({path}).ok());
+  ASSERT_EQ(Ids(), (Strings{"d1", "d2"}));
+  EXPECT_FALSE(articles_[0].published.has_value());
+  EXPECT_EQ(articles_[1].published, 1539086400);
+  EXPECT_EQ(stats_.warnings, 1u);
+  EXPECT_EQ(stats_.skipped, 0u);
+  ASSERT_EQ(diag_.CountFor(path + ":1"), 1);
+  EXPECT_NE(diag_.MessageFor(path + ":1").find("last Tuesday"), std::string::npos);
+}
+
+TEST_F(ReaderTest, TextFileIdIsFileNameAndBomIsStripped) {
+  std::string path = Write("kim-summit.txt", "\xEF\xBB\xBFTrump says a second summit is near.\n");
+  ASSERT_TRUE(Read({path}).ok());
+  ASSERT_EQ(articles_.size(), 1u);
+  EXPECT_EQ(articles_[0].id, "kim-summit.txt");
+  EXPECT_EQ(articles_[0].text.rfind("Trump says", 0), 0u) << articles_[0].text;
+  EXPECT_EQ(articles_[0].origin, path);
+  EXPECT_TRUE(diag_.reports.empty());
+}
+
+TEST_F(ReaderTest, EmptyAndInvalidUtf8TextFilesAreReported) {
+  std::string empty = Write("empty.txt", "");
+  std::string blank = Write("blank.txt", "\xEF\xBB\xBF  \n\n");
+  std::string bad = Write("bad.txt", "Caf\xE9 au lait.\n");  // Latin-1, not UTF-8
+  std::string good = Write("good.txt", "A good article.\n");
+  ASSERT_TRUE(Read({empty, blank, bad, good}).ok());
+  EXPECT_EQ(Ids(), (Strings{"good.txt"}));
+  EXPECT_EQ(diag_.CountFor(empty), 1);
+  EXPECT_EQ(diag_.CountFor(blank), 1);
+  EXPECT_EQ(diag_.CountFor(bad), 1);
+  EXPECT_NE(diag_.MessageFor(empty).find("empty"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(bad).find("invalid UTF-8 at byte 3"), std::string::npos)
+      << diag_.MessageFor(bad);
+  EXPECT_EQ(stats_.skipped, 3u);
+  EXPECT_EQ(stats_.files, 4u);
+}
+
+TEST_F(ReaderTest, DirectoryIsReadRecursivelyInNameOrderIgnoringReadme) {
+  // Created out of order on purpose.
+  Write("feed/sub/c.txt", "Third.\n");
+  Write("feed/b.txt", "Second.\n");
+  Write("feed/README.md", "# Not an article\n");
+  Write("feed/a.txt", "First.\n");
+  Write("feed/sub/d.jsonl", "{\"id\": \"d\", \"text\": \"Fourth.\"}\n");
+  ASSERT_TRUE(Read({(dir_ / "feed").string()}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a.txt", "b.txt", "c.txt", "d"}));
+  EXPECT_EQ(stats_.ignored_files, 1u);
+  EXPECT_EQ(stats_.files, 4u);
+  EXPECT_EQ(stats_.skipped, 0u);
+  EXPECT_TRUE(diag_.reports.empty());
+}
+
+TEST_F(ReaderTest, ExplicitFileWithUnknownExtensionIsReadAsText) {
+  std::string path = Write("notes.md", "Named on the command line.\n");
+  ASSERT_TRUE(Read({path}).ok());
+  EXPECT_EQ(Ids(), (Strings{"notes.md"}));
+  EXPECT_EQ(stats_.ignored_files, 0u);
+}
+
+TEST_F(ReaderTest, MissingOnlyInputIsNotFound) {
+  std::string missing = (dir_ / "no-such-dir").string();
+  Status s = Read({missing});
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);
+  EXPECT_EQ(diag_.CountFor(missing), 1);
+  EXPECT_EQ(stats_.skipped, 1u);
+  EXPECT_TRUE(articles_.empty());
+}
+
+TEST_F(ReaderTest, MissingInputBesideAGoodOneIsReportedNotFatal) {
+  std::string missing = (dir_ / "gone.txt").string();
+  std::string good = Write("here.txt", "Still read.\n");
+  EXPECT_TRUE(Read({missing, good}).ok());
+  EXPECT_EQ(Ids(), (Strings{"here.txt"}));
+  EXPECT_EQ(diag_.CountFor(missing), 1);
+}
+
+TEST_F(ReaderTest, DuplicateIdAcrossFilesIsSkipped) {
+  std::string a = Write("one/same.txt", "First copy.\n");
+  std::string b = Write("two/same.txt", "Second copy.\n");
+  ASSERT_TRUE(Read({a, b}).ok());
+  ASSERT_EQ(articles_.size(), 1u);
+  EXPECT_EQ(articles_[0].text, "First copy.\n");
+  EXPECT_EQ(diag_.CountFor(b), 1);
+  EXPECT_NE(diag_.MessageFor(b).find("duplicate id"), std::string::npos);
+}
+
+TEST_F(ReaderTest, MissingIdBecomesStableContentHash) {
+  std::string path = Write("noid.jsonl",
+                           "{\"text\": \"Kim Jong Un met Trump.\"}\n"
+                           "{\"text\": \"Something else entirely.\"}\n");
+  ASSERT_TRUE(Read({path}).ok());
+  ASSERT_EQ(articles_.size(), 2u);
+  EXPECT_FALSE(articles_[0].id.empty());
+  EXPECT_NE(articles_[0].id, articles_[1].id);
+
+  Article again;
+  ASSERT_TRUE(ParseArticleJson("{\"text\": \"Kim Jong Un met Trump.\", \"title\": \"T\"}", &again).ok());
+  EXPECT_EQ(again.id, articles_[0].id);
+}
+
+TEST(ParseArticleJson, IdenticalTextWithoutIdIsADuplicate) {
+  Article a, b;
+  ASSERT_TRUE(ParseArticleJson("{\"text\": \"Same words.\"}", &a).ok());
+  ASSERT_TRUE(ParseArticleJson("{\"text\": \"Same words.\", \"source\": \"X\"}", &b).ok());
+  EXPECT_EQ(a.id, b.id);
+}
+
+TEST(ParseArticleJson, NumericIdIsKeptAsItsJsonText) {
+  Article a;
+  ASSERT_TRUE(ParseArticleJson("{\"id\": 42, \"text\": \"Numbered.\"}", &a).ok());
+  EXPECT_EQ(a.id, "42");
+}
+
+TEST(ParseArticleJson, NullAndUnknownFieldsAreAllowed) {
+  Article a;
+  Status s = ParseArticleJson(
+      "{\"id\": \"n\", \"text\": \"Body.\", \"url\": null, \"extra\": [1, 2]}", &a);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(a.url.empty());
+}
+
+TEST(ParseArticleJson, TrailingContentAfterObjectIsRejected) {
+  Article a;
+  EXPECT_EQ(ParseArticleJson("{\"text\": \"x\"} {\"text\": \"y\"}", &a).code(),
+            StatusCode::kInvalidInput);
+}
+
+TEST(ParseArticleJson, HtmlWithoutTextSaysHtmlIsUnsupported) {
+  Article a;
+  Status s = ParseArticleJson("{\"id\": \"h\", \"html\": \"<p>Hi</p>\"}", &a);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(s.message().find("HTML"), std::string::npos);
+}
+
+TEST(MakeTextArticle, NamesTheByteOffsetOfInvalidUtf8) {
+  Article a;
+  Status s = MakeTextArticle("ok \xC3(", "x.txt", &a);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(s.message().find("byte 3"), std::string::npos) << s.message();
+}
+
+}  // namespace
+}  // namespace storyline::ingest

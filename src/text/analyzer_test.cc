@@ -1,0 +1,176 @@
+#include "text/analyzer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace storyline::text {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+// Made up, in the style of the founding example (shared/seeds).
+constexpr const char* kTitle = "Trump says Kim Jong Un summit will follow midterm elections";
+constexpr const char* kBody =
+    "President Donald Trump met North Korean leader Kim Jong Un in Singapore. "
+    "Secretary of State Mike Pompeo said the talks had gone well.\n\n"
+    "Officials said a second summit was likely after the election. "
+    "Several officials in Pyongyang praised the plan, and Kim Jong Un thanked the president.";
+
+std::vector<std::string> EntityNames(const Analysis& a) {
+  std::vector<std::string> names;
+  for (const EntityMention& m : a.entities) names.push_back(m.name);
+  return names;
+}
+
+const EntityMention* FindEntity(const Analysis& a, const std::string& key) {
+  for (const EntityMention& m : a.entities) {
+    if (m.key == key) return &m;
+  }
+  return nullptr;
+}
+
+float CountOf(const std::vector<TermCount>& terms, std::uint64_t id) {
+  for (const TermCount& t : terms) {
+    if (t.id == id) return t.count;
+  }
+  return 0;
+}
+
+std::uint64_t StemId(std::string_view word) {
+  Stemmer stemmer;
+  return TermId(stemmer.Stem(word));
+}
+
+bool SortedById(const std::vector<TermCount>& terms) {
+  return std::is_sorted(terms.begin(), terms.end(),
+                        [](const TermCount& a, const TermCount& b) { return a.id < b.id; });
+}
+
+TEST(Analyzer, FindsMultiWordNamesWithTitlesStripped) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(kTitle, kBody);
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Kim Jong Un"));
+  EXPECT_THAT(names, Contains("Mike Pompeo"));
+  EXPECT_THAT(names, Contains("Donald Trump"));
+  EXPECT_THAT(names, Contains("Pyongyang"));
+  // The titles in front of the names never become part of an entity.
+  EXPECT_THAT(names, Not(Contains("Secretary of State Mike Pompeo")));
+  EXPECT_THAT(names, Not(Contains("President Donald Trump")));
+  EXPECT_THAT(names, Not(Contains("Secretary")));
+  EXPECT_THAT(names, Not(Contains("State")));
+}
+
+TEST(Analyzer, EntityKeyIsFoldedAndCountIncludesTitle) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(kTitle, kBody);
+  const EntityMention* kim = FindEntity(a, "kim jong un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->name, "Kim Jong Un");
+  EXPECT_EQ(kim->count, 3);  // title + two body mentions
+  // Most mentioned first.
+  ASSERT_FALSE(a.entities.empty());
+  EXPECT_EQ(a.entities.front().key, "kim jong un");
+}
+
+TEST(Analyzer, SentenceInitialCommonWordIsNotAnEntity) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", kBody);
+  // "Officials" opens a sentence and "officials" appears in lower case too.
+  EXPECT_EQ(FindEntity(a, "officials"), nullptr);
+  EXPECT_EQ(FindEntity(a, "several"), nullptr);
+}
+
+TEST(Analyzer, SentenceInitialNameNeverWrittenLowerCaseIsAnEntity) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "Talks ended. Pompeo flew to Pyongyang, and talks resumed.");
+  EXPECT_NE(FindEntity(a, "pompeo"), nullptr);
+  EXPECT_NE(FindEntity(a, "pyongyang"), nullptr);
+  EXPECT_EQ(FindEntity(a, "talks"), nullptr);  // also written "talks"
+}
+
+TEST(Analyzer, EntityTermsHoldFoldedNameTokens) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "Mike Pompeo met Jos\u00e9 Ruiz.");
+  EXPECT_GT(CountOf(a.entity_terms, EntityId("pompeo")), 0);
+  EXPECT_GT(CountOf(a.entity_terms, EntityId("mike")), 0);
+  EXPECT_GT(CountOf(a.entity_terms, EntityId("jose")), 0);
+  // Entity ids are a separate hash space from term ids.
+  EXPECT_NE(EntityId("pompeo"), TermId("pompeo"));
+  EXPECT_TRUE(SortedById(a.entity_terms));
+}
+
+TEST(Analyzer, StopWordsAreNotBodyTerms) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "The officials said that the summit was over.");
+  EXPECT_EQ(CountOf(a.body_terms, TermId("the")), 0);
+  EXPECT_EQ(CountOf(a.body_terms, TermId("said")), 0);
+  EXPECT_EQ(CountOf(a.body_terms, TermId("that")), 0);
+  EXPECT_EQ(CountOf(a.body_terms, TermId("was")), 0);
+  EXPECT_EQ(CountOf(a.body_terms, StemId("summit")), 1);
+  EXPECT_EQ(CountOf(a.body_terms, StemId("officials")), 1);
+  EXPECT_EQ(a.body_terms.size(), 2u);  // "over" is a stop word too
+}
+
+TEST(Analyzer, StemsMergeInflectedForms) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "Elections, election and elections again.");
+  EXPECT_EQ(StemId("elections"), StemId("election"));
+  EXPECT_EQ(CountOf(a.body_terms, StemId("election")), 3);
+  EXPECT_EQ(CountOf(a.body_terms, TermId("elections")), 0);
+}
+
+TEST(Analyzer, TitleTermsAreKeptApartFromBodyTerms) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("Summit talks collapse", "Rain fell on the harbour.");
+  EXPECT_EQ(CountOf(a.title_terms, StemId("summit")), 1);
+  EXPECT_EQ(CountOf(a.body_terms, StemId("summit")), 0);
+  EXPECT_EQ(CountOf(a.body_terms, StemId("harbour")), 1);
+  EXPECT_EQ(CountOf(a.title_terms, StemId("harbour")), 0);
+  EXPECT_TRUE(SortedById(a.title_terms));
+  EXPECT_TRUE(SortedById(a.body_terms));
+}
+
+TEST(Analyzer, NumbersBecomeTerms) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "A magnitude 6.8 quake damaged 1,200 homes and 6.8 percent.");
+  EXPECT_EQ(CountOf(a.body_terms, TermId("#6.8")), 2);
+  EXPECT_EQ(CountOf(a.body_terms, TermId("#1,200")), 1);
+}
+
+TEST(Analyzer, WordHashesCoverEveryWordInOrder) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("Title words", "The quake hit 9 towns. The quake hit.");
+  EXPECT_EQ(a.word_count, 8u);
+  ASSERT_EQ(a.word_hashes.size(), 8u);
+  // Stop words are kept for shingling; repeated words hash alike.
+  EXPECT_EQ(a.word_hashes[0], a.word_hashes[5]);  // "The"
+  EXPECT_EQ(a.word_hashes[1], a.word_hashes[6]);  // "quake"
+  EXPECT_NE(a.word_hashes[0], a.word_hashes[1]);
+}
+
+TEST(Analyzer, SentencesAreOverTheBody) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("A title. With two sentences.", kBody);
+  ASSERT_EQ(a.sentences.size(), 4u);
+  EXPECT_EQ(a.sentences[0].paragraph, 0);
+  EXPECT_EQ(a.sentences[2].paragraph, 1);
+}
+
+TEST(Analyzer, RecordsVocabularyWhenAsked) {
+  Analyzer analyzer;
+  std::unordered_map<std::uint64_t, std::string> vocabulary;
+  analyzer.RecordVocabulary(&vocabulary);
+  analyzer.Analyze("", "Elections in Valdora cost 1,200 pesos.");
+  EXPECT_EQ(vocabulary[StemId("elections")], "elect");
+  EXPECT_EQ(vocabulary[TermId("#1,200")], "#1,200");
+  EXPECT_EQ(vocabulary[EntityId("valdora")], "E:valdora");
+}
+
+}  // namespace
+}  // namespace storyline::text
