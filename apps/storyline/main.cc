@@ -1,5 +1,6 @@
 // storyline: the command-line face of the library. Parses flags, calls the
 // library, prints what happened. No logic of its own beyond that.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -167,6 +168,11 @@ int RunEval(const std::string& gold_path, const std::string& pred_path, bool as_
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Articles allocate and free buffers of similar sizes all run long; keep
+  // freed memory in the heap instead of returning it to the kernel and
+  // faulting it back in for the next article.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   CLI::App app{
       "storyline: turns a flood of news articles into stories.\n"
       "Inputs are plain-text files (one article each, id = file name), JSONL files\n"

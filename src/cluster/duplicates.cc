@@ -10,6 +10,8 @@ namespace storyline::cluster {
 std::optional<std::uint32_t> DuplicateIndex::FindOrAdd(std::uint32_t doc,
                                                        const features::MinHash& sig,
                                                        std::optional<UnixSeconds> time) {
+  if (time) watermark_ = watermark_ ? std::max(*watermark_, *time) : *time;
+  if (++adds_since_sweep_ >= kSweepEvery) Sweep();
   std::uint64_t keys[kBands];
   std::optional<std::uint32_t> best;
   for (std::size_t band = 0; band < kBands; ++band) {
@@ -20,7 +22,9 @@ std::optional<std::uint32_t> DuplicateIndex::FindOrAdd(std::uint32_t doc,
     if (it == buckets_.end()) continue;
     for (std::uint32_t other : it->second) {
       if (best && other >= *best) continue;
-      const Original& o = originals_.at(other);
+      auto found = originals_.find(other);
+      if (found == originals_.end()) continue;  // swept, not yet out of this bucket
+      const Original& o = found->second;
       if (time && o.time &&
           std::abs(static_cast<double>(*time - *o.time)) > max_gap_seconds_) {
         continue;
@@ -32,6 +36,20 @@ std::optional<std::uint32_t> DuplicateIndex::FindOrAdd(std::uint32_t doc,
   for (std::uint64_t key : keys) buckets_[key].push_back(doc);
   originals_.emplace(doc, Original{sig, time});
   return std::nullopt;
+}
+
+void DuplicateIndex::Sweep() {
+  adds_since_sweep_ = 0;
+  if (!watermark_) return;
+  // Twice the window: out-of-order arrivals within it still find their original.
+  const double horizon = static_cast<double>(*watermark_) - 2 * max_gap_seconds_;
+  std::erase_if(originals_, [&](const auto& entry) {
+    return entry.second.time && static_cast<double>(*entry.second.time) < horizon;
+  });
+  for (auto it = buckets_.begin(); it != buckets_.end();) {
+    std::erase_if(it->second, [&](std::uint32_t doc) { return !originals_.count(doc); });
+    it = it->second.empty() ? buckets_.erase(it) : std::next(it);
+  }
 }
 
 void DuplicateIndex::Clear() {

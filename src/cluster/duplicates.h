@@ -34,20 +34,30 @@ class DuplicateIndex {
   std::optional<std::uint32_t> FindOrAdd(std::uint32_t doc, const features::MinHash& sig,
                                          std::optional<UnixSeconds> time = std::nullopt);
 
-  // Forgets everything; for streams that retire old articles.
+  // Forgets everything.
   void Clear();
+
+  // Originals currently held (older dated ones are forgotten as the stream
+  // moves on: a copy more than max_gap_days away could not match them).
+  std::size_t size() const { return originals_.size(); }
 
  private:
   static constexpr std::size_t kBands = 16;
   static constexpr std::size_t kRows = features::kMinHashSize / kBands;
+  static constexpr std::size_t kSweepEvery = 4096;
 
   struct Original {
     features::MinHash sig;
     std::optional<UnixSeconds> time;
   };
 
+  // Drops dated originals too old to match anything from `watermark_` on.
+  void Sweep();
+
   double min_jaccard_;
   double max_gap_seconds_;
+  std::optional<UnixSeconds> watermark_;  // latest time seen
+  std::size_t adds_since_sweep_ = 0;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;  // band key -> docs
   std::unordered_map<std::uint32_t, Original> originals_;
 };

@@ -100,6 +100,26 @@ TEST(DuplicateIndex, ThresholdIsConfigurable) {
   EXPECT_EQ(loose.FindOrAdd(1, ComputeMinHash(edited)), 0u);
 }
 
+TEST(DuplicateIndex, DatedCopyWithinTheGapPointsAtTheOriginal) {
+  constexpr UnixSeconds kT0 = 1538524800, kDay = 86400;
+  DuplicateIndex dups;
+  MinHash sig = ComputeMinHash(Words(1, 300));
+  ASSERT_EQ(dups.FindOrAdd(0, sig, kT0), std::nullopt);
+  EXPECT_EQ(dups.FindOrAdd(1, sig, kT0 + 2 * kDay), 0u);
+  EXPECT_EQ(dups.FindOrAdd(2, sig, kT0 - 2 * kDay), 0u);
+  EXPECT_EQ(dups.FindOrAdd(3, sig), 0u);  // undated: time does not rule it out
+}
+
+TEST(DuplicateIndex, TextReusedLongAfterItsOriginalStartsAfresh) {
+  constexpr UnixSeconds kT0 = 1538524800, kDay = 86400;
+  DuplicateIndex dups;
+  MinHash sig = ComputeMinHash(Words(1, 300));
+  ASSERT_EQ(dups.FindOrAdd(0, sig, kT0), std::nullopt);
+  EXPECT_EQ(dups.FindOrAdd(1, sig, kT0 + 30 * kDay), std::nullopt);
+  // The reused text is now an original of its own time.
+  EXPECT_EQ(dups.FindOrAdd(2, sig, kT0 + 31 * kDay), 1u);
+}
+
 TEST(DuplicateIndex, ClearForgetsOriginals) {
   DuplicateIndex dups;
   MinHash sig = ComputeMinHash(Words(1, 300));

@@ -210,7 +210,20 @@ void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
   parent_[from] = into;
 }
 
+void StoryIndex::Sweep() {
+  adds_since_sweep_ = 0;
+  std::erase_if(live_, [&](std::uint32_t story) {
+    StoryState& s = stories_[story];
+    if (!Expired(s)) return false;
+    s.text = Centroid();
+    s.entities = Centroid();
+    s.posted = {};
+    return true;
+  });
+}
+
 std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
+  if (++adds_since_sweep_ >= kSweepEvery) Sweep();
   if (doc_story_.size() <= doc_no) doc_story_.resize(doc_no + 1, 0);
   if (doc.time) watermark_ = watermark_ ? std::max(*watermark_, *doc.time) : *doc.time;
 
@@ -249,6 +262,7 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
     story = static_cast<std::uint32_t>(stories_.size());
     stories_.emplace_back();
     parent_.push_back(story);
+    live_.push_back(story);
     Join(story, doc, doc_no);
   }
   doc_story_[doc_no] = story;

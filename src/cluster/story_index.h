@@ -54,6 +54,9 @@ class StoryIndex final : public Clusterer {
  public:
   explicit StoryIndex(const ClusterOptions& options) : options_(options) {}
 
+  // Stories still open for articles (for tests and monitoring).
+  std::size_t live_stories() const { return live_.size(); }
+
   std::uint32_t Add(std::uint32_t doc_no, const ClusterDoc& doc) override;
   std::uint32_t StoryOf(std::uint32_t doc_no) const override;
   std::vector<std::vector<std::uint32_t>> Stories() const override;
@@ -85,12 +88,19 @@ class StoryIndex final : public Clusterer {
   // Story-to-story score, on the same scale as Score(); negative when time rules it out.
   float StorySimilarity(const StoryState& a, const StoryState& b) const;
 
+  static constexpr std::size_t kSweepEvery = 4096;
+
   ClusterOptions options_;
   std::vector<StoryState> stories_;
   std::vector<std::uint32_t> parent_;     // union-find over story numbers
   std::vector<std::uint32_t> doc_story_;  // story each article joined (before merges)
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
   std::optional<UnixSeconds> watermark_;  // latest publication time seen
+  // Stories that may still take articles; swept now and then so that expired
+  // stories give back their centroids and postings (they keep their members).
+  std::vector<std::uint32_t> live_;
+  std::size_t adds_since_sweep_ = 0;
+  void Sweep();
 };
 
 }  // namespace storyline::cluster

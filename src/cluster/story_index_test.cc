@@ -102,6 +102,18 @@ TEST(StoryIndex, MaxGapDaysIsConfigurable) {
   EXPECT_EQ(slow->Add(1, Doc(v, kT0 + 30 * kDay)), t0);
 }
 
+TEST(StoryIndex, StoryCannotCreepForwardOneArticleAtATime) {
+  // Each article is 3 days after the last, but the gap is measured to the
+  // story's mean time: by day 12 that mean (day 4.5) is over 7 days away.
+  auto clusterer = CreateClusterer({});
+  DocVectors v = Text({{1, 1}, {2, 1}, {3, 1}});
+  std::uint32_t s0 = clusterer->Add(0, Doc(v, kT0));
+  for (std::uint32_t d = 1; d <= 3; ++d) {
+    ASSERT_EQ(clusterer->Add(d, Doc(v, kT0 + 3 * d * kDay)), s0) << "day " << 3 * d;
+  }
+  EXPECT_NE(clusterer->Add(4, Doc(v, kT0 + 12 * kDay)), s0);
+}
+
 TEST(StoryIndex, UndatedArticleIgnoresTimeEvidence) {
   auto clusterer = CreateClusterer({});
   DocVectors v = Text({{1, 1}, {2, 1}, {3, 1}});
@@ -166,7 +178,9 @@ TEST(StoryIndex, StoryOfStaysConsistentAfterMerge) {
 }
 
 TEST(StoryIndex, BridgeBelowMergeThresholdKeepsStoriesApart) {
-  auto clusterer = CreateClusterer({});  // merge_threshold 0.5: centroids score ~0.45
+  ClusterOptions options;
+  options.merge_threshold = 0.5f;  // the stories' mean pairwise cosine is (0.1 + 0.74) / 2
+  auto clusterer = CreateClusterer(options);
   MergeCase m;
   std::uint32_t sa = clusterer->Add(0, Doc(m.a));
   std::uint32_t sb = clusterer->Add(1, Doc(m.b));
@@ -184,9 +198,15 @@ TEST(StoryIndex, StoriesListEachArticleOnceInArrivalOrder) {
   MergeCase m;
   DocVectors quake = Text({{50, 1}, {51, 1}});
   DocVectors vote = Text({{60, 1}, {61, 2}});
-  std::vector<ClusterDoc> docs = {
-      Doc(quake), Doc(m.a), Doc(vote), Doc(m.b), Doc(quake, std::nullopt, 0u), Doc(m.c),
-      Doc(vote), Doc(m.a, std::nullopt, 1u), Doc(quake)};
+  std::vector<ClusterDoc> docs = {Doc(quake),
+                                  Doc(m.a),
+                                  Doc(vote),
+                                  Doc(m.b),
+                                  Doc(quake, std::nullopt, 0u),
+                                  Doc(m.c),
+                                  Doc(vote),
+                                  Doc(m.a, std::nullopt, 1u),
+                                  Doc(quake)};
   for (std::uint32_t d = 0; d < docs.size(); ++d) clusterer->Add(d, docs[d]);
 
   std::vector<std::vector<std::uint32_t>> stories = clusterer->Stories();

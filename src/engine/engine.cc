@@ -15,12 +15,13 @@
 #include "features/term_stats.h"
 #include "rank/rank.h"
 #include "text/analyzer.h"
+#include "util/hash.h"
 
 namespace storyline {
 namespace {
 
-constexpr std::size_t kLeadSentences = 3;
-constexpr std::size_t kKeptEntities = 16;
+constexpr std::size_t kLeadSentences = 2;
+constexpr std::size_t kKeptEntities = 8;
 constexpr std::size_t kCentralityTerms = 24;
 
 #ifndef STORYLINE_DATA_DIR
@@ -52,7 +53,7 @@ struct ArticleRecord {
   Article meta;  // without text
   std::optional<std::uint32_t> duplicate_of;
   features::SparseVector centroid_terms;  // heaviest text terms, for centrality
-  std::vector<text::EntityMention> entities;
+  std::vector<std::pair<std::uint64_t, int>> entities;  // (key hash, mentions), most first
   std::vector<std::string> lead;
 };
 
@@ -63,6 +64,9 @@ struct StoryEngine::Impl {
   std::vector<ArticleRecord> records;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
+  // Entity key hash -> display name as first written. Shared by all articles,
+  // so each keeps only hashes and counts.
+  std::unordered_map<std::uint64_t, std::string> entity_names;
 };
 
 StoryEngine::StoryEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -126,7 +130,15 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
     const auto& s = impl.analysis.sentences[i];
     impl.lead.emplace_back(cleaned.text.substr(s.begin, s.end - s.begin));
   }
-  article.text = std::move(cleaned.text);
+  // What later stages need of the text is in the analysis and the lead; drop
+  // the rest now, since prepared articles wait in the reorder window.
+  impl.analysis.sentences = {};
+  if (impl.analysis.entities.size() > kKeptEntities) {
+    impl.analysis.entities.resize(kKeptEntities);
+    impl.analysis.entities.shrink_to_fit();
+  }
+  article.text.clear();
+  article.text.shrink_to_fit();
   impl.article = std::move(article);
   return p;
 }
@@ -153,8 +165,12 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   r.centroid_terms = vectors.text;
   features::KeepTop(&r.centroid_terms, kCentralityTerms);
   features::Normalize(&r.centroid_terms);
-  r.entities = std::move(p.analysis.entities);
-  if (r.entities.size() > kKeptEntities) r.entities.resize(kKeptEntities);
+  for (const auto& m : p.analysis.entities) {
+    if (r.entities.size() == kKeptEntities) break;
+    std::uint64_t key = Hash64(m.key);
+    e.entity_names.try_emplace(key, m.name);
+    r.entities.emplace_back(key, m.count);
+  }
   r.lead = std::move(p.lead);
   e.records.push_back(std::move(r));
   return n;
@@ -180,7 +196,7 @@ std::vector<Story> StoryEngine::Stories() const {
     std::uint32_t head = members.front();
     float best = -1;
     std::map<std::string, std::size_t> outlet_counts;
-    std::map<std::string, std::pair<std::string, int>> entity_counts;  // key -> (name, articles)
+    std::map<std::uint64_t, int> entity_counts;  // key hash -> articles
     rank::StorySignals signals;
     for (std::uint32_t m : members) {
       const ArticleRecord& r = e.records[m];
@@ -206,11 +222,7 @@ std::vector<Story> StoryEngine::Stories() const {
         story.first_seen = story.first_seen ? std::min(*story.first_seen, *r.meta.published) : *r.meta.published;
         story.last_seen = story.last_seen ? std::max(*story.last_seen, *r.meta.published) : *r.meta.published;
       }
-      for (const auto& ent : r.entities) {
-        auto& slot = entity_counts[ent.key];
-        if (slot.first.empty()) slot.first = ent.name;
-        ++slot.second;
-      }
+      for (const auto& [key, mentions] : r.entities) ++entity_counts[key];
       ++signals.articles;
       if (!r.duplicate_of) ++signals.originals;
     }
@@ -221,7 +233,9 @@ std::vector<Story> StoryEngine::Stories() const {
     std::stable_sort(outlets.begin(), outlets.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     for (auto& [name, count] : outlets) story.outlets.push_back(name);
-    for (auto& [key, v] : entity_counts) story.entities.push_back({v.first, v.second});
+    for (const auto& [key, count] : entity_counts) {
+      story.entities.push_back({e.entity_names.at(key), count});
+    }
     std::stable_sort(story.entities.begin(), story.entities.end(),
                      [](const EntityCount& a, const EntityCount& b) { return a.count > b.count; });
     if (story.entities.size() > 12) story.entities.resize(12);

@@ -37,9 +37,8 @@ constexpr size_t kMaxWholeLineWords = 60;  // bylines, boilerplate, agency lines
 constexpr size_t kDatelineReach = 6;       // lines from the top a dateline may sit
 constexpr size_t kMaxDateWords = 20;       // "Posted: Nov 27, 2005 8:20 AM ET Updated: ..."
 
-// Word lists are '|'-separated, lower case: compact to write, and scanning a
-// few hundred bytes of them per short line costs less than parsed tables
-// would save.
+// Word lists are '|'-separated lower-case strings: short to read, and the
+// long ones are only ever checked against short lines.
 constexpr string_view kMonths =
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -110,10 +109,9 @@ size_t SeparatorLength(string_view s, size_t i, bool breaks) {
   if (b(0) == ' ' || b(0) == '\t' || b(0) == '\v' || b(0) == '\f') return 1;
   if (b(0) == 0xC2 && b(1) == 0xA0) return 2;
   if (b(0) == 0xE2 && b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8A) || b(2) == 0xAF)) return 3;
-  if ((b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) ||
-      (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80))
-    return 3;
-  return 0;
+  const bool wide = (b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) ||
+                    (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80);
+  return wide ? 3 : 0;
 }
 
 enum class Case { kUpper, kLower, kDigit, kOther };
@@ -225,9 +223,9 @@ constexpr string_view kAgencyMarkers =
 constexpr string_view kSlashAgencyMarkers = "reuters/|afp/|epa/|epa-efe/|xinhua/";
 // Case-sensitive spellings found only in photo credits, so they mark a
 // caption wherever they are ("... 2018. REUTERS/Kevin Lamarque").
-constexpr string_view kCreditAnywhere[] = {
-    "REUTERS/",       "AFP PHOTO",        "/AFP",        "/ AFP",    "/Getty Images",
-    "/ Getty Images", "via Getty Images", "via REUTERS", "AP Photo/"};
+constexpr string_view kCreditAnywhere[] = {"REUTERS/",  "AFP PHOTO",  "/AFP",    "/ AFP",
+                                           "/Getty",    "/GETTY",     "/ Getty", "via Getty",
+                                           "AP Photo/", "via REUTERS"};
 // Whole-line keys that are photo furniture.
 constexpr string_view kCaptionKeys =
     "image|photo|photos|picture|gallery|photo gallery|view gallery|enlarge|enlarge this image|"
@@ -250,7 +248,7 @@ bool IsSegmentStart(string_view s, size_t p) {
 bool IsNameSlashOutlet(string_view seg) {
   if (EndsLikeSentence(seg)) return false;
   const std::vector<string_view> words = SplitWords(seg);
-  if (words.empty() || words.size() > 7) return false;
+  if (words.size() < 2 || words.size() > 7) return false;  // not a "(Reuters/Ipsos)" poll
   bool slash = false;
   for (string_view w : words) {
     if (FirstCharCase(w) != Case::kUpper && w != "via") return false;

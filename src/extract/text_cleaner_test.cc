@@ -33,6 +33,10 @@ bool KeepsLineInBody(std::string_view line) {
   const std::string text = std::string(kBefore) + std::string(line) + std::string(kAfter);
   const CleanedText c = CleanPlainText(text);
   const std::vector<std::string> paras = Paragraphs(c);
+  if (paras.size() < 2) {
+    ADD_FAILURE() << "surrounding body lost with: " << line;
+    return false;
+  }
   EXPECT_EQ(paras.front(), "The talks resumed on Monday after a pause of six weeks.") << line;
   EXPECT_EQ(paras.back(), "Both sides said they expected a deal before the summer.") << line;
   return paras.size() == 3 && paras[1] == line;
@@ -132,6 +136,7 @@ TEST(TextCleaner, KeepsSentencesThatMentionPhotosOrAgencies) {
   EXPECT_TRUE(KeepsLineInBody("Getty Images said on Tuesday it would cut 200 jobs."));
   EXPECT_TRUE(KeepsLineInBody("A Reuters/Ipsos poll found 43 percent approve of the plan."));
   EXPECT_TRUE(KeepsLineInBody("Reuters/Ipsos polling shows the race is tight."));
+  EXPECT_TRUE(KeepsLineInBody("Some 43 percent approve of the plan (Reuters/Ipsos)."));
   EXPECT_TRUE(KeepsLineInBody("The two leaders met (pictured) in the border village."));
   EXPECT_TRUE(KeepsLineInBody("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday."));
   EXPECT_TRUE(KeepsLineInBody("He showed them (images of the damage)."));

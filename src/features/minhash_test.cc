@@ -13,17 +13,20 @@ namespace {
 // Made-up wire copy, long enough that one changed sentence is a small part of it.
 constexpr const char* kSentences[] = {
     "A magnitude 6.8 earthquake struck off the coast of central Chile before dawn on Tuesday.",
-    "At least nine people were killed and dozens of homes collapsed in the fishing town of Valdora.",
+    "At least nine people were killed and dozens of homes collapsed in the fishing town of "
+    "Valdora.",
     "The quake hit at 4:12 a.m. local time with its epicentre 22 kilometres southwest of the town.",
     "Residents said the shaking lasted close to a minute and knocked out power across the region.",
     "Mayor Elena Ruiz said the town hall lost part of its roof and three shelters had been opened.",
     "The national emergency office said more than 60 people were injured, most of them in Valdora.",
     "Authorities ordered the evacuation of low-lying coastal areas as a precaution before sunrise.",
     "The tsunami warning was lifted shortly after 6 a.m. when gauges showed only a small wave.",
-    "Rescue teams from Concepcion and Santiago were on their way with sniffer dogs and heavy cranes.",
+    "Rescue teams from Concepcion and Santiago were on their way with sniffer dogs and heavy "
+    "cranes.",
     "Chile sits on the Pacific Ring of Fire and is one of the most seismically active countries.",
     "Engineers will inspect the old adobe buildings of the historic quarter over the coming week.",
-    "The government pledged forty tonnes of supplies, including tents, blankets and drinking water.",
+    "The government pledged forty tonnes of supplies, including tents, blankets and drinking "
+    "water.",
 };
 
 std::string Join(const std::vector<std::string>& sentences) {

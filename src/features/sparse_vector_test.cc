@@ -104,8 +104,9 @@ TEST(SparseVector, KeepTopThenNormalizeGivesUnitVector) {
   KeepTop(&v, 128);
   Normalize(&v);
   EXPECT_EQ(v.size(), 128u);
-  EXPECT_TRUE(std::is_sorted(v.begin(), v.end(),
-                             [](const WeightedTerm& a, const WeightedTerm& b) { return a.id < b.id; }));
+  EXPECT_TRUE(std::is_sorted(v.begin(), v.end(), [](const WeightedTerm& a, const WeightedTerm& b) {
+    return a.id < b.id;
+  }));
   EXPECT_NEAR(Norm(v), 1.0, 1e-5);
 }
 

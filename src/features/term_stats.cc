@@ -22,18 +22,19 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
       if (line.rfind(kHeader, 0) != 0) return bad("not a storyline-df version 1 file");
       std::string_view n = std::string_view(line).substr(kHeader.size());
       auto r = std::from_chars(n.data(), n.data() + n.size(), stats.prior_docs_);
-      if (r.ec != std::errc()) return bad("bad document count");
+      if (r.ec != std::errc() || r.ptr != n.data() + n.size()) return bad("bad document count");
       continue;
     }
     std::size_t tab = line.find('\t');
     if (tab == std::string::npos || tab == 0) return bad("expected <term><TAB><df>");
     std::uint32_t df = 0;
     auto r = std::from_chars(line.data() + tab + 1, line.data() + line.size(), df);
-    if (r.ec != std::errc()) return bad("bad document frequency");
+    if (r.ec != std::errc() || r.ptr != line.data() + line.size()) return bad("bad document frequency");
     std::string_view term = std::string_view(line).substr(0, tab);
     std::uint64_t id = term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
     stats.prior_df_[id] = df;
   }
+  if (line_no == 0) return Status::InvalidInput(path + ": empty file, not a storyline-df prior");
   return stats;
 }
 

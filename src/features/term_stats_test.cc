@@ -117,7 +117,7 @@ TEST_F(TermStatsTest, EmptyTermIsInvalidInput) {
 // BUG: an empty file has no "#storyline-df" header, yet LoadPrior accepts it
 // as a prior of 0 documents (the header check only runs when line 1 exists),
 // so a truncated prior silently turns IDF weighting off.
-TEST_F(TermStatsTest, DISABLED_EmptyFileIsInvalidInput) {
+TEST_F(TermStatsTest, EmptyFileIsInvalidInput) {
   Result<TermStats> stats = TermStats::LoadPrior(Write("empty.tsv", ""));
   ASSERT_FALSE(stats.ok());
   EXPECT_EQ(stats.status().code(), StatusCode::kInvalidInput);
@@ -139,7 +139,8 @@ TEST(TermStats, EmptyStatsGiveIdfOne) {
 
 TEST(TermStats, StreamDocumentsLowerIdf) {
   TermStats stats;
-  for (int i = 0; i < 9; ++i) stats.AddDocument(WithTerms({100 + static_cast<std::uint64_t>(i)}, {}));
+  for (int i = 0; i < 9; ++i)
+    stats.AddDocument(WithTerms({100 + static_cast<std::uint64_t>(i)}, {}));
   float before = stats.Idf(7);
   stats.AddDocument(WithTerms({7}, {}));
   float after_one = stats.Idf(7);

@@ -55,8 +55,8 @@ class ReaderTest : public ::testing::Test {
   }
 
   Status Read(const std::vector<std::string>& paths) {
-    return ReadArticles(paths, [this](Article a) { articles_.push_back(std::move(a)); }, &diag_,
-                        &stats_);
+    return ReadArticles(
+        paths, [this](Article a) { articles_.push_back(std::move(a)); }, &diag_, &stats_);
   }
 
   std::vector<std::string> Ids() const {
@@ -74,16 +74,17 @@ class ReaderTest : public ::testing::Test {
 using Strings = std::vector<std::string>;
 
 TEST_F(ReaderTest, JsonlReportsEachBadLineOnceAndKeepsTheGoodOnes) {
-  std::string path = Write("feed.jsonl",
-                           "{\"id\": \"a1\", \"title\": \"Quake\", \"text\": \"Good one.\"}\n"  // 1
-                           "{\"id\": \"a2\", \"text\": \"unterminated\n"                        // 2
-                           "{\"id\": \"a3\", \"text\": \"bad \xFF byte\"}\n"                   // 3
-                           "{\"id\": \"a4\", \"text\": 5}\n"                                   // 4
-                           "{\"id\": \"a5\", \"text\": \"  \"}\n"                              // 5
-                           "[\"id\", \"a6\"]\n"                                                // 6
-                           "{\"id\": \"a1\", \"text\": \"Same id again.\"}\n"                  // 7
-                           "\n"                                                                // 8
-                           "{\"id\": \"a9\", \"text\": \"Fine too.\", \"source\": \"Wire\"}\n");  // 9
+  std::string path =
+      Write("feed.jsonl",
+            "{\"id\": \"a1\", \"title\": \"Quake\", \"text\": \"Good one.\"}\n"    // 1
+            "{\"id\": \"a2\", \"text\": \"unterminated\n"                          // 2
+            "{\"id\": \"a3\", \"text\": \"bad \xFF byte\"}\n"                      // 3
+            "{\"id\": \"a4\", \"text\": 5}\n"                                      // 4
+            "{\"id\": \"a5\", \"text\": \"  \"}\n"                                 // 5
+            "[\"id\", \"a6\"]\n"                                                   // 6
+            "{\"id\": \"a1\", \"text\": \"Same id again.\"}\n"                     // 7
+            "\n"                                                                   // 8
+            "{\"id\": \"a9\", \"text\": \"Fine too.\", \"source\": \"Wire\"}\n");  // 9
   ASSERT_TRUE(Read({path}).ok());
   EXPECT_EQ(Ids(), (Strings{"a1", "a9"}));
   EXPECT_EQ(articles_[0].title, "Quake");
@@ -114,10 +115,11 @@ TEST_F(ReaderTest, JsonlReportsEachBadLineOnceAndKeepsTheGoodOnes) {
 }
 
 TEST_F(ReaderTest, BadPublishedKeepsArticleWithWarning) {
-  std::string path = Write("dated.jsonl",
-                           "{\"id\": \"d1\", \"text\": \"Dated.\", \"published\": \"last Tuesday\"}\n"
-                           "{\"id\": \"d2\", \"text\": \"Dated.\", \"published\": "
-                           "\"2018-10-09T12:00:00Z\"}\n");
+  std::string path =
+      Write("dated.jsonl",
+            "{\"id\": \"d1\", \"text\": \"Dated.\", \"published\": \"last Tuesday\"}\n"
+            "{\"id\": \"d2\", \"text\": \"Dated.\", \"published\": "
+            "\"2018-10-09T12:00:00Z\"}\n");
   ASSERT_TRUE(Read({path}).ok());
   ASSERT_EQ(Ids(), (Strings{"d1", "d2"}));
   EXPECT_FALSE(articles_[0].published.has_value());
@@ -214,7 +216,8 @@ TEST_F(ReaderTest, MissingIdBecomesStableContentHash) {
   EXPECT_NE(articles_[0].id, articles_[1].id);
 
   Article again;
-  ASSERT_TRUE(ParseArticleJson("{\"text\": \"Kim Jong Un met Trump.\", \"title\": \"T\"}", &again).ok());
+  ASSERT_TRUE(
+      ParseArticleJson("{\"text\": \"Kim Jong Un met Trump.\", \"title\": \"T\"}", &again).ok());
   EXPECT_EQ(again.id, articles_[0].id);
 }
 

@@ -14,7 +14,10 @@ json Time(const std::optional<UnixSeconds>& t) { return t ? json(FormatIsoTime(*
 }  // namespace
 
 void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out) {
-  json list = json::array();
+  // One story at a time: a document for the whole list would hold every
+  // story twice more in memory (DOM and string) on large runs.
+  out << '[';
+  bool first = true;
   for (const Story& s : stories) {
     json articles = json::array();
     for (const StoryArticle& a : s.articles) {
@@ -27,7 +30,7 @@ void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out) {
     }
     json entities = json::array();
     for (const EntityCount& e : s.entities) entities.push_back({{"name", e.name}, {"count", e.count}});
-    list.push_back({{"id", s.id},
+    json story = {{"id", s.id},
                     {"headline", s.headline},
                     {"summary", s.summary},
                     {"score", s.score},
@@ -36,9 +39,11 @@ void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out) {
                     {"first_seen", Time(s.first_seen)},
                     {"last_seen", Time(s.last_seen)},
                     {"entities", entities},
-                    {"articles", articles}});
+                    {"articles", articles}};
+    out << (first ? "\n" : ",\n") << story.dump(2, ' ', false, json::error_handler_t::replace);
+    first = false;
   }
-  out << list.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  out << (first ? "]\n" : "\n]\n");
 }
 
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out) {

@@ -15,6 +15,7 @@ constexpr std::uint64_t kTermSeed = 0x7465726d;    // "term"
 constexpr std::uint64_t kEntitySeed = 0x656e7479;  // "enty"
 constexpr std::uint64_t kWordSeed = 0x776f7264;    // "word"
 constexpr std::size_t kMaxEntityTokens = 6;
+constexpr std::size_t kMaxTermCache = 1 << 21;
 
 // Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
 bool IsNameConnector(std::string_view folded) {
@@ -46,15 +47,21 @@ struct TokenInfo {
   bool sentence_start;
 };
 
-void AddCount(std::unordered_map<std::uint64_t, float>* m, std::uint64_t id, float w) {
-  (*m)[id] += w;
-}
+// Term occurrences are collected in a flat vector and counted by sorting:
+// no per-term allocation on the hot path.
+void AddCount(std::vector<TermCount>* v, std::uint64_t id, float w) { v->push_back({id, w}); }
 
-std::vector<TermCount> Sorted(const std::unordered_map<std::uint64_t, float>& m) {
-  std::vector<TermCount> v;
-  v.reserve(m.size());
-  for (const auto& [id, c] : m) v.push_back({id, c});
+std::vector<TermCount> Sorted(std::vector<TermCount> v) {
   std::sort(v.begin(), v.end(), [](const TermCount& a, const TermCount& b) { return a.id < b.id; });
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (out > 0 && v[out - 1].id == v[i].id) {
+      v[out - 1].count += v[i].count;
+    } else {
+      v[out++] = v[i];
+    }
+  }
+  v.resize(out);
   return v;
 }
 
@@ -62,8 +69,6 @@ std::vector<TermCount> Sorted(const std::unordered_map<std::uint64_t, float>& m)
 
 std::uint64_t TermId(std::string_view stem) { return Hash64(stem, kTermSeed); }
 std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntitySeed); }
-
-namespace {
 
 // Per-article working state of Analyze().
 struct Pass {
@@ -77,9 +82,19 @@ struct Pass {
   }
 };
 
+struct Analyzer::Buffers {
+  Pass pass;
+};
+
+Analyzer::Analyzer()
+    : body_pass_(std::make_unique<Buffers>()), title_pass_(std::make_unique<Buffers>()) {}
+Analyzer::~Analyzer() = default;
+
+namespace {
+
 void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
   p->text = text;
-  p->tokens = Tokenize(text);
+  Tokenize(text, &p->tokens);
   p->info.resize(p->tokens.size());
   p->folded.clear();
   p->folded.reserve(text.size());
@@ -111,14 +126,18 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   Analysis a;
   a.sentences = SplitSentences(body);
 
-  Pass bodyp, titlep;
+  // Working buffers live in the analyzer and keep their capacity from one
+  // article to the next.
+  Pass& bodyp = body_pass_->pass;
+  Pass& titlep = title_pass_->pass;
   Prepare(body, &a.sentences, &bodyp);
   Prepare(title, nullptr, &titlep);
 
-  // Stem (or mark as stop word) each distinct folded word once.
-  std::unordered_map<std::uint64_t, std::uint64_t> term_of;  // word hash -> term id, 0 = stop
+  // Stem (or mark as stop word) each distinct folded word once per analyzer:
+  // news vocabulary repeats, so after warm-up almost every word is a hit.
+  if (term_of_.size() > kMaxTermCache) term_of_.clear();
   auto term = [&](const Pass& p, std::size_t i) -> std::uint64_t {
-    auto [it, inserted] = term_of.try_emplace(p.info[i].word_hash, 0);
+    auto [it, inserted] = term_of_.try_emplace(p.info[i].word_hash, 0);
     if (inserted) {
       std::string_view f = p.Folded(i);
       if (p.tokens[i].kind == TokenKind::kNumber) {
@@ -137,13 +156,18 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
 
   // Words seen in lower case anywhere: a capitalised sentence opener that is
   // also used in lower case ("Officials said...") is a common word, not a name.
-  std::unordered_set<std::uint64_t> lower_seen;
+  std::vector<std::uint64_t> lower_seen;
   for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
     const Token& t = bodyp.tokens[i];
-    if (t.kind == TokenKind::kWord && !t.capitalized) lower_seen.insert(bodyp.info[i].word_hash);
+    if (t.kind == TokenKind::kWord && !t.capitalized) lower_seen.push_back(bodyp.info[i].word_hash);
   }
+  std::sort(lower_seen.begin(), lower_seen.end());
+  auto seen_lower = [&](std::uint64_t h) {
+    return std::binary_search(lower_seen.begin(), lower_seen.end(), h);
+  };
 
-  std::unordered_map<std::uint64_t, float> body_terms, title_terms, entity_terms;
+  std::vector<TermCount> body_terms, title_terms, entity_terms;
+  body_terms.reserve(bodyp.tokens.size());
   a.word_hashes.reserve(bodyp.tokens.size());
   for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
     a.word_hashes.push_back(bodyp.info[i].word_hash);
@@ -160,12 +184,13 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
     std::string key, name;
+    std::vector<std::size_t> run;
     while (i < n) {
       const Token& t = p.tokens[i];
       bool cap = t.kind == TokenKind::kWord && (t.capitalized || t.all_caps);
       if (!cap) { ++i; continue; }
       std::size_t j = i;
-      std::vector<std::size_t> run;
+      run.clear();
       while (j < n && run.size() < kMaxEntityTokens) {
         const Token& u = p.tokens[j];
         bool ucap = u.kind == TokenKind::kWord && (u.capitalized || u.all_caps);
@@ -194,7 +219,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
         std::size_t k = run[b];
         std::string_view f = p.Folded(k);
         bool drop = IsTitleOrCalendarWord(f) || IsStopWord(f) ||
-                    (p.info[k].sentence_start && lower_seen.count(p.info[k].word_hash));
+                    (p.info[k].sentence_start && seen_lower(p.info[k].word_hash));
         if (!drop) break;
         ++b;
       }
@@ -231,9 +256,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   scan_entities(titlep);
   scan_entities(bodyp);
 
-  a.body_terms = Sorted(body_terms);
-  a.title_terms = Sorted(title_terms);
-  a.entity_terms = Sorted(entity_terms);
+  a.body_terms = Sorted(std::move(body_terms));
+  a.title_terms = Sorted(std::move(title_terms));
+  a.entity_terms = Sorted(std::move(entity_terms));
   a.entities.reserve(mentions.size());
   for (auto& [k, m] : mentions) a.entities.push_back(std::move(m));
   std::sort(a.entities.begin(), a.entities.end(), [](const EntityMention& x, const EntityMention& y) {

@@ -12,6 +12,7 @@
 #define STORYLINE_TEXT_ANALYZER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,8 +49,15 @@ struct Analysis {
   std::uint32_t word_count = 0;
 };
 
+struct Pass;
+
 class Analyzer {
  public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
   Analysis Analyze(std::string_view title, std::string_view body);
 
   // When set, every term and entity token id analysed from now on is recorded
@@ -60,8 +68,12 @@ class Analyzer {
   }
 
  private:
+  struct Buffers;
   Stemmer stemmer_;
   std::string scratch_;
+  std::unique_ptr<Buffers> body_pass_, title_pass_;
+  // Folded-word hash -> term id (0 for a stop word), across articles.
+  std::unordered_map<std::uint64_t, std::uint64_t> term_of_;
   std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
 };
 

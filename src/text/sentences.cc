@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kAbbreviations[] = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr",
     "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "adm", "maj", "brig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft", "approx", "est", "dept", "univ", "u.s",
     "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "ave", "blvd", "fig", "vol",
 };
@@ -94,7 +94,10 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
                            text[w - 1] == '.')) {
         --w;
       }
-      if (IsAbbreviation(text.substr(w, i - w))) continue;
+      std::string_view word = text.substr(w, i - w);
+      if (IsAbbreviation(word)) continue;
+      // "No. 1" abbreviates "number" only before a digit; "said no." ends a sentence.
+      if ((word == "No" || word == "no") && k < n && text[k] >= '0' && text[k] <= '9') continue;
     }
     std::size_t before = out.size();
     Emit(text, start, j, para, &out);

@@ -60,9 +60,22 @@ TEST(Sentences, KeepsCountryAbbreviationInsideSentence) {
 }
 
 TEST(Sentences, KeepsSingleLetterInitialWithTheName) {
-  EXPECT_EQ(Sentences("J. Smith said no. Then he left."),
-            (Strings{"J. Smith said no.", "Then he left."}));
+  EXPECT_EQ(Sentences("J. Smith said yes. Then he left."),
+            (Strings{"J. Smith said yes.", "Then he left."}));
   EXPECT_EQ(Sentences("It was George W. Bush again."), (Strings{"It was George W. Bush again."}));
+}
+
+TEST(Sentences, KeepsNumberAbbreviationBeforeDigit) {
+  EXPECT_EQ(Sentences("He is ranked No. 1 in the world. Others trail."),
+            (Strings{"He is ranked No. 1 in the world.", "Others trail."}));
+}
+
+// BUG: "no" is in the abbreviation list (for "No. 1"), so a sentence that
+// ends with the word "no" never ends: "Voters said no. Then ..." stays one
+// sentence. "No." abbreviates "number" only before a digit.
+TEST(Sentences, SplitsAfterSentenceFinalNo) {
+  EXPECT_EQ(Sentences("Voters said no. The plan failed."),
+            (Strings{"Voters said no.", "The plan failed."}));
 }
 
 TEST(Sentences, KeepsMonthAbbreviation) {
@@ -78,7 +91,8 @@ TEST(Sentences, DoesNotSplitInsideDecimalNumbers) {
 TEST(Sentences, DoesNotSplitBeforeLowerCaseWord) {
   EXPECT_EQ(Sentences("He said etc. and more. Then left."),
             (Strings{"He said etc. and more.", "Then left."}));
-  EXPECT_EQ(Sentences("It ended at 5 p.m. local time."), (Strings{"It ended at 5 p.m. local time."}));
+  EXPECT_EQ(Sentences("It ended at 5 p.m. local time."),
+            (Strings{"It ended at 5 p.m. local time."}));
 }
 
 TEST(Sentences, KeepsClosingCurlyQuoteWithItsSentence) {

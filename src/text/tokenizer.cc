@@ -42,6 +42,13 @@ bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019'; }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(text.size() / 6);
   std::size_t pos = 0;
   const std::size_t n = text.size();
@@ -114,7 +121,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     tok.all_caps = letters >= 2 && uppers == letters;
     tokens.push_back(tok);
   }
-  return tokens;
 }
 
 void FoldInto(std::string_view token, std::string* out) {
@@ -123,10 +129,14 @@ void FoldInto(std::string_view token, std::string* out) {
     if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
   }
   if (ascii) {
+    std::size_t old = out->size();
+    out->resize(old + token.size());
+    char* d = out->data() + old;
     for (char c : token) {
       if (c == '\'') continue;
-      out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      *d++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
+    out->resize(static_cast<std::size_t>(d - out->data()));
     return;
   }
   utf8proc_uint8_t* folded = nullptr;

@@ -31,6 +31,8 @@ struct Token {
 // possessive "'s" is dropped). Numbers are runs of digits with internal '.' or
 // ',' between digits ("6.1", "1,200"). Text must be valid UTF-8.
 std::vector<Token> Tokenize(std::string_view text);
+// The same, into `out` (cleared first), reusing its capacity.
+void Tokenize(std::string_view text, std::vector<Token>* out);
 
 // Canonical form for matching: lower case, NFKC, accents stripped
 // ("José" -> "jose"). ASCII takes a fast path.

@@ -65,7 +65,7 @@ TEST(Tokenizer, SplitsHyphenatedWords) {
 TEST(Tokenizer, DropsPossessiveS) {
   EXPECT_EQ(Words("Trump's summit"), (Strings{"Trump", "summit"}));
   EXPECT_EQ(Words("Valdora\u2019s homes"), (Strings{"Valdora", "homes"}));  // curly apostrophe
-  EXPECT_EQ(Words("the President's"), (Strings{"the", "President"}));      // at end of text
+  EXPECT_EQ(Words("the President's"), (Strings{"the", "President"}));       // at end of text
 }
 
 TEST(Tokenizer, KeepsInnerApostrophesOfNamesAndContractions) {
@@ -156,7 +156,7 @@ TEST(Fold, DropsStraightAndCurlyApostrophes) {
 }
 
 TEST(Fold, AppliesCompatibilityNormalization) {
-  EXPECT_EQ(Fold("\ufb01nance"), "finance");  // "ﬁ" ligature
+  EXPECT_EQ(Fold("\ufb01nance"), "finance");            // "ﬁ" ligature
   EXPECT_EQ(Fold("\uff2e\uff21\uff34\uff2f"), "nato");  // full-width letters
 }
 

@@ -1,0 +1,216 @@
+// End-to-end tests through the built `storyline` binary.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSource = STORYLINE_SOURCE_DIR;
+const std::string kCli = STORYLINE_CLI;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// id -> label from JSONL lines {"id": ..., "story"|"label": ...}.
+std::map<std::string, std::string> ReadLabels(const fs::path& path) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("id")) {
+      ADD_FAILURE() << path << ": bad line: " << line;
+      continue;
+    }
+    std::string label =
+        j.contains("story") ? j["story"].get<std::string>() : j["label"].get<std::string>();
+    out[j["id"].get<std::string>()] = label;
+  }
+  return out;
+}
+
+// The grouping of ids, independent of the label names.
+std::set<std::set<std::string>> Partition(const std::map<std::string, std::string>& labels) {
+  std::map<std::string, std::set<std::string>> groups;
+  for (const auto& [id, label] : labels) groups[label].insert(id);
+  std::set<std::set<std::string>> out;
+  for (auto& [label, ids] : groups) out.insert(ids);
+  return out;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(::testing::TempDir()) /
+           ("storyline_cli_" + std::to_string(getpid()) + "_" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& contents) {
+    fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+    return path;
+  }
+
+  // Runs the CLI with `args` (already quoted); stdout and stderr go to
+  // out_ and err_. Returns the exit status.
+  int Run(const std::string& args) {
+    fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
+    std::string command = Quote(kCli) + " " + args + " >" + Quote(out.string()) + " 2>" +
+                          Quote(err.string()) + " </dev/null";
+    int status = std::system(command.c_str());
+    out_ = ReadFile(out);
+    err_ = ReadFile(err);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  fs::path dir_;
+  std::string out_, err_;
+};
+
+TEST_F(CliTest, GoldenSampleGivesTheGoldPartition) {
+  fs::path assignments = dir_ / "assign.jsonl";
+  fs::path stories = dir_ / "stories.json";
+  ASSERT_EQ(Run("cluster " + Quote(kSource + "/data/sample/articles.jsonl") + " -q -a " +
+                Quote(assignments.string()) + " -o " + Quote(stories.string())),
+            0)
+      << err_;
+  std::map<std::string, std::string> gold = ReadLabels(kSource + "/data/sample/gold.jsonl");
+  std::map<std::string, std::string> pred = ReadLabels(assignments);
+  ASSERT_FALSE(gold.empty());
+  EXPECT_EQ(pred.size(), gold.size());
+  EXPECT_EQ(Partition(pred), Partition(gold));
+
+  nlohmann::json j = nlohmann::json::parse(ReadFile(stories), nullptr, false);
+  ASSERT_TRUE(j.is_array());
+  EXPECT_EQ(j.size(), Partition(gold).size());
+}
+
+TEST_F(CliTest, FoundingExampleIsOneStoryWithoutPageFurniture) {
+  fs::path seeds = fs::path(kSource) / ".." / "shared" / "seeds";
+  if (!fs::is_directory(seeds)) GTEST_SKIP() << "no founding example at " << seeds;
+  fs::path assignments = dir_ / "assign.jsonl";
+  fs::path stories = dir_ / "stories.json";
+  ASSERT_EQ(Run("cluster " + Quote(seeds.string()) + " -q -a " + Quote(assignments.string()) +
+                " -o " + Quote(stories.string())),
+            0)
+      << err_;
+
+  std::map<std::string, std::string> pred = ReadLabels(assignments);
+  std::vector<std::string> seed_files;
+  for (const auto& e : fs::directory_iterator(seeds)) {
+    if (e.path().extension() == ".txt") seed_files.push_back(e.path().filename().string());
+  }
+  ASSERT_GE(seed_files.size(), 2u);
+  for (const std::string& f : seed_files) {
+    ASSERT_TRUE(pred.count(f)) << f << " missing from assignments";
+    EXPECT_EQ(pred[f], pred[seed_files[0]]) << f << " is in another story";
+  }
+
+  std::string json = ReadFile(stories);
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(json.find("Image: iStock"), std::string::npos);
+  EXPECT_EQ(json.find("\u00a9 Copyright"), std::string::npos);
+  EXPECT_EQ(json.find("Campaign Rally"), std::string::npos);
+}
+
+TEST_F(CliTest, BadInputsAreReportedAndSkippedWithoutFailingTheRun) {
+  Write("in/broken.jsonl",
+        "{\"id\": \"j1\", \"text\": \"unterminated\n"
+        "{\"id\": \"j2\", \"title\": \"Rail strike\", \"text\": \"Rail workers walked out on "
+        "Monday in a dispute over pay, halting trains across the north of the country.\"}\n");
+  Write("in/bad-utf8.txt", "Caf\xE9 au lait in Lisbon.\n");
+  Write("in/empty.txt", "");
+  Write("in/good.txt",
+        "Firefighters in Lisbon battled a large blaze in the hills above the city on Sunday.\n\n"
+        "Hundreds of residents were evacuated as strong winds pushed the flames toward homes.\n");
+  fs::path assignments = dir_ / "assign.jsonl";
+  int rc = Run("cluster " + Quote((dir_ / "in").string()) + " -q -a " +
+               Quote(assignments.string()) + " -o " + Quote((dir_ / "stories.json").string()));
+  EXPECT_EQ(rc, 0) << err_;
+
+  EXPECT_NE(err_.find("broken.jsonl:1: "), std::string::npos) << err_;
+  EXPECT_NE(err_.find("bad-utf8.txt: invalid UTF-8"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("empty.txt: empty text"), std::string::npos) << err_;
+  EXPECT_EQ(err_.find("good.txt:"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("skipped 3,"), std::string::npos) << err_;
+
+  std::map<std::string, std::string> pred = ReadLabels(assignments);
+  EXPECT_EQ(pred.size(), 2u);
+  EXPECT_TRUE(pred.count("good.txt"));
+  EXPECT_TRUE(pred.count("j2"));
+}
+
+TEST_F(CliTest, MissingOnlyInputFailsWithMessage) {
+  std::string missing = (dir_ / "no-such-dir").string();
+  EXPECT_NE(Run("cluster " + Quote(missing) + " -q -o " + Quote((dir_ / "s.json").string())), 0);
+  EXPECT_NE(err_.find("no-such-dir"), std::string::npos) << err_;
+}
+
+TEST_F(CliTest, EvalOfPerfectPredictionPrintsF1One) {
+  fs::path gold =
+      Write("gold.jsonl",
+            "{\"id\": \"a\", \"label\": \"quake\"}\n{\"id\": \"b\", \"label\": \"quake\"}\n"
+            "{\"id\": \"c\", \"label\": \"vote\"}\n");
+  fs::path pred = Write("pred.jsonl",
+                        "{\"id\": \"c\", \"story\": \"s2\"}\n{\"id\": \"a\", \"story\": \"s1\"}\n"
+                        "{\"id\": \"b\", \"story\": \"s1\"}\n");
+  ASSERT_EQ(
+      Run("eval --gold " + Quote(gold.string()) + " --pred " + Quote(pred.string()) + " --json"), 0)
+      << err_;
+  EXPECT_NE(out_.find("\"bcubed_f1\": 1.0000"), std::string::npos) << out_;
+  nlohmann::json j = nlohmann::json::parse(out_, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out_;
+  EXPECT_DOUBLE_EQ(j["nmi"].get<double>(), 1.0);
+  EXPECT_EQ(j["n"].get<int>(), 3);
+}
+
+TEST_F(CliTest, EvalFailsClearlyWhenPredictionLacksAGoldId) {
+  fs::path gold =
+      Write("gold.jsonl",
+            "{\"id\": \"a\", \"label\": \"quake\"}\n{\"id\": \"lost-one\", \"label\": \"vote\"}\n");
+  fs::path pred = Write("pred.jsonl", "{\"id\": \"a\", \"story\": \"s1\"}\n");
+  EXPECT_NE(
+      Run("eval --gold " + Quote(gold.string()) + " --pred " + Quote(pred.string()) + " --json"),
+      0);
+  EXPECT_NE(err_.find("lost-one"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("missing"), std::string::npos) << err_;
+  EXPECT_EQ(out_.find("bcubed_f1"), std::string::npos) << out_;
+}
+
+TEST_F(CliTest, HelpExitsZeroAndNamesSubcommands) {
+  EXPECT_EQ(Run("--help"), 0);
+  std::string text = out_ + err_;
+  EXPECT_NE(text.find("cluster"), std::string::npos) << text;
+  EXPECT_NE(text.find("eval"), std::string::npos) << text;
+}
+
+TEST_F(CliTest, NoSubcommandIsAnError) { EXPECT_NE(Run(""), 0); }
+
+}  // namespace
