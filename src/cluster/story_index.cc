@@ -8,18 +8,20 @@ namespace {
 
 constexpr double kSecondsPerDay = 86400.0;
 
-// Indices of the `k` heaviest terms of `v`.
-std::vector<std::size_t> TopTerms(const features::SparseVector& v, std::size_t k) {
-  std::vector<std::size_t> idx(v.size());
-  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+// Indices of the `k` heaviest terms of `v`, heaviest first, into `idx`.
+void TopTerms(const features::SparseVector& v, std::size_t k, std::vector<std::uint32_t>* out) {
+  std::vector<std::uint32_t>& idx = *out;
+  idx.resize(v.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint32_t>(i);
   auto heavier = [&](std::size_t a, std::size_t b) {
     return v[a].weight != v[b].weight ? v[a].weight > v[b].weight : v[a].id < v[b].id;
   };
   if (idx.size() > k) {
     std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(), heavier);
     idx.resize(k);
+  } else {
+    std::sort(idx.begin(), idx.end(), heavier);
   }
-  return idx;
 }
 
 }  // namespace
@@ -112,8 +114,10 @@ float StoryIndex::Score(const ClusterDoc& doc, const StoryState& s) const {
 std::vector<std::uint32_t> StoryIndex::Candidates(const ClusterDoc& doc) {
   // Accumulate the article's weight on each story's posted terms.
   std::unordered_map<std::uint32_t, float> overlap;
-  auto visit = [&](const features::SparseVector& v, std::size_t k) {
-    for (std::size_t i : TopTerms(v, k)) {
+  auto visit = [&](const features::SparseVector& v, const std::vector<std::uint32_t>& top,
+                   std::size_t k) {
+    for (std::size_t r = 0; r < top.size() && r < k; ++r) {
+      std::size_t i = top[r];
       auto it = postings_.find(v[i].id);
       if (it == postings_.end()) continue;
       auto& list = it->second;
@@ -129,8 +133,8 @@ std::vector<std::uint32_t> StoryIndex::Candidates(const ClusterDoc& doc) {
       }
     }
   };
-  visit(doc.vectors->text, options_.query_terms);
-  visit(doc.vectors->entities, options_.query_terms / 2);
+  visit(doc.vectors->text, top_text_, options_.query_terms);
+  visit(doc.vectors->entities, top_entities_, options_.query_terms / 2);
 
   std::vector<std::pair<float, std::uint32_t>> ranked;
   ranked.reserve(overlap.size());
@@ -146,9 +150,11 @@ std::vector<std::uint32_t> StoryIndex::Candidates(const ClusterDoc& doc) {
   return out;
 }
 
-void StoryIndex::Post(std::uint32_t story, const features::SparseVector& v, std::size_t k) {
+void StoryIndex::Post(std::uint32_t story, const features::SparseVector& v,
+                      const std::vector<std::uint32_t>& top, std::size_t k) {
   StoryState& s = stories_[story];
-  for (std::size_t i : TopTerms(v, k)) {
+  for (std::size_t r = 0; r < top.size() && r < k; ++r) {
+    std::size_t i = top[r];
     if (s.posted.insert(v[i].id).second) postings_[v[i].id].push_back(story);
   }
 }
@@ -167,8 +173,8 @@ void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t 
   if (!doc.vectors->entities.empty()) ++s.with_entities;
   s.text.Add(doc.vectors->text);
   s.entities.Add(doc.vectors->entities);
-  Post(story, doc.vectors->text, options_.index_terms);
-  Post(story, doc.vectors->entities, options_.index_terms / 2);
+  Post(story, doc.vectors->text, top_text_, options_.index_terms);
+  Post(story, doc.vectors->entities, top_entities_, options_.index_terms / 2);
 }
 
 float StoryIndex::StorySimilarity(const StoryState& a, const StoryState& b) const {
@@ -224,6 +230,10 @@ void StoryIndex::Sweep() {
 
 std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
   if (++adds_since_sweep_ >= kSweepEvery) Sweep();
+  // The article's heaviest terms, found once for both lookup and posting.
+  const std::size_t k = std::max(options_.query_terms, options_.index_terms);
+  TopTerms(doc.vectors->text, k, &top_text_);
+  TopTerms(doc.vectors->entities, k, &top_entities_);
   if (doc_story_.size() <= doc_no) doc_story_.resize(doc_no + 1, 0);
   if (doc.time) watermark_ = watermark_ ? std::max(*watermark_, *doc.time) : *doc.time;
 

@@ -83,7 +83,9 @@ class StoryIndex final : public Clusterer {
   float Score(const ClusterDoc& doc, const StoryState& s) const;
   std::vector<std::uint32_t> Candidates(const ClusterDoc& doc);
   void Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no);
-  void Post(std::uint32_t story, const features::SparseVector& v, std::size_t k);
+  // Lists `story` under the first `k` terms of `top` (indices into `v`).
+  void Post(std::uint32_t story, const features::SparseVector& v,
+            const std::vector<std::uint32_t>& top, std::size_t k);
   void Merge(std::uint32_t into, std::uint32_t from);
   // Story-to-story score, on the same scale as Score(); negative when time rules it out.
   float StorySimilarity(const StoryState& a, const StoryState& b) const;
@@ -99,6 +101,7 @@ class StoryIndex final : public Clusterer {
   // Stories that may still take articles; swept now and then so that expired
   // stories give back their centroids and postings (they keep their members).
   std::vector<std::uint32_t> live_;
+  std::vector<std::uint32_t> top_text_, top_entities_;  // of the article being added
   std::size_t adds_since_sweep_ = 0;
   void Sweep();
 };

@@ -1,13 +1,96 @@
 #include "engine/batch.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <future>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <queue>
 #include <thread>
 
 namespace storyline {
 namespace {
+
+constexpr std::size_t kChunkSize = 256;
+
+// Undated articles go first: they match on content alone, and dated articles
+// arriving later in time order can still join their stories (a story with no
+// dated member never goes quiet).
+constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
+
+// A run of consecutive input articles, prepared together on one worker.
+struct Chunk {
+  std::size_t first_input = 0;  // input number of articles[0]
+  std::vector<Article> articles;
+  std::vector<std::optional<PreparedArticle>> prepared;
+  std::vector<Status> failures;
+};
+
+void PrepareChunk(const StoryEngine& engine, Chunk* c) {
+  c->prepared.resize(c->articles.size());
+  c->failures.assign(c->articles.size(), Status::Ok());
+  for (std::size_t i = 0; i < c->articles.size(); ++i) {
+    auto r = engine.Prepare(std::move(c->articles[i]));
+    if (r.ok()) {
+      c->prepared[i] = std::move(*r);
+    } else {
+      c->failures[i] = r.status();
+    }
+  }
+  c->articles.clear();
+}
+
+// Fixed worker threads that prepare chunks. Workers live for the whole run,
+// so each keeps its analyzer's caches warm (they are thread-local).
+class PreparePool {
+ public:
+  PreparePool(const StoryEngine& engine, std::size_t threads) : engine_(engine) {
+    for (std::size_t t = 0; t < threads; ++t) workers_.emplace_back([this] { Work(); });
+  }
+  ~PreparePool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+
+  std::future<void> Submit(Chunk* chunk) {
+    std::packaged_task<void()> task([this, chunk] { PrepareChunk(engine_, chunk); });
+    std::future<void> f = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(std::move(task));
+    }
+    cv_.notify_one();
+    return f;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::packaged_task<void()> task;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return done_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      task();
+    }
+  }
+
+  const StoryEngine& engine_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::packaged_task<void()>> queue_;  // GUARDED_BY(mu_)
+  bool done_ = false;                             // GUARDED_BY(mu_)
+  std::vector<std::thread> workers_;
+};
 
 struct Pending {
   UnixSeconds key;
@@ -26,15 +109,17 @@ struct Later {
 Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
                 const BatchOptions& options, ingest::Diagnostics* diag, BatchResult* result) {
   const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
-  const std::size_t chunk_size = 256 * threads;
+  // With one thread everything runs inline on the caller's thread; with more,
+  // workers prepare chunks while this thread reads, orders and adds.
+  std::optional<PreparePool> pool;
+  if (threads > 1) pool.emplace(*engine, threads);
+  const std::size_t max_in_flight = 2 * threads;
 
-  std::vector<Article> chunk;
-  std::vector<std::optional<PreparedArticle>> prepared;
-  std::vector<Status> failures;
+  std::deque<std::pair<std::unique_ptr<Chunk>, std::future<void>>> in_flight;
+  std::unique_ptr<Chunk> chunk = std::make_unique<Chunk>();
   std::priority_queue<Pending, std::vector<Pending>, Later> window;
-  std::vector<std::pair<std::size_t, std::size_t>> input_to_engine;  // (input_no, engine no)
-  std::vector<std::string> input_origins;  // for messages, by input number
-  UnixSeconds carry = std::numeric_limits<UnixSeconds>::min();
+  std::vector<std::pair<std::size_t, std::size_t>> input_to_engine;  // (input no, engine no)
+  std::vector<std::string> input_ids, input_origins;                 // by input number
   std::size_t input_no = 0;
 
   auto add_earliest = [&] {
@@ -44,58 +129,55 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
     input_to_engine.emplace_back(p.input_no, n);
   };
 
-  auto flush = [&] {
-    prepared.clear();
-    prepared.resize(chunk.size());
-    failures.assign(chunk.size(), Status::Ok());
-    auto work = [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) {
-        auto r = engine->Prepare(std::move(chunk[i]));
-        if (r.ok()) {
-          prepared[i] = std::move(*r);
-        } else {
-          failures[i] = r.status();
-        }
-      }
-    };
-    if (threads == 1 || chunk.size() < 64) {
-      work(0, chunk.size());
-    } else {
-      std::vector<std::thread> pool;
-      std::size_t per = (chunk.size() + threads - 1) / threads;
-      for (std::size_t t = 0; t < threads; ++t) {
-        std::size_t b = t * per, e = std::min(chunk.size(), b + per);
-        if (b < e) pool.emplace_back(work, b, e);
-      }
-      for (auto& th : pool) th.join();
-    }
-    for (std::size_t i = 0; i < prepared.size(); ++i) {
-      if (!prepared[i]) {
+  // Moves a prepared chunk into the reorder window, adding what leaves it.
+  auto absorb = [&](Chunk& c) {
+    for (std::size_t i = 0; i < c.prepared.size(); ++i) {
+      std::size_t in = c.first_input + i;
+      if (!c.prepared[i]) {
         ++result->unusable;
-        diag->Report(input_origins[input_no - prepared.size() + i], failures[i]);
+        diag->Report(input_origins[in], c.failures[i]);
         continue;
       }
-      const Article& a = prepared[i]->article();
-      if (a.published) carry = *a.published;
-      window.push(Pending{carry, input_no - prepared.size() + i, std::move(*prepared[i])});
+      const Article& a = c.prepared[i]->article();
+      UnixSeconds key = a.published ? *a.published : kUndated;
+      window.push(Pending{key, in, std::move(*c.prepared[i])});
       while (window.size() > options.reorder_window) add_earliest();
     }
-    chunk.clear();
     if (options.progress) options.progress(input_no, engine->article_count(), result->read.bytes);
   };
 
-  std::vector<std::string> input_ids;
+  auto drain_one = [&] {
+    in_flight.front().second.wait();
+    absorb(*in_flight.front().first);
+    in_flight.pop_front();
+  };
+
+  auto submit = [&] {
+    if (chunk->articles.empty()) return;
+    if (!pool) {
+      PrepareChunk(*engine, chunk.get());
+      absorb(*chunk);
+    } else {
+      while (in_flight.size() >= max_in_flight) drain_one();
+      std::future<void> done = pool->Submit(chunk.get());
+      in_flight.emplace_back(std::move(chunk), std::move(done));
+    }
+    chunk = std::make_unique<Chunk>();
+    chunk->first_input = input_no;
+  };
+
   Status status = ingest::ReadArticles(
       paths,
       [&](Article a) {
         input_origins.push_back(a.origin);
         input_ids.push_back(a.id);
-        chunk.push_back(std::move(a));
+        chunk->articles.push_back(std::move(a));
         ++input_no;
-        if (chunk.size() >= chunk_size) flush();
+        if (chunk->articles.size() >= kChunkSize) submit();
       },
       diag, &result->read);
-  flush();
+  submit();
+  while (!in_flight.empty()) drain_one();
   while (!window.empty()) add_earliest();
 
   std::sort(input_to_engine.begin(), input_to_engine.end());

@@ -2,10 +2,11 @@
 // StoryEngine in publication order, and report progress. Used by the CLI.
 //
 // Ordering: articles are added through a reorder buffer of `reorder_window`
-// articles keyed by publication time (an undated article takes the time of
-// the dated article before it in the input), ties broken by input order. For
-// input that is in time order up to that window, the add order is exactly
-// publication order; memory stays bounded by the window, not the input size.
+// articles keyed by publication time, ties broken by input order; undated
+// articles sort before every dated one (they are added as soon as they reach
+// the buffer). For input that is in time order up to that window, the add
+// order is exactly publication order; memory stays bounded by the window,
+// not the input size.
 // The result depends only on the input, not on the thread count.
 #ifndef STORYLINE_ENGINE_BATCH_H_
 #define STORYLINE_ENGINE_BATCH_H_

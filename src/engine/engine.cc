@@ -16,6 +16,7 @@
 #include "rank/rank.h"
 #include "text/analyzer.h"
 #include "util/hash.h"
+#include "util/time.h"
 
 namespace storyline {
 namespace {
@@ -120,6 +121,10 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");
   }
   if (article.title.empty()) article.title = cleaned.headline;
+  // A visible dateline ("May 3, 2013") dates an article that came without one.
+  if (!article.published && !cleaned.dateline.empty()) {
+    article.published = FindDateInText(cleaned.dateline);
+  }
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;

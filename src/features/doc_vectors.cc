@@ -7,6 +7,12 @@ namespace {
 
 float Tf(float count) { return count > 0 ? 1.0f + std::log(count) : 0.0f; }
 
+float Power(float idf, float p) {
+  if (p == 1.0f) return idf;
+  if (p == 1.5f) return idf * std::sqrt(idf);  // the default: no powf per term
+  return std::pow(idf, p);
+}
+
 }  // namespace
 
 DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
@@ -30,14 +36,14 @@ DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
       id = b[i].id;
       count = b[i++].count + options.title_boost * t[j++].count;
     }
-    v.text.push_back({id, Tf(count) * std::pow(stats.Idf(id), options.idf_power)});
+    v.text.push_back({id, Tf(count) * Power(stats.Idf(id), options.idf_power)});
   }
   KeepTop(&v.text, options.max_text_terms);
   Normalize(&v.text);
 
   v.entities.reserve(a.entity_terms.size());
   for (const auto& e : a.entity_terms) {
-    v.entities.push_back({e.id, Tf(e.count) * std::pow(stats.Idf(e.id), options.idf_power)});
+    v.entities.push_back({e.id, Tf(e.count) * Power(stats.Idf(e.id), options.idf_power)});
   }
   KeepTop(&v.entities, options.max_entity_terms);
   Normalize(&v.entities);

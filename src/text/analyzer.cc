@@ -40,11 +40,18 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
   return kSet.count(folded) > 0;
 }
 
+enum WordFlags : std::uint8_t {
+  kStop = 1,
+  kConnector = 2,
+  kTitleOrCalendar = 4,
+};
+
 struct TokenInfo {
   std::uint32_t fold_begin;  // into the folded buffer
   std::uint32_t fold_len;
   std::uint64_t word_hash;   // Hash64(folded)
   bool sentence_start;
+  std::uint8_t flags;        // WordFlags of the folded word
 };
 
 // Term occurrences are collected in a flat vector and counted by sorting:
@@ -133,45 +140,73 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   Prepare(body, &a.sentences, &bodyp);
   Prepare(title, nullptr, &titlep);
 
-  // Stem (or mark as stop word) each distinct folded word once per analyzer:
-  // news vocabulary repeats, so after warm-up almost every word is a hit.
+  // Stem (or mark as stop word) each distinct folded word once per analyzer,
+  // with its word-list flags: news vocabulary repeats, so after warm-up
+  // almost every word is a cache hit and no string is hashed twice.
   if (term_of_.size() > kMaxTermCache) term_of_.clear();
-  auto term = [&](const Pass& p, std::size_t i) -> std::uint64_t {
-    auto [it, inserted] = term_of_.try_emplace(p.info[i].word_hash, 0);
+  auto word = [&](Pass& p, std::size_t i) -> WordInfo& {
+    auto [it, inserted] = term_of_.try_emplace(p.info[i].word_hash);
+    WordInfo& w = it->second;
     if (inserted) {
       std::string_view f = p.Folded(i);
+      if (IsStopWord(f)) w.flags |= kStop;
+      if (IsNameConnector(f)) w.flags |= kConnector;
+      if (IsTitleOrCalendarWord(f)) w.flags |= kTitleOrCalendar;
       if (p.tokens[i].kind == TokenKind::kNumber) {
         scratch_.assign("#");
         scratch_.append(f);
-        it->second = TermId(scratch_);
-        if (vocabulary_) (*vocabulary_)[it->second] = scratch_;
-      } else if (f.size() >= 2 && !IsStopWord(f)) {
+        w.term = TermId(scratch_);
+        if (vocabulary_) (*vocabulary_)[w.term] = scratch_;
+      } else if (f.size() >= 2 && !(w.flags & kStop)) {
         std::string_view stem = stemmer_.Stem(f);
-        it->second = TermId(stem);
-        if (vocabulary_) (*vocabulary_)[it->second] = std::string(stem);
+        w.term = TermId(stem);
+        if (vocabulary_) (*vocabulary_)[w.term] = std::string(stem);
       }
     }
-    return it->second;
+    p.info[i].flags = w.flags;
+    return w;
   };
+  auto term = [&](Pass& p, std::size_t i) { return word(p, i).term; };
 
-  // Words seen in lower case anywhere: a capitalised sentence opener that is
-  // also used in lower case ("Officials said...") is a common word, not a name.
-  std::vector<std::uint64_t> lower_seen;
+  // A capitalised sentence opener that the article also uses in lower case
+  // ("Officials said ...") is a common word, not a name. Only openers are
+  // asked about, so only they are looked up.
+  std::vector<std::uint64_t> openers, lower_seen;
   for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
-    const Token& t = bodyp.tokens[i];
-    if (t.kind == TokenKind::kWord && !t.capitalized) lower_seen.push_back(bodyp.info[i].word_hash);
+    if (bodyp.info[i].sentence_start && bodyp.tokens[i].capitalized) {
+      openers.push_back(bodyp.info[i].word_hash);
+    }
   }
-  std::sort(lower_seen.begin(), lower_seen.end());
+  std::sort(openers.begin(), openers.end());
+  for (std::size_t i = 0; i < bodyp.tokens.size() && !openers.empty(); ++i) {
+    const Token& t = bodyp.tokens[i];
+    std::uint64_t h = bodyp.info[i].word_hash;
+    if (t.kind == TokenKind::kWord && !t.capitalized &&
+        std::binary_search(openers.begin(), openers.end(), h)) {
+      lower_seen.push_back(h);
+    }
+  }
   auto seen_lower = [&](std::uint64_t h) {
-    return std::binary_search(lower_seen.begin(), lower_seen.end(), h);
+    return std::find(lower_seen.begin(), lower_seen.end(), h) != lower_seen.end();
   };
 
   std::vector<TermCount> body_terms, title_terms, entity_terms;
   body_terms.reserve(bodyp.tokens.size());
   a.word_hashes.reserve(bodyp.tokens.size());
+  // Count each distinct word in a slot of its own (recorded in the word
+  // cache for this article), so the final sort sees distinct words, not
+  // every token.
+  ++generation_;
   for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
     a.word_hashes.push_back(bodyp.info[i].word_hash);
-    if (std::uint64_t id = term(bodyp, i)) AddCount(&body_terms, id, 1);
+    WordInfo& w = word(bodyp, i);
+    if (w.term == 0) continue;
+    if (w.generation != generation_) {
+      w.generation = generation_;
+      w.slot = static_cast<std::uint32_t>(body_terms.size());
+      body_terms.push_back({w.term, 0});
+    }
+    body_terms[w.slot].count += 1;
   }
   for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
     if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
@@ -204,7 +239,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
           ++j;
           continue;
         }
-        if (!run.empty() && IsNameConnector(p.Folded(j)) && j + 1 < n &&
+        if (!run.empty() && (p.info[j].flags & kConnector) && j + 1 < n &&
             p.tokens[j + 1].kind == TokenKind::kWord && p.tokens[j + 1].capitalized) {
           run.push_back(j);
           ++j;
@@ -218,13 +253,12 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
       while (b < e) {
         std::size_t k = run[b];
         std::string_view f = p.Folded(k);
-        bool drop = IsTitleOrCalendarWord(f) || IsStopWord(f) ||
+        bool drop = (p.info[k].flags & (kTitleOrCalendar | kStop)) ||
                     (p.info[k].sentence_start && seen_lower(p.info[k].word_hash));
         if (!drop) break;
         ++b;
       }
-      while (e > b && (IsNameConnector(p.Folded(run[e - 1])) ||
-                       IsTitleOrCalendarWord(p.Folded(run[e - 1])))) {
+      while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {
         --e;
       }
       if (e > b) {
@@ -237,7 +271,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
           key.append(f);
           if (!name.empty()) name.append(p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
           name.append(p.tokens[k].view(p.text));
-          if (!IsNameConnector(f) && !IsStopWord(f) && f.size() >= 2) {
+          if (!(p.info[k].flags & (kConnector | kStop)) && f.size() >= 2) {
             std::uint64_t id = EntityId(f);
             AddCount(&entity_terms, id, 1);
             if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);

@@ -72,8 +72,16 @@ class Analyzer {
   Stemmer stemmer_;
   std::string scratch_;
   std::unique_ptr<Buffers> body_pass_, title_pass_;
-  // Folded-word hash -> term id (0 for a stop word), across articles.
-  std::unordered_map<std::uint64_t, std::uint64_t> term_of_;
+  // Folded-word hash -> term id (0 for a stop word) and word-list flags,
+  // across articles.
+  struct WordInfo {
+    std::uint64_t term = 0;
+    std::uint32_t generation = 0;  // Analyze() call that last counted this word
+    std::uint32_t slot = 0;        // its index in that call's body term list
+    std::uint8_t flags = 0;
+  };
+  std::unordered_map<std::uint64_t, WordInfo> term_of_;
+  std::uint32_t generation_ = 0;
   std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
 };
 

@@ -19,10 +19,18 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
 
 bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
-  std::string lower;
-  for (char c : word) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), lower) !=
-         std::end(kAbbreviations);
+  constexpr std::size_t kLongest = 6;  // "approx"
+  if (word.empty() || word.size() > kLongest) return false;
+  char buf[kLongest];
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  std::string_view lower(buf, word.size());
+  for (std::string_view a : kAbbreviations) {
+    if (a == lower) return true;
+  }
+  return false;
 }
 
 // Length in bytes of a closing quote/bracket at text[i], or 0.

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "util/utf8.h"
@@ -125,18 +126,18 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
 
 void FoldInto(std::string_view token, std::string* out) {
   bool ascii = true;
+  bool apostrophe = false;
   for (char c : token) {
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+    apostrophe |= c == '\'';
   }
   if (ascii) {
     std::size_t old = out->size();
-    out->resize(old + token.size());
+    out->append(token);
     char* d = out->data() + old;
-    for (char c : token) {
-      if (c == '\'') continue;
-      *d++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    out->resize(static_cast<std::size_t>(d - out->data()));
+    char* end = out->data() + out->size();
+    for (char* p = d; p != end; ++p) *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p;
+    if (apostrophe) out->erase(std::remove(out->begin() + static_cast<std::ptrdiff_t>(old), out->end(), '\''), out->end());
     return;
   }
   utf8proc_uint8_t* folded = nullptr;

@@ -1,7 +1,9 @@
 #include "util/time.h"
 
 #include <chrono>
+#include <cctype>
 #include <cstdio>
+#include <vector>
 
 namespace storyline {
 namespace {
@@ -70,6 +72,106 @@ std::optional<UnixSeconds> ParseIsoTime(std::string_view s) {
   }
   auto days = sys_days(ymd).time_since_epoch().count();
   return static_cast<UnixSeconds>(days) * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
+namespace {
+
+std::optional<UnixSeconds> MakeDate(int y, int m, int d) {
+  using namespace std::chrono;
+  if (y < 1900 || y > 2100) return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return static_cast<UnixSeconds>(sys_days(ymd).time_since_epoch().count()) * 86400;
+}
+
+// 1-12 for an English month name or abbreviation at the start of `w`
+// (case-insensitive), else 0.
+int MonthOf(std::string_view w) {
+  static constexpr std::string_view kNames[] = {"january", "february", "march",     "april",
+                                                "may",     "june",     "july",      "august",
+                                                "september", "october", "november", "december"};
+  std::string lower;
+  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  for (int m = 0; m < 12; ++m) {
+    std::string_view name = kNames[m];
+    if (lower == name) return m + 1;
+    if (lower.size() >= 3 && name.substr(0, lower.size()) == lower) return m + 1;  // "Sept", "Nov"
+  }
+  return 0;
+}
+
+struct Word {
+  std::string_view text;
+  bool number;
+};
+
+std::vector<Word> DateWords(std::string_view line) {
+  std::vector<Word> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    char c = line[i];
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      std::size_t j = i;
+      bool digits = std::isdigit(static_cast<unsigned char>(c));
+      while (j < line.size() && (digits ? std::isdigit(static_cast<unsigned char>(line[j]))
+                                        : std::isalpha(static_cast<unsigned char>(line[j])))) {
+        ++j;
+      }
+      words.push_back({line.substr(i, j - i), digits});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return words;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool IsOrdinalSuffix(std::string_view w) { return w == "st" || w == "nd" || w == "rd" || w == "th"; }
+
+}  // namespace
+
+std::optional<UnixSeconds> FindDateInText(std::string_view line) {
+  std::vector<Word> w = DateWords(line);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    auto num = [&](std::size_t k, std::size_t len) {
+      return k < w.size() && w[k].number && w[k].text.size() <= len;
+    };
+    if (!w[i].number) {
+      int m = MonthOf(w[i].text);
+      if (m == 0 || w[i].text.size() < 3) continue;
+      // Month D[st] , YYYY
+      if (num(i + 1, 2)) {
+        std::size_t k = i + 2;
+        if (k < w.size() && !w[k].number && IsOrdinalSuffix(w[k].text)) ++k;
+        if (k < w.size() && w[k].number && w[k].text.size() == 4) {
+          if (auto d = MakeDate(ToInt(w[k].text), m, ToInt(w[i + 1].text))) return d;
+        }
+      }
+      continue;
+    }
+    // D Month YYYY
+    if (w[i].text.size() <= 2 && i + 2 < w.size() && !w[i + 1].number &&
+        MonthOf(w[i + 1].text) && w[i + 1].text.size() >= 3 && w[i + 2].number &&
+        w[i + 2].text.size() == 4) {
+      if (auto d = MakeDate(ToInt(w[i + 2].text), MonthOf(w[i + 1].text), ToInt(w[i].text))) return d;
+    }
+    // YYYY-MM-DD
+    if (w[i].text.size() == 4 && num(i + 1, 2) && num(i + 2, 2)) {
+      if (auto d = MakeDate(ToInt(w[i].text), ToInt(w[i + 1].text), ToInt(w[i + 2].text))) return d;
+    }
+    // MM / DD / YYYY (US order, as US outlets' datelines write it)
+    if (w[i].text.size() <= 2 && num(i + 1, 2) && i + 2 < w.size() && w[i + 2].number &&
+        w[i + 2].text.size() == 4) {
+      if (auto d = MakeDate(ToInt(w[i + 2].text), ToInt(w[i].text), ToInt(w[i + 1].text))) return d;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string FormatIsoTime(UnixSeconds t) {

@@ -15,6 +15,12 @@ namespace storyline {
 // else or an impossible date.
 std::optional<UnixSeconds> ParseIsoTime(std::string_view s);
 
+// Finds a calendar date written in a line of text, as datelines put it:
+// "May 3, 2013", "May 3rd, 2013 2: 00pm", "Fri., May. 3, 2013", "14 June 2013",
+// "2013-05-03", "05 / 03 / 2013" (month first). Returns midnight UTC of the
+// first date found, or nullopt. Never guesses a missing year.
+std::optional<UnixSeconds> FindDateInText(std::string_view line);
+
 // "2026-03-14T08:30:00Z".
 std::string FormatIsoTime(UnixSeconds t);
 

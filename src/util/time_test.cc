@@ -33,3 +33,33 @@ TEST(IsoTime, FormatsRoundTrip) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+std::string DateOf(std::string_view line) {
+  auto t = FindDateInText(line);
+  return t ? FormatIsoTime(*t).substr(0, 10) : "none";
+}
+
+TEST(DateInText, ReadsTheDatelineFormsNewsUses) {
+  EXPECT_EQ(DateOf("May 03, 2013"), "2013-05-03");
+  EXPECT_EQ(DateOf("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"), "2013-05-02");
+  EXPECT_EQ(DateOf("May 3rd, 2013 2: 00pm EDT"), "2013-05-03");
+  EXPECT_EQ(DateOf("Fri., May. 3, 2013 11: 45 AM PDT"), "2013-05-03");
+  EXPECT_EQ(DateOf("Posted on Thu Jun 13, 2013 08: 45 AM PDT"), "2013-06-13");
+  EXPECT_EQ(DateOf("14 June 2013"), "2013-06-14");
+  EXPECT_EQ(DateOf("Updated 2013-05-03 10:00"), "2013-05-03");
+  EXPECT_EQ(DateOf("UPDATED 05 / 03 / 2013 at 11: 00 AM EDT"), "2013-05-03");
+}
+
+TEST(DateInText, NeverGuessesAMissingYearOrAnImpossibleDate) {
+  EXPECT_EQ(DateOf("Tuesday, May 3"), "none");
+  EXPECT_EQ(DateOf("February 30, 2013"), "none");
+  EXPECT_EQ(DateOf("Maybe 3, 2013 things happened"), "none");
+  EXPECT_EQ(DateOf("He scored 3 goals in 2013"), "none");
+  EXPECT_EQ(DateOf(""), "none");
+}
+
+}  // namespace
+}  // namespace storyline
