@@ -5,6 +5,7 @@ find_package(PkgConfig REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(absl REQUIRED)
 
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 add_library(storyline::utf8proc ALIAS PkgConfig::UTF8PROC)

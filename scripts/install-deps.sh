@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libstemmer-dev libutf8proc-dev libsimdjson-dev nlohmann-json3-dev
-  libcli11-dev libxxhash-dev
+  libcli11-dev libxxhash-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-sklearn python3-nltk
 )

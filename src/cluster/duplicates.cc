@@ -43,12 +43,21 @@ void DuplicateIndex::Sweep() {
   if (!watermark_) return;
   // Twice the window: out-of-order arrivals within it still find their original.
   const double horizon = static_cast<double>(*watermark_) - 2 * max_gap_seconds_;
-  std::erase_if(originals_, [&](const auto& entry) {
-    return entry.second.time && static_cast<double>(*entry.second.time) < horizon;
-  });
+  for (auto it = originals_.begin(); it != originals_.end();) {
+    const auto& t = it->second.time;
+    if (t && static_cast<double>(*t) < horizon) {
+      originals_.erase(it++);
+    } else {
+      ++it;
+    }
+  }
   for (auto it = buckets_.begin(); it != buckets_.end();) {
-    std::erase_if(it->second, [&](std::uint32_t doc) { return !originals_.count(doc); });
-    it = it->second.empty() ? buckets_.erase(it) : std::next(it);
+    std::erase_if(it->second, [&](std::uint32_t doc) { return !originals_.contains(doc); });
+    if (it->second.empty()) {
+      buckets_.erase(it++);
+    } else {
+      ++it;
+    }
   }
 }
 

@@ -11,7 +11,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
+
+#include "absl/container/flat_hash_map.h"
 #include <vector>
 
 #include "features/minhash.h"
@@ -58,8 +59,8 @@ class DuplicateIndex {
   double max_gap_seconds_;
   std::optional<UnixSeconds> watermark_;  // latest time seen
   std::size_t adds_since_sweep_ = 0;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;  // band key -> docs
-  std::unordered_map<std::uint32_t, Original> originals_;
+  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;  // band key -> docs
+  absl::flat_hash_map<std::uint32_t, Original> originals_;
 };
 
 }  // namespace storyline::cluster

@@ -113,7 +113,7 @@ float StoryIndex::Score(const ClusterDoc& doc, const StoryState& s) const {
 
 std::vector<std::uint32_t> StoryIndex::Candidates(const ClusterDoc& doc) {
   // Accumulate the article's weight on each story's posted terms.
-  std::unordered_map<std::uint32_t, float> overlap;
+  absl::flat_hash_map<std::uint32_t, float> overlap;
   auto visit = [&](const features::SparseVector& v, const std::vector<std::uint32_t>& top,
                    std::size_t k) {
     for (std::size_t r = 0; r < top.size() && r < k; ++r) {

@@ -21,8 +21,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include <vector>
 
 #include "cluster/clusterer.h"
@@ -46,7 +47,7 @@ class Centroid {
   bool empty() const { return weights_.empty(); }
 
  private:
-  std::unordered_map<std::uint64_t, float> weights_;
+  absl::flat_hash_map<std::uint64_t, float> weights_;
   double squared_norm_ = 0;
 };
 
@@ -73,7 +74,7 @@ class StoryIndex final : public Clusterer {
     std::vector<std::uint32_t> members;
     std::size_t originals = 0;      // members that moved the centroid (not copies)
     std::size_t with_entities = 0;  // of those, members with an entity vector
-    std::unordered_set<std::uint64_t> posted;  // terms this story is listed under
+    absl::flat_hash_set<std::uint64_t> posted;  // terms this story is listed under
     bool alive = true;
   };
 
@@ -96,7 +97,7 @@ class StoryIndex final : public Clusterer {
   std::vector<StoryState> stories_;
   std::vector<std::uint32_t> parent_;     // union-find over story numbers
   std::vector<std::uint32_t> doc_story_;  // story each article joined (before merges)
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
+  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
   std::optional<UnixSeconds> watermark_;  // latest publication time seen
   // Stories that may still take articles; swept now and then so that expired
   // stories give back their centroids and postings (they keep their members).

@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
 #include "extract/text_cleaner.h"
@@ -67,7 +68,7 @@ struct StoryEngine::Impl {
   features::VectorOptions vectors;
   // Entity key hash -> display name as first written. Shared by all articles,
   // so each keeps only hashes and counts.
-  std::unordered_map<std::uint64_t, std::string> entity_names;
+  absl::flat_hash_map<std::uint64_t, std::string> entity_names;
 };
 
 StoryEngine::StoryEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -194,7 +195,7 @@ std::vector<Story> StoryEngine::Stories() const {
     Story story;
     story.id = StoryOf(members.front());
     // Centroid of the members' heaviest terms, to find the most central article.
-    std::unordered_map<std::uint64_t, float> centroid;
+    absl::flat_hash_map<std::uint64_t, float> centroid;
     for (std::uint32_t m : members) {
       for (const auto& t : e.records[m].centroid_terms) centroid[t.id] += t.weight;
     }

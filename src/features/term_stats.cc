@@ -32,8 +32,9 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     if (r.ec != std::errc() || r.ptr != line.data() + line.size()) return bad("bad document frequency");
     std::string_view term = std::string_view(line).substr(0, tab);
     std::uint64_t id = term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
-    stats.prior_df_[id] = df;
+    stats.df_[id] += df;
   }
+  stats.prior_terms_ = stats.df_.size();
   if (line_no == 0) return Status::InvalidInput(path + ": empty file, not a storyline-df prior");
   return stats;
 }
@@ -55,15 +56,14 @@ void TermStats::AddDocument(const text::Analysis& a) {
       ++i;
       ++j;
     }
-    ++stream_df_[id];
+    ++df_[id];
   }
-  for (const auto& e : a.entity_terms) ++stream_df_[e.id];
+  for (const auto& e : a.entity_terms) ++df_[e.id];
 }
 
 float TermStats::Idf(std::uint64_t id) const {
   std::uint64_t df = 0;
-  if (auto it = prior_df_.find(id); it != prior_df_.end()) df += it->second;
-  if (auto it = stream_df_.find(id); it != stream_df_.end()) df += it->second;
+  if (auto it = df_.find(id); it != df_.end()) df = it->second;
   double n = static_cast<double>(prior_docs_ + stream_docs_);
   return static_cast<float>(std::log((n + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0);
 }

@@ -15,7 +15,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "storyline/status.h"
 #include "text/analyzer.h"
@@ -41,13 +42,14 @@ class TermStats {
   float Idf(std::uint64_t id) const;
 
   std::uint64_t documents() const { return prior_docs_ + stream_docs_; }
-  std::size_t prior_terms() const { return prior_df_.size(); }
+  std::size_t prior_terms() const { return prior_terms_; }
 
  private:
   std::uint64_t prior_docs_ = 0;
   std::uint64_t stream_docs_ = 0;
-  std::unordered_map<std::uint64_t, std::uint32_t> prior_df_;
-  std::unordered_map<std::uint64_t, std::uint32_t> stream_df_;
+  std::size_t prior_terms_ = 0;
+  // Prior and stream counts in one table: one lookup per term either way.
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> df_;
 };
 
 }  // namespace storyline::features

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "absl/container/flat_hash_set.h"
 #include "util/hash.h"
 #include "util/time.h"
 #include "util/utf8.h"
@@ -192,7 +193,7 @@ class Run {
   Diagnostics* diag_;
   ReadStats* stats_;
   const ReadOptions& options_;
-  std::unordered_set<std::string> ids_;
+  absl::flat_hash_set<std::string> ids_;
 };
 
 }  // namespace

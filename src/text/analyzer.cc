@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
@@ -19,15 +21,15 @@ constexpr std::size_t kMaxTermCache = 1 << 21;
 
 // Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
 bool IsNameConnector(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const absl::flat_hash_set<std::string_view> kSet = {
       "of", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "al", "el", "bin",
       "ibn", "van", "von", "der", "den", "y", "for", "and"};
-  return kSet.count(folded) > 0;
+  return kSet.contains(folded);
 }
 
 // Titles and calendar words: capitalised, but not what a story is about.
 bool IsTitleOrCalendarWord(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const absl::flat_hash_set<std::string_view> kSet = {
       "president", "secretary", "chairman", "chairwoman", "minister", "prime", "leader",
       "senator", "sen", "gov", "governor", "mayor", "king", "queen", "prince", "princess",
       "pope", "general", "gen", "vice", "deputy", "chief", "judge", "justice", "officer",
@@ -37,7 +39,7 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
       "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
       "oct", "nov", "dec", "today", "yesterday", "tomorrow"};
-  return kSet.count(folded) > 0;
+  return kSet.contains(folded);
 }
 
 enum WordFlags : std::uint8_t {
@@ -214,7 +216,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
   // Entity candidates: runs of capitalised words (with connectors inside).
-  std::unordered_map<std::string, EntityMention> mentions;
+  absl::flat_hash_map<std::string, EntityMention> mentions;
   auto scan_entities = [&](const Pass& p) {
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;

@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "absl/container/flat_hash_map.h"
 #include <vector>
 
 #include "text/sentences.h"
@@ -80,7 +82,7 @@ class Analyzer {
     std::uint32_t slot = 0;        // its index in that call's body term list
     std::uint8_t flags = 0;
   };
-  std::unordered_map<std::uint64_t, WordInfo> term_of_;
+  absl::flat_hash_map<std::uint64_t, WordInfo> term_of_;
   std::uint32_t generation_ = 0;
   std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
 };

@@ -19,10 +19,10 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 std::string_view Stemmer::Stem(std::string_view folded) {
   // Short words and numbers pass through unchanged.
   if (folded.size() <= 3) return folded;
-  std::string key(folded);
-  auto it = cache_.find(key);
+  auto it = cache_.find(absl::string_view(folded.data(), folded.size()));
   if (it != cache_.end()) return it->second;
   if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+  std::string key(folded);
   const sb_symbol* out = sb_stemmer_stem(
       stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
   std::string stem = out == nullptr

@@ -10,7 +10,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include "absl/container/flat_hash_map.h"
 
 struct sb_stemmer;
 
@@ -28,7 +28,7 @@ class Stemmer {
 
  private:
   sb_stemmer* stemmer_;
-  std::unordered_map<std::string, std::string> cache_;
+  absl::flat_hash_map<std::string, std::string> cache_;
 };
 
 }  // namespace storyline::text

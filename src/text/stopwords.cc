@@ -1,7 +1,7 @@
 #include "text/stopwords.h"
 
 #include <string>
-#include <unordered_set>
+#include "absl/container/flat_hash_set.h"
 
 namespace storyline::text {
 namespace {
@@ -44,9 +44,9 @@ constexpr const char* kNews[] = {
     "come", "came", "use", "used", "part", "number", "including", "will", "way", "look",
 };
 
-const std::unordered_set<std::string_view>& StopSet() {
+const absl::flat_hash_set<std::string_view>& StopSet() {
   static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string_view>();
+    auto* s = new absl::flat_hash_set<std::string_view>();
     for (const char* w : kSnowball) s->insert(w);
     for (const char* w : kNews) s->insert(w);
     return s;
@@ -56,6 +56,6 @@ const std::unordered_set<std::string_view>& StopSet() {
 
 }  // namespace
 
-bool IsStopWord(std::string_view folded) { return StopSet().count(folded) > 0; }
+bool IsStopWord(std::string_view folded) { return StopSet().contains(folded); }
 
 }  // namespace storyline::text
