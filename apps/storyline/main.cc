@@ -117,13 +117,18 @@ int RunCluster(const ClusterArgs& args) {
   diag.Finish();
   if (!s.ok()) return Fail(s.message());
 
-  std::vector<storyline::Story> stories = (*engine)->Stories();
   std::ostream& sout = args.output == "-" ? std::cout : stories_file;
-  storyline::output::WriteStoriesJson(stories, sout);
+  std::size_t story_count = 0;
+  storyline::output::StoriesJsonWriter writer(sout);
+  (*engine)->VisitStories([&](const storyline::Story& s) {
+    writer.Add(s);
+    ++story_count;
+  });
+  writer.Finish();
   if (!args.assignments.empty()) {
     std::ostream& aout = args.assignments == "-" ? std::cout : assign_file;
-    for (const auto& [id, n] : result.added) {
-      storyline::output::WriteAssignmentLine(id, (*engine)->StoryOf(n), aout);
+    for (std::size_t n : result.added) {
+      storyline::output::WriteAssignmentLine((*engine)->ArticleId(n), (*engine)->StoryOf(n), aout);
     }
     aout.flush();
     if (!aout) return Fail("write failed: " + args.assignments);
@@ -136,7 +141,7 @@ int RunCluster(const ClusterArgs& args) {
   std::fprintf(stderr,
                "storyline: %zu articles in %zu stories from %zu files (%.1f MB) in %.2f s "
                "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu\n",
-               result.added.size(), stories.size(), r.files, static_cast<double>(r.bytes) / 1e6, secs,
+               result.added.size(), story_count, r.files, static_cast<double>(r.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
                result.unusable, r.warnings);
   return 0;

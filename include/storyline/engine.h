@@ -17,6 +17,8 @@
 #define STORYLINE_ENGINE_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -63,12 +65,20 @@ class StoryEngine {
 
   // Id of the story article number `n` belongs to now. REQUIRES: n < article_count().
   std::string StoryOf(std::size_t n) const;
+  // Id of article number `n`. REQUIRES: n < article_count().
+  const std::string& ArticleId(std::size_t n) const;
   std::size_t article_count() const;
 
   // Every story, ranked (highest score first).
   std::vector<Story> Stories() const;
 
+  // The same stories in the same order, built and handed to `visit` one at
+  // a time (for output of large runs without holding them all).
+  void VisitStories(const std::function<void(const Story&)>& visit) const;
+
  private:
+  Story BuildStory(const std::vector<std::uint32_t>& members, double score) const;
+
   struct Impl;
   explicit StoryEngine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

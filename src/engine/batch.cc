@@ -24,6 +24,7 @@ constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 struct Chunk {
   std::size_t first_input = 0;  // input number of articles[0]
   std::vector<Article> articles;
+  std::vector<std::string> origins;  // for messages about articles that turn out unusable
   std::vector<std::optional<PreparedArticle>> prepared;
   std::vector<Status> failures;
 };
@@ -119,7 +120,6 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
   std::unique_ptr<Chunk> chunk = std::make_unique<Chunk>();
   std::priority_queue<Pending, std::vector<Pending>, Later> window;
   std::vector<std::pair<std::size_t, std::size_t>> input_to_engine;  // (input no, engine no)
-  std::vector<std::string> input_ids, input_origins;                 // by input number
   std::size_t input_no = 0;
 
   auto add_earliest = [&] {
@@ -135,7 +135,7 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
       std::size_t in = c.first_input + i;
       if (!c.prepared[i]) {
         ++result->unusable;
-        diag->Report(input_origins[in], c.failures[i]);
+        diag->Report(c.origins[i], c.failures[i]);
         continue;
       }
       const Article& a = c.prepared[i]->article();
@@ -169,8 +169,7 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
   Status status = ingest::ReadArticles(
       paths,
       [&](Article a) {
-        input_origins.push_back(a.origin);
-        input_ids.push_back(a.id);
+        chunk->origins.push_back(a.origin);
         chunk->articles.push_back(std::move(a));
         ++input_no;
         if (chunk->articles.size() >= kChunkSize) submit();
@@ -182,7 +181,7 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
 
   std::sort(input_to_engine.begin(), input_to_engine.end());
   result->added.reserve(input_to_engine.size());
-  for (const auto& [in, n] : input_to_engine) result->added.emplace_back(input_ids[in], n);
+  for (const auto& [in, n] : input_to_engine) result->added.push_back(n);
   return status;
 }
 

@@ -31,8 +31,9 @@ struct BatchOptions {
 struct BatchResult {
   ingest::ReadStats read;
   std::size_t unusable = 0;  // read, but nothing left after cleaning
-  // For every article added, in input order: its id and its engine number.
-  std::vector<std::pair<std::string, std::size_t>> added;
+  // For every article added, in input order: its engine number
+  // (StoryEngine::ArticleId() and StoryOf() take it).
+  std::vector<std::size_t> added;
 };
 
 // Runs `paths` through `engine`. Problems with single inputs go to `diag` and

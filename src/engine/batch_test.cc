@@ -46,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> RunCorpus(const std::string& pa
   BatchResult result;
   EXPECT_TRUE(RunBatch({path}, engine->get(), options, diag, &result).ok());
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [id, n] : result.added) out.emplace_back(id, (*engine)->StoryOf(n));
+  for (std::size_t n : result.added) out.emplace_back((*engine)->ArticleId(n), (*engine)->StoryOf(n));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
 #include "extract/text_cleaner.h"
@@ -24,7 +25,7 @@ namespace {
 
 constexpr std::size_t kLeadSentences = 2;
 constexpr std::size_t kKeptEntities = 8;
-constexpr std::size_t kCentralityTerms = 24;
+constexpr std::size_t kCentralityTerms = 16;
 
 #ifndef STORYLINE_DATA_DIR
 #define STORYLINE_DATA_DIR "data"
@@ -54,7 +55,13 @@ const Article& PreparedArticle::article() const { return impl_->article; }
 struct ArticleRecord {
   Article meta;  // without text
   std::optional<std::uint32_t> duplicate_of;
-  features::SparseVector centroid_terms;  // heaviest text terms, for centrality
+  // Heaviest text terms, for choosing the story's most central article. Low
+  // 32 bits of the term id are enough for that and halve the size.
+  struct CentralTerm {
+    std::uint32_t id;
+    float weight;
+  };
+  std::vector<CentralTerm> centroid_terms;
   std::vector<std::pair<std::uint64_t, int>> entities;  // (key hash, mentions), most first
   std::vector<std::string> lead;
 };
@@ -165,12 +172,16 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
 
   ArticleRecord r;
   r.meta = std::move(p.article);
-  r.meta.text.clear();
-  r.meta.text.shrink_to_fit();
+  r.meta.text = std::string();
+  r.meta.origin = std::string();  // only for messages while reading
   r.duplicate_of = doc.duplicate_of;
-  r.centroid_terms = vectors.text;
-  features::KeepTop(&r.centroid_terms, kCentralityTerms);
-  features::Normalize(&r.centroid_terms);
+  features::SparseVector top = vectors.text;
+  features::KeepTop(&top, kCentralityTerms);
+  features::Normalize(&top);
+  r.centroid_terms.reserve(top.size());
+  for (const auto& t : top) {
+    r.centroid_terms.push_back({static_cast<std::uint32_t>(t.id), t.weight});
+  }
   for (const auto& m : p.analysis.entities) {
     if (r.entities.size() == kKeptEntities) break;
     std::uint64_t key = Hash64(m.key);
@@ -184,75 +195,109 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
 
 std::size_t StoryEngine::article_count() const { return impl_->records.size(); }
 
+const std::string& StoryEngine::ArticleId(std::size_t n) const { return impl_->records[n].meta.id; }
+
 std::string StoryEngine::StoryOf(std::size_t n) const {
   return "s" + std::to_string(impl_->clusterer->StoryOf(static_cast<std::uint32_t>(n)) + 1);
 }
 
-std::vector<Story> StoryEngine::Stories() const {
-  const Impl& e = *impl_;
-  std::vector<Story> out;
-  for (const auto& members : e.clusterer->Stories()) {
-    Story story;
-    story.id = StoryOf(members.front());
-    // Centroid of the members' heaviest terms, to find the most central article.
-    absl::flat_hash_map<std::uint64_t, float> centroid;
-    for (std::uint32_t m : members) {
-      for (const auto& t : e.records[m].centroid_terms) centroid[t.id] += t.weight;
+namespace {
+
+// Distinct outlets, dates and counts of a story's members: what ranking needs.
+rank::StorySignals SignalsOf(const std::vector<ArticleRecord>& records,
+                             const std::vector<std::uint32_t>& members) {
+  rank::StorySignals signals;
+  absl::flat_hash_set<std::string_view> outlets;
+  for (std::uint32_t m : members) {
+    const ArticleRecord& r = records[m];
+    if (!r.meta.source.empty()) outlets.insert(r.meta.source);
+    if (const auto& t = r.meta.published) {
+      signals.first_seen = signals.first_seen ? std::min(*signals.first_seen, *t) : *t;
+      signals.last_seen = signals.last_seen ? std::max(*signals.last_seen, *t) : *t;
     }
-    std::uint32_t head = members.front();
-    float best = -1;
-    std::map<std::string, std::size_t> outlet_counts;
-    std::map<std::uint64_t, int> entity_counts;  // key hash -> articles
-    rank::StorySignals signals;
-    for (std::uint32_t m : members) {
-      const ArticleRecord& r = e.records[m];
-      float c = 0;
-      for (const auto& t : r.centroid_terms) c += t.weight * centroid[t.id];
-      // Prefer originals with a title; ties go to the earliest article.
-      if (r.duplicate_of) c *= 0.5f;
-      if (r.meta.title.empty()) c *= 0.5f;
-      if (c > best) {
-        best = c;
-        head = m;
-      }
-      StoryArticle sa;
-      sa.id = r.meta.id;
-      sa.source = r.meta.source;
-      sa.title = r.meta.title;
-      sa.url = r.meta.url;
-      sa.published = r.meta.published;
-      if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
-      story.articles.push_back(std::move(sa));
-      if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
-      if (r.meta.published) {
-        story.first_seen = story.first_seen ? std::min(*story.first_seen, *r.meta.published) : *r.meta.published;
-        story.last_seen = story.last_seen ? std::max(*story.last_seen, *r.meta.published) : *r.meta.published;
-      }
-      for (const auto& [key, mentions] : r.entities) ++entity_counts[key];
-      ++signals.articles;
-      if (!r.duplicate_of) ++signals.originals;
-    }
-    const ArticleRecord& h = e.records[head];
-    story.headline = !h.meta.title.empty() ? h.meta.title : (h.lead.empty() ? "" : h.lead.front());
-    story.summary = h.lead;
-    std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(), outlet_counts.end());
-    std::stable_sort(outlets.begin(), outlets.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (auto& [name, count] : outlets) story.outlets.push_back(name);
-    for (const auto& [key, count] : entity_counts) {
-      story.entities.push_back({e.entity_names.at(key), count});
-    }
-    std::stable_sort(story.entities.begin(), story.entities.end(),
-                     [](const EntityCount& a, const EntityCount& b) { return a.count > b.count; });
-    if (story.entities.size() > 12) story.entities.resize(12);
-    signals.outlets = story.outlets.size();
-    signals.first_seen = story.first_seen;
-    signals.last_seen = story.last_seen;
-    story.score = rank::StoryScore(signals, e.latest);
-    out.push_back(std::move(story));
+    ++signals.articles;
+    if (!r.duplicate_of) ++signals.originals;
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Story& a, const Story& b) { return a.score > b.score; });
+  signals.outlets = outlets.size();
+  return signals;
+}
+
+}  // namespace
+
+Story StoryEngine::BuildStory(const std::vector<std::uint32_t>& members, double score) const {
+  const Impl& e = *impl_;
+  Story story;
+  story.id = StoryOf(members.front());
+  story.score = score;
+  // Centroid of the members' heaviest terms, to find the most central article.
+  absl::flat_hash_map<std::uint32_t, float> centroid;
+  for (std::uint32_t m : members) {
+    for (const auto& t : e.records[m].centroid_terms) centroid[t.id] += t.weight;
+  }
+  std::uint32_t head = members.front();
+  float best = -1;
+  std::map<std::string, std::size_t> outlet_counts;
+  std::map<std::uint64_t, int> entity_counts;  // key hash -> articles
+  for (std::uint32_t m : members) {
+    const ArticleRecord& r = e.records[m];
+    float c = 0;
+    for (const auto& t : r.centroid_terms) c += t.weight * centroid[t.id];
+    // Prefer originals with a title; ties go to the earliest article.
+    if (r.duplicate_of) c *= 0.5f;
+    if (r.meta.title.empty()) c *= 0.5f;
+    if (c > best) {
+      best = c;
+      head = m;
+    }
+    StoryArticle sa;
+    sa.id = r.meta.id;
+    sa.source = r.meta.source;
+    sa.title = r.meta.title;
+    sa.url = r.meta.url;
+    sa.published = r.meta.published;
+    if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
+    story.articles.push_back(std::move(sa));
+    if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
+    if (const auto& t = r.meta.published) {
+      story.first_seen = story.first_seen ? std::min(*story.first_seen, *t) : *t;
+      story.last_seen = story.last_seen ? std::max(*story.last_seen, *t) : *t;
+    }
+    for (const auto& [key, mentions] : r.entities) ++entity_counts[key];
+  }
+  const ArticleRecord& h = e.records[head];
+  story.headline = !h.meta.title.empty() ? h.meta.title : (h.lead.empty() ? "" : h.lead.front());
+  story.summary = h.lead;
+  std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(), outlet_counts.end());
+  std::stable_sort(outlets.begin(), outlets.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [name, count] : outlets) story.outlets.push_back(name);
+  for (const auto& [key, count] : entity_counts) {
+    story.entities.push_back({e.entity_names.at(key), count});
+  }
+  std::stable_sort(story.entities.begin(), story.entities.end(),
+                   [](const EntityCount& a, const EntityCount& b) { return a.count > b.count; });
+  if (story.entities.size() > 12) story.entities.resize(12);
+  return story;
+}
+
+void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit) const {
+  const Impl& e = *impl_;
+  std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
+  // Rank on cheap signals first; then build one story at a time, so a large
+  // run never holds every story's full record at once.
+  std::vector<std::pair<double, std::size_t>> order;
+  order.reserve(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), e.latest), i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [score, i] : order) visit(BuildStory(groups[i], score));
+}
+
+std::vector<Story> StoryEngine::Stories() const {
+  std::vector<Story> out;
+  VisitStories([&](const Story& s) { out.push_back(s); });
   return out;
 }
 

@@ -1,25 +1,209 @@
-// Word lists of the plain-text cleaner (text_cleaner.cc): the markers of
-// photo credits, bylines, copyright footers and page furniture, and the
-// words of dates and headings. Every item is matched against lower-cased
-// text, so items are lower case.
+// What the plain-text cleaner (text_cleaner.cc) looks for, and the byte-level
+// matching it looks with: the markers of photo credits, bylines, copyright
+// footers and page furniture, the words of dates and headings, the
+// characters the rules know, and the scans that find them in a line.
 //
-// A list is written as one '|'-separated string, which is short to read,
-// and split at compile time, so a match walks a few item views instead of
-// re-parsing the string for every line.
+// All of it runs on every line of every article, so it is written for speed:
+// matchers fold case as they compare instead of lower-casing a copy, byte
+// sets are bitmaps, word lists are split at compile time, and the long scans
+// take printable ASCII eight bytes at a time. Each gives exactly the answer
+// of the plain loop it stands for.
+//
+// Thread-safety: constants and pure functions only.
 #ifndef STORYLINE_EXTRACT_CLEANER_LEXICON_H_
 #define STORYLINE_EXTRACT_CLEANER_LEXICON_H_
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
 
 namespace storyline::extract::lexicon {
 
-// A '|'-separated list split at compile time:
+// -------------------------------------------------------------- characters
+
+// UTF-8 spellings of the non-ASCII characters the rules look at.
+inline constexpr std::string_view kLeftDoubleQuote = "\xE2\x80\x9C";   // “
+inline constexpr std::string_view kRightDoubleQuote = "\xE2\x80\x9D";  // ”
+inline constexpr std::string_view kLeftSingleQuote = "\xE2\x80\x98";   // ‘
+inline constexpr std::string_view kRightSingleQuote = "\xE2\x80\x99";  // ’, also the apostrophe
+inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";          // …
+inline constexpr std::string_view kCopyrightSign = "\xC2\xA9";         // ©
+inline constexpr std::string_view kRightGuillemet = "\xC2\xBB";        // »
+inline constexpr std::string_view kEnDash = "\xE2\x80\x93";
+inline constexpr std::string_view kEmDash = "\xE2\x80\x94";
+inline constexpr std::string_view kBullet = "\xE2\x80\xA2";
+inline constexpr std::string_view kMiddleDot = "\xC2\xB7";
+
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAlnum(char c) { return IsUpper(c) || IsLower(c) || IsDigit(c); }
+// The multi-byte characters the rules look for are non-ASCII to the last
+// byte, so an ASCII byte at an end rules them all out without a compare.
+inline bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+inline char ToLower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A set of bytes, written as a string literal and tested without a search:
+// the rules ask "is this byte one of these" of many bytes of every line.
+class ByteSet {
+ public:
+  // Implicit, so TrimChars(w, "(),.;:") reads like the string it is built from.
+  consteval ByteSet(const char* bytes) {  // NOLINT(google-explicit-constructor)
+    for (; *bytes != '\0'; ++bytes) {
+      const auto b = static_cast<unsigned char>(*bytes);
+      bits_[b / 64] |= uint64_t{1} << (b % 64);
+    }
+  }
+  constexpr bool Has(char c) const {
+    const auto b = static_cast<unsigned char>(c);
+    return (bits_[b / 64] >> (b % 64)) & 1;
+  }
+
+ private:
+  std::array<uint64_t, 4> bits_{};
+};
+
+enum class Case { kUpper, kLower, kDigit, kOther };
+
+// Case of the first character of `w`. Knows ASCII, Latin-1, Latin Extended-A
+// (approximately), Greek and Cyrillic; other scripts and punctuation are kOther.
+Case FirstCharCase(std::string_view w);
+
+bool StartsWithQuote(std::string_view s);
+
+// True when a line ends the way a sentence or a quote does. Such a line is
+// never a heading or headline: "Election day is November 6." and
+// "He said: “No.”" are body text however short they are.
+bool EndsLikeSentence(std::string_view s);
+
+// Byte length of the Unicode line break (NEL U+2028 U+2029) or, when
+// `breaks` is false, of the Unicode white space (NBSP, U+2000-200A, U+202F,
+// U+205F, U+3000) that `s` starts with; 0 if none.
+size_t UnicodeSeparatorLength(std::string_view s, bool breaks);
+
+// ---------------------------------------------------------------- matching
+//
+// The rules match lower-case words against ASCII-lowercased text (written
+// LowerAscii(s) below). Folding where they compare costs nothing for the
+// many comparisons that fail at the first byte.
+
+inline bool Contains(std::string_view s, std::string_view needle) {
+  return s.find(needle) != std::string_view::npos;
+}
+
+// s.starts_with(prefix), but most lines differ at the first byte and are
+// told so without a call to memcmp. REQUIRES: !prefix.empty().
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return !s.empty() && s[0] == prefix[0] && s.starts_with(prefix);
+}
+
+// Whether LowerAscii(s) starts with `prefix`.
+inline bool StartsWithFolded(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (ToLower(s[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Whether LowerAscii(s) contains `needle`. Quadratic; for rare lines only.
+bool ContainsFolded(std::string_view s, std::string_view needle);
+
+// Calls f(word) for the ' '-separated words of `s` in order until f returns
+// false; returns whether every call returned true.
+template <class F>
+bool EveryWord(std::string_view s, F f) {
+  for (size_t start = 0, i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] != ' ') continue;
+    if (i > start && !f(s.substr(start, i - start))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+inline size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  EveryWord(s, [&n](std::string_view) {
+    ++n;
+    return true;
+  });
+  return n;
+}
+
+inline std::string_view TrimChars(std::string_view w, ByteSet chars) {
+  while (!w.empty() && chars.Has(w.front())) w.remove_prefix(1);
+  while (!w.empty() && chars.Has(w.back())) w.remove_suffix(1);
+  return w;
+}
+
+// ---------------------------------------------------- eight bytes at a time
+//
+// Eight bytes of text as one word, byte k in bits 8k..8k+7 whatever the
+// machine's byte order, and tests that flag a byte by setting its high bit
+// (bit 8k+7). None lets a carry or borrow cross into another byte, so every
+// flag is exact.
+
+inline constexpr uint64_t kEveryByte = 0x0101010101010101;
+inline constexpr uint64_t kHighBits = 0x8080808080808080;
+
+inline uint64_t Load8(const char* p) {
+  uint64_t x = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&x, p, sizeof x);
+  } else {
+    for (int k = 0; k < 8; ++k) x |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  }
+  return x;
+}
+
+inline void Store8(char* p, uint64_t x) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(p, &x, sizeof x);
+  } else {
+    for (int k = 0; k < 8; ++k) p[k] = static_cast<char>(x >> (8 * k));
+  }
+}
+
+// `c` in every byte: x ^ Repeated(c) has a zero byte where x has c.
+constexpr uint64_t Repeated(char c) { return kEveryByte * static_cast<unsigned char>(c); }
+
+inline uint64_t ZeroBytes(uint64_t x) {
+  return ~(((x & ~kHighBits) + ~kHighBits) | x | ~kHighBits);
+}
+
+// The bytes of x in [lo, hi], for ASCII lo <= hi.
+inline uint64_t BytesBetween(uint64_t x, char lo, char hi) {
+  const uint64_t low7 = x & ~kHighBits;  // adding below 0x80 carries into no other byte
+  return (low7 + Repeated(static_cast<char>(0x80 - lo))) &
+         ~(low7 + Repeated(static_cast<char>(0x7F - hi))) & ~x & kHighBits;
+}
+
+// Whether all eight bytes are printable ASCII (0x20 to 0x7F).
+inline bool AllPrintable(uint64_t x) { return ((x | ((x - Repeated(' ')) & ~x)) & kHighBits) == 0; }
+
+// ToLower() on each of the eight bytes.
+inline uint64_t LowerAscii8(uint64_t x) { return x | (BytesBetween(x, 'A', 'Z') >> 2); }
+
+// Number of flagged bytes.
+inline size_t CountFlagged(uint64_t flags) { return ((flags >> 7) * kEveryByte) >> 56; }
+
+// Number of spaces in `s`, or some number >= cap once there are that many.
+size_t CountSpaces(std::string_view s, size_t cap);
+
+// Just past the n-th space from the end of `s`, looking back no further than
+// s[floor]; `floor` if there are fewer.
+size_t AfterLastSpaces(std::string_view s, size_t n, size_t floor);
+
+// --------------------------------------------------------------- word lists
+
+// A '|'-separated list of lower-case items, split at compile time:
 //
 //   inline constexpr WordList kMonths("january|february|...");
-//   if (kMonths.Has("may")) ...
+//   if (kMonths.HasFolded(word)) ...
 //
 // Items are non-empty and at most kMaxItems; a list that breaks either rule
 // does not compile.
@@ -48,20 +232,33 @@ class WordList {
     return false;
   }
 
+  // Any(pred) over the items whose first byte is that of LowerAscii(s), for
+  // a `pred` that cannot hold for the others: most lists are skipped whole.
+  template <class Pred>
+  constexpr bool AnyOpening(std::string_view s, Pred pred) const {
+    if (s.empty()) return false;
+    const char c = ToLower(s[0]);
+    const auto b = static_cast<unsigned char>(c);
+    if (!((first_bytes_[b / 64] >> (b % 64)) & 1)) return false;
+    return Any([c, &pred](std::string_view item) { return item[0] == c && pred(item); });
+  }
+
   // Whether `s` is one of the items.
   constexpr bool Has(std::string_view s) const {
     if (s.empty() || s.size() > max_size_) return false;
     return Any([s](std::string_view item) { return item == s; });
   }
 
-  // Whether some item starts with byte `c`: a cheap test that skips the
-  // list for most lines.
-  constexpr bool MayStartWith(char c) const {
-    const auto b = static_cast<unsigned char>(c);
-    return (first_bytes_[b / 64] >> (b % 64)) & 1;
+  // Whether LowerAscii(s) is one of the items.
+  constexpr bool HasFolded(std::string_view s) const {
+    if (s.empty() || s.size() > max_size_) return false;
+    return AnyOpening(s, [s](std::string_view item) {
+      return item.size() == s.size() && StartsWithFolded(s, item);
+    });
   }
 
-  constexpr size_t max_size() const { return max_size_; }
+  constexpr size_t size() const { return size_; }
+  constexpr size_t max_size() const { return max_size_; }  // of the longest item
 
  private:
   std::string_view list_;
@@ -71,8 +268,7 @@ class WordList {
   std::array<uint64_t, 4> first_bytes_{};  // bit b: some item starts with byte b
 };
 
-// ------------------------------------------------------------------- dates
-
+// Dates.
 inline constexpr WordList kMonths(
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec");
@@ -85,10 +281,9 @@ inline constexpr WordList kDateFiller(
     "updated|published|posted|article|last|on|at|@|date|am|pm|a.m|p.m|et|est|edt|ct|cst|cdt|pt|"
     "pst|pdt|gmt|utc|bst|cet|cest|ist|jst|kst|hkt|sgt|aest");
 
-// ---------------------------------------------------------------- captions
-
-// At a line start these make the whole line a caption ("FILE PHOTO: ...",
-// BBC "Image caption ..."); elsewhere they start a credit tail like the rest.
+// Captions. At a line start these make the whole line a caption ("FILE
+// PHOTO: ...", BBC "Image caption ..."); elsewhere they start a credit tail
+// like the rest.
 inline constexpr WordList kCaptionColonMarkers(
     "image|images|photo|photos|photograph|picture|pictures|pic|file photo|file|illustration");
 inline constexpr WordList kCaptionWordMarkers("image caption|media caption");
@@ -103,23 +298,22 @@ inline constexpr WordList kAgencyMarkers(
 // Need a second word, so a "Reuters/Ipsos poll" is not a credit.
 inline constexpr WordList kSlashAgencyMarkers("reuters/|afp/|epa/|epa-efe/|xinhua/");
 // Case-sensitive spellings found only in photo credits, so they mark a
-// caption wherever they are ("... 2018. REUTERS/Kevin Lamarque").
+// caption wherever they are ("... 2018. REUTERS/Kevin Lamarque"). Each has a
+// capital or a slash (see HasCreditMarker).
 inline constexpr std::string_view kCreditAnywhere[] = {
-    "REUTERS/", "AFP PHOTO", "/AFP",      "/ AFP",      "/Getty",
+    "REUTERS/", "AFP PHOTO", "/AFP",      "/ AFP",     "/Getty",
     "/GETTY",   "/ Getty",   "via Getty", "AP Photo/", "via REUTERS"};
 // Whole-line keys that are photo furniture.
 inline constexpr WordList kCaptionKeys(
     "image|photo|photos|picture|gallery|photo gallery|view gallery|enlarge|enlarge this image|"
     "toggle caption|hide caption|expand image");
 
-// --------------------------------------------------------------- copyright
-
+// Copyright footers. Each phrase has a 'b' or a 'v' (see HasCopyrightPhrase).
 inline constexpr WordList kCopyrightPhrases(
     "all rights reserved|may not be published, broadcast|rewritten or redistributed|"
     "rewritten, or redistributed|may not be reproduced without|may not be republished without");
 
-// ----------------------------------------------------------------- bylines
-
+// Bylines.
 inline constexpr WordList kBylinePrefixes(
     "by |by: |written by |words by |story by |text by |posted by |reported by |compiled by |"
     "reporting by |additional reporting by |writing by |editing by |edited by |"
@@ -137,8 +331,9 @@ inline constexpr WordList kAgencyKeys(
     "staff report|staff reports|from staff reports|staff and wire reports|wire reports|"
     "wire services|news services");
 
-// ------------------------------------------------------------- boilerplate
-
+// Boilerplate: whole-line keys, and line openings that make a short line
+// page furniture. A longer line is a real sentence that happens to start so
+// ("Advertisement revenue fell ...").
 inline constexpr WordList kBoilerplateKeys(
     "advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|"
     "paid post|promoted|promoted content|read more|read more here|continue reading|keep reading|"
@@ -149,9 +344,6 @@ inline constexpr WordList kBoilerplateKeys(
     "skip advertisement|top stories|latest news|more stories|you may also like|view comments|"
     "show comments|leave a comment|click to expand|video|watch|listen|play|next|previous|close|"
     "menu|home|copy link|link copied");
-
-// Line openings that make a short line page furniture. A longer line is a
-// real sentence that happens to start so ("Advertisement revenue fell ...").
 struct BoilerplatePrefixes {
   size_t max_words;
   WordList list;
@@ -178,15 +370,62 @@ inline constexpr BoilerplatePrefixes kBoilerplatePrefixes[] = {
 inline constexpr WordList kSocialNetworks(
     "twitter|facebook|instagram|linkedin|tiktok|threads|@| on x");
 
-// ---------------------------------------------------------------- headings
-
-// Words Title Case leaves lower case, and words that leave a sentence hanging.
+// Headings: words Title Case leaves lower case, and words that leave a
+// sentence hanging.
 inline constexpr WordList kSmallWords(
     "a|an|the|and|or|but|nor|of|in|on|at|to|for|with|by|from|as|vs|vs.|via|into|over|per|up|"
     "out|off");
 inline constexpr WordList kDanglingWords(
     "said|says|say|told|tells|asked|added|and|or|but|of|to|the|a|an|in|on|at|for|with|by|from|"
     "that|which|who|as|is|are|was|were|has|have|had|will|would");
+
+// ------------------------------------------------------------------ finders
+
+// Whether `line` holds one of kCreditAnywhere.
+bool HasCreditMarker(std::string_view line);
+
+// Whether LowerAscii(line) holds one of kCopyrightPhrases.
+bool HasCopyrightPhrase(std::string_view line);
+
+// The line as the whole-line rules see it: lower case, curly apostrophes
+// straightened, decoration stripped ("» Read More:" -> "read more"). Written
+// into `key`, whose buffer the caller reuses, and cut after `max_bytes`.
+void MatchKey(std::string_view line, size_t max_bytes, std::string& key);
+
+// How much of a key the rules read. Whole keys are only compared with list
+// items, all shorter than this, and openings are shorter still, so a key cut
+// here matches exactly what the whole key would, and a paragraph is not
+// lower-cased in full. Only a "Follow ..." line needs its whole key.
+inline constexpr size_t kKeyPrefixBytes = 64;
+static_assert(kAgencyKeys.max_size() < kKeyPrefixBytes &&
+              kBoilerplateKeys.max_size() < kKeyPrefixBytes &&
+              kCaptionKeys.max_size() < kKeyPrefixBytes);
+static_assert([] {
+  for (const BoilerplatePrefixes& group : kBoilerplatePrefixes) {
+    if (group.list.max_size() >= kKeyPrefixBytes) return false;
+  }
+  return true;
+}());
+
+// ------------------------------------------------------------------- dates
+
+// A year from 1900 to 2099 at the start of `s`.
+inline bool StartsWithYear(std::string_view s) {
+  return s.size() >= 4 && (s.starts_with("19") || s.starts_with("20")) && IsDigit(s[2]) &&
+         IsDigit(s[3]);
+}
+
+// "12:30", "9:05:10", "10:15pm", "22.34".
+bool IsTimeToken(std::string_view w);
+
+// "2013-05-03", "05/03/2013", "3.5.2013", "8/2/13": three digit groups, one
+// of them a year unless slashes make the form unambiguous.
+bool IsNumericDate(std::string_view w);
+
+// Whether a line of `words` words is only a date, with optional weekday,
+// time, time zone and "Updated"/"Published" label ("May 03, 2013",
+// "2013-05-03", "Friday, May 3, 2013 10:15 AM ET", ECB+'s "05 / 03 / 2013").
+bool IsDateLine(std::string_view line, size_t words);
 
 }  // namespace storyline::extract::lexicon
 

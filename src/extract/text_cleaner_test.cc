@@ -360,6 +360,86 @@ void ExpectBodyKept(const std::string& raw, const CleanedText& c,
   EXPECT_EQ(paras.size(), expected);
 }
 
+// The cleaner scans ASCII text eight bytes at a time; these pin the byte
+// loop's results where runs of white space, Unicode separators and stray
+// UTF-8 lead bytes fall across those eight-byte steps.
+TEST(TextCleaner, CollapsesWhiteSpaceAtAnyOffset) {
+  const std::vector<std::string_view> spaces = {" ",
+                                                "  ",
+                                                "\t",
+                                                " \t ",
+                                                "\xC2\xA0",
+                                                "\xE2\x80\x83",
+                                                "\xE3\x80\x80",
+                                                "\xE2\x80\xAF ",
+                                                " \xE2\x81\x9F"};
+  for (size_t shift = 0; shift < 8; ++shift) {
+    std::string text(shift, 'x');  // moves every later byte to another offset
+    std::string expected(shift, 'x');
+    for (size_t i = 0; i < 40; ++i) {
+      text += "ab" + std::string(i % 5, 'c') + std::string(spaces[i % spaces.size()]);
+      expected += "ab" + std::string(i % 5, 'c') + " ";
+    }
+    text += "end.";
+    expected += "end.";
+    EXPECT_EQ(CleanPlainText(text).text, expected) << shift;
+    EXPECT_EQ(CleanPlainText(" \t" + text + " \n").text, expected) << shift;
+    EXPECT_EQ(CleanPlainText(" " + text + " ").text, expected) << shift;
+    EXPECT_EQ(CleanPlainText("\xC2\xA0 " + text).text, expected) << shift;
+    EXPECT_EQ(CleanPlainText("Ends here.\n " + text).text, "Ends here.\n\n" + expected) << shift;
+    EXPECT_EQ(CleanPlainText("Starts here\t fine " + text).text, "Starts here fine " + expected)
+        << shift;
+  }
+}
+
+TEST(TextCleaner, CarriesStrayBytesThroughAndBreaksAtUnicodeLineBreaks) {
+  // A lead byte that starts no separator is text; the NBSP after it is space.
+  EXPECT_EQ(CleanPlainText("Prices rose \xC2\xC2\xA0today, it said.").text,
+            "Prices rose \xC2 today, it said.");
+  EXPECT_EQ(CleanPlainText("It rained.\xE2\x80\xA8It snowed.\xC2\x85It cleared.\r\nThe end.").text,
+            "It rained.\n\nIt snowed.\n\nIt cleared.\n\nThe end.");
+  EXPECT_EQ(CleanPlainText("Cut short \xE2\x80").text, "Cut short \xE2\x80");
+}
+
+TEST(TextCleaner, MatchesBoilerplateWithCurlyApostrophes) {
+  const CleanedText c = CleanPlainText(
+      "The mayor resigned on Friday.\nDon\xE2\x80\x99t miss\n"
+      "Editor\xE2\x80\x99s picks: the week in pictures\nHer deputy takes over.");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.\n\nHer deputy takes over.");
+  EXPECT_EQ(c.stats.boilerplate, 2);
+}
+
+TEST(TextCleaner, ReadsWholeLongFollowLines) {
+  // Longer than the part of a line most whole-line rules look at.
+  EXPECT_FALSE(KeepsLineInBody(
+      "Follow our live coverage of the election results in every state and district on "
+      "Facebook"));
+  EXPECT_TRUE(KeepsLineInBody(
+      "Follow the money, investigators said, and the trail leads to three shell companies."));
+}
+
+TEST(TextCleaner, FindsCopyrightPhrasesInAnyCase) {
+  const CleanedText c = CleanPlainText(
+      "The mayor resigned on Friday.\n"
+      "This story MAY NOT BE REPUBLISHED WITHOUT the permission of Example News.\n"
+      "Example Media Group, All Rights Reserved\n"
+      "Her deputy takes over.");
+  EXPECT_EQ(c.text, "The mayor resigned on Friday.\n\nHer deputy takes over.");
+  EXPECT_EQ(c.stats.copyright, 2);
+}
+
+TEST(TextCleaner, LooksForCreditsOnlyInTheLastWordsOfAParagraph) {
+  const std::string body =
+      "The council met for six hours on Tuesday and voted to close two libraries, merge the "
+      "parks department into public works, raise parking fees downtown and delay the new "
+      "bus depot by a year, in a budget that the mayor said left no good choices.";
+  EXPECT_FALSE(KeepsLineInBody(body + " Image: iStock"));
+  EXPECT_FALSE(KeepsLineInBody(body + " (Photo: Jane Roe/Example News)"));
+  // "Photo:" opens a segment, but one too long to be a credit.
+  EXPECT_TRUE(KeepsLineInBody(body + " Photo: the vote came after midnight, and most of the "
+                                     "public had gone home."));
+}
+
 TEST(TextCleaner, CleansSeedArticles) {
   const std::string asia = ReadSeed("000_3d8a99a2a312c321.txt");
   const std::string bloomberg = ReadSeed("004_3fb57a84995691d4.txt");

@@ -11,6 +11,24 @@
 
 namespace storyline::output {
 
+// Writes stories as one pretty-printed JSON array, one story at a time:
+//
+//   StoriesJsonWriter w(out);
+//   engine.VisitStories([&](const Story& s) { w.Add(s); });
+//   w.Finish();
+//
+// `out` must outlive the writer. Not thread-safe.
+class StoriesJsonWriter {
+ public:
+  explicit StoriesJsonWriter(std::ostream& out) : out_(out) {}
+  void Add(const Story& story);
+  void Finish();  // closes the array; call once
+
+ private:
+  std::ostream& out_;
+  bool first_ = true;
+};
+
 // Writes the ranked stories as one pretty-printed JSON array.
 void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out);
 
