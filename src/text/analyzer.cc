@@ -111,7 +111,24 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
   for (std::size_t i = 0; i < p->tokens.size(); ++i) {
     const Token& t = p->tokens[i];
     auto begin = static_cast<std::uint32_t>(p->folded.size());
-    FoldInto(t.view(text), &p->folded);
+    if (t.ascii) {
+      // Tokenizer ASCII words hold only letters, digits and apostrophes, all
+      // of which OR 0x20 maps to their lower case (or leaves alone).
+      std::string_view v = t.view(text);
+      std::size_t at = p->folded.size();
+      p->folded.append(v);
+      bool apostrophe = false;
+      for (std::size_t k = at; k < p->folded.size(); ++k) {
+        p->folded[k] = static_cast<char>(p->folded[k] | 0x20);
+        apostrophe |= p->folded[k] == '\'';
+      }
+      if (apostrophe) {
+        p->folded.erase(std::remove(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(), '\''),
+                        p->folded.end());
+      }
+    } else {
+      FoldInto(t.view(text), &p->folded);
+    }
     TokenInfo& inf = p->info[i];
     inf.fold_begin = begin;
     inf.fold_len = static_cast<std::uint32_t>(p->folded.size() - begin);
@@ -216,7 +233,10 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
   // Entity candidates: runs of capitalised words (with connectors inside).
-  absl::flat_hash_map<std::string, EntityMention> mentions;
+  // Distinct mentions, found by a linear scan over their key hashes: an
+  // article names a few dozen at most, and this allocates nothing per lookup.
+  std::vector<EntityMention>& mentions = a.entities;
+  std::vector<std::uint64_t> mention_hashes;
   auto scan_entities = [&](const Pass& p) {
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
@@ -279,12 +299,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
             if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
           }
         }
-        auto [it, inserted] = mentions.try_emplace(key);
-        if (inserted) {
-          it->second.name = name;
-          it->second.key = key;
+        std::uint64_t h = Hash64(key);
+        auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
+        std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
+        if (found == mention_hashes.end()) {
+          mention_hashes.push_back(h);
+          mentions.push_back({name, key, 0});
         }
-        ++it->second.count;
+        ++mentions[at].count;
       }
       i = std::max(j, i + 1);
     }
@@ -295,8 +317,6 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   a.body_terms = Sorted(std::move(body_terms));
   a.title_terms = Sorted(std::move(title_terms));
   a.entity_terms = Sorted(std::move(entity_terms));
-  a.entities.reserve(mentions.size());
-  for (auto& [k, m] : mentions) a.entities.push_back(std::move(m));
   std::sort(a.entities.begin(), a.entities.end(), [](const EntityMention& x, const EntityMention& y) {
     return x.count != y.count ? x.count > y.count : x.key < y.key;
   });
