@@ -1,6 +1,7 @@
 #include "text/sentences.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -70,7 +71,15 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::size_t start = 0;
   bool para_has_text = false;
   const std::size_t n = text.size();
+  // Only these bytes can end a sentence; skip everything else in a tight loop.
+  static constexpr auto kStop = [] {
+    std::array<bool, 256> t{};
+    t['.'] = t['!'] = t['?'] = t['\n'] = true;
+    return t;
+  }();
   for (std::size_t i = 0; i < n; ++i) {
+    while (i < n && !kStop[static_cast<unsigned char>(text[i])]) ++i;
+    if (i >= n) break;
     char c = text[i];
     if (c == '\n') {
       std::size_t before = out.size();
