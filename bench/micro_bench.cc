@@ -33,9 +33,9 @@ const std::vector<Article>& Sample() {
     std::vector<Article> out;
     NullDiagnostics diag;
     storyline::ingest::ReadStats stats;
-    (void)storyline::ingest::ReadArticles({STORYLINE_SOURCE_DIR "/data/sample/articles.jsonl"},
-                                          [&](Article a) { out.push_back(std::move(a)); }, &diag,
-                                          &stats);
+    (void)storyline::ingest::ReadArticles(
+        {STORYLINE_SOURCE_DIR "/data/sample/articles.jsonl"},
+        [&](Article a) { out.push_back(std::move(a)); }, &diag, &stats);
     return out;
   }();
   return articles;
@@ -49,7 +49,8 @@ std::int64_t SampleBytes() {
 
 void BM_CleanPlainText(benchmark::State& state) {
   for (auto _ : state) {
-    for (const Article& a : Sample()) benchmark::DoNotOptimize(storyline::extract::CleanPlainText(a.text));
+    for (const Article& a : Sample())
+      benchmark::DoNotOptimize(storyline::extract::CleanPlainText(a.text));
   }
   state.SetBytesProcessed(state.iterations() * SampleBytes());
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(Sample().size()));
@@ -83,7 +84,8 @@ void BM_MinHash(benchmark::State& state) {
   std::vector<storyline::text::Analysis> analyses;
   for (const Article& a : Sample()) analyses.push_back(analyzer.Analyze(a.title, a.text));
   for (auto _ : state) {
-    for (const auto& an : analyses) benchmark::DoNotOptimize(storyline::features::ComputeMinHash(an.word_hashes));
+    for (const auto& an : analyses)
+      benchmark::DoNotOptimize(storyline::features::ComputeMinHash(an.word_hashes));
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(analyses.size()));
 }

@@ -13,10 +13,10 @@
 
 #include "engine/batch.h"
 #include "eval/metrics.h"
+#include "features/df_builder.h"
 #include "output/json_writer.h"
 #include "storyline/engine.h"
 #include "text/analyzer.h"
-#include "features/df_builder.h"
 
 namespace {
 
@@ -58,8 +58,9 @@ class Progress {
     if (secs < 1.0 || secs - last_ < 0.2) return;  // only long runs, at most 5 updates a second
     last_ = secs;
     char buf[160];
-    std::snprintf(buf, sizeof buf, "\r\033[Kread %zu articles (%.1f MB), clustered %zu, %.0f articles/s",
-                  read, static_cast<double>(bytes) / 1e6, added, static_cast<double>(read) / secs);
+    std::snprintf(buf, sizeof buf,
+                  "\r\033[Kread %zu articles (%.1f MB), clustered %zu, %.0f articles/s", read,
+                  static_cast<double>(bytes) / 1e6, added, static_cast<double>(read) / secs);
     std::cerr << buf << std::flush;
     StderrDiagnostics::progress_shown = true;
   }
@@ -107,7 +108,8 @@ int RunCluster(const ClusterArgs& args) {
   StderrDiagnostics diag;
   Progress progress(!args.quiet);
   storyline::BatchOptions bo;
-  bo.threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+  bo.threads =
+      args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
   bo.progress = [&](std::size_t read, std::size_t added, std::uint64_t bytes) {
     progress.Update(read, added, bytes);
   };
@@ -163,7 +165,8 @@ int RunEval(const std::string& gold_path, const std::string& pred_path, bool as_
         s->n, s->gold_k, s->pred_k);
     return 0;
   }
-  std::printf("articles %zu, gold stories %zu, predicted stories %zu\n", s->n, s->gold_k, s->pred_k);
+  std::printf("articles %zu, gold stories %zu, predicted stories %zu\n", s->n, s->gold_k,
+              s->pred_k);
   std::printf("B-cubed   P %.4f  R %.4f  F1 %.4f\n", s->bcubed_p, s->bcubed_r, s->bcubed_f1);
   std::printf("pairs     P %.4f  R %.4f  F1 %.4f\n", s->pair_p, s->pair_r, s->pair_f1);
   std::printf("ARI %.4f  NMI %.4f\n", s->ari, s->nmi);
@@ -186,16 +189,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   ClusterArgs cargs;
-  auto* cluster = app.add_subcommand("cluster", "Group articles into stories and write them as JSON");
+  auto* cluster =
+      app.add_subcommand("cluster", "Group articles into stories and write them as JSON");
   cluster->add_option("inputs", cargs.inputs, "Files, directories or - (stdin)")->required();
   cluster->add_option("-o,--output", cargs.output, "Where to write the ranked stories (JSON)")
       ->capture_default_str();
   cluster->add_option("-a,--assignments", cargs.assignments,
                       "Also write one {\"id\",\"story\"} line per article, in input order");
-  cluster->add_option("-t,--threads", cargs.threads, "Threads for cleaning and analysis (0 = all cores)")
+  cluster
+      ->add_option("-t,--threads", cargs.threads,
+                   "Threads for cleaning and analysis (0 = all cores)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1024));
-  cluster->add_option("--prior", cargs.prior, "Document-frequency prior (default: the shipped one)");
+  cluster->add_option("--prior", cargs.prior,
+                      "Document-frequency prior (default: the shipped one)");
   cluster->add_flag("-q,--quiet", cargs.quiet, "No progress display");
 
   std::string gold, pred;
@@ -209,7 +216,8 @@ int main(int argc, char** argv) {
   std::string df_output = "-";
   int df_min = 2;
   auto* df = app.add_subcommand(
-      "df", "Count document frequencies of terms (builds the shipped prior; see tools/build_prior.sh)");
+      "df",
+      "Count document frequencies of terms (builds the shipped prior; see tools/build_prior.sh)");
   df->add_option("inputs", df_inputs, "Files, directories or -")->required();
   df->add_option("-o,--output", df_output, "Output TSV")->capture_default_str();
   df->add_option("--min-df", df_min, "Leave out terms in fewer documents")->capture_default_str();
@@ -226,7 +234,7 @@ int main(int argc, char** argv) {
       if (!file) return Fail("cannot write " + df_output);
     }
     Status s = storyline::features::BuildDocumentFrequencies(df_inputs, df_min, &diag,
-                                                          df_output == "-" ? std::cout : file);
+                                                             df_output == "-" ? std::cout : file);
     diag.Finish();
     if (!s.ok()) return Fail(s.ToString());
     return 0;

@@ -12,12 +12,12 @@ namespace storyline {
 using UnixSeconds = std::int64_t;
 
 struct Article {
-  std::string id;      // unique within a run; a stable content hash when the input had none
+  std::string id;  // unique within a run; a stable content hash when the input had none
   std::string url;
   std::string source;  // the outlet, e.g. "Reuters"; empty when unknown
   std::string title;
-  std::string text;    // body as received (plain text); cleaned by the engine
-  std::string lang;    // BCP 47 tag when known, e.g. "en"
+  std::string text;                      // body as received (plain text); cleaned by the engine
+  std::string lang;                      // BCP 47 tag when known, e.g. "en"
   std::optional<UnixSeconds> published;  // unknown stays unknown, never "now"
 
   // Where the article came from ("dir/a.jsonl:17"), for messages about it.

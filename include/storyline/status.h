@@ -60,7 +60,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result needs a value or an error");
   }
@@ -85,10 +85,10 @@ class Result {
 
 }  // namespace storyline
 
-#define STORYLINE_RETURN_IF_ERROR(expr)             \
-  do {                                              \
-    ::storyline::Status _st = (expr);               \
-    if (!_st.ok()) return _st;                      \
+#define STORYLINE_RETURN_IF_ERROR(expr) \
+  do {                                  \
+    ::storyline::Status _st = (expr);   \
+    if (!_st.ok()) return _st;          \
   } while (0)
 
 #endif  // STORYLINE_STATUS_H_

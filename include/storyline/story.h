@@ -28,7 +28,7 @@ struct EntityCount {
 struct Story {
   std::string id;
   std::string headline;
-  std::vector<std::string> summary;  // sentences
+  std::vector<std::string> summary;    // sentences
   std::vector<StoryArticle> articles;  // in the order they joined the story
   std::vector<std::string> outlets;    // distinct sources, most articles first
   std::optional<UnixSeconds> first_seen;

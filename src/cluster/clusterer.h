@@ -33,10 +33,10 @@ struct ClusterDoc {
 // One configuration for every data set. The scores are cosines of unit
 // vectors, so they are comparable across corpora; see docs/DESIGN.md.
 struct ClusterOptions {
-  float text_weight = 0.8f;      // share of the text cosine in the match score
-  float threshold = 0.22f;       // join the best story when its score reaches this
-  float merge_threshold = 0.20f; // merge two stories whose story-to-story score reaches this
-  float merge_floor = 0.5f;      // stories the article scored below this * threshold are not tried
+  float text_weight = 0.8f;       // share of the text cosine in the match score
+  float threshold = 0.22f;        // join the best story when its score reaches this
+  float merge_threshold = 0.20f;  // merge two stories whose story-to-story score reaches this
+  float merge_floor = 0.5f;       // stories the article scored below this * threshold are not tried
   // Time evidence, used when both sides are dated: a story stops taking
   // articles `max_gap_days` after its last one, and scores fade with the gap.
   double max_gap_days = 7.0;

@@ -25,8 +25,7 @@ std::optional<std::uint32_t> DuplicateIndex::FindOrAdd(std::uint32_t doc,
       auto found = originals_.find(other);
       if (found == originals_.end()) continue;  // swept, not yet out of this bucket
       const Original& o = found->second;
-      if (time && o.time &&
-          std::abs(static_cast<double>(*time - *o.time)) > max_gap_seconds_) {
+      if (time && o.time && std::abs(static_cast<double>(*time - *o.time)) > max_gap_seconds_) {
         continue;
       }
       if (features::EstimateJaccard(sig, o.sig) >= min_jaccard_) best = other;

@@ -11,10 +11,9 @@
 
 #include <cstdint>
 #include <optional>
-
-#include "absl/container/flat_hash_map.h"
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "features/minhash.h"
 #include "storyline/article.h"
 

@@ -17,7 +17,8 @@ void TopTerms(const features::SparseVector& v, std::size_t k, std::vector<std::u
     return v[a].weight != v[b].weight ? v[a].weight > v[b].weight : v[a].id < v[b].id;
   };
   if (idx.size() > k) {
-    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(), heavier);
+    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
+                      heavier);
     idx.resize(k);
   } else {
     std::sort(idx.begin(), idx.end(), heavier);
@@ -46,7 +47,8 @@ float Centroid::Cos(const features::SparseVector& v) const {
   if (squared_norm_ <= 0 || v.empty()) return 0;
   double dot = 0;
   for (const auto& t : v) {
-    if (auto it = weights_.find(t.id); it != weights_.end()) dot += static_cast<double>(it->second) * t.weight;
+    if (auto it = weights_.find(t.id); it != weights_.end())
+      dot += static_cast<double>(it->second) * t.weight;
   }
   return static_cast<float>(dot / std::sqrt(squared_norm_));
 }
@@ -55,7 +57,8 @@ float Centroid::MeanCos(const features::SparseVector& v, std::size_t n) const {
   if (n == 0 || v.empty()) return 0;
   double dot = 0;
   for (const auto& t : v) {
-    if (auto it = weights_.find(t.id); it != weights_.end()) dot += static_cast<double>(it->second) * t.weight;
+    if (auto it = weights_.find(t.id); it != weights_.end())
+      dot += static_cast<double>(it->second) * t.weight;
   }
   return static_cast<float>(dot / static_cast<double>(n));
 }
@@ -66,7 +69,8 @@ float Centroid::MeanDot(const Centroid& other, std::size_t n, std::size_t m) con
   const Centroid& large = &small == this ? other : *this;
   double dot = 0;
   for (const auto& [id, w] : small.weights_) {
-    if (auto it = large.weights_.find(id); it != large.weights_.end()) dot += static_cast<double>(w) * it->second;
+    if (auto it = large.weights_.find(id); it != large.weights_.end())
+      dot += static_cast<double>(w) * it->second;
   }
   return static_cast<float>(dot / (static_cast<double>(n) * static_cast<double>(m)));
 }
@@ -77,7 +81,8 @@ float Centroid::Cos(const Centroid& other) const {
   const Centroid& large = &small == this ? other : *this;
   double dot = 0;
   for (const auto& [id, w] : small.weights_) {
-    if (auto it = large.weights_.find(id); it != large.weights_.end()) dot += static_cast<double>(w) * it->second;
+    if (auto it = large.weights_.find(id); it != large.weights_.end())
+      dot += static_cast<double>(w) * it->second;
   }
   return static_cast<float>(dot / std::sqrt(squared_norm_ * other.squared_norm_));
 }
@@ -187,8 +192,9 @@ float StoryIndex::StorySimilarity(const StoryState& a, const StoryState& b) cons
   };
   float sim = mean(a.text, a.originals, b.text, b.originals);
   if (!a.entities.empty() && !b.entities.empty()) {
-    sim = options_.text_weight * sim +
-          (1 - options_.text_weight) * mean(a.entities, a.with_entities, b.entities, b.with_entities);
+    sim =
+        options_.text_weight * sim +
+        (1 - options_.text_weight) * mean(a.entities, a.with_entities, b.entities, b.with_entities);
   }
   return sim;
 }
@@ -245,7 +251,8 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
   }
 
   std::vector<std::pair<float, std::uint32_t>> scored;
-  for (std::uint32_t story : Candidates(doc)) scored.emplace_back(Score(doc, stories_[story]), story);
+  for (std::uint32_t story : Candidates(doc))
+    scored.emplace_back(Score(doc, stories_[story]), story);
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });

@@ -21,11 +21,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include <vector>
-
 #include "cluster/clusterer.h"
 
 namespace storyline::cluster {
@@ -72,8 +71,8 @@ class StoryIndex final : public Clusterer {
     double time_sum = 0;    // of those times, so the story's mean time is at hand
     double MeanTime() const { return time_sum / static_cast<double>(dated); }
     std::vector<std::uint32_t> members;
-    std::size_t originals = 0;      // members that moved the centroid (not copies)
-    std::size_t with_entities = 0;  // of those, members with an entity vector
+    std::size_t originals = 0;                  // members that moved the centroid (not copies)
+    std::size_t with_entities = 0;              // of those, members with an entity vector
     absl::flat_hash_set<std::uint64_t> posted;  // terms this story is listed under
     bool alive = true;
   };

@@ -29,16 +29,19 @@ std::string WriteCorpus() {
   for (int i = 0; i < 6; ++i) {
     bool q = i % 2 == 0;
     out << R"({"id": "a)" << i << R"(", "source": "Outlet )" << i << R"(", "text": ")"
-        << (q ? quake : budget) << " Report " << i << R"(.", "published": "2026-03-0)"
-        << (9 - i) << R"(T10:00:00Z"})" << "\n";
+        << (q ? quake : budget) << " Report " << i << R"(.", "published": "2026-03-0)" << (9 - i)
+        << R"(T10:00:00Z"})"
+        << "\n";
   }
-  out << R"({"id": "undated", "text": ")" << quake << R"("})" << "\n";
-  out << R"({"id": "empty-after-cleaning", "text": "Photo: Reuters"})" << "\n";
+  out << R"({"id": "undated", "text": ")" << quake << R"("})"
+      << "\n";
+  out << R"({"id": "empty-after-cleaning", "text": "Photo: Reuters"})"
+      << "\n";
   return path;
 }
 
 std::vector<std::pair<std::string, std::string>> RunCorpus(const std::string& path, int threads,
-                                                     CollectDiagnostics* diag) {
+                                                           CollectDiagnostics* diag) {
   auto engine = StoryEngine::Create({});
   EXPECT_TRUE(engine.ok());
   BatchOptions options;
@@ -46,7 +49,8 @@ std::vector<std::pair<std::string, std::string>> RunCorpus(const std::string& pa
   BatchResult result;
   EXPECT_TRUE(RunBatch({path}, engine->get(), options, diag, &result).ok());
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t n : result.added) out.emplace_back((*engine)->ArticleId(n), (*engine)->StoryOf(n));
+  for (std::size_t n : result.added)
+    out.emplace_back((*engine)->ArticleId(n), (*engine)->StoryOf(n));
   return out;
 }
 

@@ -104,16 +104,26 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
       if (eq != std::string::npos) {
         std::string k = item.substr(0, eq);
         double v = std::atof(item.c_str() + eq + 1);
-        if (k == "threshold") co.threshold = static_cast<float>(v);
-        else if (k == "merge_threshold") co.merge_threshold = static_cast<float>(v);
-        else if (k == "text_weight") co.text_weight = static_cast<float>(v);
-        else if (k == "max_gap_days") co.max_gap_days = v;
-        else if (k == "fade_days") co.fade_days = v;
-        else if (k == "merge_floor") co.merge_floor = static_cast<float>(v);
-        else if (k == "average_linkage") co.average_linkage = v != 0;
-        else if (k == "idf_power") impl->vectors.idf_power = static_cast<float>(v);
-        else if (k == "title_boost") impl->vectors.title_boost = static_cast<float>(v);
-        else return Status::InvalidArgument("STORYLINE_TUNE: unknown key " + k);
+        if (k == "threshold")
+          co.threshold = static_cast<float>(v);
+        else if (k == "merge_threshold")
+          co.merge_threshold = static_cast<float>(v);
+        else if (k == "text_weight")
+          co.text_weight = static_cast<float>(v);
+        else if (k == "max_gap_days")
+          co.max_gap_days = v;
+        else if (k == "fade_days")
+          co.fade_days = v;
+        else if (k == "merge_floor")
+          co.merge_floor = static_cast<float>(v);
+        else if (k == "average_linkage")
+          co.average_linkage = v != 0;
+        else if (k == "idf_power")
+          impl->vectors.idf_power = static_cast<float>(v);
+        else if (k == "title_boost")
+          impl->vectors.title_boost = static_cast<float>(v);
+        else
+          return Status::InvalidArgument("STORYLINE_TUNE: unknown key " + k);
       }
       pos = end + 1;
     }
@@ -267,7 +277,8 @@ Story StoryEngine::BuildStory(const std::vector<std::uint32_t>& members, double 
   const ArticleRecord& h = e.records[head];
   story.headline = !h.meta.title.empty() ? h.meta.title : (h.lead.empty() ? "" : h.lead.front());
   story.summary = h.lead;
-  std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(), outlet_counts.end());
+  std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(),
+                                                           outlet_counts.end());
   std::stable_sort(outlets.begin(), outlets.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   for (auto& [name, count] : outlets) story.outlets.push_back(name);

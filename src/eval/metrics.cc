@@ -19,9 +19,12 @@ Result<Labels> LoadLabels(const std::string& path) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = path + ":" + std::to_string(line_no) + ": ";
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) return Status::InvalidInput(where + "not a JSON object");
+    if (j.is_discarded() || !j.is_object())
+      return Status::InvalidInput(where + "not a JSON object");
     if (!j.contains("id")) return Status::InvalidInput(where + "no \"id\"");
-    auto text = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+    auto text = [](const nlohmann::json& v) {
+      return v.is_string() ? v.get<std::string>() : v.dump();
+    };
     std::string id = text(j["id"]);
     bool found = false;
     for (const char* key : {"story", "label", "event_idx", "subtopic", "topic"}) {
@@ -38,7 +41,8 @@ Result<Labels> LoadLabels(const std::string& path) {
 
 Result<Scores> Score(const Labels& gold, const Labels& pred) {
   for (const auto& [id, g] : gold) {
-    if (!pred.count(id)) return Status::InvalidInput("gold id \"" + id + "\" missing from prediction");
+    if (!pred.count(id))
+      return Status::InvalidInput("gold id \"" + id + "\" missing from prediction");
   }
   Scores s;
   s.n = gold.size();
@@ -64,7 +68,8 @@ Result<Scores> Score(const Labels& gold, const Labels& pred) {
   double n = static_cast<double>(s.n);
   s.bcubed_p = bp / n;
   s.bcubed_r = br / n;
-  s.bcubed_f1 = s.bcubed_p + s.bcubed_r > 0 ? 2 * s.bcubed_p * s.bcubed_r / (s.bcubed_p + s.bcubed_r) : 0;
+  s.bcubed_f1 =
+      s.bcubed_p + s.bcubed_r > 0 ? 2 * s.bcubed_p * s.bcubed_r / (s.bcubed_p + s.bcubed_r) : 0;
 
   auto c2 = [](double k) { return k * (k - 1) / 2; };
   double tp = 0, gp = 0, pp = 0;

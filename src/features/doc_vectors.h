@@ -15,8 +15,8 @@ struct DocVectors {
 };
 
 struct VectorOptions {
-  float title_boost = 2.0f;       // a title term counts as this many extra mentions
-  float idf_power = 1.5f;         // weight = tf * idf^idf_power
+  float title_boost = 2.0f;  // a title term counts as this many extra mentions
+  float idf_power = 1.5f;    // weight = tf * idf^idf_power
   std::size_t max_text_terms = 128;
   std::size_t max_entity_terms = 48;
 };

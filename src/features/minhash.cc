@@ -35,7 +35,10 @@ void Densify(MinHash* sig) {
   constexpr std::uint32_t kEmpty = 0xffffffffu;
   std::size_t first = kMinHashSize;
   for (std::size_t k = 0; k < kMinHashSize; ++k) {
-    if ((*sig)[k] != kEmpty) { first = k; break; }
+    if ((*sig)[k] != kEmpty) {
+      first = k;
+      break;
+    }
   }
   if (first == kMinHashSize) return;
   MinHash out = *sig;

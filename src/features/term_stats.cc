@@ -29,9 +29,11 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     if (tab == std::string::npos || tab == 0) return bad("expected <term><TAB><df>");
     std::uint32_t df = 0;
     auto r = std::from_chars(line.data() + tab + 1, line.data() + line.size(), df);
-    if (r.ec != std::errc() || r.ptr != line.data() + line.size()) return bad("bad document frequency");
+    if (r.ec != std::errc() || r.ptr != line.data() + line.size())
+      return bad("bad document frequency");
     std::string_view term = std::string_view(line).substr(0, tab);
-    std::uint64_t id = term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
+    std::uint64_t id =
+        term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
     stats.df_[id] += df;
   }
   stats.prior_terms_ = stats.df_.size();

@@ -17,7 +17,6 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "storyline/status.h"
 #include "text/analyzer.h"
 

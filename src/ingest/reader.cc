@@ -23,7 +23,8 @@ enum class FileKind { kText, kJsonl, kOther };
 
 FileKind KindOf(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
   return FileKind::kOther;
@@ -53,7 +54,8 @@ class Run {
 
   void Emit(Article a) {
     if (!ids_.insert(a.id).second) {
-      Skip(a.origin, Status::InvalidInput("duplicate id \"" + a.id + "\" (first seen earlier in this run)"));
+      Skip(a.origin,
+           Status::InvalidInput("duplicate id \"" + a.id + "\" (first seen earlier in this run)"));
       return;
     }
     ++stats_->articles;
@@ -133,9 +135,9 @@ class Run {
     auto size = fs::file_size(path, ec);
     if (!ec && size > options_.max_article_bytes) {
       stats_->bytes += size;
-      Skip(name, Status::InvalidInput("file of " + std::to_string(size) +
-                                      " bytes exceeds the limit of " +
-                                      std::to_string(options_.max_article_bytes)));
+      Skip(name,
+           Status::InvalidInput("file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                                std::to_string(options_.max_article_bytes)));
       return;
     }
     std::ostringstream buf;
@@ -233,14 +235,22 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
   for (auto [key, value] : obj) {
     if (value.is_null()) continue;
     std::string* target = nullptr;
-    if (key == "id") target = &out->id;
-    else if (key == "url") target = &out->url;
-    else if (key == "source") target = &out->source;
-    else if (key == "title") target = &out->title;
-    else if (key == "text") target = &out->text;
-    else if (key == "lang") target = &out->lang;
-    else if (key == "published") target = &published;
-    else if (key == "html") has_html = true;
+    if (key == "id")
+      target = &out->id;
+    else if (key == "url")
+      target = &out->url;
+    else if (key == "source")
+      target = &out->source;
+    else if (key == "title")
+      target = &out->title;
+    else if (key == "text")
+      target = &out->text;
+    else if (key == "lang")
+      target = &out->lang;
+    else if (key == "published")
+      target = &published;
+    else if (key == "html")
+      has_html = true;
     if (target == nullptr) continue;  // unknown fields are allowed
 
     if (key == "id" && value.is_number()) {

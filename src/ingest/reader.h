@@ -38,8 +38,8 @@ class Diagnostics {
 struct ReadStats {
   std::size_t files = 0;
   std::size_t articles = 0;
-  std::size_t skipped = 0;   // inputs reported to Diagnostics and left out
-  std::size_t warnings = 0;  // inputs kept with a problem reported (e.g. a bad date)
+  std::size_t skipped = 0;        // inputs reported to Diagnostics and left out
+  std::size_t warnings = 0;       // inputs kept with a problem reported (e.g. a bad date)
   std::size_t ignored_files = 0;  // files in directories that are not articles (README.md, ...)
   std::uint64_t bytes = 0;
 };

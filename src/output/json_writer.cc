@@ -9,22 +9,26 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json Time(const std::optional<UnixSeconds>& t) { return t ? json(FormatIsoTime(*t)) : json(nullptr); }
+json Time(const std::optional<UnixSeconds>& t) {
+  return t ? json(FormatIsoTime(*t)) : json(nullptr);
+}
 
 }  // namespace
 
 void StoriesJsonWriter::Add(const Story& s) {
   json articles = json::array();
   for (const StoryArticle& a : s.articles) {
-    articles.push_back({{"id", a.id},
-                        {"source", a.source},
-                        {"title", a.title},
-                        {"url", a.url},
-                        {"published", Time(a.published)},
-                        {"duplicate_of", a.duplicate_of.empty() ? json(nullptr) : json(a.duplicate_of)}});
+    articles.push_back(
+        {{"id", a.id},
+         {"source", a.source},
+         {"title", a.title},
+         {"url", a.url},
+         {"published", Time(a.published)},
+         {"duplicate_of", a.duplicate_of.empty() ? json(nullptr) : json(a.duplicate_of)}});
   }
   json entities = json::array();
-  for (const EntityCount& e : s.entities) entities.push_back({{"name", e.name}, {"count", e.count}});
+  for (const EntityCount& e : s.entities)
+    entities.push_back({{"name", e.name}, {"count", e.count}});
   json story = {{"id", s.id},
                 {"headline", s.headline},
                 {"summary", s.summary},

@@ -5,7 +5,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
 #include "util/hash.h"
@@ -22,23 +21,30 @@ constexpr std::size_t kMaxTermCache = 1 << 21;
 // Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
 bool IsNameConnector(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "of", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "al", "el", "bin",
-      "ibn", "van", "von", "der", "den", "y", "for", "and"};
+      "of", "de",  "del", "della", "da",  "do",  "dos", "du", "la",  "le", "al",
+      "el", "bin", "ibn", "van",   "von", "der", "den", "y",  "for", "and"};
   return kSet.contains(folded);
 }
 
 // Titles and calendar words: capitalised, but not what a story is about.
 bool IsTitleOrCalendarWord(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "president", "secretary", "chairman", "chairwoman", "minister", "prime", "leader",
-      "senator", "sen", "gov", "governor", "mayor", "king", "queen", "prince", "princess",
-      "pope", "general", "gen", "vice", "deputy", "chief", "judge", "justice", "officer",
-      "director", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "rep", "representative",
-      "spokesman", "spokeswoman", "spokesperson", "ceo", "chancellor", "foreign", "state",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-      "oct", "nov", "dec", "today", "yesterday", "tomorrow"};
+      "president", "secretary",   "chairman",     "chairwoman", "minister",
+      "prime",     "leader",      "senator",      "sen",        "gov",
+      "governor",  "mayor",       "king",         "queen",      "prince",
+      "princess",  "pope",        "general",      "gen",        "vice",
+      "deputy",    "chief",       "judge",        "justice",    "officer",
+      "director",  "mr",          "mrs",          "ms",         "dr",
+      "sir",       "lord",        "lady",         "rep",        "representative",
+      "spokesman", "spokeswoman", "spokesperson", "ceo",        "chancellor",
+      "foreign",   "state",       "monday",       "tuesday",    "wednesday",
+      "thursday",  "friday",      "saturday",     "sunday",     "january",
+      "february",  "march",       "april",        "may",        "june",
+      "july",      "august",      "september",    "october",    "november",
+      "december",  "jan",         "feb",          "mar",        "apr",
+      "jun",       "jul",         "aug",          "sep",        "sept",
+      "oct",       "nov",         "dec",          "today",      "yesterday",
+      "tomorrow"};
   return kSet.contains(folded);
 }
 
@@ -51,9 +57,9 @@ enum WordFlags : std::uint8_t {
 struct TokenInfo {
   std::uint32_t fold_begin;  // into the folded buffer
   std::uint32_t fold_len;
-  std::uint64_t word_hash;   // Hash64(folded)
+  std::uint64_t word_hash;  // Hash64(folded)
   bool sentence_start;
-  std::uint8_t flags;        // WordFlags of the folded word
+  std::uint8_t flags;  // WordFlags of the folded word
 };
 
 // Term occurrences are collected in a flat vector and counted by sorting:
@@ -123,8 +129,9 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
         apostrophe |= p->folded[k] == '\'';
       }
       if (apostrophe) {
-        p->folded.erase(std::remove(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(), '\''),
-                        p->folded.end());
+        p->folded.erase(
+            std::remove(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(), '\''),
+            p->folded.end());
       }
     } else {
       FoldInto(t.view(text), &p->folded);
@@ -245,7 +252,10 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
     while (i < n) {
       const Token& t = p.tokens[i];
       bool cap = t.kind == TokenKind::kWord && (t.capitalized || t.all_caps);
-      if (!cap) { ++i; continue; }
+      if (!cap) {
+        ++i;
+        continue;
+      }
       std::size_t j = i;
       run.clear();
       while (j < n && run.size() < kMaxEntityTokens) {
@@ -291,7 +301,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
           std::string_view f = p.Folded(k);
           if (!key.empty()) key.push_back(' ');
           key.append(f);
-          if (!name.empty()) name.append(p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
+          if (!name.empty())
+            name.append(
+                p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
           name.append(p.tokens[k].view(p.text));
           if (!(p.info[k].flags & (kConnector | kStop)) && f.size() >= 2) {
             std::uint64_t id = EntityId(f);
@@ -317,9 +329,10 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   a.body_terms = Sorted(std::move(body_terms));
   a.title_terms = Sorted(std::move(title_terms));
   a.entity_terms = Sorted(std::move(entity_terms));
-  std::sort(a.entities.begin(), a.entities.end(), [](const EntityMention& x, const EntityMention& y) {
-    return x.count != y.count ? x.count > y.count : x.key < y.key;
-  });
+  std::sort(a.entities.begin(), a.entities.end(),
+            [](const EntityMention& x, const EntityMention& y) {
+              return x.count != y.count ? x.count > y.count : x.key < y.key;
+            });
   return a;
 }
 

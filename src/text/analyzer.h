@@ -16,10 +16,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include "absl/container/flat_hash_map.h"
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "text/sentences.h"
 #include "text/stemmer.h"
 
@@ -42,12 +41,12 @@ struct EntityMention {
 };
 
 struct Analysis {
-  std::vector<SentenceSpan> sentences;      // over the body
-  std::vector<TermCount> body_terms;        // content stems and numbers, sorted by id
-  std::vector<TermCount> title_terms;       // sorted by id
-  std::vector<TermCount> entity_terms;      // folded tokens of entity mentions, sorted by id
-  std::vector<EntityMention> entities;      // most mentioned first
-  std::vector<std::uint64_t> word_hashes;   // every body word and number in order, for shingles
+  std::vector<SentenceSpan> sentences;     // over the body
+  std::vector<TermCount> body_terms;       // content stems and numbers, sorted by id
+  std::vector<TermCount> title_terms;      // sorted by id
+  std::vector<TermCount> entity_terms;     // folded tokens of entity mentions, sorted by id
+  std::vector<EntityMention> entities;     // most mentioned first
+  std::vector<std::uint64_t> word_hashes;  // every body word and number in order, for shingles
   std::uint32_t word_count = 0;
 };
 

@@ -9,18 +9,19 @@ namespace storyline::text {
 namespace {
 
 constexpr std::string_view kAbbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr",
-    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "adm", "maj", "brig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft", "approx", "est", "dept", "univ", "u.s",
-    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "ave", "blvd", "fig", "vol",
+    "mr",  "mrs",  "ms",     "dr",   "prof", "sr",   "jr",  "st",  "gen",  "col",  "lt",
+    "sgt", "capt", "cmdr",   "gov",  "sen",  "rep",  "rev", "hon", "pres", "supt", "insp",
+    "det", "adm",  "maj",    "brig", "jan",  "feb",  "mar", "apr", "jun",  "jul",  "aug",
+    "sep", "sept", "oct",    "nov",  "dec",  "vs",   "etc", "inc", "corp", "ltd",  "co",
+    "mt",  "ft",   "approx", "est",  "dept", "univ", "u.s", "u.k", "u.n",  "e.g",  "i.e",
+    "a.m", "p.m",  "d.c",    "ave",  "blvd", "fig",  "vol",
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
-  constexpr std::size_t kLongest = 6;  // "approx"
+  constexpr std::size_t kLongest = 6;                                     // "approx"
   if (word.empty() || word.size() > kLongest) return false;
   char buf[kLongest];
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -107,8 +108,8 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     if (c == '.') {
       // The word before the period: letters and inner periods ("U.S").
       std::size_t w = i;
-      while (w > start && (std::isalpha(static_cast<unsigned char>(text[w - 1])) ||
-                           text[w - 1] == '.')) {
+      while (w > start &&
+             (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) {
         --w;
       }
       std::string_view word = text.substr(w, i - w);

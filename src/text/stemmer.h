@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+
 #include "absl/container/flat_hash_map.h"
 
 struct sb_stemmer;

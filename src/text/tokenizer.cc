@@ -69,10 +69,13 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         std::size_t save = pos;
         char32_t c = DecodeUtf8(text, &pos);
         CharClass k = Classify(c);
-        if (k == CharClass::kDigit) { end = pos; continue; }
+        if (k == CharClass::kDigit) {
+          end = pos;
+          continue;
+        }
         // "6.1", "1,200": a separator counts only between two digits.
-        if ((c == '.' || c == ',') && pos < n &&
-            static_cast<unsigned char>(text[pos]) >= '0' && static_cast<unsigned char>(text[pos]) <= '9') {
+        if ((c == '.' || c == ',') && pos < n && static_cast<unsigned char>(text[pos]) >= '0' &&
+            static_cast<unsigned char>(text[pos]) <= '9') {
           continue;
         }
         pos = save;
@@ -109,7 +112,10 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
           if (possessive) {
             std::size_t after = look;
             bool ends = after >= n || Classify(DecodeUtf8(text, &after)) == CharClass::kOther;
-            if (ends) { pos = look; break; }
+            if (ends) {
+              pos = look;
+              break;
+            }
           }
           if (c >= 0x80) tok.ascii = false;
           continue;
@@ -136,14 +142,17 @@ void FoldInto(std::string_view token, std::string* out) {
     out->append(token);
     char* d = out->data() + old;
     char* end = out->data() + out->size();
-    for (char* p = d; p != end; ++p) *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p;
-    if (apostrophe) out->erase(std::remove(out->begin() + static_cast<std::ptrdiff_t>(old), out->end(), '\''), out->end());
+    for (char* p = d; p != end; ++p)
+      *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p;
+    if (apostrophe)
+      out->erase(std::remove(out->begin() + static_cast<std::ptrdiff_t>(old), out->end(), '\''),
+                 out->end());
     return;
   }
   utf8proc_uint8_t* folded = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_IGNORE);
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   utf8proc_ssize_t len =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(token.data()),
                    static_cast<utf8proc_ssize_t>(token.size()), &folded, options);

@@ -1,7 +1,7 @@
 #include "util/time.h"
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -87,9 +87,9 @@ std::optional<UnixSeconds> MakeDate(int y, int m, int d) {
 // 1-12 for an English month name or abbreviation at the start of `w`
 // (case-insensitive), else 0.
 int MonthOf(std::string_view w) {
-  static constexpr std::string_view kNames[] = {"january", "february", "march",     "april",
-                                                "may",     "june",     "july",      "august",
-                                                "september", "october", "november", "december"};
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
   std::string lower;
   for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   for (int m = 0; m < 12; ++m) {
@@ -132,7 +132,9 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-bool IsOrdinalSuffix(std::string_view w) { return w == "st" || w == "nd" || w == "rd" || w == "th"; }
+bool IsOrdinalSuffix(std::string_view w) {
+  return w == "st" || w == "nd" || w == "rd" || w == "th";
+}
 
 }  // namespace
 
@@ -156,10 +158,10 @@ std::optional<UnixSeconds> FindDateInText(std::string_view line) {
       continue;
     }
     // D Month YYYY
-    if (w[i].text.size() <= 2 && i + 2 < w.size() && !w[i + 1].number &&
-        MonthOf(w[i + 1].text) && w[i + 1].text.size() >= 3 && w[i + 2].number &&
-        w[i + 2].text.size() == 4) {
-      if (auto d = MakeDate(ToInt(w[i + 2].text), MonthOf(w[i + 1].text), ToInt(w[i].text))) return d;
+    if (w[i].text.size() <= 2 && i + 2 < w.size() && !w[i + 1].number && MonthOf(w[i + 1].text) &&
+        w[i + 1].text.size() >= 3 && w[i + 2].number && w[i + 2].text.size() == 4) {
+      if (auto d = MakeDate(ToInt(w[i + 2].text), MonthOf(w[i + 1].text), ToInt(w[i].text)))
+        return d;
     }
     // YYYY-MM-DD
     if (w[i].text.size() == 4 && num(i + 1, 2) && num(i + 2, 2)) {

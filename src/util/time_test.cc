@@ -5,9 +5,7 @@
 namespace storyline {
 namespace {
 
-TEST(IsoTime, ParsesDateOnlyAsUtcMidnight) {
-  EXPECT_EQ(ParseIsoTime("1970-01-02"), 86400);
-}
+TEST(IsoTime, ParsesDateOnlyAsUtcMidnight) { EXPECT_EQ(ParseIsoTime("1970-01-02"), 86400); }
 
 TEST(IsoTime, AppliesZoneOffsets) {
   auto utc = ParseIsoTime("2014-09-14T00:52:07Z");

@@ -8,13 +8,23 @@ std::size_t FindInvalidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len;
     char32_t min;
-    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+    } else
+      return i;
     if (i + len > n) return i;
     char32_t cp = c & (0x7F >> len);
     for (std::size_t k = 1; k < len; ++k) {

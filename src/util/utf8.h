@@ -18,7 +18,10 @@ inline bool IsValidUtf8(std::string_view text) { return FindInvalidUtf8(text) ==
 // REQUIRES: *pos < text.size() and text is valid UTF-8.
 inline char32_t DecodeUtf8(std::string_view text, std::size_t* pos) {
   auto b = static_cast<unsigned char>(text[*pos]);
-  if (b < 0x80) { ++*pos; return b; }
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
   int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
   char32_t cp = b & (0x7F >> len);
   for (int i = 1; i < len && *pos + i < text.size(); ++i) {
