@@ -43,48 +43,47 @@ void Centroid::Add(const Centroid& other) {
   }
 }
 
-float Centroid::Cos(const features::SparseVector& v) const {
-  if (squared_norm_ <= 0 || v.empty()) return 0;
+double Centroid::Dot(const features::SparseVector& v) const {
   double dot = 0;
   for (const auto& t : v) {
-    if (auto it = weights_.find(t.id); it != weights_.end())
+    if (auto it = weights_.find(t.id); it != weights_.end()) {
       dot += static_cast<double>(it->second) * t.weight;
+    }
   }
-  return static_cast<float>(dot / std::sqrt(squared_norm_));
+  return dot;
+}
+
+double Centroid::Dot(const Centroid& other) const {
+  // Walk the smaller table, look up in the larger.
+  const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
+  const Centroid& large = &small == this ? other : *this;
+  double dot = 0;
+  for (const auto& [id, w] : small.weights_) {
+    if (auto it = large.weights_.find(id); it != large.weights_.end()) {
+      dot += static_cast<double>(w) * it->second;
+    }
+  }
+  return dot;
+}
+
+float Centroid::Cos(const features::SparseVector& v) const {
+  if (squared_norm_ <= 0 || v.empty()) return 0;
+  return static_cast<float>(Dot(v) / std::sqrt(squared_norm_));
 }
 
 float Centroid::MeanCos(const features::SparseVector& v, std::size_t n) const {
   if (n == 0 || v.empty()) return 0;
-  double dot = 0;
-  for (const auto& t : v) {
-    if (auto it = weights_.find(t.id); it != weights_.end())
-      dot += static_cast<double>(it->second) * t.weight;
-  }
-  return static_cast<float>(dot / static_cast<double>(n));
+  return static_cast<float>(Dot(v) / static_cast<double>(n));
 }
 
 float Centroid::MeanDot(const Centroid& other, std::size_t n, std::size_t m) const {
   if (n == 0 || m == 0) return 0;
-  const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
-  const Centroid& large = &small == this ? other : *this;
-  double dot = 0;
-  for (const auto& [id, w] : small.weights_) {
-    if (auto it = large.weights_.find(id); it != large.weights_.end())
-      dot += static_cast<double>(w) * it->second;
-  }
-  return static_cast<float>(dot / (static_cast<double>(n) * static_cast<double>(m)));
+  return static_cast<float>(Dot(other) / (static_cast<double>(n) * static_cast<double>(m)));
 }
 
 float Centroid::Cos(const Centroid& other) const {
   if (squared_norm_ <= 0 || other.squared_norm_ <= 0) return 0;
-  const Centroid& small = weights_.size() <= other.weights_.size() ? *this : other;
-  const Centroid& large = &small == this ? other : *this;
-  double dot = 0;
-  for (const auto& [id, w] : small.weights_) {
-    if (auto it = large.weights_.find(id); it != large.weights_.end())
-      dot += static_cast<double>(w) * it->second;
-  }
-  return static_cast<float>(dot / std::sqrt(squared_norm_ * other.squared_norm_));
+  return static_cast<float>(Dot(other) / std::sqrt(squared_norm_ * other.squared_norm_));
 }
 
 std::uint32_t StoryIndex::Root(std::uint32_t story) const {

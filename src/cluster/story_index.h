@@ -46,6 +46,9 @@ class Centroid {
   bool empty() const { return weights_.empty(); }
 
  private:
+  double Dot(const features::SparseVector& v) const;
+  double Dot(const Centroid& other) const;
+
   absl::flat_hash_map<std::uint64_t, float> weights_;
   double squared_norm_ = 0;
 };

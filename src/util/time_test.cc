@@ -29,12 +29,6 @@ TEST(IsoTime, FormatsRoundTrip) {
   EXPECT_EQ(FormatIsoTime(-1), "1969-12-31T23:59:59Z");
 }
 
-}  // namespace
-}  // namespace storyline
-
-namespace storyline {
-namespace {
-
 std::string DateOf(std::string_view line) {
   auto t = FindDateInText(line);
   return t ? FormatIsoTime(*t).substr(0, 10) : "none";
