@@ -84,7 +84,7 @@ struct ClusterArgs {
   std::string output = "-";
   std::string assignments;
   std::string prior;
-  int threads = 1;
+  int threads = 0;  // 0: all cores
   bool quiet = false;
 };
 

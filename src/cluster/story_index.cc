@@ -17,9 +17,11 @@ void TopTerms(const features::SparseVector& v, std::size_t k, std::vector<std::u
     return v[a].weight != v[b].weight ? v[a].weight > v[b].weight : v[a].id < v[b].id;
   };
   if (idx.size() > k) {
-    std::partial_sort(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k), idx.end(),
-                      heavier);
+    // Select, then order only the selected few.
+    auto mid = idx.begin() + static_cast<std::ptrdiff_t>(k);
+    std::nth_element(idx.begin(), mid, idx.end(), heavier);
     idx.resize(k);
+    std::sort(idx.begin(), idx.end(), heavier);
   } else {
     std::sort(idx.begin(), idx.end(), heavier);
   }
