@@ -8,6 +8,7 @@
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
 #include "util/hash.h"
+#include "util/time.h"
 
 namespace storyline::text {
 namespace {
@@ -238,6 +239,28 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
     if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
   }
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
+
+  // Dates written in the text ("on Tuesday, December 9, 2008"): only sentences
+  // holding a year-like number are parsed.
+  {
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
+      const Token& t = bodyp.tokens[i];
+      if (t.kind != TokenKind::kNumber || t.end - t.begin != 4) continue;
+      char c0 = body[t.begin], c1 = body[t.begin + 1];
+      if (!((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0'))) continue;
+      while (s < a.sentences.size() && a.sentences[s].end <= t.begin) ++s;
+      if (s == a.sentences.size()) break;
+      const SentenceSpan& span = a.sentences[s];
+      if (auto d = FindDateInText(body.substr(span.begin, span.end - span.begin))) {
+        a.dates.push_back(*d);
+      }
+      while (i + 1 < bodyp.tokens.size() && bodyp.tokens[i + 1].begin < span.end)
+        ++i;  // next sentence
+    }
+    std::sort(a.dates.begin(), a.dates.end());
+    a.dates.erase(std::unique(a.dates.begin(), a.dates.end()), a.dates.end());
+  }
 
   // Entity candidates: runs of capitalised words (with connectors inside).
   // Distinct mentions, found by a linear scan over their key hashes: an

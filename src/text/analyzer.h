@@ -48,6 +48,8 @@ struct Analysis {
   std::vector<EntityMention> entities;     // most mentioned first
   std::vector<std::uint64_t> word_hashes;  // every body word and number in order, for shingles
   std::uint32_t word_count = 0;
+  std::vector<std::int64_t> dates;  // calendar days written in the body (Unix seconds at
+                                    // midnight UTC), distinct, sorted; never guessed
 };
 
 struct Pass;

@@ -172,5 +172,16 @@ TEST(Analyzer, RecordsVocabularyWhenAsked) {
   EXPECT_EQ(vocabulary[EntityId("valdora")], "E:valdora");
 }
 
+TEST(Analyzer, CollectsDatesWrittenInTheText) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "Reid checked herself in on Tuesday, December 9, 2008. She left on 14 January 2009.\n"
+      "The 2008 season ended. Nothing else happened in May.");
+  ASSERT_EQ(a.dates.size(), 2u);
+  EXPECT_EQ(a.dates[0], 1228780800);  // 2008-12-09
+  EXPECT_EQ(a.dates[1], 1231891200);  // 2009-01-14
+}
+
 }  // namespace
 }  // namespace storyline::text
