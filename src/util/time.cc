@@ -90,12 +90,15 @@ int MonthOf(std::string_view w) {
   static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
                                                 "may",       "june",     "july",     "august",
                                                 "september", "october",  "november", "december"};
-  std::string lower;
-  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  if (w.size() < 3 || w.size() > 9) return 0;
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
   for (int m = 0; m < 12; ++m) {
     std::string_view name = kNames[m];
-    if (lower == name) return m + 1;
-    if (lower.size() >= 3 && name.substr(0, lower.size()) == lower) return m + 1;  // "Sept", "Nov"
+    if (w.size() > name.size()) continue;
+    // The whole name, or an abbreviation of at least three letters ("Sept", "Nov").
+    bool match = true;
+    for (std::size_t i = 0; i < w.size() && match; ++i) match = lower(w[i]) == name[i];
+    if (match) return m + 1;
   }
   return 0;
 }
@@ -105,8 +108,9 @@ struct Word {
   bool number;
 };
 
-std::vector<Word> DateWords(std::string_view line) {
-  std::vector<Word> words;
+void DateWords(std::string_view line, std::vector<Word>* out) {
+  std::vector<Word>& words = *out;
+  words.clear();
   std::size_t i = 0;
   while (i < line.size()) {
     char c = line[i];
@@ -123,7 +127,6 @@ std::vector<Word> DateWords(std::string_view line) {
       ++i;
     }
   }
-  return words;
 }
 
 int ToInt(std::string_view s) {
@@ -139,7 +142,8 @@ bool IsOrdinalSuffix(std::string_view w) {
 }  // namespace
 
 std::optional<UnixSeconds> FindDateInText(std::string_view line) {
-  std::vector<Word> w = DateWords(line);
+  thread_local std::vector<Word> w;
+  DateWords(line, &w);
   for (std::size_t i = 0; i < w.size(); ++i) {
     auto num = [&](std::size_t k, std::size_t len) {
       return k < w.size() && w[k].number && w[k].text.size() <= len;
