@@ -221,6 +221,34 @@ TEST_F(ReaderTest, MissingIdBecomesStableContentHash) {
   EXPECT_EQ(again.id, articles_[0].id);
 }
 
+TEST_F(ReaderTest, OversizedFileAndLineAreReportedAndTheRestIsRead) {
+  std::string big_txt = Write("big.txt", std::string(300, 'x'));
+  std::string jsonl = Write("a.jsonl", R"({"id": "long", "text": ")" + std::string(300, 'y') +
+                                           "\"}\n" + R"({"id": "short", "text": "fine"})" + "\n");
+  ReadOptions options;
+  options.max_article_bytes = 200;
+  Status s = ReadArticles(
+      {big_txt, jsonl}, [this](Article a) { articles_.push_back(std::move(a)); }, &diag_, &stats_,
+      options);
+  EXPECT_TRUE(s.ok());
+  EXPECT_EQ(Ids(), Strings{"short"});
+  EXPECT_NE(diag_.MessageFor(big_txt).find("exceeds the limit"), std::string::npos);
+  EXPECT_NE(diag_.MessageFor(jsonl + ":1").find("exceeds the limit"), std::string::npos);
+  EXPECT_EQ(stats_.skipped, 2u);
+}
+
+TEST_F(ReaderTest, BinaryJunkAndDeepNestingAreReportedNotFatal) {
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919) & 0xff));
+  std::string bin = Write("junk.txt", junk);
+  std::string deep = Write("deep.jsonl", std::string(100000, '[') + std::string(100000, ']') +
+                                             "\n" + R"({"id": "ok", "text": "fine"})" + "\n");
+  EXPECT_TRUE(Read({bin, deep}).ok());
+  EXPECT_EQ(Ids(), Strings{"ok"});
+  EXPECT_NE(diag_.MessageFor(bin).find("invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(diag_.CountFor(deep + ":1"), 1);
+}
+
 TEST(ParseArticleJson, IdenticalTextWithoutIdIsADuplicate) {
   Article a, b;
   ASSERT_TRUE(ParseArticleJson("{\"text\": \"Same words.\"}", &a).ok());
