@@ -5,7 +5,11 @@
 namespace storyline::features {
 namespace {
 
-float Tf(float count) { return count > 0 ? 1.0f + std::log(count) : 0.0f; }
+// Sublinear term frequency; most terms occur once, where no log is needed.
+float Tf(float count) {
+  if (count == 1.0f) return 1.0f;
+  return count > 0 ? 1.0f + std::log(count) : 0.0f;
+}
 
 float Power(float idf, float p) {
   if (p == 1.0f) return idf;

@@ -63,11 +63,33 @@ void TermStats::AddDocument(const text::Analysis& a) {
   for (const auto& e : a.entity_terms) ++df_[e.id];
 }
 
+namespace {
+
+// ln(k) for small k: document frequencies are mostly small, and Idf() runs
+// for every term of every article.
+constexpr std::size_t kLogTableSize = 1 << 14;
+
+const float* LogTable() {
+  static const float* table = [] {
+    auto* t = new float[kLogTableSize];
+    t[0] = 0;
+    for (std::size_t k = 1; k < kLogTableSize; ++k) t[k] = static_cast<float>(std::log(k));
+    return t;
+  }();
+  return table;
+}
+
+float LogOf(std::uint64_t k) {
+  return k < kLogTableSize ? LogTable()[k] : static_cast<float>(std::log(static_cast<double>(k)));
+}
+
+}  // namespace
+
 float TermStats::Idf(std::uint64_t id) const {
   std::uint64_t df = 0;
   if (auto it = df_.find(id); it != df_.end()) df = it->second;
-  double n = static_cast<double>(prior_docs_ + stream_docs_);
-  return static_cast<float>(std::log((n + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0);
+  // ln((N + 1) / (df + 1)) + 1, as a difference of two logarithms.
+  return LogOf(prior_docs_ + stream_docs_ + 1) - LogOf(df + 1) + 1.0f;
 }
 
 }  // namespace storyline::features

@@ -1,12 +1,6 @@
 #include "util/hash.h"
 
-#include <xxhash.h>
-
 namespace storyline {
-
-std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed) {
-  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
-}
 
 std::string HexHash(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

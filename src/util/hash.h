@@ -6,9 +6,16 @@
 #include <string>
 #include <string_view>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace storyline {
 
-std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed = 0);
+// Inlined (XXH_INLINE_ALL): most inputs are single words, where the call
+// itself would cost as much as the hash.
+inline std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed = 0) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
 
 // 16 lowercase hex digits of Hash64(bytes): a stable id for content.
 std::string HexHash(std::string_view bytes);
