@@ -91,6 +91,8 @@ struct ClusterArgs {
 int RunCluster(const ClusterArgs& args) {
   storyline::EngineOptions eo;
   eo.prior_path = args.prior;
+  // Developer hook, deliberately not a flag: STORYLINE_TUNE="threshold=0.3".
+  if (const char* tune = std::getenv("STORYLINE_TUNE")) eo.tuning = tune;
   auto engine = storyline::StoryEngine::Create(eo);
   if (!engine.ok()) return Fail(engine.status().ToString());
 

@@ -30,8 +30,14 @@
 namespace storyline {
 
 struct EngineOptions {
-  // Document-frequency prior; empty means the one shipped with the project.
+  // Document-frequency prior; empty means the one shipped with the project
+  // (used when present; without it the stream's own statistics are used).
   std::string prior_path;
+  // For experiments only: "key=value,..." overriding clustering defaults
+  // (threshold, merge_threshold, text_weight, max_gap_days, fade_days,
+  // merge_floor, average_linkage, idf_power, title_boost). Empty in
+  // production: one configuration serves every data set.
+  std::string tuning;
 };
 
 // An article cleaned and analysed, ready for StoryEngine::Add(). Move-only.

@@ -31,10 +31,7 @@ constexpr std::size_t kCentralityTerms = 16;
 #define STORYLINE_DATA_DIR "data"
 #endif
 
-std::string DefaultPriorPath() {
-  if (const char* env = std::getenv("STORYLINE_PRIOR")) return env;
-  return STORYLINE_DATA_DIR "/prior/df_en.tsv";
-}
+std::string DefaultPriorPath() { return STORYLINE_DATA_DIR "/prior/df_en.tsv"; }
 
 }  // namespace
 
@@ -92,9 +89,9 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
     impl->stats = std::move(*prior);
   }
   cluster::ClusterOptions co;
-  // Developer hook for experiments: STORYLINE_TUNE="threshold=0.3,text_weight=0.5".
-  if (const char* tune = std::getenv("STORYLINE_TUNE")) {
-    std::string spec = tune;
+  // Experiments only: "threshold=0.3,text_weight=0.5" overrides the defaults.
+  if (!options.tuning.empty()) {
+    const std::string& spec = options.tuning;
     std::size_t pos = 0;
     while (pos < spec.size()) {
       std::size_t end = spec.find(',', pos);
@@ -123,7 +120,7 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
         else if (k == "title_boost")
           impl->vectors.title_boost = static_cast<float>(v);
         else
-          return Status::InvalidArgument("STORYLINE_TUNE: unknown key " + k);
+          return Status::InvalidArgument("tuning: unknown key " + k);
       }
       pos = end + 1;
     }
