@@ -69,6 +69,10 @@ class StoryEngine {
   // Assigns the article to a story; returns its article number (dense, from 0).
   std::size_t Add(PreparedArticle article);
 
+  // Merges stories that have converged; call when a batch of input ends
+  // (the engine also does it now and then by itself). Not thread-safe.
+  void Consolidate();
+
   // Id of the story article number `n` belongs to now. REQUIRES: n < article_count().
   std::string StoryOf(std::size_t n) const;
   // Id of article number `n`. REQUIRES: n < article_count().

@@ -45,6 +45,7 @@ struct ClusterOptions {
   std::size_t candidates = 24;   // stories scored exactly per article
   std::size_t query_terms = 24;  // article terms used to find candidates
   std::size_t index_terms = 16;  // terms of each article posted for its story
+  bool consolidate = true;       // merge converged live stories now and then
 };
 
 class Clusterer {
@@ -60,6 +61,11 @@ class Clusterer {
 
   // Every live story's members, in arrival order; stories in creation order.
   virtual std::vector<std::vector<std::uint32_t>> Stories() const = 0;
+
+  // Merges live stories that have converged (story-to-story score at or
+  // above the merge threshold). The index does this by itself now and then;
+  // call it before reading Stories() when a batch ends.
+  virtual void Consolidate() = 0;
 
   // Cosine of an article's text vector with its story's centroid (1 for an
   // article alone); the most central article heads the story.

@@ -235,8 +235,49 @@ void StoryIndex::Sweep() {
   });
 }
 
+void StoryIndex::Consolidate() {
+  if (!options_.consolidate) return;
+  constexpr std::size_t kTried = 8;  // most-overlapping stories scored per story
+  for (std::size_t li = 0; li < live_.size(); ++li) {
+    std::uint32_t story = live_[li];
+    if (Expired(stories_[story])) continue;
+    // Stories posted under this story's terms, by how many terms they share.
+    absl::flat_hash_map<std::uint32_t, std::uint32_t> shared;
+    for (std::uint64_t term : stories_[story].posted) {
+      auto it = postings_.find(term);
+      if (it == postings_.end()) continue;
+      for (std::uint32_t other : it->second) {
+        if (other != story && !Expired(stories_[other])) ++shared[other];
+      }
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+    ranked.reserve(shared.size());
+    for (const auto& [other, n] : shared) ranked.emplace_back(n, other);
+    std::size_t k = std::min(kTried, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    for (std::size_t i = 0; i < k; ++i) {
+      std::uint32_t other = ranked[i].second;
+      if (!stories_[story].alive) break;
+      if (!stories_[other].alive) continue;
+      if (StorySimilarity(stories_[story], stories_[other]) >= options_.merge_threshold) {
+        bool keep = stories_[story].members.size() >= stories_[other].members.size();
+        std::uint32_t into = keep ? story : other;
+        Merge(into, keep ? other : story);
+        story = into;
+      }
+    }
+  }
+  std::erase_if(live_, [&](std::uint32_t s) { return !stories_[s].alive; });
+}
+
 std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
-  if (++adds_since_sweep_ >= kSweepEvery) Sweep();
+  if (++adds_since_sweep_ >= kSweepEvery) {
+    Sweep();
+    Consolidate();
+  }
   // The article's heaviest terms, found once for both lookup and posting.
   const std::size_t k = std::max(options_.query_terms, options_.index_terms);
   TopTerms(doc.vectors->text, k, &top_text_);

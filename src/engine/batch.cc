@@ -178,6 +178,7 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
   submit();
   while (!in_flight.empty()) drain_one();
   while (!window.empty()) add_earliest();
+  engine->Consolidate();
 
   std::sort(input_to_engine.begin(), input_to_engine.end());
   result->added.reserve(input_to_engine.size());

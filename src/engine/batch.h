@@ -23,7 +23,7 @@ namespace storyline {
 
 struct BatchOptions {
   int threads = 1;
-  std::size_t reorder_window = 10000;
+  std::size_t reorder_window = 4096;
   // Called now and then with the number of articles read and added so far.
   std::function<void(std::size_t read, std::size_t added, std::uint64_t bytes)> progress;
 };

@@ -111,6 +111,8 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
           co.max_gap_days = v;
         else if (k == "fade_days")
           co.fade_days = v;
+        else if (k == "consolidate")
+          co.consolidate = v != 0;
         else if (k == "merge_floor")
           co.merge_floor = static_cast<float>(v);
         else if (k == "average_linkage")
@@ -201,6 +203,8 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
 }
 
 std::size_t StoryEngine::article_count() const { return impl_->records.size(); }
+
+void StoryEngine::Consolidate() { impl_->clusterer->Consolidate(); }
 
 const std::string& StoryEngine::ArticleId(std::size_t n) const { return impl_->records[n].meta.id; }
 
