@@ -111,6 +111,12 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
           co.max_gap_days = v;
         else if (k == "fade_days")
           co.fade_days = v;
+        else if (k == "candidates")
+          co.candidates = static_cast<std::size_t>(v);
+        else if (k == "query_terms")
+          co.query_terms = static_cast<std::size_t>(v);
+        else if (k == "index_terms")
+          co.index_terms = static_cast<std::size_t>(v);
         else if (k == "consolidate")
           co.consolidate = v != 0;
         else if (k == "merge_floor")
