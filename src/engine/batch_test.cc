@@ -1,9 +1,11 @@
 #include "engine/batch.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace storyline {
 namespace {
@@ -17,7 +19,10 @@ class CollectDiagnostics : public ingest::Diagnostics {
 };
 
 std::string WriteCorpus() {
-  std::string path = ::testing::TempDir() + "/batch_corpus.jsonl";
+  // One file per test and process: CTest runs tests in parallel.
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string path = ::testing::TempDir() + "/batch_corpus_" + std::to_string(getpid()) + "_" +
+                     info->name() + ".jsonl";
   std::ofstream out(path);
   // Two events, interleaved and out of time order, plus an undated article.
   const char* quake =
@@ -80,7 +85,7 @@ TEST(Batch, ReportsArticleWithNothingLeftAfterCleaning) {
   CollectDiagnostics diag;
   RunCorpus(WriteCorpus(), 1, &diag);
   ASSERT_EQ(diag.messages.size(), 1u);
-  EXPECT_NE(diag.messages[0].find("batch_corpus.jsonl:8"), std::string::npos) << diag.messages[0];
+  EXPECT_NE(diag.messages[0].find(".jsonl:8"), std::string::npos) << diag.messages[0];
   EXPECT_NE(diag.messages[0].find("no article text"), std::string::npos) << diag.messages[0];
 }
 
