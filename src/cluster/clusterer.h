@@ -66,10 +66,6 @@ class Clusterer {
   // above the merge threshold). The index does this by itself now and then;
   // call it before reading Stories() when a batch ends.
   virtual void Consolidate() = 0;
-
-  // Cosine of an article's text vector with its story's centroid (1 for an
-  // article alone); the most central article heads the story.
-  virtual float Centrality(std::uint32_t doc_no, const ClusterDoc& doc) const = 0;
 };
 
 // The online centroid clusterer (cluster/story_index.h).

@@ -338,12 +338,6 @@ std::vector<std::vector<std::uint32_t>> StoryIndex::Stories() const {
   return out;
 }
 
-float StoryIndex::Centrality(std::uint32_t doc_no, const ClusterDoc& doc) const {
-  const StoryState& s = stories_[StoryOf(doc_no)];
-  if (s.members.size() <= 1) return 1.0f;
-  return s.text.Cos(doc.vectors->text);
-}
-
 std::unique_ptr<Clusterer> CreateClusterer(const ClusterOptions& options) {
   return std::make_unique<StoryIndex>(options);
 }

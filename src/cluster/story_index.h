@@ -63,7 +63,6 @@ class StoryIndex final : public Clusterer {
   std::uint32_t Add(std::uint32_t doc_no, const ClusterDoc& doc) override;
   std::uint32_t StoryOf(std::uint32_t doc_no) const override;
   std::vector<std::vector<std::uint32_t>> Stories() const override;
-  float Centrality(std::uint32_t doc_no, const ClusterDoc& doc) const override;
   void Consolidate() override;
 
  private:

@@ -227,23 +227,5 @@ TEST(StoryIndex, StoriesListEachArticleOnceInArrivalOrder) {
   EXPECT_EQ(stories.size(), 3u);  // quake, the merged a/b/c story, vote
 }
 
-TEST(StoryIndex, LoneArticleIsFullyCentral) {
-  auto clusterer = CreateClusterer({});
-  DocVectors v = Text({{1, 1}, {2, 1}});
-  ClusterDoc d = Doc(v);
-  clusterer->Add(0, d);
-  EXPECT_FLOAT_EQ(clusterer->Centrality(0, d), 1.0f);
-}
-
-TEST(StoryIndex, CentralArticleScoresHigherThanOutlier) {
-  auto clusterer = CreateClusterer({});
-  DocVectors core = Text({{1, 1}, {2, 1}, {3, 1}});
-  DocVectors edge = Text({{1, 1}, {2, 1}, {9, 1}});
-  clusterer->Add(0, Doc(core));
-  clusterer->Add(1, Doc(core));
-  ASSERT_EQ(clusterer->Add(2, Doc(edge)), clusterer->StoryOf(0));
-  EXPECT_GT(clusterer->Centrality(0, Doc(core)), clusterer->Centrality(2, Doc(edge)));
-}
-
 }  // namespace
 }  // namespace storyline::cluster

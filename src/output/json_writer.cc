@@ -135,12 +135,6 @@ void StoriesJsonWriter::Add(const Story& s) {
 
 void StoriesJsonWriter::Finish() { out_ << (first_ ? "[]\n" : "\n]\n"); }
 
-void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out) {
-  StoriesJsonWriter writer(out);
-  for (const Story& s : stories) writer.Add(s);
-  writer.Finish();
-}
-
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out) {
   std::string line = "{\"id\": ";
   AppendString(&line, id);

@@ -29,9 +29,6 @@ class StoriesJsonWriter {
   bool first_ = true;
 };
 
-// Writes the ranked stories as one pretty-printed JSON array.
-void WriteStoriesJson(const std::vector<Story>& stories, std::ostream& out);
-
 // One line: {"id": <id>, "story": <story>}.
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out);
 
