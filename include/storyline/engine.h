@@ -87,8 +87,6 @@ class StoryEngine {
   void VisitStories(const std::function<void(const Story&)>& visit) const;
 
  private:
-  Story BuildStory(const std::vector<std::uint32_t>& members, double score) const;
-
   struct Impl;
   explicit StoryEngine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -4,13 +4,14 @@
 #include <cmath>
 
 #include "util/hash.h"
+#include "util/time.h"
 
 namespace storyline::cluster {
 
 std::optional<std::uint32_t> DuplicateIndex::FindOrAdd(std::uint32_t doc,
                                                        const features::MinHash& sig,
                                                        std::optional<UnixSeconds> time) {
-  if (time) watermark_ = watermark_ ? std::max(*watermark_, *time) : *time;
+  if (time) KeepLatest(&watermark_, *time);
   if (++adds_since_sweep_ >= kSweepEvery) Sweep();
   std::uint64_t keys[kBands];
   std::optional<std::uint32_t> best;

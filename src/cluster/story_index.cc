@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/time.h"
+
 namespace storyline::cluster {
 namespace {
 
@@ -171,8 +173,7 @@ void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t 
   if (doc.time) {
     ++s.dated;
     s.time_sum += static_cast<double>(*doc.time);
-    s.first = s.first ? std::min(*s.first, *doc.time) : *doc.time;
-    s.last = s.last ? std::max(*s.last, *doc.time) : *doc.time;
+    KeepLatest(&s.last, *doc.time);
   }
   if (doc.duplicate_of) return;  // a copy adds no new evidence
   ++s.originals;
@@ -211,16 +212,21 @@ void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
   a.time_sum += b.time_sum;
   a.with_entities += b.with_entities;
   std::sort(a.members.begin(), a.members.end());
-  if (b.first) {
-    a.first = a.first ? std::min(*a.first, *b.first) : *b.first;
-    a.last = a.last ? std::max(*a.last, *b.last) : *b.last;
-  }
+  if (b.last) KeepLatest(&a.last, *b.last);
   for (std::uint64_t term : b.posted) {
     if (a.posted.insert(term).second) postings_[term].push_back(into);
   }
   b = StoryState();
   b.alive = false;
   parent_[from] = into;
+}
+
+std::uint32_t StoryIndex::MergeIfConverged(std::uint32_t story, std::uint32_t other) {
+  if (StorySimilarity(stories_[story], stories_[other]) < options_.merge_threshold) return story;
+  bool keep = stories_[story].members.size() >= stories_[other].members.size();
+  std::uint32_t into = keep ? story : other;
+  Merge(into, keep ? other : story);
+  return into;
 }
 
 void StoryIndex::Sweep() {
@@ -262,12 +268,7 @@ void StoryIndex::Consolidate() {
       std::uint32_t other = ranked[i].second;
       if (!stories_[story].alive) break;
       if (!stories_[other].alive) continue;
-      if (StorySimilarity(stories_[story], stories_[other]) >= options_.merge_threshold) {
-        bool keep = stories_[story].members.size() >= stories_[other].members.size();
-        std::uint32_t into = keep ? story : other;
-        Merge(into, keep ? other : story);
-        story = into;
-      }
+      story = MergeIfConverged(story, other);
     }
   }
   std::erase_if(live_, [&](std::uint32_t s) { return !stories_[s].alive; });
@@ -283,7 +284,7 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
   TopTerms(doc.vectors->text, k, &top_text_);
   TopTerms(doc.vectors->entities, k, &top_entities_);
   if (doc_story_.size() <= doc_no) doc_story_.resize(doc_no + 1, 0);
-  if (doc.time) watermark_ = watermark_ ? std::max(*watermark_, *doc.time) : *doc.time;
+  if (doc.time) KeepLatest(&watermark_, *doc.time);
 
   if (doc.duplicate_of && *doc.duplicate_of < doc_story_.size()) {
     std::uint32_t story = Root(doc_story_[*doc.duplicate_of]);
@@ -310,12 +311,7 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
       if (scored[i].first < options_.merge_floor * options_.threshold) break;
       std::uint32_t other = scored[i].second;
       if (!stories_[other].alive || Root(other) == Root(story)) continue;
-      if (StorySimilarity(stories_[story], stories_[other]) >= options_.merge_threshold) {
-        bool keep = stories_[story].members.size() >= stories_[other].members.size();
-        std::uint32_t into = keep ? story : other;
-        Merge(into, keep ? other : story);
-        story = into;
-      }
+      story = MergeIfConverged(story, other);
     }
   } else {
     story = static_cast<std::uint32_t>(stories_.size());

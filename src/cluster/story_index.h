@@ -69,9 +69,9 @@ class StoryIndex final : public Clusterer {
   struct StoryState {
     Centroid text;
     Centroid entities;
-    std::optional<UnixSeconds> first, last;
-    std::size_t dated = 0;  // members with a publication time
-    double time_sum = 0;    // of those times, so the story's mean time is at hand
+    std::optional<UnixSeconds> last;  // newest member's time, for expiry
+    std::size_t dated = 0;            // members with a publication time
+    double time_sum = 0;              // of those times, so the story's mean time is at hand
     double MeanTime() const { return time_sum / static_cast<double>(dated); }
     std::vector<std::uint32_t> members;
     std::size_t originals = 0;                  // members that moved the centroid (not copies)
@@ -90,6 +90,10 @@ class StoryIndex final : public Clusterer {
   void Post(std::uint32_t story, const features::SparseVector& v,
             const std::vector<std::uint32_t>& top, std::size_t k);
   void Merge(std::uint32_t into, std::uint32_t from);
+  // Merges `story` and `other` (the smaller into the larger) when their
+  // story-to-story score reaches the merge threshold; returns the story
+  // that now holds `story`'s articles.
+  std::uint32_t MergeIfConverged(std::uint32_t story, std::uint32_t other);
   // Story-to-story score, on the same scale as Score(); negative when time rules it out.
   float StorySimilarity(const StoryState& a, const StoryState& b) const;
 

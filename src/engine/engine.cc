@@ -73,6 +73,13 @@ struct StoryEngine::Impl {
   // Entity key hash -> display name as first written. Shared by all articles,
   // so each keeps only hashes and counts.
   absl::flat_hash_map<std::uint64_t, std::string> entity_names;
+
+  std::string StoryId(std::uint32_t n) const {
+    return "s" + std::to_string(clusterer->StoryOf(n) + 1);
+  }
+  // The full story of `members`, given the signals and score ranking found.
+  Story BuildStory(const std::vector<std::uint32_t>& members, const rank::StorySignals& signals,
+                   double score) const;
 };
 
 StoryEngine::StoryEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -183,7 +190,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   doc.time = p.article.published;
   doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash, doc.time);
   e.clusterer->Add(n, doc);
-  if (doc.time) e.latest = e.latest ? std::max(*e.latest, *doc.time) : *doc.time;
+  if (doc.time) KeepLatest(&e.latest, *doc.time);
 
   ArticleRecord r;
   r.meta = std::move(p.article);
@@ -215,7 +222,7 @@ void StoryEngine::Consolidate() { impl_->clusterer->Consolidate(); }
 const std::string& StoryEngine::ArticleId(std::size_t n) const { return impl_->records[n].meta.id; }
 
 std::string StoryEngine::StoryOf(std::size_t n) const {
-  return "s" + std::to_string(impl_->clusterer->StoryOf(static_cast<std::uint32_t>(n)) + 1);
+  return impl_->StoryId(static_cast<std::uint32_t>(n));
 }
 
 namespace {
@@ -229,8 +236,8 @@ rank::StorySignals SignalsOf(const std::vector<ArticleRecord>& records,
     const ArticleRecord& r = records[m];
     if (!r.meta.source.empty()) outlets.insert(r.meta.source);
     if (const auto& t = r.meta.published) {
-      signals.first_seen = signals.first_seen ? std::min(*signals.first_seen, *t) : *t;
-      signals.last_seen = signals.last_seen ? std::max(*signals.last_seen, *t) : *t;
+      KeepEarliest(&signals.first_seen, *t);
+      KeepLatest(&signals.last_seen, *t);
     }
     ++signals.articles;
     if (!r.duplicate_of) ++signals.originals;
@@ -241,11 +248,14 @@ rank::StorySignals SignalsOf(const std::vector<ArticleRecord>& records,
 
 }  // namespace
 
-Story StoryEngine::BuildStory(const std::vector<std::uint32_t>& members, double score) const {
-  const Impl& e = *impl_;
+Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
+                                    const rank::StorySignals& signals, double score) const {
+  const Impl& e = *this;
   Story story;
-  story.id = StoryOf(members.front());
+  story.id = StoryId(members.front());
   story.score = score;
+  story.first_seen = signals.first_seen;
+  story.last_seen = signals.last_seen;
   // Centroid of the members' heaviest terms, to find the most central article.
   absl::flat_hash_map<std::uint32_t, float> centroid;
   for (std::uint32_t m : members) {
@@ -275,10 +285,6 @@ Story StoryEngine::BuildStory(const std::vector<std::uint32_t>& members, double 
     if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
     story.articles.push_back(std::move(sa));
     if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
-    if (const auto& t = r.meta.published) {
-      story.first_seen = story.first_seen ? std::min(*story.first_seen, *t) : *t;
-      story.last_seen = story.last_seen ? std::max(*story.last_seen, *t) : *t;
-    }
     for (const auto& [key, mentions] : r.entities) ++entity_counts[key];
   }
   const ArticleRecord& h = e.records[head];
@@ -303,14 +309,17 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit) c
   std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
   // Rank on cheap signals first; then build one story at a time, so a large
   // run never holds every story's full record at once.
+  std::vector<rank::StorySignals> signals;
   std::vector<std::pair<double, std::size_t>> order;
+  signals.reserve(groups.size());
   order.reserve(groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
-    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), e.latest), i);
+    signals.push_back(SignalsOf(e.records, groups[i]));
+    order.emplace_back(rank::StoryScore(signals.back(), e.latest), i);
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [score, i] : order) visit(BuildStory(groups[i], score));
+  for (const auto& [score, i] : order) visit(e.BuildStory(groups[i], signals[i], score));
 }
 
 std::vector<Story> StoryEngine::Stories() const {

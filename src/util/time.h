@@ -21,6 +21,14 @@ std::optional<UnixSeconds> ParseIsoTime(std::string_view s);
 // first date found, or nullopt. Never guesses a missing year.
 std::optional<UnixSeconds> FindDateInText(std::string_view line);
 
+// Widen a time span by one time: keep the earlier (later) of *slot and t.
+inline void KeepEarliest(std::optional<UnixSeconds>* slot, UnixSeconds t) {
+  if (!*slot || t < **slot) *slot = t;
+}
+inline void KeepLatest(std::optional<UnixSeconds>* slot, UnixSeconds t) {
+  if (!*slot || t > **slot) *slot = t;
+}
+
 // "2026-03-14T08:30:00Z".
 std::string FormatIsoTime(UnixSeconds t);
 
