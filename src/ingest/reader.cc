@@ -148,7 +148,6 @@ class Run {
   void ReadStdin() {
     ++stats_->files;
     // JSONL when the first non-blank byte opens an object; otherwise one text.
-    std::string first;
     int c;
     while ((c = std::cin.peek()) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
       std::cin.get();

@@ -1,7 +1,6 @@
 #include "text/analyzer.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -307,7 +306,6 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
       std::size_t b = 0, e = run.size();
       while (b < e) {
         std::size_t k = run[b];
-        std::string_view f = p.Folded(k);
         bool drop = (p.info[k].flags & (kTitleOrCalendar | kStop)) ||
                     (p.info[k].sentence_start && seen_lower(p.info[k].word_hash));
         if (!drop) break;
