@@ -6,11 +6,22 @@ find_package(simdjson REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(absl REQUIRED)
+find_package(ZLIB REQUIRED)
 
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 add_library(storyline::utf8proc ALIAS PkgConfig::UTF8PROC)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 add_library(storyline::xxhash ALIAS PkgConfig::XXHASH)
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+add_library(storyline::libxml2 ALIAS PkgConfig::LIBXML2)
+
+# libcld2-dev ships no pkg-config or CMake file either.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(storyline_cld2 INTERFACE)
+target_include_directories(storyline_cld2 INTERFACE ${CLD2_INCLUDE_DIR})
+target_link_libraries(storyline_cld2 INTERFACE ${CLD2_LIBRARY})
+add_library(storyline::cld2 ALIAS storyline_cld2)
 
 # libstemmer-dev ships no pkg-config or CMake file.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libstemmer-dev libutf8proc-dev libsimdjson-dev nlohmann-json3-dev
   libcli11-dev libxxhash-dev libabsl-dev
+  libxml2-dev libcld2-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-sklearn python3-nltk
 )

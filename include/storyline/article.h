@@ -17,8 +17,14 @@ struct Article {
   std::string source;  // the outlet, e.g. "Reuters"; empty when unknown
   std::string title;
   std::string text;                      // body as received (plain text); cleaned by the engine
+  // The page as received, when the input was HTML: the engine extracts the
+  // body, title, dates, site and language from it (fields already set win).
+  std::string html;
   std::string lang;                      // BCP 47 tag when known, e.g. "en"
   std::optional<UnixSeconds> published;  // unknown stays unknown, never "now"
+  // When a crawler fetched the page (WARC-Date). Not a publication date; the
+  // engine uses it only to place an article that has no date of its own.
+  std::optional<UnixSeconds> fetched;
 
   // Where the article came from ("dir/a.jsonl:17"), for messages about it.
   std::string origin;

@@ -139,7 +139,8 @@ Status RunBatch(const std::vector<std::string>& paths, StoryEngine* engine,
         continue;
       }
       const Article& a = c.prepared[i]->article();
-      UnixSeconds key = a.published ? *a.published : kUndated;
+      auto when = a.published ? a.published : a.fetched;
+      UnixSeconds key = when ? *when : kUndated;
       window.push(Pending{key, in, std::move(*c.prepared[i])});
       while (window.size() > options.reorder_window) add_earliest();
     }

@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
+#include "extract/page.h"
 #include "extract/text_cleaner.h"
 #include "features/doc_vectors.h"
 #include "features/minhash.h"
@@ -143,8 +144,28 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
   return std::unique_ptr<StoryEngine>(new StoryEngine(std::move(impl)));
 }
 
+namespace {
+
+// Fills what the article lacks from its HTML page; fields it came with win.
+Status ExtractHtml(Article* a) {
+  auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = {}});
+  a->html.clear();
+  a->html.shrink_to_fit();
+  if (!page.ok()) return page.status();
+  if (a->text.empty()) a->text = std::move(page->text);
+  if (a->title.empty()) a->title = std::move(page->title);
+  if (a->url.empty()) a->url = std::move(page->url);
+  if (a->source.empty()) a->source = std::move(page->site);
+  if (a->lang.empty()) a->lang = std::move(page->lang);
+  if (!a->published) a->published = page->published;
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
+  if (!article.html.empty()) STORYLINE_RETURN_IF_ERROR(ExtractHtml(&article));
   extract::CleanedText cleaned = extract::CleanPlainText(article.text);
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");
@@ -186,7 +207,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats, e.vectors);
   cluster::ClusterDoc doc;
   doc.vectors = &vectors;
-  doc.time = p.article.published;
+  doc.time = p.article.published ? p.article.published : p.article.fetched;
   doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash, doc.time);
   e.clusterer->Add(n, doc);
   if (doc.time) KeepLatest(&e.latest, *doc.time);

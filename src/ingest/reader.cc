@@ -19,7 +19,7 @@ namespace storyline::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class FileKind { kText, kJsonl, kOther };
+enum class FileKind { kText, kJsonl, kHtml, kOther };
 
 FileKind KindOf(const fs::path& p) {
   std::string ext = p.extension().string();
@@ -27,6 +27,7 @@ FileKind KindOf(const fs::path& p) {
                  [](unsigned char c) { return std::tolower(c); });
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   return FileKind::kOther;
 }
 
@@ -111,6 +112,21 @@ class Run {
     Emit(std::move(a));
   }
 
+  // An HTML page is passed on as received; the engine extracts it (its
+  // encoding is only known once it is parsed).
+  void ReadHtml(std::string bytes, const std::string& name, const fs::path& path) {
+    stats_->bytes += bytes.size();
+    if (IsBlank(bytes)) {
+      Skip(name, Status::InvalidInput("empty page"));
+      return;
+    }
+    Article a;
+    a.id = path.stem().string();
+    a.html = std::move(bytes);
+    a.origin = name;
+    Emit(std::move(a));
+  }
+
   void ReadFile(const fs::path& path, bool explicit_path) {
     FileKind kind = KindOf(path);
     if (kind == FileKind::kOther) {
@@ -142,6 +158,10 @@ class Run {
     }
     std::ostringstream buf;
     buf << in.rdbuf();
+    if (kind == FileKind::kHtml) {
+      ReadHtml(std::move(buf).str(), name, path);
+      return;
+    }
     ReadText(buf.str(), name, path.filename().string());
   }
 
@@ -229,7 +249,6 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
   simdjson::dom::object obj;
   if (auto e = doc.get_object().get(obj)) return fail("expected a JSON object", e);
 
-  bool has_html = false;
   std::string published;
   for (auto [key, value] : obj) {
     if (value.is_null()) continue;
@@ -249,7 +268,7 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
     else if (key == "published")
       target = &published;
     else if (key == "html")
-      has_html = true;
+      target = &out->html;
     if (target == nullptr) continue;  // unknown fields are allowed
 
     if (key == "id" && value.is_number()) {
@@ -263,9 +282,8 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
     target->assign(s);
   }
 
-  if (IsBlank(out->text)) {
-    if (has_html) return Status::InvalidInput("HTML input is not supported yet (needs \"text\")");
-    return Status::InvalidInput("missing or empty \"text\"");
+  if (IsBlank(out->text) && IsBlank(out->html)) {
+    return Status::InvalidInput("missing or empty \"text\" (or \"html\")");
   }
   if (!published.empty()) {
     out->published = ParseIsoTime(published);
@@ -273,7 +291,7 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
       *warning = "\"published\" is not an ISO 8601 time, date left unknown: \"" + published + "\"";
     }
   }
-  if (out->id.empty()) out->id = HexHash(out->text);
+  if (out->id.empty()) out->id = HexHash(out->text.empty() ? out->html : out->text);
   return Status::Ok();
 }
 

@@ -276,11 +276,18 @@ TEST(ParseArticleJson, TrailingContentAfterObjectIsRejected) {
             StatusCode::kInvalidInput);
 }
 
-TEST(ParseArticleJson, HtmlWithoutTextSaysHtmlIsUnsupported) {
+TEST(ParseArticleJson, HtmlWithoutTextIsKeptForExtraction) {
   Article a;
-  Status s = ParseArticleJson("{\"id\": \"h\", \"html\": \"<p>Hi</p>\"}", &a);
+  ASSERT_TRUE(ParseArticleJson("{\"id\": \"h\", \"html\": \"<p>Hi</p>\"}", &a).ok());
+  EXPECT_EQ(a.html, "<p>Hi</p>");
+  EXPECT_TRUE(a.text.empty());
+}
+
+TEST(ParseArticleJson, NeitherTextNorHtmlIsAnError) {
+  Article a;
+  Status s = ParseArticleJson("{\"id\": \"h\", \"html\": \"  \"}", &a);
   EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
-  EXPECT_NE(s.message().find("HTML"), std::string::npos);
+  EXPECT_NE(s.message().find("html"), std::string::npos);
 }
 
 TEST(MakeTextArticle, NamesTheByteOffsetOfInvalidUtf8) {

@@ -144,4 +144,27 @@ void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostre
   out << line;
 }
 
+void WritePageLine(std::string_view id, const extract::ExtractedPage& page, std::ostream& out) {
+  std::string line = "{\"id\": ";
+  AppendString(&line, id);
+  auto field = [&](std::string_view key, std::string_view value) {
+    line.append(", ");
+    AppendString(&line, key);
+    line.append(": ");
+    AppendString(&line, value);
+  };
+  field("url", page.url);
+  field("title", page.title);
+  field("text", page.text);
+  line.append(", \"published\": ");
+  AppendTime(&line, page.published);
+  line.append(", \"modified\": ");
+  AppendTime(&line, page.modified);
+  field("byline", page.byline);
+  field("site", page.site);
+  field("lang", page.lang);
+  line.append("}\n");
+  out << line;
+}
+
 }  // namespace storyline::output

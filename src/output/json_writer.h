@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/page.h"
 #include "storyline/story.h"
 
 namespace storyline::output {
@@ -31,6 +32,10 @@ class StoriesJsonWriter {
 
 // One line: {"id": <id>, "story": <story>}.
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out);
+
+// One line of `storyline extract`: {"id","url","title","text","published",
+// "modified","byline","site","lang"}; unknown dates are null.
+void WritePageLine(std::string_view id, const extract::ExtractedPage& page, std::ostream& out);
 
 }  // namespace storyline::output
 

@@ -37,4 +37,17 @@ std::size_t FindInvalidUtf8(std::string_view text) {
   return n;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  while (!text.empty()) {
+    std::size_t bad = FindInvalidUtf8(text);
+    out.append(text.substr(0, bad));
+    if (bad == text.size()) break;
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace storyline

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace storyline {
@@ -13,6 +14,9 @@ namespace storyline {
 std::size_t FindInvalidUtf8(std::string_view text);
 
 inline bool IsValidUtf8(std::string_view text) { return FindInvalidUtf8(text) == text.size(); }
+
+// A copy of `text` with each invalid byte replaced by U+FFFD.
+std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Decodes the code point starting at text[*pos] and advances *pos past it.
 // REQUIRES: *pos < text.size() and text is valid UTF-8.
