@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libxxhash-dev libabsl-dev
   libxml2-dev libcld2-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
   python3 python3-sklearn python3-nltk
 )
 

@@ -1,0 +1,24 @@
+// Fuzzes the JSONL article parser (one line) and the plain-text article
+// builder on arbitrary bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ingest/reader.h"
+#include "util/utf8.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  storyline::Article a;
+  std::string warning;
+  if (storyline::ingest::ParseArticleJson(bytes, &a, &warning).ok()) {
+    if (a.id.empty() || (a.text.empty() && a.html.empty())) __builtin_trap();
+    if (!storyline::IsValidUtf8(a.text) || !storyline::IsValidUtf8(a.id)) __builtin_trap();
+  }
+  storyline::Article t;
+  if (storyline::ingest::MakeTextArticle(bytes, "fuzz.txt", &t).ok()) {
+    if (!storyline::IsValidUtf8(t.text)) __builtin_trap();
+  }
+  return 0;
+}
