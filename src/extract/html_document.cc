@@ -61,7 +61,9 @@ std::string Canonical(std::string_view declared) {
       name == "x-cp1252") {
     return "windows-1252";
   }
-  if (name == "x-sjis" || name == "shift-jis" || name == "sjis") return "Shift_JIS";
+  if (name == "shift_jis" || name == "x-sjis" || name == "shift-jis" || name == "sjis") {
+    return "Shift_JIS";
+  }
   if (name == "gb2312" || name == "gbk" || name == "x-gbk") return "GBK";
   // UTF-16 declared inside a page that we can read as ASCII is a lie.
   if (name.rfind("utf-16", 0) == 0) return {};
