@@ -20,7 +20,7 @@ Result<ExtractedPage> ExtractPage(std::string_view html, const PageHints& hints)
   page.site = std::move(meta.site);
   page.published = meta.published;
   page.modified = meta.modified;
-  page.lang = DetectLanguage(page.text, meta.declared_lang);
+  page.lang = DetectLanguage(page.text, meta.declared_lang, page.url);
   return page;
 }
 

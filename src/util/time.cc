@@ -180,6 +180,186 @@ std::optional<UnixSeconds> FindDateInText(std::string_view line) {
   return std::nullopt;
 }
 
+namespace {
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool IsWeekday(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  if (w.size() < 3) return false;
+  for (std::string_view day : kDays) {
+    if (w.size() <= day.size() && day.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+
+// Offset in seconds of a zone abbreviation, or nullopt when `w` (lower case)
+// is not one we know. Only unambiguous, widely used ones.
+std::optional<long> ZoneOffset(std::string_view w) {
+  struct Zone {
+    std::string_view name;
+    int hours;
+  };
+  static constexpr Zone kZones[] = {{"z", 0},    {"ut", 0},   {"utc", 0},  {"gmt", 0},  {"est", -5},
+                                    {"edt", -4}, {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6},
+                                    {"pst", -8}, {"pdt", -7}, {"cet", 1},  {"cest", 2}, {"bst", 1}};
+  for (const Zone& z : kZones) {
+    if (z.name == w) return z.hours * 3600L;
+  }
+  return std::nullopt;
+}
+
+std::size_t ScanDigits(std::string_view s, std::size_t i, int* value) {
+  std::size_t j = i;
+  int v = 0;
+  while (j < s.size() && j - i < 9 && s[j] >= '0' && s[j] <= '9') v = v * 10 + (s[j++] - '0');
+  *value = v;
+  return j;
+}
+
+}  // namespace
+
+std::optional<UnixSeconds> ParseDateTime(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (s.empty() || s.size() > 100) return std::nullopt;
+  if (auto t = ParseIsoTime(s)) return t;
+  int y = 0, m = 0, d = 0, h = 0, mi = 0, sec = 0;
+  bool have_time = false, pm = false, am = false;
+  long offset = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == ' ' || c == ',' || c == '.' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '(') break;  // "(Central European Standard Time)"
+    if (c >= '0' && c <= '9') {
+      int v = 0;
+      std::size_t j = ScanDigits(s, i, &v);
+      std::size_t len = j - i;
+      if (j < s.size() && s[j] == ':') {  // HH:MM[:SS[.fff]]
+        if (have_time || len > 2) return std::nullopt;
+        h = v;
+        std::size_t k = ScanDigits(s, j + 1, &mi);
+        if (k - (j + 1) != 2) return std::nullopt;
+        if (k < s.size() && s[k] == ':') {
+          std::size_t e = ScanDigits(s, k + 1, &sec);
+          if (e - (k + 1) != 2) return std::nullopt;
+          k = e;
+          if (k + 1 < s.size() && s[k] == '.' && s[k + 1] >= '0' && s[k + 1] <= '9') {
+            int ignored;
+            k = ScanDigits(s, k + 1, &ignored);
+          }
+        }
+        have_time = true;
+        i = k;
+        continue;
+      }
+      char sep = j < s.size() ? s[j] : '\0';
+      if ((sep == '/' || sep == '.' || sep == '-') && j + 1 < s.size() && s[j + 1] >= '0' &&
+          s[j + 1] <= '9') {  // all-numeric date
+        int b = 0, e = 0;
+        std::size_t k = ScanDigits(s, j + 1, &b);
+        std::size_t len_b = k - (j + 1);
+        if (k >= s.size() || s[k] != sep || len_b > 2) return std::nullopt;
+        std::size_t end = ScanDigits(s, k + 1, &e);
+        std::size_t len_e = end - (k + 1);
+        if (y || m || d) return std::nullopt;
+        if (len == 4 && len_e <= 2 && len_e > 0) {
+          y = v, m = b, d = e;  // 2019/03/12
+        } else if (len <= 2 && len_e == 4) {
+          y = e;
+          if (sep == '.' || v > 12) {
+            d = v, m = b;  // 12.03.2019: day first, as written outside the US
+          } else {
+            m = v, d = b;  // 03/12/2019: the US order
+          }
+        } else {
+          return std::nullopt;
+        }
+        i = end;
+        continue;
+      }
+      if (len == 4) {
+        if (y) return std::nullopt;
+        y = v;
+      } else if (len <= 2) {
+        if (d) return std::nullopt;
+        d = v;
+        if (j + 1 < s.size()) {  // 1st, 2nd, 3rd, 4th
+          std::string suffix{LowerAscii(s[j]), LowerAscii(s[j + 1])};
+          if (IsOrdinalSuffix(suffix)) j += 2;
+        }
+      } else {
+        return std::nullopt;
+      }
+      i = j;
+      continue;
+    }
+    if ((c == '+' || c == '-') && have_time) {  // +0100, -05:00
+      int oh = 0, om = 0;
+      std::size_t j = ScanDigits(s, i + 1, &oh);
+      if (j - (i + 1) == 4) {
+        om = oh % 100;
+        oh /= 100;
+      } else if (j - (i + 1) == 2) {
+        if (j < s.size() && s[j] == ':') {
+          std::size_t k = ScanDigits(s, j + 1, &om);
+          if (k - (j + 1) != 2) return std::nullopt;
+          j = k;
+        }
+      } else {
+        return std::nullopt;
+      }
+      if (oh > 14 || om > 59) return std::nullopt;
+      offset = (oh * 3600L + om * 60L) * (c == '+' ? 1 : -1);
+      i = j;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      std::size_t j = i;
+      std::string w;
+      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j])))
+        w += LowerAscii(s[j++]);
+      i = j;
+      if (int month = w.size() >= 3 ? MonthOf(w) : 0) {
+        if (m) return std::nullopt;
+        m = month;
+      } else if (IsWeekday(w) || w == "at" || w == "t" || w == "on") {
+        continue;
+      } else if (w == "am" || w == "a" || w == "pm" || w == "p" || w == "m") {
+        if (w[0] == 'p') pm = true;
+        if (w[0] == 'a') am = true;
+      } else if (auto z = ZoneOffset(w)) {
+        offset = *z;
+      } else {
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (c == '-' || c == '/') {
+      ++i;
+      continue;
+    }
+    return std::nullopt;
+  }
+  if (!y || !m || !d) return std::nullopt;
+  auto date = MakeDate(y, m, d);
+  if (!date) return std::nullopt;
+  if (have_time) {
+    if (pm || am) {
+      if (h < 1 || h > 12) return std::nullopt;
+      if (pm && h < 12) h += 12;
+      if (am && h == 12) h = 0;
+    }
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  }
+  return *date + h * 3600 + mi * 60 + sec - offset;
+}
+
 std::string FormatIsoTime(UnixSeconds t) {
   using namespace std::chrono;
   auto days = static_cast<long>(t >= 0 ? t / 86400 : (t - 86399) / 86400);

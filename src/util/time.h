@@ -15,6 +15,15 @@ namespace storyline {
 // else or an impossible date.
 std::optional<UnixSeconds> ParseIsoTime(std::string_view s);
 
+// Parses a date as metadata writes it (meta tags, JSON-LD, <time datetime>):
+// everything ParseIsoTime takes, plus "2019/03/12", "12.03.2019" (day
+// first), RFC 2822 "Tue, 12 Mar 2019 10:00:00 GMT", JavaScript's
+// "Tue Mar 12 2019 10:00:00 GMT+0100 (CET)", "March 12, 2019 3:46 PM EDT",
+// "12 March 2019 14:05". A named zone is one of UTC/GMT/Z and the North
+// American and central European abbreviations; no zone means UTC. The day,
+// month and year must all be there: "March 2019" or "2019" alone is nullopt.
+std::optional<UnixSeconds> ParseDateTime(std::string_view s);
+
 // Finds a calendar date written in a line of text, as datelines put it:
 // "May 3, 2013", "May 3rd, 2013 2: 00pm", "Fri., May. 3, 2013", "14 June 2013",
 // "2013-05-03", "05 / 03 / 2013" (month first). Returns midnight UTC of the

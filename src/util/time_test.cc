@@ -53,5 +53,30 @@ TEST(DateInText, NeverGuessesAMissingYearOrAnImpossibleDate) {
   EXPECT_EQ(DateOf(""), "none");
 }
 
+TEST(DateTime, ParsesMetadataForms) {
+  auto at = [](std::string_view iso) { return *ParseIsoTime(iso); };
+  EXPECT_EQ(ParseDateTime("2019-03-12T10:00:00+0100"), at("2019-03-12T09:00:00Z"));
+  EXPECT_EQ(ParseDateTime("Tue, 12 Mar 2019 10:00:00 GMT"), at("2019-03-12T10:00:00Z"));
+  EXPECT_EQ(ParseDateTime("Tue, 12 Mar 2019 10:00:00 -0500"), at("2019-03-12T15:00:00Z"));
+  EXPECT_EQ(ParseDateTime("Sat Dec 07 2024 01:36:42 GMT+0000 (Coordinated Universal Time)"),
+            at("2024-12-07T01:36:42Z"));
+  EXPECT_EQ(ParseDateTime("March 11, 2015 3:46 PM EDT"), at("2015-03-11T19:46:00Z"));
+  EXPECT_EQ(ParseDateTime("12 March 2019"), at("2019-03-12"));
+  EXPECT_EQ(ParseDateTime("2019/03/12"), at("2019-03-12"));
+  EXPECT_EQ(ParseDateTime("12.03.2019 14:05"), at("2019-03-12T14:05:00Z"));
+  EXPECT_EQ(ParseDateTime("03/12/2019"), at("2019-03-12"));
+  EXPECT_EQ(ParseDateTime("April 28, 2019 at 6:01 am"), at("2019-04-28T06:01:00Z"));
+}
+
+TEST(DateTime, NeverCompletesAPartialDate) {
+  EXPECT_FALSE(ParseDateTime("2019"));
+  EXPECT_FALSE(ParseDateTime("March 2019"));
+  EXPECT_FALSE(ParseDateTime("Copyright 2019"));
+  EXPECT_FALSE(ParseDateTime("today"));
+  EXPECT_FALSE(ParseDateTime("3 hours ago"));
+  EXPECT_FALSE(ParseDateTime("February 30, 2019"));
+  EXPECT_FALSE(ParseDateTime(""));
+}
+
 }  // namespace
 }  // namespace storyline
