@@ -25,7 +25,7 @@ struct PageHints {
 
 struct ExtractedPage {
   std::string url;     // canonical URL, else the hint
-  std::string title;   // headline without the site's suffix
+  std::string title;   // headline (a <title> is cleaned of the site name)
   std::string text;    // main text, one paragraph a line
   std::string byline;  // author names as the page gives them
   std::string site;    // site name ("The Guardian")
