@@ -20,6 +20,7 @@ using content::kInput;
 using content::kLink;
 using content::kLinkyOk;
 using content::kList;
+using content::kListItem;
 using content::kP;
 using content::kParagraph;
 using content::kSkip;
@@ -59,6 +60,7 @@ struct Sums {
   int commas = 0;
   int heading_chars = 0;
   int list_chars = 0;
+  int prose_chars = 0;  // in lines of 80+ characters that are mostly not links
   int paragraphs = 0;
   int images = 0;
   int inputs = 0;
@@ -277,6 +279,7 @@ void Page::Sum(const Attempt& attempt) {
     s.commas += l.commas;
     uint32_t f = elems_[l.owner].flags;
     if (f & kHeading) s.heading_chars += l.chars;
+    if (l.chars >= 80 && l.link_chars * 4 < l.chars) s.prose_chars += l.chars;
   }
   for (int e = n - 1; e >= 0; --e) {
     if (excluded_[e]) continue;
@@ -293,6 +296,7 @@ void Page::Sum(const Attempt& attempt) {
       p.commas += s.commas;
       p.heading_chars += s.heading_chars;
       p.list_chars += s.list_chars;
+      p.prose_chars += s.prose_chars;
       p.paragraphs += s.paragraphs;
       p.images += s.images;
       p.inputs += s.inputs;
@@ -306,7 +310,10 @@ void Page::Sum(const Attempt& attempt) {
 // next ancestor and a third of a level's share to those above.
 void Page::Score(const Attempt& attempt) {
   for (const Line& l : lines_) {
-    if (excluded_[l.owner] || l.chars < 25 || l.link_chars * 2 > l.chars) continue;
+    if (excluded_[l.owner] || l.chars < 25 || l.link_chars * 2 > l.chars ||
+        (elems_[l.owner].flags & kListItem)) {
+      continue;
+    }
     double score = 1.0 + l.commas + std::min(l.chars / 100, 3);
     int a = (elems_[l.owner].flags & kParagraph) ? elems_[l.owner].parent : l.owner;
     for (int level = 0; a >= 0 && level < 5; ++level, a = elems_[a].parent) {
@@ -398,7 +405,9 @@ bool Page::Removable(int e, int top, const Attempt& attempt) const {
 bool Page::KeepLine(const Line& l) const {
   uint32_t f = elems_[l.owner].flags;
   if (f & kTitle) return false;
-  if (!(f & kLinkyOk) && l.link_chars * 2 > l.chars) return false;
+  // Mostly links and little text of its own: a link list, "Read more: ...".
+  // Own text of a paragraph's length keeps a line whatever its links.
+  if (!(f & kLinkyOk) && l.link_chars * 2 > l.chars && l.chars - l.link_chars < 100) return false;
   return !content::IsFurnitureLine(Text(l));
 }
 
@@ -428,6 +437,15 @@ std::string Page::Extract(const Attempt& attempt, int* chars) {
                          ? sums_[top].score * 0.2
                          : 0.0;
       bool append = s.scored && s.score + bonus >= threshold;
+      // Readability's scores reach five levels up only; a sibling that
+      // wraps its paragraphs deeper (an article split by an embedded
+      // figure) is judged by its prose instead: a substantial part of the
+      // article's length, not a blurb beside it.
+      if (!append && s.prose_chars >= 200 && s.prose_chars * 4 >= sums_[top].chars &&
+          s.prose_chars * 2 >= s.chars &&
+          LinkDensity(c) < 0.25 && (!attempt.weight_classes || elems_[c].class_weight >= 0)) {
+        append = true;
+      }
       if (!append && (elems_[c].flags & kP)) {
         double ld = LinkDensity(c);
         if (s.chars > 80 && ld < 0.25) {

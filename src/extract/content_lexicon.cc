@@ -27,10 +27,10 @@ const absl::flat_hash_map<std::string_view, uint32_t>& TagTable() {
       (*t)[s] = kBlock | kCleanable;
     }
     for (std::string_view s : {"ul", "ol", "dl"}) (*t)[s] = kBlock | kList | kCleanable;
-    for (std::string_view s : {"li", "dd", "dt", "blockquote", "address", "caption", "summary",
-                               "legend"}) {
+    for (std::string_view s : {"blockquote", "address", "caption", "summary", "legend"}) {
       (*t)[s] = para;
     }
+    for (std::string_view s : {"li", "dd", "dt"}) (*t)[s] = para | kListItem;
     for (std::string_view s : {"td", "th", "pre"}) (*t)[s] = para | kLinkyOk;
     (*t)["p"] = para | kP;
     for (std::string_view s : {"h2", "h3", "h4", "h5", "h6"}) (*t)[s] = para | kHeading;
@@ -241,8 +241,17 @@ bool StyleHides(std::string_view style) {
 }
 
 bool IsFurnitureLine(std::string_view line) {
-  if (line.size() > 160) return false;
+  if (line.size() > 600) return false;
   std::string s = LowerTrimmed(line);
+  // A caption that ends in its credit: "Protesters in the street (Image: Getty)".
+  for (std::string_view marker : {"(image:", "(photo:", "(picture:", "(pic:", "(photograph:",
+                                  "(credit:", "(photo credit:", "(image credit:", "(source:"}) {
+    std::size_t at = s.rfind(marker);
+    if (at != std::string::npos && s.size() - at < 60 && s.find(". ", at) == std::string::npos) {
+      return true;
+    }
+  }
+  if (line.size() > 160) return false;
   if (s.empty()) return true;
   static const auto* exact = new absl::flat_hash_set<std::string_view>{
       "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
@@ -276,6 +285,12 @@ bool IsFurnitureLine(std::string_view line) {
     if (StartsWith(s, p)) return true;
   }
   if (s.find("all rights reserved") != std::string::npos) return true;
+  // A dateline: "Published: 10:48, Tue, Nov 19, 2019 | Updated: ...".
+  if ((StartsWith(s, "published") || StartsWith(s, "updated") || StartsWith(s, "last updated") ||
+       StartsWith(s, "posted")) &&
+      s.find_first_of("0123456789") != std::string::npos) {
+    return true;
+  }
   // A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
   if (StartsWith(s, "by ") && words <= 7 && line.find(". ") == std::string_view::npos) {
     std::size_t caps = 0, total = 0;

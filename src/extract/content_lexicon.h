@@ -31,6 +31,7 @@ enum TagFlag : uint32_t {
   kP = 1u << 10,         // p itself (paragraph counts)
   kTitle = 1u << 11,     // h1: the headline, not body text
   kLinkyOk = 1u << 12,   // containers that may be link-heavy in body text (pre, code, table cells)
+  kListItem = 1u << 13,  // li, dd, dt: kept as text, but not scored (nav menus are lists too)
 };
 
 // Flags of a lower-case tag name; 0 for inline and unknown elements.
