@@ -1,5 +1,7 @@
 #include "extract/content.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -106,6 +108,13 @@ class Page {
 
  private:
   void Build(const xmlNode* body);
+  // ReadClassNames, remembered per value: templates repeat their names.
+  content::ClassEvidence ClassNames(std::string_view value) {
+    if (value.empty()) return {};
+    auto [it, inserted] = class_cache_.try_emplace(value);
+    if (inserted) it->second = content::ReadClassNames(value);
+    return it->second;
+  }
   void AppendText(const char* s);
   void FlushLine();
   void Sum(const Attempt& attempt);
@@ -124,7 +133,8 @@ class Page {
   std::vector<Elem> elems_;
   std::vector<Line> lines_;
   std::string text_;
-  // Build state.
+  // Build state. Cache keys point into the document, which outlives the Page.
+  absl::flat_hash_map<std::string_view, content::ClassEvidence> class_cache_;
   std::vector<int> blocks_;  // open block elements, innermost last
   int link_depth_ = 0;
   uint32_t line_start_ = 0;
@@ -182,30 +192,22 @@ void Page::Build(const xmlNode* body) {
     int elem;
   };
   std::vector<Frame> stack;
-  auto open = [&](const xmlNode* n, int parent, uint32_t flags) {
+  auto open = [&](const xmlNode* n, int parent, uint32_t flags,
+                  const content::ClassEvidence& cls, const content::ClassEvidence& id) {
     Elem e;
     e.node = n;
     e.parent = parent;
     e.flags = flags;
     if (n->properties != nullptr) {
-      int weight = 0;
-      bool negative = false, positive = false;
-      for (std::string_view attr : {"class", "id"}) {
-        std::string_view v = Attribute(n, attr);
-        if (v.empty()) continue;
-        content::ClassEvidence ev = content::ReadClassNames(v);
-        if (ev.negative) weight -= 25;
-        if (ev.positive) weight += 25;
-        negative |= ev.negative;
-        positive |= ev.positive;
-      }
+      int weight = 25 * (cls.positive - cls.negative + id.positive - id.negative);
+      bool positive = cls.positive || id.positive;
       std::string_view itemprop = Attribute(n, "itemprop");
       if (itemprop == "articleBody" || itemprop == "articlebody") {
         positive = true;
         weight += 25;
       }
       e.class_weight = static_cast<int8_t>(std::clamp(weight, -50, 50));
-      e.unlikely = negative && !positive;
+      e.unlikely = (cls.negative || id.negative) && !positive;
     }
     int index = static_cast<int>(elems_.size());
     elems_.push_back(e);
@@ -217,7 +219,7 @@ void Page::Build(const xmlNode* body) {
     if (flags & kLink) ++link_depth_;
     stack.push_back({n->children, index});
   };
-  open(body, -1, kBlock);
+  open(body, -1, kBlock, {}, {});
   while (!stack.empty()) {
     Frame& f = stack.back();
     const xmlNode* c = f.next;
@@ -252,12 +254,14 @@ void Page::Build(const xmlNode* body) {
     }
     if (flags & kInput) ++elems_[parent].inputs;
     if (flags & kSkip) continue;
-    if (IsHidden(c)) continue;
+    content::ClassEvidence cls, id;
     if (c->properties != nullptr) {
-      std::string_view cls = Attribute(c, "class");
-      if (!cls.empty() && content::ReadClassNames(cls).hidden) continue;
+      if (IsHidden(c)) continue;
+      cls = ClassNames(Attribute(c, "class"));
+      if (cls.hidden) continue;
+      id = ClassNames(Attribute(c, "id"));
     }
-    open(c, parent, flags);
+    open(c, parent, flags, cls, id);
   }
   FlushLine();
 }

@@ -242,16 +242,20 @@ bool StyleHides(std::string_view style) {
 
 bool IsFurnitureLine(std::string_view line) {
   if (line.size() > 600) return false;
-  std::string s = LowerTrimmed(line);
   // A caption that ends in its credit: "Protesters in the street (Image: Getty)".
-  for (std::string_view marker : {"(image:", "(photo:", "(picture:", "(pic:", "(photograph:",
-                                  "(credit:", "(photo credit:", "(image credit:", "(source:"}) {
-    std::size_t at = s.rfind(marker);
-    if (at != std::string::npos && s.size() - at < 60 && s.find(". ", at) == std::string::npos) {
-      return true;
+  if (line.find('(') != std::string_view::npos) {
+    std::string tail = LowerTrimmed(line.substr(line.size() > 64 ? line.size() - 64 : 0));
+    for (std::string_view marker : {"(image:", "(photo:", "(picture:", "(pic:", "(photograph:",
+                                    "(credit:", "(photo credit:", "(image credit:", "(source:"}) {
+      std::size_t at = tail.rfind(marker);
+      if (at != std::string::npos && tail.size() - at < 60 &&
+          tail.find(". ", at) == std::string::npos) {
+        return true;
+      }
     }
   }
   if (line.size() > 160) return false;
+  std::string s = LowerTrimmed(line);
   if (s.empty()) return true;
   static const auto* exact = new absl::flat_hash_set<std::string_view>{
       "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
