@@ -129,6 +129,14 @@ TEST(ExtractMainText, DropsShareBarsCaptionsAndFurnitureInsideTheArticle) {
   EXPECT_EQ(Lines(text).size(), 4u) << text;
 }
 
+TEST(ExtractMainText, FindsTheArticleInsideAWrapperWithAFurnitureName) {
+  // WordPress puts "comments-open" on wrappers of the whole page; the retry
+  // without the name rules finds the article anyway.
+  std::string text = Extract("<html><body><div class='site comments-open'><div>" +
+                             Paragraphs(5) + "</div></div></body></html>");
+  for (int i = 1; i <= 5; ++i) EXPECT_TRUE(Has(text, Prose(i))) << i;
+}
+
 TEST(ExtractMainText, KeepsAPageOfOnlyAFewShortParagraphs) {
   std::string text = Extract(
       "<html><body><div><p>The museum reopens on Friday.</p><p>Tickets cost five euros."
