@@ -58,6 +58,11 @@ class HtmlDocument {
 // "UTF-8", "windows-1252", "Shift_JIS", ...). Exposed for tests.
 std::string SniffCharset(std::string_view bytes, std::string_view hint);
 
+// `html` without the text of its <script> and <style> elements (the tags
+// stay, so the tree has the same shape); JSON/JSON-LD scripts are kept.
+// Exposed for tests.
+std::string DropScriptAndStyleText(std::string_view html);
+
 // ---- DOM helpers (all names in lower case; libxml2 lower-cases HTML names) --
 
 inline bool IsElement(const xmlNode* n) { return n != nullptr && n->type == XML_ELEMENT_NODE; }

@@ -101,3 +101,32 @@ TEST(Attribute, ReadsValuesAndMissingIsEmpty) {
 
 }  // namespace
 }  // namespace storyline::extract
+
+namespace storyline::extract {
+namespace {
+
+TEST(DropScriptAndStyleText, EmptiesScriptsAndStylesButKeepsJsonLdAndTags) {
+  std::string html =
+      "<p>a</p><SCRIPT type=\"text/javascript\">if (x < 1) document.write('<p>no</p>');</SCRIPT>"
+      "<style>p > b { color: red }</style><script type='application/ld+json'>{\"a\": 1}</script>"
+      "<scripts-not>kept</scripts-not><p>b</p>";
+  EXPECT_EQ(DropScriptAndStyleText(html),
+            "<p>a</p><SCRIPT type=\"text/javascript\"></SCRIPT><style></style>"
+            "<script type='application/ld+json'>{\"a\": 1}</script>"
+            "<scripts-not>kept</scripts-not><p>b</p>");
+}
+
+TEST(DropScriptAndStyleText, UnterminatedScriptIsLeftAlone) {
+  EXPECT_EQ(DropScriptAndStyleText("<p>a</p><script>var s = '"), "<p>a</p><script>var s = '");
+  EXPECT_EQ(DropScriptAndStyleText("<script src=\"a>b\""), "<script src=\"a>b\"");
+}
+
+TEST(DropScriptAndStyleText, ScriptTextNeverReachesTheTree) {
+  auto doc = HtmlDocument::Parse(
+      "<body><p>one</p><script>var t = \"</p><p>fake\";</script><p>two</p></body>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(NodeText(doc->body()), "onetwo");
+}
+
+}  // namespace
+}  // namespace storyline::extract

@@ -1,5 +1,7 @@
 #include "extract/language.h"
 
+#include <algorithm>
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -45,6 +47,8 @@ std::string PrimaryLanguageTag(std::string_view tag) {
   return out;
 }
 
+constexpr std::size_t kMaxBytesScored = 16 << 10;
+
 std::string DetectLanguage(std::string_view text, std::string_view declared, std::string_view url) {
   std::string hint = PrimaryLanguageTag(declared);
   if (text.empty()) return hint;
@@ -57,6 +61,11 @@ std::string DetectLanguage(std::string_view text, std::string_view declared, std
   double scores3[3];
   int text_bytes = 0;
   bool reliable = false;
+  // The first 16 KB say which language a page is in as well as all of it
+  // does; cut at a character boundary.
+  std::size_t cut = std::min(text.size(), kMaxBytesScored);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text = text.substr(0, cut);
   CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
       text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, /*flags=*/0, top3,
       percent3, scores3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable);

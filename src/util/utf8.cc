@@ -1,6 +1,12 @@
 #include "util/utf8.h"
 
+#include <simdjson.h>
+
 namespace storyline {
+
+bool IsValidUtf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
 
 std::size_t FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
