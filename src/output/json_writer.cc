@@ -53,6 +53,16 @@ void AppendTime(std::string* out, const std::optional<UnixSeconds>& t) {
   }
 }
 
+// ["a", "b"]
+void AppendStrings(std::string* out, const std::vector<std::string>& items) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out->append(", ");
+    AppendString(out, items[i]);
+  }
+  out->push_back(']');
+}
+
 // `"key": ` at the given indent.
 void Key(std::string* out, int indent, std::string_view key) {
   out->append(static_cast<std::size_t>(indent), ' ');
@@ -73,12 +83,8 @@ void StoriesJsonWriter::Add(const Story& s) {
   AppendString(&o, s.headline);
   o.append(",\n");
   Key(&o, 4, "summary");
-  o.append("[");
-  for (std::size_t i = 0; i < s.summary.size(); ++i) {
-    o.append(i ? ", " : "");
-    AppendString(&o, s.summary[i]);
-  }
-  o.append("],\n");
+  AppendStrings(&o, s.summary);
+  o.append(",\n");
   char num[64];
   std::snprintf(num, sizeof num, "%.6g", s.score);
   Key(&o, 4, "score");
@@ -86,12 +92,8 @@ void StoriesJsonWriter::Add(const Story& s) {
   Key(&o, 4, "size");
   o.append(std::to_string(s.articles.size())).append(",\n");
   Key(&o, 4, "outlets");
-  o.append("[");
-  for (std::size_t i = 0; i < s.outlets.size(); ++i) {
-    o.append(i ? ", " : "");
-    AppendString(&o, s.outlets[i]);
-  }
-  o.append("],\n");
+  AppendStrings(&o, s.outlets);
+  o.append(",\n");
   Key(&o, 4, "first_seen");
   AppendTime(&o, s.first_seen);
   o.append(",\n");
@@ -104,6 +106,42 @@ void StoriesJsonWriter::Add(const Story& s) {
     o.append(i ? ", " : "").append("{\"name\": ");
     AppendString(&o, s.entities[i].name);
     o.append(", \"count\": ").append(std::to_string(s.entities[i].count)).append("}");
+  }
+  o.append("],\n");
+  Key(&o, 4, "quotes");
+  o.append(s.quotes.empty() ? "[" : "[\n");
+  for (std::size_t i = 0; i < s.quotes.size(); ++i) {
+    const StoryQuote& q = s.quotes[i];
+    o.append("      {\"text\": ");
+    AppendString(&o, q.text);
+    o.append(", \"speaker\": ");
+    AppendString(&o, q.speaker);
+    o.append(", \"outlets\": ");
+    AppendStrings(&o, q.outlets);
+    o.append(i + 1 < s.quotes.size() ? "},\n" : "}\n    ");
+  }
+  o.append("],\n");
+  Key(&o, 4, "only_in");
+  o.append(s.only_in.empty() ? "{" : "{\n");
+  for (std::size_t i = 0; i < s.only_in.size(); ++i) {
+    Key(&o, 6, s.only_in[i].outlet);
+    AppendStrings(&o, s.only_in[i].sentences);
+    o.append(i + 1 < s.only_in.size() ? ",\n" : "\n    ");
+  }
+  o.append("},\n");
+  Key(&o, 4, "timeline");
+  o.append(s.timeline.empty() ? "[" : "[\n");
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    const TimelineEntry& t = s.timeline[i];
+    o.append("      {\"time\": ");
+    AppendTime(&o, t.time);
+    o.append(", \"article\": ");
+    AppendString(&o, t.article_id);
+    o.append(", \"outlet\": ");
+    AppendString(&o, t.outlet);
+    o.append(", \"new_facts\": ");
+    AppendStrings(&o, t.new_facts);
+    o.append(i + 1 < s.timeline.size() ? "},\n" : "}\n    ");
   }
   o.append("],\n");
   Key(&o, 4, "articles");
