@@ -139,7 +139,17 @@ bool IsFormalGivenName(std::string_view w) {
 }
 
 std::string Fold1(std::string_view w) {
-  std::string f = Fold(w);
+  std::string f;
+  bool ascii = std::all_of(w.begin(), w.end(),
+                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) {  // the common case, without utf8proc's allocation
+    f.assign(w);
+    for (char& ch : f) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    }
+  } else {
+    f = Fold(w);
+  }
   // Fold keeps '.', which names write both ways ("U.S." / "US").
   while (!f.empty() && f.back() == '.') f.pop_back();
   return f;
