@@ -48,6 +48,16 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
   return kSet.contains(folded);
 }
 
+// Words that complete a title after "of"/"for" ("Secretary of Homeland
+// Security", "Minister for Foreign Affairs"); dropped only there, in front of
+// a name, never elsewhere.
+bool IsTitleComplement(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "affairs", "defense",  "defence", "homeland",  "security", "interior", "finance",
+      "trade",   "commerce", "health",  "education", "energy",   "justice",  "treasury"};
+  return kSet.contains(folded);
+}
+
 enum WordFlags : std::uint8_t {
   kStop = 1,
   kConnector = 2,
@@ -280,7 +290,15 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
       }
       std::size_t j = i;
       run.clear();
-      while (j < n && run.size() < kMaxEntityTokens) {
+      // Leading title words do not count towards the name's length, so
+      // "Vice Minister for Foreign Affairs Choe Son Hui" keeps the whole name.
+      std::size_t lead = 0;
+      auto is_lead = [&](std::size_t k) {
+        std::uint8_t f = p.info[k].flags;
+        if (f & (kTitleOrCalendar | kStop | kConnector)) return true;
+        return lead > 0 && IsTitleComplement(p.Folded(k));
+      };
+      while (j < n && run.size() < kMaxEntityTokens + lead) {
         const Token& u = p.tokens[j];
         bool ucap = u.kind == TokenKind::kWord && (u.capitalized || u.all_caps);
         // Adjacent tokens only: punctuation other than a space or hyphen ends a name.
@@ -289,12 +307,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
           if (!(gap == " " || gap == "-")) break;
         }
         if (ucap) {
+          if (run.size() == lead && is_lead(j)) ++lead;
           run.push_back(j);
           ++j;
           continue;
         }
         if (!run.empty() && (p.info[j].flags & kConnector) && j + 1 < n &&
             p.tokens[j + 1].kind == TokenKind::kWord && p.tokens[j + 1].capitalized) {
+          if (run.size() == lead) ++lead;
           run.push_back(j);
           ++j;
           continue;
@@ -304,11 +324,15 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
       // Trim: sentence-initial common words, titles and calendar words at the
       // edges, connectors at the end.
       std::size_t b = 0, e = run.size();
+      bool after_title = false;
       while (b < e) {
         std::size_t k = run[b];
-        bool drop = (p.info[k].flags & (kTitleOrCalendar | kStop)) ||
-                    (p.info[k].sentence_start && seen_lower(p.info[k].word_hash));
+        bool title = p.info[k].flags & kTitleOrCalendar;
+        bool drop = title || (p.info[k].flags & kStop) ||
+                    (p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
+                    (after_title && IsTitleComplement(p.Folded(k)));
         if (!drop) break;
+        after_title |= title;
         ++b;
       }
       while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {

@@ -66,6 +66,19 @@ TEST(Analyzer, FindsMultiWordNamesWithTitlesStripped) {
   EXPECT_THAT(names, Not(Contains("State")));
 }
 
+TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "", "Biegun never met his counterpart, Vice Minister for Foreign Affairs Choe Son Hui. "
+          "Secretary of Homeland Security Kirstjen Nielsen was not there.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Choe Son Hui"));
+  EXPECT_THAT(names, Contains("Kirstjen Nielsen"));
+  EXPECT_THAT(names, Not(Contains("Affairs Choe")));
+  EXPECT_THAT(names, Not(Contains("Son Hui")));
+  EXPECT_THAT(names, Not(Contains("Security Kirstjen Nielsen")));
+}
+
 TEST(Analyzer, EntityKeyIsFoldedAndCountIncludesTitle) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(kTitle, kBody);

@@ -1,0 +1,387 @@
+#include "text/names.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "text/tokenizer.h"
+
+namespace storyline::text {
+namespace {
+
+// Words that make a title on their own ("President Trump", "Mr. Trump").
+bool IsHeadTitle(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "president",  "secretary",   "minister",     "chairman",   "chairwoman", "chancellor",
+      "premier",    "king",        "queen",        "prince",     "princess",   "pope",
+      "emperor",    "senator",     "sen",          "rep",        "representative",
+      "congressman", "congresswoman", "governor",  "gov",        "mayor",      "judge",
+      "ambassador", "envoy",       "director",     "spokesman",  "spokeswoman", "spokesperson",
+      "ceo",        "leader",      "commander",    "gen",        "lt",         "col",
+      "maj",        "capt",        "adm",          "admiral",    "sgt",        "mr",
+      "mrs",        "ms",          "dr",           "prof",       "professor",  "sir",
+      "dame",       "lord",        "lady",         "rev",        "reverend",   "sheikh",
+      "speaker",    "attorney",    "chairperson",  "presidente", "chair",      "chief"};
+  return kSet.contains(w);
+}
+
+// Words that sit in a title but never make one alone ("Vice", "Foreign",
+// "State" in "Secretary of State"); stripped only with a head title.
+bool IsTitleModifier(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "vice",     "deputy",   "prime",    "foreign",  "state",    "affairs",  "defense",
+      "defence",  "home",     "interior", "finance",  "treasury", "justice",  "commerce",
+      "trade",    "health",   "education", "energy",  "homeland", "security", "national",
+      "special",  "senior",   "executive", "acting",  "former",   "first",    "general",
+      "us",       "u.s",      "uk",       "u.k",      "un",       "u.n",      "eu",
+      "house",    "senate",   "majority", "minority", "press",    "assistant", "associate",
+      "of",       "for",      "the",      "and",      "supreme",  "military", "economic",
+      "information", "labor", "labour",   "agriculture", "transport", "environment"};
+  return kSet.contains(w);
+}
+
+// First words of place-shaped names: a bare "North" is not "North Korea".
+bool IsPlacePrefix(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "north", "south",  "east",  "west",   "new",    "united", "upper", "lower", "central",
+      "saint", "st",     "san",   "santa",  "los",    "las",    "great", "greater", "northern",
+      "southern", "eastern", "western", "asia", "europe", "africa", "america", "the",
+      "port", "fort", "mount", "lake", "cape", "gulf", "royal", "republic", "democratic"};
+  return kSet.contains(w);
+}
+
+// Last words of organisation-shaped names: "Asia Times", "Kookmin University".
+bool IsOrganisationWord(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "times",      "post",       "news",        "university", "college",   "department",
+      "ministry",   "office",     "party",       "bank",       "group",     "inc",
+      "corp",       "company",    "co",          "council",    "committee", "agency",
+      "institute",  "association", "union",      "court",      "house",     "airlines",
+      "journal",    "herald",     "tribune",     "press",      "network",   "foundation",
+      "army",       "navy",       "force",       "forces",     "police",    "service",
+      "organization", "organisation", "commission", "assembly", "parliament", "congress",
+      "senate",     "club",       "school",      "hospital",   "center",    "centre",
+      "airport",    "street",     "square",      "war",        "summit",    "league",
+      "media",      "telegraph",  "guardian",    "reuters",    "ltd",       "llc",
+      "plc",        "fund",       "exchange",    "board",      "authority", "region",
+      "province",   "county",     "state",       "states",     "city",      "island",
+      "islands",    "river",      "sea",         "ocean",      "peninsula", "korea",
+      "kingdom",    "republic",   "federation",  "emirates",   "valley",    "complex"};
+  return kSet.contains(w);
+}
+
+const absl::flat_hash_map<std::string_view, std::string_view>& Nicknames() {
+  static const auto* kMap = new absl::flat_hash_map<std::string_view, std::string_view>{
+      {"mike", "michael"},     {"mick", "michael"},     {"bill", "william"},
+      {"billy", "william"},    {"will", "william"},     {"bob", "robert"},
+      {"bobby", "robert"},     {"rob", "robert"},       {"robbie", "robert"},
+      {"jim", "james"},        {"jimmy", "james"},      {"joe", "joseph"},
+      {"joey", "joseph"},      {"tom", "thomas"},       {"tommy", "thomas"},
+      {"dick", "richard"},     {"rick", "richard"},     {"rich", "richard"},
+      {"richie", "richard"},   {"liz", "elizabeth"},    {"lizzie", "elizabeth"},
+      {"beth", "elizabeth"},   {"betty", "elizabeth"},  {"kate", "katherine"},
+      {"katie", "katherine"},  {"kathy", "katherine"},  {"catherine", "katherine"},
+      {"kathryn", "katherine"}, {"dave", "david"},      {"steve", "stephen"},
+      {"steven", "stephen"},   {"chris", "christopher"}, {"alex", "alexander"},
+      {"tony", "anthony"},     {"ben", "benjamin"},     {"dan", "daniel"},
+      {"danny", "daniel"},     {"sam", "samuel"},       {"sammy", "samuel"},
+      {"nick", "nicholas"},    {"nicky", "nicholas"},   {"matt", "matthew"},
+      {"andy", "andrew"},      {"drew", "andrew"},      {"pat", "patrick"},
+      {"ed", "edward"},        {"eddie", "edward"},     {"ted", "edward"},
+      {"ned", "edward"},       {"jon", "jonathan"},     {"larry", "lawrence"},
+      {"jerry", "gerald"},     {"greg", "gregory"},     {"jeff", "jeffrey"},
+      {"ken", "kenneth"},      {"kenny", "kenneth"},    {"ron", "ronald"},
+      {"ronnie", "ronald"},    {"don", "donald"},       {"donnie", "donald"},
+      {"pete", "peter"},       {"phil", "philip"},      {"fred", "frederick"},
+      {"freddie", "frederick"}, {"harry", "henry"},     {"hank", "henry"},
+      {"charlie", "charles"},  {"chuck", "charles"},    {"johnny", "john"},
+      {"jen", "jennifer"},     {"jenny", "jennifer"},   {"sue", "susan"},
+      {"meg", "margaret"},     {"maggie", "margaret"},  {"peggy", "margaret"},
+      {"abby", "abigail"},     {"becky", "rebecca"},    {"vicky", "victoria"},
+      {"tim", "timothy"},      {"zach", "zachary"},     {"josh", "joshua"},
+      {"nate", "nathaniel"},   {"ray", "raymond"},      {"stan", "stanley"},
+      {"walt", "walter"},      {"vince", "vincent"},    {"gabe", "gabriel"},
+      {"bernie", "bernard"},   {"mandy", "amanda"},     {"jess", "jessica"},
+      {"sandy", "sandra"},     {"debbie", "deborah"},   {"cathy", "katherine"},
+      {"val", "valerie"},      {"doug", "douglas"},     {"frank", "francis"},
+      {"gus", "augustus"},     {"al", "albert"},        {"nicole", "nicole"}};
+  return *kMap;
+}
+
+bool IsFormalGivenName(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "michael",  "william",  "robert",   "james",    "joseph",   "thomas",   "richard",
+      "elizabeth", "katherine", "david",  "stephen",  "christopher", "alexander", "anthony",
+      "benjamin", "daniel",   "samuel",   "nicholas", "matthew",  "andrew",   "patrick",
+      "edward",   "jonathan", "lawrence", "gerald",   "gregory",  "jeffrey",  "kenneth",
+      "ronald",   "donald",   "peter",    "philip",   "frederick", "henry",   "charles",
+      "john",     "jennifer", "susan",    "margaret", "abigail",  "rebecca",  "victoria",
+      "timothy",  "zachary",  "joshua",   "nathaniel", "raymond", "stanley",  "walter",
+      "vincent",  "gabriel",  "bernard",  "amanda",   "jessica",  "sandra",   "deborah",
+      "valerie",  "douglas",  "francis",  "augustus", "albert",   "george",   "barack",
+      "hillary",  "mary",     "anne",     "ann",      "sarah",    "emma",     "laura",
+      "paul",     "mark",     "george",   "brian",    "kevin",    "jason",    "eric",
+      "scott",    "gary",     "jack",     "dennis",   "jerome",   "andrei",   "sergei",
+      "vladimir", "angela",   "emmanuel", "theresa",  "boris",    "justin",   "nancy",
+      "mitch",    "chuck",    "kamala",   "joe",      "hunter",   "melania",  "ivanka",
+      "jared",    "rex",      "nikki",    "rudy",     "marco",    "bernie",   "elon",
+      "jeff",     "mohammed", "muhammad", "ali",      "ahmed",    "omar",     "hassan",
+      "linda",    "barbara",  "lisa",     "karen",    "betsy",    "helen",    "julia",
+      "martin",   "carl",     "arthur",   "harold",   "roger",    "keith",    "jeremy",
+      "ivan",     "dmitry",   "xi",       "shinzo",   "narendra", "recep",    "benjamin",
+      "olaf",     "rishi",    "keir",     "liz",      "gordon",   "tony",     "nicolas",
+      "stephen",  "steven",   "sean",     "kevin",    "ryan",     "adam",     "mike",
+      "greta",    "jacinda",  "volodymyr", "ursula",  "antonio",  "carlos",   "maria",
+      "jose",     "juan",     "luis",     "pedro",    "francois", "jean",     "pierre",
+      "hans",     "klaus",    "wolfgang", "yuri",     "mikhail",  "alexei",   "oleg"};
+  return kSet.contains(w);
+}
+
+std::string Fold1(std::string_view w) {
+  std::string f;
+  bool ascii = std::all_of(w.begin(), w.end(),
+                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) {  // the common case, without utf8proc's allocation
+    f.assign(w);
+    for (char& ch : f) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    }
+  } else {
+    f = Fold(w);
+  }
+  // Fold keeps '.', which names write both ways ("U.S." / "US").
+  while (!f.empty() && f.back() == '.') f.pop_back();
+  return f;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    std::size_t b = i;
+    while (i < s.size() && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+std::string_view StripPossessive(std::string_view w) {
+  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
+  if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
+  if (w.size() > 3 && w.ends_with("\xE2\x80\x99")) return w.substr(0, w.size() - 3);
+  return w;
+}
+
+bool EndsWith(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  return shorter.size() < longer.size() &&
+         std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+bool StartsWith(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  return shorter.size() < longer.size() &&
+         std::equal(shorter.begin(), shorter.end(), longer.begin());
+}
+
+int Find(std::vector<int>& parent, int x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+bool IsPersonTitle(std::string_view folded_word) { return IsHeadTitle(folded_word); }
+
+std::string_view FormalGivenName(std::string_view folded_word) {
+  auto it = Nicknames().find(folded_word);
+  return it == Nicknames().end() ? folded_word : it->second;
+}
+
+bool IsCommonGivenName(std::string_view folded_word) {
+  return Nicknames().contains(folded_word) || IsFormalGivenName(folded_word);
+}
+
+std::string CleanName(std::string_view name) {
+  std::vector<std::string_view> words = SplitWords(name);
+  if (words.empty()) return {};
+  words.back() = StripPossessive(words.back());
+  // Leading title words: strip the longest prefix of title words that holds
+  // a head title, leaving at least one word ("Secretary of State Mike
+  // Pompeo", "US President Donald Trump"; "State Department" stays).
+  std::size_t strip = 0;
+  bool head = false;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string f = Fold1(words[i]);
+    bool is_head = IsHeadTitle(f);
+    if (!is_head && !IsTitleModifier(f)) break;
+    head |= is_head;
+    if (head) strip = i + 1;
+  }
+  // A trailing connector left at the front ("of") is not a name.
+  while (strip < words.size() && (Fold1(words[strip]) == "of" || Fold1(words[strip]) == "for")) {
+    ++strip;
+  }
+  if (strip >= words.size()) strip = 0;
+  std::string out;
+  for (std::size_t i = strip; i < words.size(); ++i) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(words[i]);
+  }
+  return out;
+}
+
+NameGroups::Entry NameGroups::MakeEntry(std::string_view name) {
+  Entry e;
+  e.name = CleanName(name);
+  for (std::string_view w : SplitWords(e.name)) e.words.push_back(Fold1(w));
+  bool list = false;
+  for (const std::string& w : e.words) {
+    if (w == "and" || w == "&") list = true;
+    if (w.size() == 1 && e.words.size() > 2) continue;  // middle initial "J."
+    e.match.push_back(w);
+  }
+  if (e.match.empty()) e.match = e.words;
+  if (e.match.size() >= 2) e.match.front() = std::string(FormalGivenName(e.match.front()));
+  e.full = e.words.size() >= 2 && !list;
+  if (!e.words.empty()) {
+    e.no_prefix = IsPlacePrefix(e.words.front()) || IsOrganisationWord(e.words.back());
+  }
+  return e;
+}
+
+int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const {
+  if (e.words.empty()) return -1;
+  // A given name alone ("Donald") is not the person; and a list never joins.
+  bool may_prefix = !(e.words.size() == 1 && IsCommonGivenName(e.words.front()));
+  for (const std::string& w : e.words) {
+    if (w == "and") return -1;
+  }
+  int found = -1;
+  for (std::size_t j = 0; j < entries_.size(); ++j) {
+    const Entry& f = entries_[j];
+    if (!f.full || f.match.size() <= e.match.size()) continue;
+    bool fits = EndsWith(f.match, e.match) || EndsWith(f.words, e.words) ||
+                (may_prefix && !f.no_prefix &&
+                 (StartsWith(f.match, e.match) || StartsWith(f.words, e.words)));
+    if (!fits) continue;
+    int g = root_of[j];
+    if (found >= 0 && found != g) return -2;  // two different entities
+    found = g;
+  }
+  return found;
+}
+
+NameGroups::NameGroups(std::span<const NameCount> names) {
+  // Distinct cleaned names (folded words), counts summed.
+  absl::flat_hash_map<std::string, int> index;
+  for (const NameCount& nc : names) {
+    if (nc.count <= 0) continue;
+    Entry e = MakeEntry(nc.name);
+    if (e.words.empty()) continue;
+    std::string key;
+    for (const std::string& w : e.words) key.append(w).push_back(' ');
+    auto [it, inserted] = index.try_emplace(key, static_cast<int>(entries_.size()));
+    if (inserted) entries_.push_back(std::move(e));
+    entries_[it->second].count += nc.count;
+  }
+  const int n = static_cast<int>(entries_.size());
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+
+  // 1. Full forms equal up to nicknames and middle initials.
+  absl::flat_hash_map<std::string, int> by_match;
+  for (int i = 0; i < n; ++i) {
+    if (!entries_[i].full) continue;
+    std::string key;
+    for (const std::string& w : entries_[i].match) key.append(w).push_back(' ');
+    auto [it, inserted] = by_match.try_emplace(key, i);
+    if (!inserted) parent[Find(parent, i)] = Find(parent, it->second);
+  }
+  // 2. Shorter forms join the one entity whose full form ends (or starts)
+  // with them. Decided against the groups of step 1 only, so the order of
+  // the input does not matter.
+  std::vector<int> root_of(n);
+  for (int i = 0; i < n; ++i) root_of[i] = Find(parent, i);
+  std::vector<int> joins(n, -1);
+  for (int i = 0; i < n; ++i) {
+    int g = UniqueLongerGroup(entries_[i], root_of);
+    if (g >= 0 && g != root_of[i]) joins[i] = g;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (joins[i] >= 0) parent[Find(parent, i)] = Find(parent, joins[i]);
+  }
+
+  // 3. Groups: canonical is the most frequent full form.
+  absl::flat_hash_map<int, int> group_of_root;
+  std::vector<std::vector<int>> members;
+  for (int i = 0; i < n; ++i) {
+    int r = Find(parent, i);
+    auto [it, inserted] = group_of_root.try_emplace(r, static_cast<int>(members.size()));
+    if (inserted) members.emplace_back();
+    members[it->second].push_back(i);
+  }
+  auto better = [&](int a, int b) {  // is entry a a better canonical than b?
+    const Entry& x = entries_[a];
+    const Entry& y = entries_[b];
+    if (x.full != y.full) return x.full;
+    if (x.count != y.count) return x.count > y.count;
+    if (x.words.size() != y.words.size()) return x.words.size() > y.words.size();
+    return x.name < y.name;
+  };
+  std::vector<std::pair<int, int>> order;  // (count, group) for sorting
+  std::vector<NameGroup> groups(members.size());
+  for (std::size_t g = 0; g < members.size(); ++g) {
+    std::vector<int>& m = members[g];
+    std::sort(m.begin(), m.end(), [&](int a, int b) {
+      if (entries_[a].count != entries_[b].count) return entries_[a].count > entries_[b].count;
+      return entries_[a].name < entries_[b].name;
+    });
+    int best = m.front();
+    for (int i : m) {
+      if (better(i, best)) best = i;
+      groups[g].count += entries_[i].count;
+      groups[g].variants.push_back(entries_[i].name);
+    }
+    groups[g].canonical = entries_[best].name;
+  }
+  std::vector<int> perm(groups.size());
+  std::iota(perm.begin(), perm.end(), 0);
+  std::sort(perm.begin(), perm.end(), [&](int a, int b) {
+    if (groups[a].count != groups[b].count) return groups[a].count > groups[b].count;
+    return groups[a].canonical < groups[b].canonical;
+  });
+  std::vector<int> rank(groups.size());
+  for (std::size_t r = 0; r < perm.size(); ++r) {
+    rank[perm[r]] = static_cast<int>(r);
+    groups_.push_back(std::move(groups[perm[r]]));
+  }
+  for (int i = 0; i < n; ++i) entries_[i].group = rank[group_of_root[Find(parent, i)]];
+}
+
+int NameGroups::GroupOf(std::string_view name) const {
+  Entry e = MakeEntry(name);
+  if (e.words.empty()) return -1;
+  for (const Entry& f : entries_) {
+    if (f.words == e.words) return f.group;
+  }
+  int found = -1;
+  for (const Entry& f : entries_) {
+    if (f.full && e.full && f.match == e.match) {
+      if (found >= 0 && found != f.group) return -1;
+      found = f.group;
+    }
+  }
+  if (found >= 0) return found;
+  std::vector<int> group_of(entries_.size());
+  for (std::size_t j = 0; j < entries_.size(); ++j) group_of[j] = entries_[j].group;
+  int g = UniqueLongerGroup(e, group_of);
+  return g >= 0 ? g : -1;
+}
+
+std::string NameGroups::Canonical(std::string_view name) const {
+  int g = GroupOf(name);
+  return g >= 0 ? groups_[g].canonical : CleanName(name);
+}
+
+}  // namespace storyline::text

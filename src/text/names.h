@@ -1,0 +1,115 @@
+// Name variants: groups the ways a story writes one person, place or
+// organisation ("Trump", "President Trump", "Donald Trump", "Trump's") so a
+// brief lists each entity once, under its most frequent full form.
+//
+//   std::vector<NameCount> names = {{"Donald Trump", 2}, {"Trump", 10},
+//                                   {"Mike Pompeo", 1}, {"Michael Pompeo", 1},
+//                                   {"Pompeo", 7}, {"Kim Jong Un", 2}, {"Kim", 10}};
+//   NameGroups groups(names);
+//   for (const NameGroup& g : groups.groups()) Show(g.canonical, g.count);
+//   groups.Canonical("Trump");          // "Donald Trump"
+//   groups.Canonical("Mr. Pompeo's");   // "Michael Pompeo" (or "Mike Pompeo")
+//
+// Rules (all on cleaned names: leading titles such as "President",
+// "Secretary of State", "Mr." and a trailing possessive removed, see
+// CleanName):
+//   - full forms (two or more words) that are equal once a common English
+//     nickname is replaced by its formal given name ("Mike" ~ "Michael") and
+//     middle initials are dropped are one entity;
+//   - a shorter form joins a full form when its words are the full form's
+//     last words ("Trump" -> "Donald Trump", "Son Hui" -> "Choe Son Hui") or
+//     its first words ("Kim" -> "Kim Jong Un"; not for place- or
+//     organisation-shaped names such as "North Korea" or "Asia Times", and
+//     not when the short form is a known given name);
+//   - a short form that fits two different entities ("Kim" with both
+//     "Kim Jong Un" and "Kim Yo Jong") joins neither.
+// Names are compared folded (case, accents) word by word; hyphenated words
+// stay one word ("Trump-Kim" is not "Trump").
+//
+// Thread-safety: a built NameGroups is immutable; const methods may be called
+// from any thread. The free functions keep no state.
+#ifndef STORYLINE_TEXT_NAMES_H_
+#define STORYLINE_TEXT_NAMES_H_
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline::text {
+
+// One name as written and how often it was mentioned, e.g. the sum of the
+// EntityMention counts of a story's articles.
+struct NameCount {
+  std::string name;
+  int count = 0;
+};
+
+struct NameGroup {
+  std::string canonical;              // most frequent full form: "Donald Trump"
+  int count = 0;                      // sum of the counts of all variants
+  std::vector<std::string> variants;  // cleaned forms, most frequent first
+};
+
+// `name` without leading titles and roles ("President", "US President",
+// "Secretary of State", "Vice Minister for Foreign Affairs", "Mr.",
+// "Chairman"), without a trailing possessive ("Trump's", "Pompeo’s") and with
+// white space collapsed. Returns the input trimmed when everything in it
+// would be stripped ("President" stays "President").
+std::string CleanName(std::string_view name);
+
+// True when `folded_word` (lower case, no trailing '.') is a title or role
+// word that may precede a person's name ("president", "secretary", "mr").
+bool IsPersonTitle(std::string_view folded_word);
+
+// The formal given name for a common English nickname ("mike" -> "michael",
+// "bill" -> "william"), or the input when it is not one. Folded input.
+std::string_view FormalGivenName(std::string_view folded_word);
+
+// True when `folded_word` is a common English given name (formal or
+// nickname): evidence that a capitalised phrase starting with it names a
+// person.
+bool IsCommonGivenName(std::string_view folded_word);
+
+class NameGroups {
+ public:
+  // Groups `names` (any order; repeated names are summed; empty names and
+  // non-positive counts are ignored). `names` need not outlive the object.
+  explicit NameGroups(std::span<const NameCount> names);
+
+  // Sorted by count, highest first (ties: canonical name, ascending).
+  const std::vector<NameGroup>& groups() const { return groups_; }
+
+  // The canonical name of the group `name` belongs to, by the same rules as
+  // the grouping (so "Mr. Trump" or "President Trump" give "Donald Trump"
+  // when that group exists); the cleaned name itself when it joins no group
+  // or would fit more than one.
+  std::string Canonical(std::string_view name) const;
+
+  // Index into groups() for `name`, or -1 as above.
+  int GroupOf(std::string_view name) const;
+
+ private:
+  // A distinct cleaned name. `words` are folded; `match` is `words` with
+  // single-letter initials dropped and a nickname first word made formal.
+  struct Entry {
+    std::string name;
+    std::vector<std::string> words;
+    std::vector<std::string> match;
+    int count = 0;
+    int group = -1;        // index into groups_
+    bool full = false;     // two or more words and not a list ("Russia and China")
+    bool no_prefix = false;  // place- or organisation-shaped: short forms join only at its end
+  };
+  static Entry MakeEntry(std::string_view name);
+  // Indexes of full entries in other groups that `e` is a short form of.
+  int UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const;
+
+  std::vector<Entry> entries_;
+  std::vector<NameGroup> groups_;
+};
+
+}  // namespace storyline::text
+
+#endif  // STORYLINE_TEXT_NAMES_H_

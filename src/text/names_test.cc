@@ -1,0 +1,178 @@
+#include "text/names.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/text_cleaner.h"
+#include "text/analyzer.h"
+
+namespace storyline::text {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+const NameGroup* GroupNamed(const NameGroups& g, std::string_view canonical) {
+  for (const NameGroup& x : g.groups()) {
+    if (x.canonical == canonical) return &x;
+  }
+  return nullptr;
+}
+
+TEST(CleanName, StripsTitlesAndPossessives) {
+  EXPECT_EQ(CleanName("President Trump"), "Trump");
+  EXPECT_EQ(CleanName("US President Donald Trump"), "Donald Trump");
+  EXPECT_EQ(CleanName("Mr. Trump"), "Trump");
+  EXPECT_EQ(CleanName("Trump's"), "Trump");
+  EXPECT_EQ(CleanName("Pompeo’s"), "Pompeo");
+  EXPECT_EQ(CleanName("Secretary of State Mike Pompeo"), "Mike Pompeo");
+  EXPECT_EQ(CleanName("Vice Minister for Foreign Affairs Choe Son Hui"), "Choe Son Hui");
+  EXPECT_EQ(CleanName("Chairman Kim"), "Kim");
+  EXPECT_EQ(CleanName("  Kim   Jong Un "), "Kim Jong Un");
+}
+
+TEST(CleanName, KeepsNamesThatOnlyLookTitled) {
+  EXPECT_EQ(CleanName("State Department"), "State Department");
+  EXPECT_EQ(CleanName("General Electric"), "General Electric");
+  EXPECT_EQ(CleanName("President"), "President");
+  EXPECT_EQ(CleanName("The Washington Post"), "The Washington Post");
+  EXPECT_EQ(CleanName(""), "");
+}
+
+TEST(NameGroups, SurnameJoinsTheFullName) {
+  NameGroups g(std::vector<NameCount>{{"Trump", 10}, {"Donald Trump", 2}, {"Pompeo", 5},
+                                      {"Mike Pompeo", 1}});
+  ASSERT_EQ(g.groups().size(), 2u);
+  EXPECT_EQ(g.groups()[0].canonical, "Donald Trump");
+  EXPECT_EQ(g.groups()[0].count, 12);
+  EXPECT_THAT(g.groups()[0].variants, ElementsAre("Trump", "Donald Trump"));
+  EXPECT_EQ(g.groups()[1].canonical, "Mike Pompeo");
+  EXPECT_EQ(g.groups()[1].count, 6);
+}
+
+TEST(NameGroups, FamilyNameFirstJoinsToo) {
+  NameGroups g(std::vector<NameCount>{{"Kim", 7}, {"Kim Jong Un", 2}});
+  ASSERT_EQ(g.groups().size(), 1u);
+  EXPECT_EQ(g.groups()[0].canonical, "Kim Jong Un");
+  EXPECT_EQ(g.groups()[0].count, 9);
+}
+
+TEST(NameGroups, NicknameJoinsTheFormalGivenName) {
+  NameGroups g(std::vector<NameCount>{{"Mike Pompeo", 3}, {"Michael Pompeo", 1},
+                                      {"Bill Clinton", 2}, {"William Clinton", 1},
+                                      {"Steve Jobs", 1}, {"Steven Jobs", 1}});
+  ASSERT_EQ(g.groups().size(), 3u);
+  const NameGroup* pompeo = GroupNamed(g, "Mike Pompeo");
+  ASSERT_NE(pompeo, nullptr);
+  EXPECT_EQ(pompeo->count, 4);
+  EXPECT_THAT(pompeo->variants, UnorderedElementsAre("Mike Pompeo", "Michael Pompeo"));
+  ASSERT_NE(GroupNamed(g, "Bill Clinton"), nullptr);
+  EXPECT_EQ(GroupNamed(g, "Bill Clinton")->count, 3);
+}
+
+TEST(NameGroups, DifferentGivenNamesStayApart) {
+  NameGroups g(std::vector<NameCount>{{"Mike Pompeo", 1}, {"Susan Pompeo", 1}});
+  EXPECT_EQ(g.groups().size(), 2u);
+}
+
+TEST(NameGroups, TitlesAndPossessivesAreTheSameEntity) {
+  NameGroups g(std::vector<NameCount>{{"President Trump", 2}, {"Trump's", 1},
+                                      {"Mr. Trump", 1}, {"Donald Trump", 1}});
+  ASSERT_EQ(g.groups().size(), 1u);
+  EXPECT_EQ(g.groups()[0].canonical, "Donald Trump");
+  EXPECT_EQ(g.groups()[0].count, 5);
+}
+
+TEST(NameGroups, AmbiguousShortFormIsNotMerged) {
+  NameGroups g(std::vector<NameCount>{{"Kim Jong Un", 3}, {"Kim Yo Jong", 2}, {"Kim", 6}});
+  ASSERT_EQ(g.groups().size(), 3u);
+  EXPECT_EQ(g.groups()[0].canonical, "Kim");
+  EXPECT_EQ(g.groups()[0].count, 6);
+  EXPECT_EQ(g.Canonical("Kim"), "Kim");
+}
+
+TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
+  NameGroups g(std::vector<NameCount>{{"Asia Times", 2}, {"Asia", 1}, {"North Korea", 4},
+                                      {"North", 1}, {"Russia and China", 1}, {"China", 2}});
+  EXPECT_EQ(g.groups().size(), 6u);
+}
+
+TEST(NameGroups, GivenNameAloneIsNotThePerson) {
+  NameGroups g(std::vector<NameCount>{{"Donald Trump", 2}, {"Donald", 1}});
+  EXPECT_EQ(g.groups().size(), 2u);
+}
+
+TEST(NameGroups, CanonicalMapsSpeakersToTheEntity) {
+  NameGroups g(std::vector<NameCount>{{"Trump", 10}, {"Donald Trump", 2}, {"Michael Pompeo", 1},
+                                      {"Mike Pompeo", 2}, {"Kim Jong Un", 1}});
+  EXPECT_EQ(g.Canonical("Trump"), "Donald Trump");
+  EXPECT_EQ(g.Canonical("President Trump"), "Donald Trump");
+  EXPECT_EQ(g.Canonical("Pompeo"), "Mike Pompeo");
+  EXPECT_EQ(g.Canonical("Mr. Pompeo's"), "Mike Pompeo");
+  EXPECT_EQ(g.Canonical("Michael Pompeo"), "Mike Pompeo");
+  EXPECT_EQ(g.Canonical("Chairman Kim"), "Kim Jong Un");
+  EXPECT_EQ(g.Canonical("Andrei Lankov"), "Andrei Lankov");  // unknown: cleaned, unchanged
+  EXPECT_EQ(g.GroupOf("Andrei Lankov"), -1);
+}
+
+TEST(NameGroups, EmptyInput) {
+  NameGroups g(std::vector<NameCount>{});
+  EXPECT_TRUE(g.groups().empty());
+  EXPECT_EQ(g.Canonical("Trump"), "Trump");
+  NameGroups h(std::vector<NameCount>{{"", 3}, {"Trump", 0}});
+  EXPECT_TRUE(h.groups().empty());
+}
+
+TEST(NameGroups, OrderIsIndependentOfInputOrder) {
+  std::vector<NameCount> a = {{"Trump", 3}, {"Donald Trump", 1}, {"Kim", 3}, {"Kim Jong Un", 1}};
+  std::vector<NameCount> b(a.rbegin(), a.rend());
+  NameGroups ga(a), gb(b);
+  ASSERT_EQ(ga.groups().size(), gb.groups().size());
+  for (std::size_t i = 0; i < ga.groups().size(); ++i) {
+    EXPECT_EQ(ga.groups()[i].canonical, gb.groups()[i].canonical);
+  }
+}
+
+// The founding example's entities, as the analyzer finds them, summed over
+// both articles.
+TEST(NameGroups, SeedEntitiesGroupIntoOnePerPerson) {
+  fs::path dir = fs::path(STORYLINE_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "no founding example at " << dir;
+  std::vector<NameCount> names;
+  Analyzer analyzer;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    extract::CleanedText c = extract::CleanPlainText(ss.str());
+    Analysis a = analyzer.Analyze(c.headline, c.text);
+    for (const EntityMention& m : a.entities) names.push_back({m.name, m.count});
+  }
+  NameGroups g(names);
+  const NameGroup* trump = GroupNamed(g, "Donald Trump");
+  ASSERT_NE(trump, nullptr);
+  EXPECT_THAT(trump->variants, UnorderedElementsAre("Trump", "Donald Trump"));
+  const NameGroup* kim = GroupNamed(g, "Kim Jong Un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_THAT(kim->variants, UnorderedElementsAre("Kim", "Kim Jong Un"));
+  EXPECT_EQ(g.Canonical("Pompeo"), g.Canonical("Mike Pompeo"));
+  EXPECT_EQ(g.Canonical("Pompeo"), g.Canonical("Michael Pompeo"));
+  EXPECT_EQ(g.Canonical("Choe"), "Choe Son Hui");
+  EXPECT_EQ(g.Canonical("Biegun"), "Stephen Biegun");
+  EXPECT_EQ(g.GroupOf("Affairs Choe"), -1);  // no title fragments from the analyzer
+  EXPECT_EQ(g.GroupOf("Son Hui"), g.GroupOf("Choe Son Hui"));
+  // Places keep their own groups.
+  EXPECT_NE(g.GroupOf("North Korea"), g.GroupOf("South Korea"));
+  EXPECT_NE(g.GroupOf("Asia"), g.GroupOf("Asia Times"));
+}
+
+}  // namespace
+}  // namespace storyline::text

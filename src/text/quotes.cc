@@ -1,0 +1,917 @@
+#include "text/quotes.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+
+#include "absl/container/flat_hash_set.h"
+#include "text/names.h"
+#include "util/utf8.h"
+
+namespace storyline::text {
+namespace {
+
+constexpr int kMaxQuoteParagraphs = 3;
+constexpr int kMaxQuoteWords = 120;
+constexpr int kMinUnattributedWords = 4;
+constexpr int kMaxAttributionWords = 12;  // after a closing mark
+constexpr int kMaxLeadWords = 40;         // before an opening mark, within its sentence
+
+enum class Kind : std::uint8_t {
+  kWord,
+  kOpen,      // “ «
+  kClose,     // ” »
+  kStraight,  // "
+  kComma,
+  kStop,  // . ! ? ending a sentence
+  kColon,
+  kSemicolon,
+  kDash,
+  kOther,
+  kBreak,  // end of a paragraph
+};
+
+struct Tok {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  Kind kind = Kind::kOther;
+  bool cap = false;  // a word starting with an upper-case letter
+};
+
+// A word's lower-case ASCII form for the small word lists below (names and
+// other non-ASCII words never need to be looked up there).
+struct Lower {
+  std::array<char, 24> buf;
+  std::size_t len = 0;
+  explicit Lower(std::string_view w) {
+    if (w.size() > buf.size()) return;
+    for (char c : w) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        len = 0;
+        return;
+      }
+      buf[len++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  }
+  std::string_view view() const { return {buf.data(), len}; }
+};
+
+bool IsSpeechVerb(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "said",      "says",     "say",      "told",         "tells",     "tell",
+      "added",     "adds",     "asked",    "asks",         "noted",     "notes",
+      "explained", "explains", "wrote",    "writes",       "tweeted",   "tweets",
+      "declared",  "declares", "insisted", "insists",      "warned",    "warns",
+      "stated",    "replied",  "replies",  "recalled",     "argued",    "argues",
+      "claimed",   "claims",   "continued", "acknowledged", "admitted", "announced",
+      "commented", "conceded", "cautioned", "observed",    "remarked",  "responded",
+      "suggested", "stressed", "predicted", "vowed",       "boasted",   "posted",
+      "emphasized", "emphasised", "quipped", "joked",      "recounted", "urged"};
+  return kSet.contains(w);
+}
+
+bool IsObjectVerb(std::string_view w) {
+  // People are told and asked; "wrote the book “…”" names a title, not a listener.
+  return w == "told" || w == "tells" || w == "tell" || w == "asked" || w == "asks" ||
+         w == "reminded";
+}
+
+// Words that may stand between a speaker and the verb: "Trump also said".
+bool IsSpeechAdverb(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "also", "later", "then", "again", "previously", "recently", "earlier", "has", "have",
+      "had",  "reportedly", "once", "repeatedly", "often", "later", "further", "simply",
+      "publicly", "privately", "has", "would", "will"};
+  return kSet.contains(w);
+}
+
+bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
+
+// Capitalised words that start sentences but name nobody.
+bool IsFunctionWord(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "he",   "she",  "it",    "they",  "we",   "i",     "you",   "the",  "a",     "an",
+      "but",  "and",  "or",    "this",  "that", "these", "those", "his",  "her",   "their",
+      "our",  "my",   "its",   "in",    "on",   "at",    "as",    "if",   "when",  "while",
+      "so",   "yet",  "for",   "to",    "of",   "with",  "by",    "from", "after", "before",
+      "even", "still", "there", "here", "what", "who",   "why",   "how",  "some",  "many",
+      "most", "all",  "no",    "not",   "one",  "two",   "more",  "less", "also",  "then"};
+  return kSet.contains(w);
+}
+
+// Lower-case role nouns right before a name: "North Korea expert Andrei Lankov".
+bool IsRoleNoun(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "leader",   "expert",   "official", "spokesman", "spokeswoman", "spokesperson",
+      "minister", "president", "secretary", "adviser", "advisor",     "aide",
+      "analyst",  "envoy",    "lawyer",   "professor", "chairman",    "director",
+      "ambassador", "senator", "governor", "ceo",      "founder",     "economist",
+      "researcher", "scientist", "diplomat", "general", "commander",  "candidate",
+      "reporter", "correspondent", "chief", "head",   "counterpart", "representative"};
+  return kSet.contains(w);
+}
+
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "de" || w == "van" || w == "von" || w == "bin" ||
+         w == "al" || w == "da" || w == "del" || w == "la" || w == "le";
+}
+
+bool IsAbbreviation(std::string_view lower) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "mr",  "mrs", "ms",   "dr",  "st",  "sen", "rep", "gov", "gen",  "lt",  "col",
+      "maj", "capt", "adm", "sgt", "prof", "jr", "sr",  "rev", "jan",  "feb", "mar",
+      "apr", "jun", "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "vs",  "no",
+      "inc", "corp", "co",  "ltd", "mt",  "ft",  "u.s", "u.k", "u.n", "e.u", "d.c"};
+  return kSet.contains(lower);
+}
+
+bool IsUpperAt(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  std::size_t p = i;
+  char32_t cp = DecodeUtf8(text, &p);
+  return utf8proc_isupper(static_cast<utf8proc_int32_t>(cp));
+}
+
+// ---------------------------------------------------------------------------
+// Scanning
+
+// Kind of the UTF-8 punctuation starting at text[i] (E2 80 xx, C2 AB/BB),
+// with its length; kWord when it is not one we care about.
+Kind Punctuation(std::string_view text, std::size_t i, std::size_t* len) {
+  auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    *len = 3;
+    switch (static_cast<unsigned char>(text[i + 2])) {
+      case 0x9C:  // “
+      case 0x9E:  // „
+        return Kind::kOpen;
+      case 0x9D:  // ”
+        return Kind::kClose;
+      case 0x93:  // –
+      case 0x94:  // —
+        return Kind::kDash;
+      case 0x98:  // ‘ (single marks: not quotation marks here)
+      case 0x99:  // ’
+      case 0xA6:  // …
+        return Kind::kOther;
+      default:
+        break;
+    }
+  }
+  if (b0 == 0xC2 && i + 1 < text.size()) {
+    auto b1 = static_cast<unsigned char>(text[i + 1]);
+    *len = 2;
+    if (b1 == 0xAB) return Kind::kOpen;   // «
+    if (b1 == 0xBB) return Kind::kClose;  // »
+    if (b1 == 0xA0) return Kind::kOther;  // no-break space
+  }
+  *len = 0;
+  return Kind::kWord;
+}
+
+bool IsWordByte(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  std::size_t len;
+  return Punctuation(text, i, &len) == Kind::kWord;
+}
+
+// Length of an apostrophe at text[i] (' or ’), or 0.
+std::size_t Apostrophe(std::string_view text, std::size_t i) {
+  if (text[i] == '\'') return 1;
+  if (text.substr(i, 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
+void Scan(std::string_view text, std::vector<Tok>* toks) {
+  toks->clear();
+  toks->reserve(text.size() / 4);
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  auto push = [&](std::size_t b, std::size_t e, Kind k) {
+    toks->push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), k, false});
+  };
+  while (i < n) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      if (!toks->empty() && toks->back().kind != Kind::kBreak) push(i, i + 1, Kind::kBreak);
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    std::size_t plen = 0;
+    Kind pk = static_cast<unsigned char>(c) >= 0x80 ? Punctuation(text, i, &plen) : Kind::kWord;
+    if (plen > 0 && pk != Kind::kWord) {
+      if (pk != Kind::kOther || text.substr(i, 3) == "\xE2\x80\xA6") push(i, i + plen, pk);
+      i += plen;
+      continue;
+    }
+    if (IsWordByte(text, i)) {
+      std::size_t b = i;
+      while (i < n) {
+        if (IsWordByte(text, i)) {
+          i += static_cast<unsigned char>(text[i]) < 0x80     ? 1
+               : static_cast<unsigned char>(text[i]) >= 0xF0 ? 4
+               : static_cast<unsigned char>(text[i]) >= 0xE0 ? 3
+                                                              : 2;
+          continue;
+        }
+        // Internal apostrophes, hyphens and dots ("can’t", "Jae-in", "U.S").
+        std::size_t a = Apostrophe(text, i);
+        if (a == 0 && (text[i] == '-' || text[i] == '.')) a = 1;
+        if (a > 0 && i + a < n && IsWordByte(text, i + a)) {
+          i += a;
+          continue;
+        }
+        break;
+      }
+      i = std::min(i, n);
+      Tok t{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(i), Kind::kWord,
+            IsUpperAt(text, b)};
+      toks->push_back(t);
+      continue;
+    }
+    switch (c) {
+      case '"':
+        push(i, i + 1, Kind::kStraight);
+        break;
+      case ',':
+        push(i, i + 1, Kind::kComma);
+        break;
+      case ':':
+        push(i, i + 1, Kind::kColon);
+        break;
+      case ';':
+        push(i, i + 1, Kind::kSemicolon);
+        break;
+      case '!':
+      case '?':
+        push(i, i + 1, Kind::kStop);
+        break;
+      case '.': {
+        // Not a sentence end after "Mr", "U.S" or an initial.
+        bool abbrev = false;
+        if (!toks->empty() && toks->back().kind == Kind::kWord && toks->back().end == i) {
+          std::string_view w = text.substr(toks->back().begin, toks->back().end - toks->back().begin);
+          Lower l(w);
+          abbrev = (w.size() == 1 && toks->back().cap) || IsAbbreviation(l.view());
+        }
+        push(i, i + 1, abbrev ? Kind::kOther : Kind::kStop);
+        break;
+      }
+      default:
+        push(i, i + 1, (c == '-') ? Kind::kDash : Kind::kOther);
+        break;
+    }
+    ++i;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Quote parts: one opening mark to its closing mark, possibly over several
+// paragraphs.
+
+struct Part {
+  int open = 0;    // token of the opening mark
+  int close = -1;  // token of the closing mark; -1 when unclosed
+  int last = 0;    // last token inside
+  int words = 0;
+  std::vector<std::pair<int, int>> spans;  // inside tokens [first, last] per paragraph
+};
+
+bool StraightOpens(std::string_view text, const Tok& t) {
+  bool space_before = t.begin == 0 || text[t.begin - 1] == ' ' || text[t.begin - 1] == '\n' ||
+                      text[t.begin - 1] == '(' || text[t.begin - 1] == '[';
+  bool space_after = t.end >= text.size() || text[t.end] == ' ' || text[t.end] == '\n' ||
+                     text[t.end] == '\r';
+  return space_before && !space_after;
+}
+
+bool IsOpening(std::string_view text, const Tok& t) {
+  return t.kind == Kind::kOpen || (t.kind == Kind::kStraight && StraightOpens(text, t));
+}
+
+std::vector<Part> FindParts(std::string_view text, const std::vector<Tok>& toks) {
+  std::vector<Part> parts;
+  Part cur;
+  bool inside = false;
+  int paragraphs = 0;
+  int span_first = -1;
+  const int n = static_cast<int>(toks.size());
+  auto finish = [&](int close, int last) {
+    if (span_first >= 0 && last >= span_first) cur.spans.push_back({span_first, last});
+    cur.close = close;
+    cur.last = last;
+    parts.push_back(std::move(cur));
+    cur = Part();
+    inside = false;
+  };
+  auto start = [&](int i) {
+    cur = Part();
+    cur.open = i;
+    inside = true;
+    paragraphs = 1;
+    span_first = i + 1;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Tok& t = toks[i];
+    switch (t.kind) {
+      case Kind::kOpen:
+        start(i);  // inside already: the earlier mark was never closed
+        break;
+      case Kind::kClose:
+        if (inside) finish(i, i - 1);
+        break;
+      case Kind::kStraight:
+        if (!inside) {
+          if (StraightOpens(text, t)) start(i);
+        } else if (StraightOpens(text, t) && i > 0 && toks[i - 1].end < t.begin) {
+          start(i);  // " word ... " word: a new quote, the old one was unclosed
+        } else {
+          finish(i, i - 1);
+        }
+        break;
+      case Kind::kBreak:
+        if (inside) {
+          bool more = i + 1 < n && IsOpening(text, toks[i + 1]) &&
+                      paragraphs < kMaxQuoteParagraphs && cur.words < kMaxQuoteWords;
+          if (more) {
+            if (span_first >= 0 && i - 1 >= span_first) cur.spans.push_back({span_first, i - 1});
+            ++paragraphs;
+            span_first = i + 2;
+            ++i;  // the continuation mark
+          } else {
+            finish(-1, i - 1);
+          }
+        }
+        break;
+      case Kind::kWord:
+        if (inside) ++cur.words;
+        break;
+      default:
+        break;
+    }
+  }
+  if (inside) finish(-1, n - 1);
+  // Drop empty parts (a mark followed by its closing mark).
+  std::erase_if(parts, [](const Part& p) { return p.words == 0; });
+  return parts;
+}
+
+// ---------------------------------------------------------------------------
+// Attributions
+
+enum class Join : std::uint8_t { kNone, kComma, kPeriod };
+
+struct Attribution {
+  bool found = false;
+  bool direct = false;   // next to the quote, not just somewhere in its sentence
+  bool pronoun = false;  // "he said"
+  int speaker_first = -1, speaker_last = -1;  // tokens of the name or pronoun
+  Join join = Join::kNone;
+  int join_open = -1;  // the opening mark that follows the attribution
+};
+
+struct Context {
+  std::string_view text;
+  const std::vector<Tok>& toks;
+  std::vector<int> part_of;  // token -> part index, or -1 outside quotes
+
+  std::string_view Word(int i) const {
+    return text.substr(toks[i].begin, toks[i].end - toks[i].begin);
+  }
+  bool IsWord(int i) const {
+    return i >= 0 && i < static_cast<int>(toks.size()) && toks[i].kind == Kind::kWord;
+  }
+  bool IsVerbAt(int i) const {
+    if (!IsWord(i) || toks[i].cap) return false;
+    return IsSpeechVerb(Lower(Word(i)).view());
+  }
+  bool IsAccordingAt(int i) const {
+    return IsWord(i) && IsWord(i + 1) && Lower(Word(i)).view() == "according" &&
+           Lower(Word(i + 1)).view() == "to";
+  }
+  // A capitalised run (names, titles, connectors) ending at token `last`,
+  // words only; returns its first token or -1.
+  int NameRunBack(int last, int floor) const {
+    int first = -1;
+    for (int i = last; i >= floor && IsWord(i); --i) {
+      Lower l(Word(i));
+      if (toks[i].cap && !IsFunctionWord(l.view())) {
+        first = i;
+      } else if (!toks[i].cap && IsConnector(l.view()) && first >= 0) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    return first;
+  }
+  // A capitalised run starting at `first`; returns its last token or -1.
+  int NameRunForward(int first, int ceil) const {
+    int last = -1;
+    for (int i = first; i <= ceil && IsWord(i); ++i) {
+      Lower l(Word(i));
+      if (toks[i].cap && !(i == first && IsFunctionWord(l.view()))) {
+        last = i;
+      } else if (!toks[i].cap && IsConnector(l.view()) && last >= 0) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    return last;
+  }
+  // Subject of a verb at token v, looking back to `floor`.
+  void Subject(int v, int floor, Attribution* a) const {
+    int s = v - 1;
+    while (s >= floor && IsWord(s) && !toks[s].cap && IsSpeechAdverb(Lower(Word(s)).view())) --s;
+    if (s < floor || !IsWord(s)) return;
+    Lower l(Word(s));
+    if (IsPronoun(l.view()) && (s == floor || !IsWord(s - 1))) {
+      a->pronoun = true;
+      a->speaker_first = a->speaker_last = s;
+      return;
+    }
+    int first = NameRunBack(s, floor);
+    if (first >= 0) {
+      a->speaker_first = first;
+      a->speaker_last = s;
+    }
+  }
+  // Object of "said"/"according to" at token o: "said Trump".
+  void Object(int o, int ceil, Attribution* a) const {
+    if (!IsWord(o)) return;
+    Lower l(Word(o));
+    if (IsPronoun(l.view())) {
+      a->pronoun = true;
+      a->speaker_first = a->speaker_last = o;
+      return;
+    }
+    int last = NameRunForward(o, ceil);
+    if (last >= 0) {
+      a->speaker_first = o;
+      a->speaker_last = last;
+    }
+  }
+  std::string SpeakerName(const Attribution& a) const {
+    if (a.speaker_first < 0 || a.pronoun) return {};
+    return CleanName(text.substr(toks[a.speaker_first].begin,
+                                 toks[a.speaker_last].end - toks[a.speaker_first].begin));
+  }
+};
+
+// "“…,” Trump said." / "“…,” said Trump, who …" / "“…,” he told reporters."
+Attribution Trailing(const Context& c, const Part& p) {
+  Attribution a;
+  if (p.close < 0) return a;
+  const int n = static_cast<int>(c.toks.size());
+  int j = p.close + 1;
+  if (j < n && c.toks[j].kind == Kind::kComma) ++j;
+  int words_end = j;
+  while (words_end < n && c.IsWord(words_end) && words_end - j < kMaxAttributionWords) ++words_end;
+  if (words_end == j) return a;
+  int verb = -1;
+  bool according = false;
+  // Up to 9 words of titled name before the verb: "Vice Minister for Foreign
+  // Affairs Choe Son Hui said".
+  for (int i = j; i < words_end && i - j <= 9; ++i) {
+    if (c.IsVerbAt(i)) {
+      verb = i;
+      break;
+    }
+    if (c.IsAccordingAt(i) && i == j) {
+      verb = i;
+      according = true;
+      break;
+    }
+  }
+  if (verb < 0) return a;
+  a.found = a.direct = true;
+  if (according) {
+    c.Object(verb + 2, words_end - 1, &a);
+  } else if (verb == j) {
+    c.Object(verb + 1, words_end - 1, &a);
+  } else {
+    c.Subject(verb, j, &a);
+    // "… and the crowd then said": a clause of its own, not an attribution.
+    if (a.speaker_first < 0 && verb - j > 3) return Attribution();
+  }
+  // The attribution runs to the end of its sentence; a quote right after it
+  // continues the speech.
+  for (int i = verb + 1; i < n && i < verb + 40; ++i) {
+    Kind k = c.toks[i].kind;
+    if (k == Kind::kBreak || k == Kind::kClose) break;
+    if (IsOpening(c.text, c.toks[i]) || k == Kind::kStraight) {
+      Kind before = c.toks[i - 1].kind;
+      if (before == Kind::kComma || before == Kind::kColon) {
+        a.join = Join::kComma;
+        a.join_open = i;
+      }
+      break;
+    }
+    if (k == Kind::kStop) {
+      if (i + 1 < n && IsOpening(c.text, c.toks[i + 1])) {
+        a.join = Join::kPeriod;
+        a.join_open = i + 1;
+      }
+      break;
+    }
+  }
+  return a;
+}
+
+// "Trump said: “…”", "Pompeo told a reporter that “…”"; an attribution
+// further back in the same sentence is found but not direct.
+Attribution Leading(const Context& c, const Part& p) {
+  Attribution a;
+  int floor = p.open;
+  int words = 0;
+  while (floor - 1 >= 0 && words < kMaxLeadWords) {
+    Kind k = c.toks[floor - 1].kind;
+    if (k == Kind::kStop || k == Kind::kBreak || k == Kind::kClose || k == Kind::kOpen ||
+        k == Kind::kStraight || c.part_of[floor - 1] >= 0) {
+      break;
+    }
+    if (k == Kind::kWord) ++words;
+    --floor;
+  }
+  int verb = -1;
+  bool according = false;
+  for (int i = p.open - 1; i >= floor; --i) {
+    if (c.IsVerbAt(i)) {
+      verb = i;
+      break;
+    }
+    if (c.IsAccordingAt(i)) {
+      verb = i;
+      according = true;
+      break;
+    }
+  }
+  if (verb < 0) return a;
+  a.found = true;
+  Kind before = c.toks[p.open - 1].kind;
+  bool punct = before == Kind::kColon || before == Kind::kComma;
+  int tail_first = verb + (according ? 2 : 1);
+  int tail_words = 0;
+  bool only_words = true;
+  for (int i = tail_first; i < p.open; ++i) {
+    if (c.IsWord(i)) {
+      ++tail_words;
+    } else if (!(i == p.open - 1 && punct)) {
+      only_words = false;
+    }
+  }
+  if (according) {
+    c.Object(verb + 2, p.open - 1, &a);
+    a.direct = punct && a.speaker_last == p.open - 2;
+    if (!a.direct) a.speaker_first = a.speaker_last = -1, a.pronoun = false;
+    return a;
+  }
+  Lower last_word(c.IsWord(p.open - 1) ? c.Word(p.open - 1) : std::string_view());
+  a.direct = tail_words == 0 || last_word.view() == "that" ||
+             (punct && only_words && tail_words <= 6) ||
+             (IsObjectVerb(Lower(c.Word(verb)).view()) && only_words && tail_words <= 4);
+  c.Subject(verb, floor, &a);
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Person mentions outside quotes, for resolving "he said".
+
+struct Mention {
+  int first = 0, last = 0;  // tokens
+  std::vector<std::string> words;  // folded, titles removed
+  bool evidence = false;  // titled, a speaker, a given name, "X said", ", who"
+};
+
+std::string_view StripPossessive(std::string_view w) {
+  if (w.size() > 2 && w.ends_with("'s")) return w.substr(0, w.size() - 2);
+  if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
+  return w;
+}
+
+bool SamePerson(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  if (a.size() == 1) return a[0] == b.front() || a[0] == b.back();
+  if (b.size() == 1) return b[0] == a.front() || b[0] == a.back();
+  return false;
+}
+
+std::vector<std::string> FoldedWords(std::string_view name) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t b = i;
+    while (i < name.size() && name[i] != ' ') ++i;
+    std::string w(name.substr(b, i - b));
+    for (char& ch : w) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    }
+    while (!w.empty() && w.back() == '.') w.pop_back();
+    if (!w.empty()) out.push_back(std::move(w));
+    ++i;
+  }
+  return out;
+}
+
+std::vector<Mention> FindMentions(const Context& c, const std::vector<std::string>& speakers) {
+  std::vector<Mention> out;
+  const int n = static_cast<int>(c.toks.size());
+  for (int i = 0; i < n; ++i) {
+    if (!c.IsWord(i) || !c.toks[i].cap || c.part_of[i] >= 0) continue;
+    if (IsFunctionWord(Lower(c.Word(i)).view())) continue;
+    int last = c.NameRunForward(i, n - 1);
+    if (last < 0) continue;
+    while (last > i && c.part_of[last] >= 0) --last;
+    Mention m;
+    m.first = i;
+    m.last = last;
+    std::string_view raw = c.text.substr(c.toks[i].begin, c.toks[last].end - c.toks[i].begin);
+    bool titled;
+    if (last == i) {  // one word: no title to strip; "President" alone names nobody
+      titled = IsPersonTitle(Lower(raw).view());
+      if (!titled) m.words = FoldedWords(StripPossessive(raw));
+    } else {
+      std::string clean = CleanName(raw);
+      titled = clean.size() < raw.size() && raw.ends_with(clean);
+      m.words = FoldedWords(clean);
+    }
+    bool role = c.IsWord(i - 1) && !c.toks[i - 1].cap && IsRoleNoun(Lower(c.Word(i - 1)).view());
+    int after = last + 1;
+    while (c.IsWord(after) && !c.toks[after].cap && IsSpeechAdverb(Lower(c.Word(after)).view())) {
+      ++after;
+    }
+    bool says = c.IsVerbAt(after);
+    bool who = after + 1 < n && c.toks[after].kind == Kind::kComma && c.IsWord(after + 1) &&
+               Lower(c.Word(after + 1)).view() == "who";
+    bool given = m.words.size() >= 2 && IsCommonGivenName(m.words[0]);
+    m.evidence = titled || role || says || who || given;
+    if (!m.words.empty()) out.push_back(std::move(m));
+    i = last;
+  }
+  // Names written elsewhere with evidence, or quote speakers, make the same
+  // name a person everywhere ("Trump" after "President Donald Trump").
+  std::vector<std::vector<std::string>> persons;
+  for (const Mention& m : out) {
+    if (m.evidence) persons.push_back(m.words);
+  }
+  for (const std::string& s : speakers) persons.push_back(FoldedWords(s));
+  for (Mention& m : out) {
+    if (m.evidence) continue;
+    for (const auto& p : persons) {
+      if (SamePerson(m.words, p)) {
+        m.evidence = true;
+        break;
+      }
+    }
+  }
+  std::erase_if(out, [](const Mention& m) { return !m.evidence; });
+  return out;
+}
+
+int CountWords(const std::string& s) {
+  int words = 0;
+  bool in = false;
+  for (char ch : s) {
+    bool sp = ch == ' ';
+    if (!sp && !in) ++words;
+    in = !sp;
+  }
+  return words;
+}
+
+bool LooksLikeTitle(const Context& c, const std::vector<Part>& parts, int first, int last) {
+  int words = 0, caps = 0;
+  for (int p = first; p <= last; ++p) {
+    for (auto [b, e] : parts[p].spans) {
+      for (int i = b; i <= e; ++i) {
+        if (!c.IsWord(i)) continue;
+        ++words;
+        if (c.toks[i].cap) ++caps;
+      }
+    }
+  }
+  return words > 0 && caps * 10 >= words * 6;
+}
+
+void AppendCollapsed(std::string_view s, std::string* out) {
+  for (char ch : s) {
+    bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+    if (space) {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+    } else {
+      out->push_back(ch);
+    }
+  }
+}
+
+void TrimTrailing(std::string* s) {
+  while (!s->empty() && (s->back() == ' ' || s->back() == ',' || s->back() == ';' ||
+                         s->back() == ':')) {
+    s->pop_back();
+  }
+}
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(std::string_view text) {
+  std::vector<Quote> quotes;
+  std::vector<Tok> toks;
+  Scan(text, &toks);
+  std::vector<Part> parts = FindParts(text, toks);
+  if (parts.empty()) return quotes;
+  Context c{text, toks, std::vector<int>(toks.size(), -1)};
+  for (int p = 0; p < static_cast<int>(parts.size()); ++p) {
+    int e = parts[p].close >= 0 ? parts[p].close : parts[p].last;
+    for (int i = parts[p].open; i <= e; ++i) c.part_of[i] = p;
+  }
+  const int np = static_cast<int>(parts.size());
+  std::vector<Attribution> trailing(np), leading(np);
+  for (int p = 0; p < np; ++p) {
+    trailing[p] = Trailing(c, parts[p]);
+    leading[p] = Leading(c, parts[p]);
+  }
+  // Narrative sentence of each part: parts with no sentence end between them
+  // (outside quotes) share one.
+  std::vector<int> sentence(np, 0);
+  for (int p = 1; p < np; ++p) {
+    int from = parts[p - 1].close >= 0 ? parts[p - 1].close : parts[p - 1].last;
+    bool same = true;
+    for (int i = from + 1; i < parts[p].open; ++i) {
+      Kind k = toks[i].kind;
+      if (k == Kind::kStop || k == Kind::kBreak) same = false;
+    }
+    if (parts[p - 1].close < 0) same = false;
+    sentence[p] = same ? sentence[p - 1] : sentence[p - 1] + 1;
+  }
+
+  struct Draft {
+    int first, last;  // parts
+    Attribution attr;
+    bool direct = false;
+    std::string speaker;
+    SpeakerSource source = SpeakerSource::kNone;
+  };
+  std::vector<Draft> drafts;
+  for (int p = 0; p < np;) {
+    Draft d{p, p, {}, false, {}, SpeakerSource::kNone};
+    // Split quotes: "“A,” Trump said, “B.”" and "“A,” Trump said. “B.”".
+    while (d.last + 1 < np) {
+      const Attribution& t = trailing[d.last];
+      const Part& next = parts[d.last + 1];
+      if (!t.found || t.join_open != next.open) break;
+      if (t.join == Join::kPeriod && trailing[d.last + 1].found) break;
+      if (t.join == Join::kNone) break;
+      ++d.last;
+    }
+    for (int q = d.first; q <= d.last && !d.attr.found; ++q) {
+      if (trailing[q].found) d.attr = trailing[q];
+    }
+    if (!d.attr.found && leading[d.first].found && leading[d.first].direct) {
+      d.attr = leading[d.first];
+    }
+    d.direct = d.attr.found;
+    if (d.attr.found) {
+      d.speaker = c.SpeakerName(d.attr);
+      d.source = d.attr.pronoun ? SpeakerSource::kPronoun
+                 : d.speaker.empty() ? SpeakerSource::kSentence
+                                     : SpeakerSource::kNamed;
+    }
+    drafts.push_back(std::move(d));
+    p = drafts.back().last + 1;
+  }
+  // No attribution next to the quote: one in its sentence, before it or next
+  // to another quote of the same sentence.
+  for (Draft& d : drafts) {
+    if (d.attr.found) continue;
+    const Attribution& l = leading[d.first];
+    if (l.found && l.speaker_first >= 0) {
+      d.attr = l;
+    } else {
+      for (const Draft& o : drafts) {
+        if (&o == &d || !o.direct) continue;
+        if (sentence[o.first] == sentence[d.first] || sentence[o.last] == sentence[d.first]) {
+          d.attr = o.attr;
+          break;
+        }
+      }
+    }
+    if (d.attr.found) {
+      d.speaker = c.SpeakerName(d.attr);
+      d.source = d.attr.pronoun ? SpeakerSource::kPronoun : SpeakerSource::kSentence;
+    }
+  }
+  // "He said": the previous quote's speaker, or the one person named in the
+  // sentences before, when no other person is named in between.
+  bool any_pronoun = false;
+  for (const Draft& d : drafts) any_pronoun |= d.attr.pronoun;
+  if (any_pronoun) {
+    std::vector<std::string> speakers;
+    for (const Draft& d : drafts) {
+      if (!d.speaker.empty()) speakers.push_back(d.speaker);
+    }
+    std::vector<Mention> mentions = FindMentions(c, speakers);
+    for (std::size_t k = 0; k < drafts.size(); ++k) {
+      Draft& d = drafts[k];
+      if (!d.attr.pronoun) continue;
+      int at = std::min(parts[d.first].open, d.attr.speaker_first);
+      const Draft* prev = nullptr;
+      for (std::size_t j = k; j-- > 0;) {
+        if (!drafts[j].speaker.empty()) {
+          prev = &drafts[j];
+          break;
+        }
+      }
+      int from;
+      if (prev != nullptr) {
+        const Part& pp = parts[prev->last];
+        from = pp.close >= 0 ? pp.close : pp.last;
+        // Too far back (more than 3 paragraph breaks): not clear.
+        int breaks = 0;
+        for (int i = from; i < at; ++i) breaks += toks[i].kind == Kind::kBreak;
+        if (breaks > 3) prev = nullptr;
+      }
+      if (prev == nullptr) {
+        // The pronoun's sentence and the two before it.
+        int ends = 0;
+        from = at;
+        while (from > 0) {
+          Kind kd = toks[from - 1].kind;
+          if ((kd == Kind::kStop || kd == Kind::kBreak) && c.part_of[from - 1] < 0) {
+            if (++ends == 3) break;
+          }
+          --from;
+        }
+      }
+      std::vector<const Mention*> seen;
+      for (const Mention& m : mentions) {
+        if (m.first < from || m.first >= at) continue;
+        bool known = false;
+        for (const Mention* s : seen) known |= SamePerson(s->words, m.words);
+        if (!known) seen.push_back(&m);
+      }
+      if (prev != nullptr) {
+        std::vector<std::string> pw = FoldedWords(prev->speaker);
+        bool other = false;
+        for (const Mention* s : seen) other |= !SamePerson(s->words, pw);
+        if (!other) d.speaker = prev->speaker;
+      } else if (seen.size() == 1) {
+        // The most recent mention of that person, as written there.
+        const Mention* best = nullptr;
+        for (const Mention& m : mentions) {
+          if (m.first >= from && m.first < at) best = &m;
+        }
+        d.speaker = CleanName(text.substr(toks[best->first].begin,
+                                          toks[best->last].end - toks[best->first].begin));
+      }
+    }
+  }
+
+  for (const Draft& d : drafts) {
+    Quote q;
+    for (int p = d.first; p <= d.last; ++p) {
+      const Part& part = parts[p];
+      if (p > d.first) {
+        // "“We’re setting that up,” Trump said. “We’re …”": the comma before
+        // the attribution stood for a full stop.
+        if (!q.text.empty() && q.text.back() == ',' && trailing[p - 1].join == Join::kPeriod) {
+          q.text.back() = '.';
+        }
+        if (!q.text.empty()) q.text.push_back(' ');
+      }
+      for (auto [b, e] : part.spans) {
+        if (!q.text.empty() && q.text.back() != ' ') q.text.push_back(' ');
+        AppendCollapsed(text.substr(toks[b].begin, toks[e].end - toks[b].begin), &q.text);
+      }
+      while (!q.text.empty() && q.text.back() == ' ') q.text.pop_back();
+    }
+    while (!q.text.empty() && q.text.front() == ' ') q.text.erase(0, 1);
+    TrimTrailing(&q.text);
+    if (q.text.empty()) continue;
+    if (!d.direct && (CountWords(q.text) < kMinUnattributedWords ||
+                      LooksLikeTitle(c, parts, d.first, d.last))) {
+      continue;
+    }
+    const Part& lp = parts[d.last];
+    q.begin = toks[parts[d.first].open].begin;
+    q.end = toks[lp.close >= 0 ? lp.close : lp.last].end;
+    q.speaker = d.speaker;
+    q.source = d.source;
+    if (d.attr.found && d.attr.speaker_first >= 0) {
+      q.speaker_begin = toks[d.attr.speaker_first].begin;
+      q.speaker_end = toks[d.attr.speaker_last].end;
+    }
+    quotes.push_back(std::move(q));
+  }
+  return quotes;
+}
+
+}  // namespace storyline::text

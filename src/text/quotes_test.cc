@@ -1,0 +1,315 @@
+#include "text/quotes.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/text_cleaner.h"
+
+namespace storyline::text {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+// The one quote of `text`; fails the test when there is not exactly one.
+Quote One(std::string_view text) {
+  std::vector<Quote> q = FindQuotes(text);
+  EXPECT_THAT(q, SizeIs(1)) << text;
+  return q.empty() ? Quote() : q.front();
+}
+
+TEST(FindQuotes, QuoteThenNameSaid) {
+  Quote q = One("“I like him, he likes me, the relationship is good,” Trump said of Kim.");
+  EXPECT_EQ(q.text, "I like him, he likes me, the relationship is good");
+  EXPECT_EQ(q.speaker, "Trump");
+  EXPECT_EQ(q.source, SpeakerSource::kNamed);
+}
+
+TEST(FindQuotes, OffsetsCoverTheMarksAndTheSpeaker) {
+  std::string text = "Then: “We will win this time,” Trump said.";
+  Quote q = One(text);
+  EXPECT_EQ(text.substr(q.begin, 3), "“");
+  EXPECT_EQ(text.substr(q.end - 3, 3), "”");
+  EXPECT_EQ(text.substr(q.speaker_begin, q.speaker_end - q.speaker_begin), "Trump");
+}
+
+TEST(FindQuotes, SaidThenNameWithRelativeClause) {
+  Quote q = One("“I just can’t leave right now,” said Trump, who was en route to a rally in Iowa.");
+  EXPECT_EQ(q.text, "I just can’t leave right now");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, SaidThenTitledNameGivesThePerson) {
+  Quote q = One("\"We made real progress today,\" said Secretary of State Mike Pompeo.");
+  EXPECT_EQ(q.text, "We made real progress today");
+  EXPECT_EQ(q.speaker, "Mike Pompeo");
+}
+
+TEST(FindQuotes, NameSaidColonQuote) {
+  Quote q = One("Trump said: “We will have lots of meetings.”");
+  EXPECT_EQ(q.text, "We will have lots of meetings.");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, NameSaidThatQuote) {
+  Quote q = One("Trump said that “eventually we’re going to have lots of meetings.”");
+  EXPECT_EQ(q.text, "eventually we’re going to have lots of meetings.");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, NameSaidQuoteWithoutPunctuation) {
+  Quote q = One("Trump said “eventually we’re going to have lots of meetings.”");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, NameToldObjectQuote) {
+  Quote q = One("Pompeo told a reporter “we made significant progress.”");
+  EXPECT_EQ(q.text, "we made significant progress.");
+  EXPECT_EQ(q.speaker, "Pompeo");
+  Quote r = One("Pompeo told a reporter traveling with him Monday that “we made significant "
+                "progress.”");
+  EXPECT_EQ(r.speaker, "Pompeo");
+}
+
+TEST(FindQuotes, RoleBeforeNameIsNotPartOfTheSpeaker) {
+  Quote q = One("North Korea expert Andrei Lankov said: “Trump wants to make real progress.”");
+  EXPECT_EQ(q.speaker, "Andrei Lankov");
+  Quote r = One("“It will not happen soon,” Vice Minister for Foreign Affairs Choe Son Hui said.");
+  EXPECT_EQ(r.speaker, "Choe Son Hui");
+}
+
+TEST(FindQuotes, AccordingTo) {
+  Quote q = One("“The summit will be in Asia next year,” according to Mike Pompeo.");
+  EXPECT_EQ(q.speaker, "Mike Pompeo");
+  Quote r = One("According to Pompeo, “the summit will be in Asia next year.”");
+  EXPECT_EQ(r.speaker, "Pompeo");
+}
+
+TEST(FindQuotes, SaidBeatsAccordingToTheAgency) {
+  Quote q = One("“You have no nuclear testing,” Trump said, according to Reuters.");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, StraightQuotes) {
+  Quote q = One("\"We are talking about three or four locations,\" Trump told reporters.");
+  EXPECT_EQ(q.text, "We are talking about three or four locations");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, QuoteSplitAroundAttributionIsOne) {
+  Quote q = One("“I like him,” Trump said, “he likes me.”");
+  EXPECT_EQ(q.text, "I like him, he likes me.");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, NextSentenceQuoteContinuesTheSpeech) {
+  Quote q = One("“We’re setting that up right now,” Trump told reporters Tuesday in the Oval "
+                "Office. “We’re talking about three or four different locations.”");
+  EXPECT_EQ(q.text,
+            "We’re setting that up right now. We’re talking about three or four different "
+            "locations.");
+  EXPECT_EQ(q.speaker, "Trump");
+}
+
+TEST(FindQuotes, NextQuoteWithItsOwnAttributionIsSeparate) {
+  std::vector<Quote> q = FindQuotes(
+      "“We will meet again soon,” Trump said. “It was a very good meeting,” Pompeo said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].speaker, "Trump");
+  EXPECT_EQ(q[1].speaker, "Pompeo");
+}
+
+TEST(FindQuotes, QuoteOverSeveralParagraphs) {
+  std::string text =
+      "Trump spoke on Tuesday.\n"
+      "“We’ve made incredible progress – beyond incredible.\n"
+      "\n"
+      "“But I have agreed to meet,” Trump said.\n"
+      "The talks go on.";
+  Quote q = One(text);
+  EXPECT_EQ(q.text, "We’ve made incredible progress – beyond incredible. But I have agreed to meet");
+  EXPECT_EQ(q.speaker, "Trump");
+  EXPECT_EQ(text.substr(q.begin, 3), "“");
+  EXPECT_EQ(text.substr(q.end - 3, 3), "”");
+}
+
+TEST(FindQuotes, UnclosedQuoteStopsAtItsParagraph) {
+  std::vector<Quote> q = FindQuotes(
+      "Trump said: “We will have lots of meetings on their soil and on ours\n"
+      "The talks will go on for a long time, officials in Washington and Seoul expect.\n"
+      "Nobody knows where the next summit will be held or who will attend it.");
+  ASSERT_THAT(q, SizeIs(1));
+  EXPECT_EQ(q[0].text, "We will have lots of meetings on their soil and on ours");
+  EXPECT_EQ(q[0].speaker, "Trump");
+}
+
+TEST(FindQuotes, RunawayQuoteIsCappedAtThreeParagraphs) {
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "“This paragraph opens a quote and never closes it\n";
+  std::vector<Quote> q = FindQuotes(text);
+  ASSERT_FALSE(q.empty());
+  for (const Quote& x : q) {
+    EXPECT_LE(std::count(text.begin() + x.begin, text.begin() + x.end, '\n'), 2);
+  }
+}
+
+TEST(FindQuotes, StrayClosingMarksAndNestingDoNotCrash) {
+  // A closing mark with no opening one, an opening mark inside a quote (the
+  // first one was never closed), a lone straight mark at the end.
+  std::vector<Quote> q = FindQuotes(
+      "He left” early. Trump said “we will “win the election this year,” he said. And \"");
+  ASSERT_THAT(q, SizeIs(1));
+  EXPECT_EQ(q[0].text, "win the election this year");
+  EXPECT_THAT(FindQuotes("”””“"), IsEmpty());
+  EXPECT_THAT(FindQuotes("\"\"\"\""), IsEmpty());
+  EXPECT_THAT(FindQuotes("“”"), IsEmpty());
+}
+
+TEST(FindQuotes, EmptyAndQuotelessText) {
+  EXPECT_THAT(FindQuotes(""), IsEmpty());
+  EXPECT_THAT(FindQuotes("\n\n\n"), IsEmpty());
+  EXPECT_THAT(FindQuotes("Trump said the talks went well."), IsEmpty());
+}
+
+TEST(FindQuotes, ScareQuotesAndTitlesAreNotQuotes) {
+  EXPECT_THAT(FindQuotes("The prime minister called it a “great honour” to attend."), IsEmpty());
+  EXPECT_THAT(FindQuotes("Trump had said there was “incredible” progress in the talks."),
+              IsEmpty());
+  EXPECT_THAT(FindQuotes("He wrote the book “The Art of the Deal” in 1987."), IsEmpty());
+}
+
+TEST(FindQuotes, ShortQuoteWithAttributionIsAQuote) {
+  Quote q = One("“No comment,” the spokesman said.");
+  EXPECT_EQ(q.text, "No comment");
+  EXPECT_EQ(q.speaker, "");  // attributed, but to nobody named
+}
+
+TEST(FindQuotes, SpeakerNamedEarlierInTheSentence) {
+  Quote q = One("Trump said he had spoken at length with the secretary and the two had “a very, "
+                "very good meeting.”");
+  EXPECT_EQ(q.text, "a very, very good meeting.");
+  EXPECT_EQ(q.speaker, "Trump");
+  EXPECT_EQ(q.source, SpeakerSource::kSentence);
+}
+
+TEST(FindQuotes, PartsOfOneSentenceShareItsSpeaker) {
+  std::vector<Quote> q = FindQuotes(
+      "“As soon as we get it logistically worked out, Chairman Kim said he’s ready” to “allow "
+      "them to come in,” and once the arrangements are made “we’ll put them on the ground,” "
+      "Pompeo said.");
+  ASSERT_THAT(q, SizeIs(3));
+  for (const Quote& x : q) EXPECT_EQ(x.speaker, "Pompeo") << x.text;
+  EXPECT_EQ(q[2].source, SpeakerSource::kNamed);
+}
+
+TEST(FindQuotes, PronounTakesThePreviousQuotesSpeaker) {
+  std::vector<Quote> q = FindQuotes(
+      "“You have no nuclear testing,” Trump said, according to Reuters.\n\n"
+      "“But I have agreed to meet,” he said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "Trump");
+  EXPECT_EQ(q[1].source, SpeakerSource::kPronoun);
+}
+
+TEST(FindQuotes, PronounTakesTheOnePersonNamedBefore) {
+  Quote q = One("President Donald Trump arrived in Iowa on Monday for a rally.\n"
+                "“We are going to win big,” he told the crowd.");
+  EXPECT_EQ(q.speaker, "Donald Trump");
+  EXPECT_EQ(q.source, SpeakerSource::kPronoun);
+}
+
+TEST(FindQuotes, PronounAfterTwoPeopleStaysEmpty) {
+  Quote q = One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"
+                "“We had a very good talk about the summit,” he said.");
+  EXPECT_EQ(q.speaker, "");
+  EXPECT_EQ(q.source, SpeakerSource::kPronoun);
+}
+
+TEST(FindQuotes, PronounAfterAnotherPersonThanThePreviousSpeakerStaysEmpty) {
+  std::vector<Quote> q = FindQuotes(
+      "“We will meet again,” Trump said.\n"
+      "Secretary of State Mike Pompeo flew to Pyongyang on Sunday.\n"
+      "“It was a productive visit for everyone,” he said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "");
+}
+
+TEST(FindQuotes, PronounWithNobodyNamedStaysEmpty) {
+  Quote q = One("“It is a long way to the summit,” she said.");
+  EXPECT_EQ(q.speaker, "");
+}
+
+TEST(FindQuotes, NamesInsideQuotesAreNotSpeakers) {
+  Quote q = One("“We have a very good relationship with Chairman Kim,” he said.");
+  EXPECT_EQ(q.speaker, "");
+}
+
+// The founding example (../shared/seeds), through the text cleaner as the
+// engine sees it.
+std::string Seed(const std::string& prefix) {
+  fs::path dir = fs::path(STORYLINE_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!fs::is_directory(dir)) return {};
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().filename().string().starts_with(prefix)) {
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return extract::CleanPlainText(ss.str()).text;
+    }
+  }
+  return {};
+}
+
+const Quote* FindContaining(const std::vector<Quote>& q, std::string_view words) {
+  for (const Quote& x : q) {
+    if (x.text.find(words) != std::string::npos) return &x;
+  }
+  return nullptr;
+}
+
+TEST(FindQuotes, Seed004SharedQuoteIsTrumps) {
+  std::string text = Seed("004_");
+  if (text.empty()) GTEST_SKIP() << "no founding example in ../shared/seeds";
+  std::vector<Quote> q = FindQuotes(text);
+  const Quote* like = FindContaining(q, "I like him");
+  ASSERT_NE(like, nullptr);
+  EXPECT_EQ(like->text, "I like him, he likes me, the relationship is good");
+  EXPECT_EQ(like->speaker, "Trump");
+  const Quote* progress = FindContaining(q, "we made significant progress");
+  ASSERT_NE(progress, nullptr);
+  EXPECT_EQ(progress->speaker, "Pompeo");
+  const Quote* leave = FindContaining(q, "leave right now");
+  ASSERT_NE(leave, nullptr);
+  EXPECT_EQ(leave->speaker, "Trump");
+  // The scare quote "made incredible progress" (three words in reported
+  // speech) is not a quote of its own.
+  EXPECT_EQ(FindContaining(q, "made incredible progress"), nullptr);
+  for (const Quote& x : q) EXPECT_FALSE(x.speaker.empty()) << x.text;
+}
+
+TEST(FindQuotes, Seed000SharedQuoteIsResolvedToTrump) {
+  std::string text = Seed("000_");
+  if (text.empty()) GTEST_SKIP() << "no founding example in ../shared/seeds";
+  std::vector<Quote> q = FindQuotes(text);
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].speaker, "Trump");
+  EXPECT_EQ(q[0].source, SpeakerSource::kNamed);
+  // "“We’ve made … beyond incredible.¶“But I have agreed to meet,” he said.
+  // “We have … I like him, he likes me, the relationship is good.”": one
+  // quote over two paragraphs, "he" being the Trump of the quote before.
+  EXPECT_THAT(q[1].text, HasSubstr("I like him, he likes me, the relationship is good"));
+  EXPECT_THAT(q[1].text, HasSubstr("beyond incredible. But I have agreed to meet. We have"));
+  EXPECT_EQ(q[1].speaker, "Trump");
+  EXPECT_EQ(q[1].source, SpeakerSource::kPronoun);
+}
+
+}  // namespace
+}  // namespace storyline::text
