@@ -334,8 +334,10 @@ WarcStep WarcReader::Next(WarcPage* page) {
       if (!buffer_->error().ok()) {
         // The source failed between records (e.g. trailing bytes that are not gzip).
         problem_.record = record_ + 1;
-        problem_.why = buffer_->error();
-        ++stats_.malformed;
+        problem_.why =
+            Status::InvalidInput("the input cannot be read on after record " +
+                                 std::to_string(record_) + ": " + buffer_->error().message());
+        ++stats_.truncated;
         return WarcStep::kProblem;
       }
       return WarcStep::kEnd;

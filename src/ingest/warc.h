@@ -22,7 +22,8 @@
 // records that are not a record, an undecodable body) is a problem: counted,
 // returned as kProblem, and the reader goes on with the next record (after
 // garbage or a header without Content-Length, at the next "WARC/1." line).
-// An error of the byte source (corrupt gzip) ends the input after one problem.
+// An error of the byte source (corrupt gzip) ends the input after one problem,
+// counted as truncated.
 //
 // Memory: one record at a time, never more than max_record_bytes of block
 // (larger records are read past in 64 KiB steps), plus a 64 KiB buffer.
@@ -54,7 +55,7 @@ struct WarcStats {
   std::size_t not_ok = 0;        // HTTP status other than 200 (not reported)
   // Problems, each reported:
   std::size_t too_large = 0;  // block over max_record_bytes
-  std::size_t truncated = 0;  // the input ends inside the record
+  std::size_t truncated = 0;  // the input ends (or can no longer be read) inside or after it
   std::size_t malformed = 0;  // bad WARC header or HTTP message, undecodable body
   std::size_t garbage = 0;    // runs of bytes between records that are no record
 
