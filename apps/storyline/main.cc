@@ -76,6 +76,12 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// "; 12 WARC records: 4 HTML pages, 8 not responses" when WARC files were read.
+std::string WarcSummary(const storyline::ingest::ReadStats& r) {
+  if (r.warc.records == 0 && r.warc.problems() == 0) return "";
+  return "; " + r.warc.Summary();
+}
+
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';
   return 1;
@@ -146,10 +152,10 @@ int RunCluster(const ClusterArgs& args) {
   const auto& r = result.read;
   std::fprintf(stderr,
                "storyline: %zu articles in %zu stories from %zu files (%.1f MB) in %.2f s "
-               "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu\n",
+               "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu%s\n",
                result.added.size(), story_count, r.files, static_cast<double>(r.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
-               result.unusable, r.warnings);
+               result.unusable, r.warnings, WarcSummary(r).c_str());
   return 0;
 }
 
@@ -189,10 +195,10 @@ int RunExtract(const ExtractArgs& args) {
   double secs = progress.Elapsed();
   std::fprintf(stderr,
                "storyline: %zu pages extracted from %zu files (%.1f MB) in %.2f s (%.0f pages/s); "
-               "failed %zu, skipped %zu\n",
+               "failed %zu, skipped %zu%s\n",
                stats.extracted, stats.read.files, static_cast<double>(stats.read.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(stats.extracted) / secs : 0.0, stats.failed,
-               stats.read.skipped);
+               stats.read.skipped, WarcSummary(stats.read).c_str());
   return 0;
 }
 
@@ -231,7 +237,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "storyline: turns a flood of news articles into stories.\n"
       "Inputs are plain-text files (one article each, id = file name), HTML pages\n"
-      "(.html, .htm; id = file name without extensions), JSONL files (one\n"
+      "(.html, .htm, also gzipped as .html.gz; id = file name without extensions),\n"
+      "WARC files (.warc, .warc.gz; each HTML response record is an article, id =\n"
+      "WARC-Record-ID, url = target URI), JSONL files (one\n"
       "{\"id\",\"url\",\"source\",\"title\",\"text\" or \"html\",\"published\",\"lang\"} per line),\n"
       "directories (read recursively) or - for standard input."};
   app.require_subcommand(1);
@@ -258,7 +266,7 @@ int main(int argc, char** argv) {
       "extract",
       "Extract each page's article text and metadata; one JSON line per page:\n"
       "{\"id\",\"url\",\"title\",\"text\",\"published\",\"modified\",\"byline\",\"site\",\"lang\"}");
-  extract->add_option("inputs", xargs.inputs, "HTML files, JSONL, directories or - (stdin)")
+  extract->add_option("inputs", xargs.inputs, "HTML, WARC, JSONL, directories or - (stdin)")
       ->required();
   extract->add_option("-o,--output", xargs.output, "Where to write the JSON lines")
       ->capture_default_str();

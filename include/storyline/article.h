@@ -20,6 +20,10 @@ struct Article {
   // The page as received, when the input was HTML: the engine extracts the
   // body, title, dates, site and language from it (fields already set win).
   std::string html;
+  // The transport's charset of `html` (HTTP Content-Type "charset="), when
+  // known, e.g. from a WARC response; "" otherwise. A hint for extraction:
+  // a byte-order mark still wins over it, and it wins over <meta charset>.
+  std::string charset;
   std::string lang;                      // BCP 47 tag when known, e.g. "en"
   std::optional<UnixSeconds> published;  // unknown stays unknown, never "now"
   // When a crawler fetched the page (WARC-Date). Not a publication date; the

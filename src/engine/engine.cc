@@ -148,7 +148,7 @@ namespace {
 
 // Fills what the article lacks from its HTML page; fields it came with win.
 Status ExtractHtml(Article* a) {
-  auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = {}});
+  auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = a->charset});
   a->html.clear();
   a->html.shrink_to_fit();
   if (!page.ok()) return page.status();

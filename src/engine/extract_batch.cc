@@ -32,7 +32,7 @@ void ExtractChunk(Chunk* c) {
       c->pages.emplace_back(PassThrough(a));
       continue;
     }
-    auto page = extract::ExtractPage(a.html, {.url = a.url, .charset = {}});
+    auto page = extract::ExtractPage(a.html, {.url = a.url, .charset = a.charset});
     a.html.clear();
     a.html.shrink_to_fit();
     if (page.ok()) {

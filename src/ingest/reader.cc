@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "absl/container/flat_hash_set.h"
+#include "ingest/gzip.h"
+#include "ingest/warc.h"
 #include "util/hash.h"
 #include "util/time.h"
 #include "util/utf8.h"
@@ -19,12 +21,20 @@ namespace storyline::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class FileKind { kText, kJsonl, kHtml, kOther };
+enum class FileKind { kText, kJsonl, kHtml, kHtmlGz, kWarc, kOther };
+
+std::string Lowered(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
 
 FileKind KindOf(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string name = Lowered(p.filename().string());
+  if (name.ends_with(".warc") || name.ends_with(".warc.gz")) return FileKind::kWarc;
+  if (name.ends_with(".html.gz") || name.ends_with(".htm.gz") || name.ends_with(".xhtml.gz")) {
+    return FileKind::kHtmlGz;
+  }
+  std::string ext = Lowered(p.extension().string());
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
@@ -114,17 +124,57 @@ class Run {
 
   // An HTML page is passed on as received; the engine extracts it (its
   // encoding is only known once it is parsed).
-  void ReadHtml(std::string bytes, const std::string& name, const fs::path& path) {
-    stats_->bytes += bytes.size();
+  void ReadHtml(std::string bytes, const std::string& name, std::string id) {
     if (IsBlank(bytes)) {
       Skip(name, Status::InvalidInput("empty page"));
       return;
     }
     Article a;
-    a.id = path.stem().string();
+    a.id = std::move(id);
     a.html = std::move(bytes);
     a.origin = name;
     Emit(std::move(a));
+  }
+
+  // Every HTML response record of a WARC file (plain or gzip) becomes an
+  // article; one record in memory at a time.
+  void ReadWarc(std::istream& in, const std::string& name) {
+    std::unique_ptr<ByteSource> source = OpenMaybeGzipped(&in);
+    WarcReader warc(source.get(), {.max_record_bytes = options_.max_article_bytes});
+    const std::string file = fs::path(name).filename().string();
+    std::uint64_t counted = 0;
+    WarcPage page;
+    for (;;) {
+      WarcStep step = warc.Next(&page);
+      stats_->bytes += warc.input_bytes() - counted;
+      counted = warc.input_bytes();
+      if (step == WarcStep::kEnd) break;
+      std::size_t record = step == WarcStep::kPage ? page.record : warc.problem().record;
+      std::string origin = name + ":record " + std::to_string(record);
+      if (step == WarcStep::kProblem) {
+        Skip(origin, warc.problem().why);
+        continue;
+      }
+      if (IsBlank(page.html)) {
+        Skip(origin, Status::InvalidInput("empty page"));
+        continue;
+      }
+      Article a;
+      a.id = page.record_id.empty() ? file + ":record " + std::to_string(record)
+                                    : std::move(page.record_id);
+      a.url = std::move(page.target_uri);
+      a.html = std::move(page.html);
+      a.charset = std::move(page.charset);
+      a.fetched = ParseIsoTime(page.date);
+      if (!a.fetched && !page.date.empty()) {
+        ++stats_->warnings;
+        diag_->Report(origin, Status::InvalidInput("WARC-Date is not an ISO 8601 time: \"" +
+                                                   page.date.substr(0, 40) + "\""));
+      }
+      a.origin = std::move(origin);
+      Emit(std::move(a));
+    }
+    stats_->warc.Add(warc.stats());
   }
 
   void ReadFile(const fs::path& path, bool explicit_path) {
@@ -147,6 +197,22 @@ class Run {
       ReadJsonl(in, name);
       return;
     }
+    if (kind == FileKind::kWarc) {
+      ReadWarc(in, name);
+      return;
+    }
+    if (kind == FileKind::kHtmlGz) {
+      GzipReader gz(&in);
+      std::string page;
+      Status s = ReadAll(&gz, options_.max_article_bytes, &page);
+      stats_->bytes += gz.input_bytes();
+      if (!s.ok()) {
+        Skip(name, s);
+        return;
+      }
+      ReadHtml(std::move(page), name, path.stem().stem().string());  // abc.html.gz -> abc
+      return;
+    }
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (!ec && size > options_.max_article_bytes) {
@@ -159,7 +225,9 @@ class Run {
     std::ostringstream buf;
     buf << in.rdbuf();
     if (kind == FileKind::kHtml) {
-      ReadHtml(std::move(buf).str(), name, path);
+      std::string bytes = std::move(buf).str();
+      stats_->bytes += bytes.size();
+      ReadHtml(std::move(bytes), name, path.stem().string());
       return;
     }
     ReadText(buf.str(), name, path.filename().string());

@@ -1,10 +1,15 @@
 // Readers: outside bytes -> Article. Plain-text files (one article each, id =
 // file name), JSONL files (one article a line, fields in docs/DESIGN.md),
-// directories (recursively, in name order) and "-" for standard input.
+// HTML pages (.html, .htm, .xhtml, and gzipped as .html.gz/.htm.gz; id = file
+// name without its extensions), WARC files (.warc, .warc.gz: one article per
+// HTML response record, see warc.h; id = WARC-Record-ID, url = target URI,
+// fetched = WARC-Date, charset = the HTTP charset), directories (recursively,
+// in name order) and "-" for standard input.
 //
 // Bad input never stops a run: an unreadable file, invalid UTF-8, an empty
-// text, a broken JSON line or a duplicate id is reported to the Diagnostics
-// sink with the file (and line) and the reason, counted, and skipped.
+// text, a broken JSON line, a corrupt gzip file, a bad WARC record or a
+// duplicate id is reported to the Diagnostics sink with the file (and line or
+// record) and the reason, counted, and skipped.
 //
 //   ReadStats stats;
 //   Status s = ReadArticles(paths, [&](Article a) { Use(std::move(a)); }, &diag, &stats);
@@ -22,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ingest/warc.h"
 #include "storyline/article.h"
 #include "storyline/status.h"
 
@@ -41,11 +47,13 @@ struct ReadStats {
   std::size_t skipped = 0;        // inputs reported to Diagnostics and left out
   std::size_t warnings = 0;       // inputs kept with a problem reported (e.g. a bad date)
   std::size_t ignored_files = 0;  // files in directories that are not articles (README.md, ...)
-  std::uint64_t bytes = 0;
+  std::uint64_t bytes = 0;        // as stored (compressed files count compressed)
+  WarcStats warc;                 // records of WARC inputs; its problems are in `skipped` too
 };
 
 struct ReadOptions {
-  std::size_t max_article_bytes = 16u << 20;  // a larger text file or JSON line is skipped
+  // A larger text file, JSON line, decompressed .html.gz or WARC record is skipped.
+  std::size_t max_article_bytes = 16u << 20;
 };
 
 using ArticleSink = std::function<void(Article)>;

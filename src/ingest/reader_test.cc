@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/gzip.h"
+
 namespace storyline::ingest {
 namespace {
 
@@ -295,6 +297,78 @@ TEST(MakeTextArticle, NamesTheByteOffsetOfInvalidUtf8) {
   Status s = MakeTextArticle("ok \xC3(", "x.txt", &a);
   EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
   EXPECT_NE(s.message().find("byte 3"), std::string::npos) << s.message();
+}
+
+TEST_F(ReaderTest, GzippedHtmlIdDropsEveryExtensionAndBadOnesAreReported) {
+  std::string page = "<html><body><p>Flood waters rose overnight.</p></body></html>";
+  Write("in/abc.html.gz", GzipCompress(page));
+  Write("in/def.HTM.GZ", GzipCompress(page + " "));
+  Write("in/cut.html.gz", GzipCompress(page).substr(0, 20));
+  Write("in/bomb.html.gz", GzipCompress(std::string(2u << 20, ' ')));
+  Write("in/other.gz", GzipCompress("not read: not a known kind"));
+  ReadOptions options;
+  options.max_article_bytes = 1u << 20;
+  ASSERT_TRUE(ReadArticles(
+                  {(dir_ / "in").string()},
+                  [this](Article a) { articles_.push_back(std::move(a)); }, &diag_, &stats_,
+                  options)
+                  .ok());
+  EXPECT_EQ(Ids(), (Strings{"abc", "def"}));
+  EXPECT_EQ(articles_[0].html, page);
+  EXPECT_EQ(articles_[0].origin, (dir_ / "in/abc.html.gz").string());
+  EXPECT_NE(diag_.MessageFor((dir_ / "in/cut.html.gz").string()).find("truncated"),
+            std::string::npos);
+  EXPECT_NE(diag_.MessageFor((dir_ / "in/bomb.html.gz").string()).find("exceeds the limit"),
+            std::string::npos);
+  EXPECT_EQ(stats_.skipped, 2u);
+  EXPECT_EQ(stats_.ignored_files, 1u);
+}
+
+TEST_F(ReaderTest, WarcResponsesBecomeArticlesWithRecordIdUrlDateAndCharset) {
+  auto record = [](const std::string& type, const std::string& id, const std::string& uri,
+                   const std::string& block) {
+    return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + id +
+           ">\r\nWARC-Target-URI: " + uri +
+           "\r\nWARC-Date: 2026-03-14T08:30:00Z\r\nContent-Type: application/http; "
+           "msgtype=" +
+           type + "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
+           "\r\n\r\n";
+  };
+  std::string html = "<html><body><p>Flood waters rose overnight.</p></body></html>";
+  std::string ok = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n";
+  std::string warc = record("request", "q1", "https://a.example/1", "GET /1 HTTP/1.1\r\n\r\n") +
+                     record("response", "r1", "https://a.example/1", ok + html) +
+                     record("response", "r2", "https://a.example/2",
+                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG") +
+                     record("response", "r1", "https://a.example/dup", ok + html) +
+                     record("response", "r4", "https://a.example/4", ok + html);
+  Write("in/crawl.warc.gz", GzipCompress(warc));
+  std::string cut = record("response", "p1", "https://b.example/1", ok + html);
+  Write("in/plain.warc", cut.substr(0, cut.size() - 10));
+  ASSERT_TRUE(Read({(dir_ / "in").string()}).ok());
+
+  EXPECT_EQ(Ids(), (Strings{"r1", "r4"}));
+  const Article& a = articles_[0];
+  EXPECT_EQ(a.url, "https://a.example/1");
+  EXPECT_EQ(a.html, html);
+  EXPECT_EQ(a.charset, "windows-1252");
+  ASSERT_TRUE(a.fetched.has_value());
+  EXPECT_EQ(*a.fetched, 1773477000);
+  EXPECT_FALSE(a.published.has_value());
+  std::string crawl = (dir_ / "in/crawl.warc.gz").string();
+  EXPECT_EQ(a.origin, crawl + ":record 2");
+  EXPECT_NE(diag_.MessageFor(crawl + ":record 4").find("duplicate id"), std::string::npos);
+  std::string plain = (dir_ / "in/plain.warc").string();
+  EXPECT_NE(diag_.MessageFor(plain + ":record 1").find("truncated"), std::string::npos);
+
+  EXPECT_EQ(stats_.files, 2u);
+  EXPECT_EQ(stats_.skipped, 2u);  // the duplicate and the cut-off record
+  EXPECT_EQ(stats_.warc.records, 6u);
+  EXPECT_EQ(stats_.warc.pages, 3u);
+  EXPECT_EQ(stats_.warc.not_response, 1u);
+  EXPECT_EQ(stats_.warc.not_html, 1u);
+  EXPECT_EQ(stats_.warc.truncated, 1u);
+  EXPECT_EQ(stats_.bytes, fs::file_size(crawl) + fs::file_size(plain));
 }
 
 }  // namespace
