@@ -1,15 +1,11 @@
-// End-to-end: a Common Crawl-like .warc.gz built from tests/fixtures/html
+// End-to-end: a Common Crawl-like .warc.gz built from tests/data/html
 // through the built `storyline` binary (cluster and extract).
 #include <gtest/gtest.h>
 #include <iconv.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -17,24 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "cli_fixture.h"
 #include "ingest/gzip.h"
 
+namespace storyline::testing {
 namespace {
-
-namespace fs = std::filesystem;
-namespace ingest = storyline::ingest;
-
-const std::string kSource = STORYLINE_SOURCE_DIR;
-const std::string kCli = STORYLINE_CLI;
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 // `utf8` in `charset` (glibc iconv); "" when it cannot be converted.
 std::string Encode(const std::string& utf8, const char* charset) {
@@ -79,16 +62,8 @@ struct Fetch {
   std::string uri;
 };
 
-class WarcE2eTest : public ::testing::Test {
+class WarcE2eTest : public CliTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("storyline_warc_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
 
   // Writes crawl.warc.gz, one gzip member per record as Common Crawl does:
   // warcinfo, then request + response + metadata for every fixture page, plus
@@ -97,7 +72,7 @@ class WarcE2eTest : public ::testing::Test {
   // header saying so (its <meta> claims UTF-8).
   fs::path WriteCrawl() {
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(fs::path(kSource) / "tests/fixtures/html")) {
+    for (const auto& e : fs::directory_iterator(fs::path(kSource) / "tests/data/html")) {
       if (e.path().extension() == ".html") files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
@@ -150,22 +125,6 @@ class WarcE2eTest : public ::testing::Test {
     return Write("crawl.warc.gz", gz);
   }
 
-  fs::path Write(const std::string& name, const std::string& contents) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << contents;
-    return path;
-  }
-
-  int Run(const std::string& args) {
-    fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
-    std::string command = Quote(kCli) + " " + args + " >" + Quote(out.string()) + " 2>" +
-                          Quote(err.string()) + " </dev/null";
-    int status = std::system(command.c_str());
-    out_ = ReadFile(out);
-    err_ = ReadFile(err);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-
   // Record id of fixture `name`.
   std::string IdOf(const std::string& name) const {
     for (const Fetch& f : fetches_) {
@@ -175,14 +134,12 @@ class WarcE2eTest : public ::testing::Test {
     return "";
   }
 
-  fs::path dir_;
-  std::string out_, err_;
   std::vector<Fetch> fetches_;
 };
 
 TEST_F(WarcE2eTest, ClusterPutsEachEventsPagesIntoOneStory) {
   fs::path crawl = WriteCrawl();
-  ASSERT_EQ(fetches_.size(), 7u) << "tests/fixtures/html should hold 7 pages";
+  ASSERT_EQ(fetches_.size(), 7u) << "tests/data/html should hold 7 pages";
   fs::path assignments = dir_ / "assign.jsonl";
   ASSERT_EQ(Run("cluster " + Quote(crawl.string()) + " -q -a " + Quote(assignments.string()) +
                 " -o " + Quote((dir_ / "stories.json").string())),
@@ -263,3 +220,4 @@ TEST_F(WarcE2eTest, BrokenRecordsAreReportedByFileAndRecordWithoutFailingTheRun)
 }
 
 }  // namespace
+}  // namespace storyline::testing
