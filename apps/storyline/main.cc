@@ -202,6 +202,33 @@ int RunExtract(const ExtractArgs& args) {
   return 0;
 }
 
+struct BriefArgs {
+  std::vector<std::string> inputs;
+  int words = 100;
+  std::string prior;
+};
+
+// All inputs as one story: prepared and added like `cluster`, then briefed
+// together whatever the clustering says.
+int RunBrief(const BriefArgs& args) {
+  storyline::EngineOptions eo;
+  eo.prior_path = args.prior;
+  auto engine = storyline::StoryEngine::Create(eo);
+  if (!engine.ok()) return Fail(engine.status().ToString());
+  (*engine)->set_summary_words(static_cast<std::size_t>(args.words));
+  StderrDiagnostics diag;
+  storyline::BatchOptions bo;
+  bo.threads = 1;
+  storyline::BatchResult result;
+  Status s = storyline::RunBatch(args.inputs, engine->get(), bo, &diag, &result);
+  diag.Finish();
+  if (!s.ok()) return Fail(s.message());
+  if (result.added.empty()) return Fail("no usable article in the input");
+  storyline::output::WriteStoryJson((*engine)->StoryOfAll(), std::cout);
+  std::cout.flush();
+  return std::cout ? 0 : Fail("write failed");
+}
+
 int RunEval(const std::string& gold_path, const std::string& pred_path, bool as_json) {
   auto gold = storyline::eval::LoadLabels(gold_path);
   if (!gold.ok()) return Fail(gold.status().ToString());
@@ -275,6 +302,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   extract->add_flag("-q,--quiet", xargs.quiet, "No progress display");
 
+  BriefArgs bargs;
+  auto* brief = app.add_subcommand(
+      "brief",
+      "Treat all input articles as one story and print its brief as JSON: headline,\n"
+      "summary, quotes with speakers and outlets, entities, what only one outlet\n"
+      "reports, timeline");
+  brief->add_option("inputs", bargs.inputs, "Files, directories or - (stdin)")->required();
+  brief->add_option("-w,--words", bargs.words, "Word budget of the summary")
+      ->capture_default_str()
+      ->check(CLI::Range(10, 10000));
+  brief->add_option("--prior", bargs.prior, "Document-frequency prior (default: the shipped one)");
+
   std::string gold, pred;
   bool eval_json = false;
   auto* eval = app.add_subcommand("eval", "Score story assignments against gold labels");
@@ -296,6 +335,7 @@ int main(int argc, char** argv) {
 
   if (*cluster) return RunCluster(cargs);
   if (*extract) return RunExtract(xargs);
+  if (*brief) return RunBrief(bargs);
   if (*eval) return RunEval(gold, pred, eval_json);
   if (*df) {
     StderrDiagnostics diag;

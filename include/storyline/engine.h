@@ -86,6 +86,13 @@ class StoryEngine {
   // a time (for output of large runs without holding them all).
   void VisitStories(const std::function<void(const Story&)>& visit) const;
 
+  // Every article added so far as one story, with its brief, whatever the
+  // clustering says (`storyline brief`). Empty story when nothing was added.
+  Story StoryOfAll() const;
+
+  // The word budget of story summaries (default 100).
+  void set_summary_words(std::size_t words);
+
  private:
   struct Impl;
   explicit StoryEngine(std::unique_ptr<Impl> impl);

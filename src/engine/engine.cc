@@ -8,8 +8,11 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "brief/brief.h"
+#include "brief/material.h"
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
+#include "engine/blob_store.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
 #include "features/doc_vectors.h"
@@ -23,8 +26,6 @@
 namespace storyline {
 namespace {
 
-constexpr std::size_t kLeadSentences = 2;
-constexpr std::size_t kKeptEntities = 8;
 constexpr std::size_t kCentralityTerms = 16;
 
 #ifndef STORYLINE_DATA_DIR
@@ -39,7 +40,7 @@ struct PreparedArticle::Impl {
   Article article;  // text replaced by the cleaned body, then dropped after Add
   text::Analysis analysis;
   features::MinHash minhash;
-  std::vector<std::string> lead;  // first sentences, for the summary
+  std::string material;  // brief::ArticleMaterial, serialised
 };
 
 PreparedArticle::PreparedArticle() : impl_(std::make_unique<Impl>()) {}
@@ -59,8 +60,7 @@ struct ArticleRecord {
     float weight;
   };
   std::vector<CentralTerm> centroid_terms;
-  std::vector<std::pair<std::uint64_t, int>> entities;  // (key hash, mentions), most first
-  std::vector<std::string> lead;
+  BlobStore::Ref material;  // brief::ArticleMaterial in Impl::materials
 };
 
 struct StoryEngine::Impl {
@@ -68,11 +68,10 @@ struct StoryEngine::Impl {
   cluster::DuplicateIndex duplicates;
   std::unique_ptr<cluster::Clusterer> clusterer;
   std::vector<ArticleRecord> records;
+  BlobStore materials;  // what briefs need of each article's text, on disk
+  brief::BriefOptions brief;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
-  // Entity key hash -> display name as first written. Shared by all articles,
-  // so each keeps only hashes and counts.
-  absl::flat_hash_map<std::uint64_t, std::string> entity_names;
 
   std::string StoryId(std::uint32_t n) const {
     return "s" + std::to_string(clusterer->StoryOf(n) + 1);
@@ -181,17 +180,14 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   impl.analysis = analyzer.Analyze(article.title, cleaned.text);
   impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
   impl.analysis.word_hashes = {};
-  for (std::size_t i = 0; i < impl.analysis.sentences.size() && i < kLeadSentences; ++i) {
-    const auto& s = impl.analysis.sentences[i];
-    impl.lead.emplace_back(cleaned.text.substr(s.begin, s.end - s.begin));
-  }
-  // What later stages need of the text is in the analysis and the lead; drop
-  // the rest now, since prepared articles wait in the reorder window.
+  // What the brief needs of the text (sentences, their concepts, quotes)
+  // goes into the material; the rest of the text is dropped now, since
+  // prepared articles wait in the reorder window.
+  brief::MakeMaterial(std::move(cleaned.text), impl.analysis).AppendTo(&impl.material);
+  impl.analysis.concepts = {};
+  impl.analysis.concept_ends = {};
   impl.analysis.sentences = {};
-  if (impl.analysis.entities.size() > kKeptEntities) {
-    impl.analysis.entities.resize(kKeptEntities);
-    impl.analysis.entities.shrink_to_fit();
-  }
+  impl.analysis.entities = {};
   article.text.clear();
   article.text.shrink_to_fit();
   impl.article = std::move(article);
@@ -224,13 +220,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   for (const auto& t : top) {
     r.centroid_terms.push_back({static_cast<std::uint32_t>(t.id), t.weight});
   }
-  for (const auto& m : p.analysis.entities) {
-    if (r.entities.size() == kKeptEntities) break;
-    std::uint64_t key = Hash64(m.key);
-    e.entity_names.try_emplace(key, m.name);
-    r.entities.emplace_back(key, m.count);
-  }
-  r.lead = std::move(p.lead);
+  r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
   return n;
 }
@@ -276,26 +266,17 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
   story.score = score;
   story.first_seen = signals.first_seen;
   story.last_seen = signals.last_seen;
-  // Centroid of the members' heaviest terms, to find the most central article.
+  // Centroid of the members' heaviest terms: how central each article is.
   absl::flat_hash_map<std::uint32_t, float> centroid;
   for (std::uint32_t m : members) {
     for (const auto& t : e.records[m].centroid_terms) centroid[t.id] += t.weight;
   }
-  std::uint32_t head = members.front();
-  float best = -1;
   std::map<std::string, std::size_t> outlet_counts;
-  std::map<std::uint64_t, int> entity_counts;  // key hash -> articles
-  for (std::uint32_t m : members) {
-    const ArticleRecord& r = e.records[m];
-    float c = 0;
-    for (const auto& t : r.centroid_terms) c += t.weight * centroid[t.id];
-    // Prefer originals with a title; ties go to the earliest article.
-    if (r.duplicate_of) c *= 0.5f;
-    if (r.meta.title.empty()) c *= 0.5f;
-    if (c > best) {
-      best = c;
-      head = m;
-    }
+  std::vector<brief::ArticleMaterial> materials(members.size());
+  std::vector<brief::BriefArticle> in(members.size());
+  std::string bytes;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const ArticleRecord& r = e.records[members[i]];
     StoryArticle sa;
     sa.id = r.meta.id;
     sa.source = r.meta.source;
@@ -305,22 +286,27 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
     if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
     story.articles.push_back(std::move(sa));
     if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
-    for (const auto& [key, mentions] : r.entities) ++entity_counts[key];
+
+    brief::BriefArticle& b = in[i];
+    if (!e.materials.Read(r.material, &bytes) ||
+        !brief::ArticleMaterial::Parse(bytes, &materials[i])) {
+      materials[i] = {};  // unreadable: the article adds nothing to the brief
+    }
+    b.material = &materials[i];
+    b.id = r.meta.id;
+    b.outlet = r.meta.source.empty() ? r.meta.id : r.meta.source;
+    b.title = r.meta.title;
+    b.time = r.meta.published;
+    b.duplicate = r.duplicate_of.has_value();
+    for (const auto& t : r.centroid_terms) b.centrality += t.weight * centroid[t.id];
+    b.entities = materials[i].names;
   }
-  const ArticleRecord& h = e.records[head];
-  story.headline = !h.meta.title.empty() ? h.meta.title : (h.lead.empty() ? "" : h.lead.front());
-  story.summary = h.lead;
   std::vector<std::pair<std::string, std::size_t>> outlets(outlet_counts.begin(),
                                                            outlet_counts.end());
   std::stable_sort(outlets.begin(), outlets.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   for (auto& [name, count] : outlets) story.outlets.push_back(name);
-  for (const auto& [key, count] : entity_counts) {
-    story.entities.push_back({e.entity_names.at(key), count});
-  }
-  std::stable_sort(story.entities.begin(), story.entities.end(),
-                   [](const EntityCount& a, const EntityCount& b) { return a.count > b.count; });
-  if (story.entities.size() > 12) story.entities.resize(12);
+  brief::WriteBrief(in, brief, &story);
   return story;
 }
 
@@ -341,6 +327,17 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit) c
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [score, i] : order) visit(e.BuildStory(groups[i], signals[i], score));
 }
+
+Story StoryEngine::StoryOfAll() const {
+  const Impl& e = *impl_;
+  if (e.records.empty()) return {};
+  std::vector<std::uint32_t> all(e.records.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  rank::StorySignals signals = SignalsOf(e.records, all);
+  return e.BuildStory(all, signals, rank::StoryScore(signals, e.latest));
+}
+
+void StoryEngine::set_summary_words(std::size_t words) { impl_->brief.summary_words = words; }
 
 std::vector<Story> StoryEngine::Stories() const {
   std::vector<Story> out;

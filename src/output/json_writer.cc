@@ -72,10 +72,12 @@ void Key(std::string* out, int indent, std::string_view key) {
 
 }  // namespace
 
-void StoriesJsonWriter::Add(const Story& s) {
-  std::string o;
-  o.reserve(512 + 256 * s.articles.size());
-  o.append(first_ ? "[\n  {\n" : ",\n  {\n");
+namespace {
+
+// The story as a JSON object: "  {\n" ... "  }" (fields at indent 4).
+void AppendStory(std::string* out, const Story& s) {
+  std::string& o = *out;
+  o.append("  {\n");
   Key(&o, 4, "id");
   AppendString(&o, s.id);
   o.append(",\n");
@@ -167,8 +169,24 @@ void StoriesJsonWriter::Add(const Story& s) {
     o.append(i + 1 < s.articles.size() ? "},\n" : "}\n");
   }
   o.append("    ]\n  }");
+}
+
+}  // namespace
+
+void StoriesJsonWriter::Add(const Story& s) {
+  std::string o;
+  o.reserve(512 + 256 * s.articles.size());
+  o.append(first_ ? "[\n" : ",\n");
+  AppendStory(&o, s);
   out_ << o;
   first_ = false;
+}
+
+void WriteStoryJson(const Story& story, std::ostream& out) {
+  std::string o;
+  AppendStory(&o, story);
+  o.push_back('\n');
+  out << o;
 }
 
 void StoriesJsonWriter::Finish() { out_ << (first_ ? "[]\n" : "\n]\n"); }

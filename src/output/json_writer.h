@@ -30,6 +30,10 @@ class StoriesJsonWriter {
   bool first_ = true;
 };
 
+// One story as a JSON object, the shape of one element of the stories array
+// (`storyline brief`).
+void WriteStoryJson(const Story& story, std::ostream& out);
+
 // One line: {"id": <id>, "story": <story>}.
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out);
 

@@ -15,6 +15,7 @@ namespace {
 constexpr std::uint64_t kTermSeed = 0x7465726d;    // "term"
 constexpr std::uint64_t kEntitySeed = 0x656e7479;  // "enty"
 constexpr std::uint64_t kWordSeed = 0x776f7264;    // "word"
+constexpr std::uint64_t kAcronymSeed = 0x6163726f;  // "acro"
 constexpr std::size_t kMaxEntityTokens = 6;
 constexpr std::size_t kMaxTermCache = 1 << 21;
 
@@ -62,6 +63,7 @@ enum WordFlags : std::uint8_t {
   kStop = 1,
   kConnector = 2,
   kTitleOrCalendar = 4,
+  kFunction = 8,  // a grammar word (IsFunctionWord); kStop is set too
 };
 
 struct TokenInfo {
@@ -94,6 +96,9 @@ std::vector<TermCount> Sorted(std::vector<TermCount> v) {
 
 std::uint64_t TermId(std::string_view stem) { return Hash64(stem, kTermSeed); }
 std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntitySeed); }
+
+// "US", "U.S.", "WHO", "EU": all capitals, two to four letters.
+bool IsAcronym(const Token& t) { return t.all_caps && t.end - t.begin <= 7 && t.ascii; }
 
 // Per-article working state of Analyze().
 struct Pass {
@@ -128,19 +133,21 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
     const Token& t = p->tokens[i];
     auto begin = static_cast<std::uint32_t>(p->folded.size());
     if (t.ascii) {
-      // Tokenizer ASCII words hold only letters, digits and apostrophes, all
-      // of which OR 0x20 maps to their lower case (or leaves alone).
+      // Tokenizer ASCII words hold only letters, digits, apostrophes and the
+      // dots of an acronym, all of which OR 0x20 maps to their lower case (or
+      // leaves alone).
       std::string_view v = t.view(text);
       std::size_t at = p->folded.size();
       p->folded.append(v);
       bool apostrophe = false;
       for (std::size_t k = at; k < p->folded.size(); ++k) {
         p->folded[k] = static_cast<char>(p->folded[k] | 0x20);
-        apostrophe |= p->folded[k] == '\'';
+        apostrophe |= p->folded[k] == '\'' || (p->folded[k] == '.' && t.kind == TokenKind::kWord);
       }
       if (apostrophe) {
         p->folded.erase(
-            std::remove(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(), '\''),
+            std::remove_if(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(),
+                           [](char c) { return c == '\'' || c == '.'; }),
             p->folded.end());
       }
     } else {
@@ -181,11 +188,16 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   // almost every word is a cache hit and no string is hashed twice.
   if (term_of_.size() > kMaxTermCache) term_of_.clear();
   auto word = [&](Pass& p, std::size_t i) -> WordInfo& {
-    auto [it, inserted] = term_of_.try_emplace(p.info[i].word_hash);
+    // A short all-caps word is an acronym ("US", "U.S.", "WHO"), never the stop
+    // word it folds to: it has a cache entry of its own.
+    std::uint64_t key = p.info[i].word_hash;
+    if (IsAcronym(p.tokens[i])) key = HashCombine(key, kAcronymSeed);
+    auto [it, inserted] = term_of_.try_emplace(key);
     WordInfo& w = it->second;
     if (inserted) {
       std::string_view f = p.Folded(i);
-      if (IsStopWord(f)) w.flags |= kStop;
+      if (IsStopWord(f) && !IsAcronym(p.tokens[i])) w.flags |= kStop;
+      if ((w.flags & kStop) && IsFunctionWord(f)) w.flags |= kFunction;
       if (IsNameConnector(f)) w.flags |= kConnector;
       if (IsTitleOrCalendarWord(f)) w.flags |= kTitleOrCalendar;
       if (p.tokens[i].kind == TokenKind::kNumber) {
@@ -248,6 +260,54 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
     if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
   }
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
+
+  // Concepts of each sentence (word bigrams, names and numbers).
+  {
+    a.concept_ends.reserve(a.sentences.size());
+    std::size_t s = 0, first = 0;
+    std::uint64_t prev_key = 0;
+    bool prev_stop = true;
+    auto close_sentence = [&] {
+      auto begin = a.concepts.begin() + static_cast<std::ptrdiff_t>(first);
+      std::sort(begin, a.concepts.end());
+      a.concepts.erase(std::unique(begin, a.concepts.end()), a.concepts.end());
+      a.concept_ends.push_back(static_cast<std::uint32_t>(a.concepts.size()));
+      first = a.concepts.size();
+      prev_key = 0;
+      prev_stop = true;
+    };
+    for (std::size_t i = 0; i < bodyp.tokens.size() && s < a.sentences.size(); ++i) {
+      const Token& t = bodyp.tokens[i];
+      while (s < a.sentences.size() && a.sentences[s].end <= t.begin) {
+        close_sentence();
+        ++s;
+      }
+      if (s == a.sentences.size() || t.begin < a.sentences[s].begin) continue;
+      const WordInfo& w = word(bodyp, i);
+      // Pairs of grammar words say nothing; news words ("said", "Tuesday")
+      // are part of what a sentence reports.
+      bool stop = (w.flags & kFunction) != 0;
+      std::uint64_t key = w.term != 0 ? w.term : bodyp.info[i].word_hash;
+      if (prev_key != 0 && !(stop && prev_stop)) {
+        a.concepts.push_back(static_cast<std::uint32_t>(HashCombine(prev_key, key)) &
+                             kConceptHashMask);
+      }
+      if (w.term != 0) {
+        a.concepts.push_back((static_cast<std::uint32_t>(key) & kConceptHashMask) | kWordConcept);
+      }
+      bool opener = i == 0 || bodyp.tokens[i - 1].end <= a.sentences[s].begin;
+      if (t.kind == TokenKind::kNumber ||
+          (t.kind == TokenKind::kWord && t.capitalized && !opener && !(w.flags & kStop))) {
+        a.concepts.push_back((static_cast<std::uint32_t>(key) & kConceptHashMask) | kKeyConcept);
+      }
+      prev_key = key;
+      prev_stop = stop;
+    }
+    while (s < a.sentences.size()) {
+      close_sentence();
+      ++s;
+    }
+  }
 
   // Dates written in the text ("on Tuesday, December 9, 2008"): only sentences
   // holding a year-like number are parsed.

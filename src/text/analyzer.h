@@ -50,7 +50,19 @@ struct Analysis {
   std::uint32_t word_count = 0;
   std::vector<std::int64_t> dates;  // calendar days written in the body (Unix seconds at
                                     // midnight UTC), distinct, sorted; never guessed
+  // What each sentence says, as 32-bit concept hashes for briefs: its word
+  // bigrams (adjacent words, not both grammar words; content words by stem),
+  // marked with kWordConcept its content words, and marked with kKeyConcept
+  // its names and numbers (capitalised words that do not open the sentence,
+  // numbers). Sentence s owns
+  // concepts[s == 0 ? 0 : concept_ends[s - 1], concept_ends[s]), sorted, distinct.
+  std::vector<std::uint32_t> concepts;
+  std::vector<std::uint32_t> concept_ends;
 };
+
+inline constexpr std::uint32_t kKeyConcept = 0x80000000u;
+inline constexpr std::uint32_t kWordConcept = 0x40000000u;
+inline constexpr std::uint32_t kConceptHashMask = 0x3FFFFFFFu;
 
 struct Pass;
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -194,6 +195,43 @@ TEST(Analyzer, CollectsDatesWrittenInTheText) {
   ASSERT_EQ(a.dates.size(), 2u);
   EXPECT_EQ(a.dates[0], 1228780800);  // 2008-12-09
   EXPECT_EQ(a.dates[1], 1231891200);  // 2009-01-14
+}
+
+}  // namespace
+}  // namespace storyline::text
+
+namespace storyline::text {
+namespace {
+
+TEST(Analyzer, AcronymsAreTermsNotTheStopWordsTheyFoldTo) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "Talks between the US and U.S. allies let us hope.");
+  std::uint64_t us = TermId("us");
+  int count = 0;
+  for (const auto& t : a.body_terms) count += t.id == us ? static_cast<int>(t.count) : 0;
+  EXPECT_EQ(count, 2);  // "US" and "U.S.", not the pronoun
+}
+
+TEST(Analyzer, SentenceConceptsAreSortedDistinctAndMarkNames) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", "Rain fell on Lyon. Rain fell on Lyon again, said Mayor Ada Roy.");
+  ASSERT_EQ(a.sentences.size(), 2u);
+  ASSERT_EQ(a.concept_ends.size(), 2u);
+  auto first = std::span(a.concepts).first(a.concept_ends[0]);
+  auto second = std::span(a.concepts).subspan(a.concept_ends[0]);
+  EXPECT_TRUE(std::is_sorted(first.begin(), first.end()));
+  EXPECT_EQ(std::adjacent_find(first.begin(), first.end()), first.end());
+  // Every concept of the first sentence is in the second, which adds more.
+  for (std::uint32_t c : first) {
+    EXPECT_TRUE(std::binary_search(second.begin(), second.end(), c));
+  }
+  EXPECT_GT(second.size(), first.size());
+  // "Lyon" is a name in both; "Rain" opens the sentence and is not.
+  auto keys = [](std::span<const std::uint32_t> cs) {
+    return std::count_if(cs.begin(), cs.end(), [](std::uint32_t c) { return c & kKeyConcept; });
+  };
+  EXPECT_EQ(keys(first), 1);
+  EXPECT_EQ(keys(second), 4);  // Lyon, Mayor, Ada, Roy
 }
 
 }  // namespace

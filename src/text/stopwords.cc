@@ -70,4 +70,13 @@ const absl::flat_hash_set<std::string_view>& StopSet() {
 
 bool IsStopWord(std::string_view folded) { return StopSet().contains(folded); }
 
+bool IsFunctionWord(std::string_view folded) {
+  static const auto* set = [] {
+    auto* s = new absl::flat_hash_set<std::string_view>();
+    for (const char* w : kSnowball) s->insert(w);
+    return s;
+  }();
+  return set->contains(folded);
+}
+
 }  // namespace storyline::text

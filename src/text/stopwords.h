@@ -10,6 +10,11 @@ namespace storyline::text {
 // `folded` is a token after Fold(). Thread-safe.
 bool IsStopWord(std::string_view folded);
 
+// Only the Snowball list: the grammar words ("the", "of", "was"), not the
+// news words ("said", "Tuesday") that say nothing about which event it is
+// but are part of what a sentence reports.
+bool IsFunctionWord(std::string_view folded);
+
 }  // namespace storyline::text
 
 #endif  // STORYLINE_TEXT_STOPWORDS_H_

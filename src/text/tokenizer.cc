@@ -124,6 +124,23 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       pos = save;
       break;
     }
+    // An abbreviation written with dots ("U.S.", "U.N.", "a.m.") is one token,
+    // so it matches the same one written without them.
+    // "a.m." and "A.M." alike, so letter case never changes the tokens.
+    if (letters == 1 && tok.ascii && end < n && text[end] == '.') {
+      std::size_t p = end;
+      auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+      while (p + 1 < n && text[p] == '.' && letter(text[p + 1]) &&
+             (p + 2 >= n || text[p + 2] == '.')) {
+        uppers += text[p + 1] <= 'Z';
+        ++letters;
+        p += 2;
+      }
+      if (letters > 1) {
+        end = p;
+        pos = p;
+      }
+    }
     tok.end = static_cast<std::uint32_t>(end);
     tok.all_caps = letters >= 2 && uppers == letters;
     tokens.push_back(tok);
@@ -133,10 +150,14 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
 void FoldInto(std::string_view token, std::string* out) {
   bool ascii = true;
   bool apostrophe = false;
+  bool dot = false, digit = false;  // the dots of an acronym go, those of a number stay
   for (char c : token) {
     ascii &= static_cast<unsigned char>(c) < 0x80;
     apostrophe |= c == '\'';
+    dot |= c == '.';
+    digit |= c >= '0' && c <= '9';
   }
+  apostrophe |= dot && !digit;
   if (ascii) {
     std::size_t old = out->size();
     out->append(token);
@@ -145,7 +166,8 @@ void FoldInto(std::string_view token, std::string* out) {
     for (char* p = d; p != end; ++p)
       *p = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p + 32) : *p;
     if (apostrophe)
-      out->erase(std::remove(out->begin() + static_cast<std::ptrdiff_t>(old), out->end(), '\''),
+      out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(old), out->end(),
+                                [](char c) { return c == '\'' || c == '.'; }),
                  out->end());
     return;
   }

@@ -24,6 +24,17 @@ TEST(Tokenizer, SplitsWordsOnSpacesAndPunctuation) {
   EXPECT_TRUE(Tokenize(" ,.;!? \n\t").empty());
 }
 
+TEST(Tokenizer, AbbreviationWithDotsIsOneTokenFoldedWithoutThem) {
+  EXPECT_EQ(Words("the U.S. and U.N. at 4 a.m. today"),
+            (Strings{"the", "U.S", "and", "U.N", "at", "4", "a.m", "today"}));
+  EXPECT_EQ(Fold("U.S"), "us");
+  EXPECT_EQ(Fold("6.8"), "6.8");
+  std::vector<Token> tokens;
+  Tokenize("U.S. troops", &tokens);
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_TRUE(tokens[0].all_caps);
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheText) {
   std::string_view text = "  North Korea";
   std::vector<Token> tokens = Tokenize(text);

@@ -1,0 +1,571 @@
+#include "brief/brief.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "util/hash.h"
+#include "util/utf8.h"
+
+namespace storyline::brief {
+namespace {
+
+// Summary: a concept reported in an article's k-th sentence weighs
+// (1 + k)^-kPositionPower there (news puts what matters first), summed over
+// articles, times (articles reporting it)^kAgreementPower (what several
+// sources agree on is the story). A sentence's gain is the weight of its new
+// concepts over words^kLengthPower. Chosen on wikinewssum's development
+// clusters among a handful of principled settings; see docs/DESIGN.md.
+constexpr double kPositionPower = 0.5;
+constexpr double kAgreementPower = 2.0;
+constexpr double kLengthPower = 0.5;
+// A sentence must bring at least this share of word pairs not yet covered,
+// and must not say again in other words what is chosen: at most this share
+// of its content words already covered.
+constexpr double kMinNewShare = 0.4;
+constexpr double kMaxCoveredWords = 0.6;
+// Facts ("only in", timeline): sentences this long, whose word pairs are
+// mostly new and that name at least one new name or number.
+constexpr std::uint16_t kMinFactWords = 8;
+constexpr std::uint16_t kMaxFactWords = 60;
+constexpr double kMinFactNovelty = 0.7;
+// Quotes: this many words at least; merged when sharing this share of word pairs.
+constexpr std::size_t kMinQuoteWords = 5;
+constexpr double kQuoteMergeJaccard = 0.6;
+constexpr std::size_t kHeadlineWords = 20;
+constexpr std::size_t kMinCutWords = 5;
+
+bool IsKey(std::uint32_t c) { return (c & text::kKeyConcept) != 0; }
+bool IsWord(std::uint32_t c) { return (c & text::kWordConcept) != 0; }
+bool IsPair(std::uint32_t c) { return !IsKey(c) && !IsWord(c); }
+
+constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
+UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// The first `words` words of `s`, with "…" when cut.
+std::string FirstWords(std::string_view s, std::size_t words) {
+  std::size_t seen = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool space = s[i] == ' ' || s[i] == '\n';
+    if (!space && !in_word && ++seen > words) {
+      std::string out = Trim(s.substr(0, i));
+      while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) {
+        out.pop_back();
+      }
+      return out + "\xE2\x80\xA6";  // …
+    }
+    in_word = !space;
+  }
+  return Trim(s);
+}
+
+struct Sentence {
+  std::size_t article;  // index into the brief's articles
+  const SentenceFacts* facts;
+};
+
+// The originals the brief reads (all articles when every one is a copy), at
+// most `max` of the most central, in joining order.
+std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::size_t max) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (!articles[i].duplicate) out.push_back(i);
+  }
+  if (out.empty()) {
+    for (std::size_t i = 0; i < articles.size(); ++i) out.push_back(i);
+  }
+  if (out.size() > max) {
+    std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+      return articles[a].centrality > articles[b].centrality;
+    });
+    out.resize(max);
+    std::sort(out.begin(), out.end());
+  }
+  return out;
+}
+
+// ---- summary and headline --------------------------------------------------
+
+struct Summary {
+  std::vector<std::string> sentences;
+  std::string best;  // the first sentence chosen: the story's core
+};
+
+Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
+                  std::size_t budget) {
+  absl::flat_hash_map<std::uint32_t, std::pair<double, int>> weight;  // concept -> (sum, articles)
+  absl::flat_hash_set<std::uint32_t> seen;
+  for (std::size_t a : readers) {
+    const ArticleMaterial& m = *articles[a].material;
+    seen.clear();
+    for (const SentenceFacts& s : m.sentences) {
+      if (s.flags & kFragment) continue;  // headings, captions, link lines
+      double w = std::pow(1.0 + s.position, -kPositionPower);
+      for (std::uint32_t c : m.Concepts(s)) {
+        if (!IsPair(c) || !seen.insert(c).second) continue;
+        auto& [sum, count] = weight[c];
+        sum += w;
+        ++count;
+      }
+    }
+  }
+
+  struct Candidate {
+    Sentence sentence;
+    std::vector<std::pair<std::uint32_t, double>> concepts;  // (word pair, weight)
+    std::vector<std::uint32_t> words;                        // content words
+    double length_cost;
+    bool used = false;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t a : readers) {
+    const ArticleMaterial& m = *articles[a].material;
+    for (const SentenceFacts& s : m.sentences) {
+      if (s.flags & (kQuestion | kOpensQuote | kFragment)) continue;
+      Candidate c{{a, &s}, {}, {}, std::pow(static_cast<double>(s.words), kLengthPower)};
+      for (std::uint32_t k : m.Concepts(s)) {
+        if (IsWord(k)) c.words.push_back(k);
+        if (!IsPair(k)) continue;
+        const auto& [sum, count] = weight.at(k);  // every whole sentence was counted
+        c.concepts.emplace_back(k, sum * std::pow(count, kAgreementPower));
+      }
+      if (!c.concepts.empty()) candidates.push_back(std::move(c));
+    }
+  }
+
+  Summary out;
+  absl::flat_hash_set<std::uint32_t> covered, covered_words;
+  std::vector<Sentence> chosen;
+  std::size_t words = 0;
+  while (words < budget) {
+    Candidate* best = nullptr;
+    double best_gain = 0;
+    for (Candidate& c : candidates) {
+      if (c.used) continue;
+      std::size_t said = 0;
+      for (std::uint32_t w : c.words) said += covered_words.contains(w);
+      if (said > kMaxCoveredWords * static_cast<double>(c.words.size())) {
+        c.used = true;  // only ever more covered from here
+        continue;
+      }
+      double gain = 0;
+      std::size_t fresh = 0;
+      for (const auto& [k, w] : c.concepts) {
+        if (covered.contains(k)) continue;
+        gain += w;
+        ++fresh;
+      }
+      if (fresh < kMinNewShare * static_cast<double>(c.concepts.size())) continue;
+      gain /= c.length_cost;
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = &c;
+      }
+    }
+    if (best == nullptr) break;
+    best->used = true;
+    for (const auto& [k, w] : best->concepts) covered.insert(k);
+    covered_words.insert(best->words.begin(), best->words.end());
+    chosen.push_back(best->sentence);
+    words += best->sentence.facts->words;
+  }
+  if (chosen.empty()) return out;
+  const auto& first = chosen.front();
+  out.best = Trim(articles[first.article].material->Sentence(*first.facts));
+
+  // Reading order: article time, then position in the article, then the
+  // order the articles joined.
+  std::sort(chosen.begin(), chosen.end(), [&](const Sentence& x, const Sentence& y) {
+    UnixSeconds tx = TimeKey(articles[x.article]), ty = TimeKey(articles[y.article]);
+    if (tx != ty) return tx < ty;
+    if (x.facts->position != y.facts->position) return x.facts->position < y.facts->position;
+    return x.article < y.article;
+  });
+  std::size_t used = 0;
+  for (const Sentence& s : chosen) {
+    std::string_view text = articles[s.article].material->Sentence(*s.facts);
+    if (used + s.facts->words <= budget) {
+      out.sentences.push_back(Trim(text));
+      used += s.facts->words;
+    } else if (budget - used >= kMinCutWords) {
+      out.sentences.push_back(FirstWords(text, budget - used));
+      used = budget;
+    }
+  }
+  return out;
+}
+
+bool LooksLikeClickbait(std::string_view title) {
+  if (title.empty()) return true;
+  if (title.back() == '?' || title.back() == '!') return true;
+  if (title.front() >= '0' && title.front() <= '9') return true;  // "10 things ..."
+  std::string lower;
+  for (char c : title) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  lower = " " + lower + " ";
+  for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
+                                " won't believe ", " what happened next "}) {
+    if (lower.find(bait) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string Headline(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
+                     const Summary& summary) {
+  std::vector<std::size_t> titled;
+  for (std::size_t a : readers) {
+    if (!articles[a].title.empty()) titled.push_back(a);
+  }
+  std::stable_sort(titled.begin(), titled.end(), [&](std::size_t a, std::size_t b) {
+    return articles[a].centrality > articles[b].centrality;
+  });
+  for (std::size_t a : titled) {
+    if (!LooksLikeClickbait(articles[a].title)) return std::string(articles[a].title);
+  }
+  if (!titled.empty()) return std::string(articles[titled.front()].title);
+  return FirstWords(summary.best, kHeadlineWords);
+}
+
+// ---- quotes ------------------------------------------------------------------
+
+// Lower-case ASCII letters and digits, every other run of bytes one space,
+// padded with spaces so that containment is a substring test on whole words.
+std::string NormalizeQuote(std::string_view s, std::size_t* words) {
+  std::string out = " ";
+  *words = 0;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;
+    char32_t cp = DecodeUtf8(s, &i);
+    if (cp == '\'' || cp == 0x2019 || cp == 0x2018) continue;  // apostrophes join words
+    bool word = cp < 0x80 ? std::isalnum(static_cast<int>(cp)) != 0
+                          : !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0;
+    if (word) {
+      if (!in_word) ++*words;
+      if (cp < 0x80) {
+        out.push_back(static_cast<char>(std::tolower(static_cast<int>(cp))));
+      } else {
+        out.append(s.substr(start, i - start));
+      }
+    } else if (out.back() != ' ') {
+      out.push_back(' ');
+    }
+    in_word = word;
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+std::vector<std::uint64_t> WordPairs(std::string_view norm) {
+  std::vector<std::uint64_t> out;
+  std::uint64_t prev = 0;
+  std::size_t i = 1;
+  while (i < norm.size()) {
+    std::size_t j = norm.find(' ', i);
+    if (j == std::string_view::npos) break;
+    std::uint64_t h = Hash64(norm.substr(i, j - i));
+    if (prev != 0) out.push_back(HashCombine(prev, h));
+    prev = h;
+    i = j + 1;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double Jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
+                                    const text::NameGroups& names, std::size_t max) {
+  struct Group {
+    std::string text, norm;
+    std::vector<std::uint64_t> pairs;
+    std::vector<std::string_view> outlets;
+    std::map<std::string, int> speakers;
+    std::size_t first = 0;
+  };
+  std::vector<Group> groups;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    for (const ArticleMaterial::Quote& q : articles[a].material->quotes) {
+      std::size_t words = 0;
+      std::string norm = NormalizeQuote(q.text, &words);
+      if (words < kMinQuoteWords) continue;
+      std::vector<std::uint64_t> pairs = WordPairs(norm);
+      Group* match = nullptr;
+      bool shorter = false;
+      for (Group& g : groups) {
+        if (g.norm.find(norm) != std::string::npos) {
+          match = &g;
+          shorter = norm.size() < g.norm.size();
+          break;
+        }
+        if (norm.find(g.norm) != std::string::npos || Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
+          match = &g;
+          break;
+        }
+      }
+      if (match == nullptr) {
+        groups.push_back({q.text, std::move(norm), std::move(pairs), {}, {}, a});
+        match = &groups.back();
+      } else if (shorter) {
+        // Show the part every outlet ran.
+        match->text = q.text;
+        match->norm = std::move(norm);
+        match->pairs = std::move(pairs);
+      }
+      std::string_view outlet = articles[a].outlet;
+      if (std::find(match->outlets.begin(), match->outlets.end(), outlet) == match->outlets.end()) {
+        match->outlets.push_back(outlet);
+      }
+      if (!q.speaker.empty()) ++match->speakers[names.Canonical(q.speaker)];
+    }
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const Group& x, const Group& y) {
+    if (x.outlets.size() != y.outlets.size()) return x.outlets.size() > y.outlets.size();
+    bool xs = !x.speakers.empty(), ys = !y.speakers.empty();
+    if (xs != ys) return xs;
+    return x.first < y.first;
+  });
+  std::vector<StoryQuote> out;
+  for (Group& g : groups) {
+    if (out.size() == max) break;
+    StoryQuote q;
+    q.text = std::move(g.text);
+    int best = 0;
+    for (const auto& [speaker, votes] : g.speakers) {
+      if (votes > best) {
+        best = votes;
+        q.speaker = speaker;
+      }
+    }
+    q.outlets.assign(g.outlets.begin(), g.outlets.end());
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+// ---- entities ----------------------------------------------------------------
+
+void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
+                   const text::NameGroups& groups, Story* story) {
+  // Count articles per group, not mentions: an article writing both "Trump"
+  // and "Donald Trump" counts once.
+  std::vector<int> articles_of(groups.groups().size(), 0);
+  std::vector<int> last(groups.groups().size(), -1);
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    for (const text::NameCount& n : articles[a].entities) {
+      int g = groups.GroupOf(n.name);
+      if (g < 0 || last[g] == static_cast<int>(a)) continue;
+      last[g] = static_cast<int>(a);
+      ++articles_of[g];
+    }
+  }
+  std::vector<std::size_t> order(articles_of.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (articles_of[x] != articles_of[y]) return articles_of[x] > articles_of[y];
+    return groups.groups()[x].count > groups.groups()[y].count;
+  });
+  story->entities.clear();
+  for (std::size_t g : order) {
+    if (story->entities.size() == max || articles_of[g] == 0) break;
+    story->entities.push_back({groups.groups()[g].canonical, articles_of[g]});
+  }
+}
+
+// ---- facts: only in, timeline --------------------------------------------------
+
+struct Fact {
+  Sentence sentence;
+  double score;
+};
+
+// How much of a fact `s` is against the concepts `known(c)` says are known
+// elsewhere; nullopt when it is not a fact (too short, mostly known, or no new
+// name or number).
+template <typename Known>
+std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known) {
+  if ((s.flags & (kQuestion | kOpensQuote)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
+    return std::nullopt;
+  }
+  std::size_t new_keys = 0, pairs = 0, new_pairs = 0;
+  for (std::uint32_t c : m.Concepts(s)) {
+    if (IsWord(c)) continue;
+    bool fresh = !known(c);
+    if (IsKey(c)) {
+      new_keys += fresh;
+    } else {
+      ++pairs;
+      new_pairs += fresh;
+    }
+  }
+  if (new_keys == 0 || pairs == 0) return std::nullopt;
+  double novelty = static_cast<double>(new_pairs) / static_cast<double>(pairs);
+  if (novelty < kMinFactNovelty) return std::nullopt;
+  // Names and numbers count on a log scale: a sentence listing many is not
+  // worth that many facts.
+  return std::log2(1.0 + static_cast<double>(new_keys)) + novelty +
+         0.5 * std::pow(1.0 + s.position, -0.5);
+}
+
+// The best `k` facts, not repeating one another, in article and position order.
+std::vector<std::string> PickFacts(std::span<const BriefArticle> articles, std::vector<Fact> facts,
+                                   std::size_t k) {
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const Fact& x, const Fact& y) { return x.score > y.score; });
+  std::vector<Sentence> chosen;
+  absl::flat_hash_set<std::uint32_t> covered;
+  for (const Fact& f : facts) {
+    if (chosen.size() == k) break;
+    const ArticleMaterial& m = *articles[f.sentence.article].material;
+    auto concepts = m.Concepts(*f.sentence.facts);
+    std::size_t repeated = 0;
+    for (std::uint32_t c : concepts) repeated += covered.contains(c);
+    if (2 * repeated > concepts.size()) continue;
+    covered.insert(concepts.begin(), concepts.end());
+    chosen.push_back(f.sentence);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Sentence& x, const Sentence& y) {
+    if (x.article != y.article) return x.article < y.article;
+    return x.facts->position < y.facts->position;
+  });
+  std::vector<std::string> out;
+  for (const Sentence& s : chosen) {
+    out.push_back(Trim(articles[s.article].material->Sentence(*s.facts)));
+  }
+  return out;
+}
+
+void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
+            std::size_t per_outlet, Story* story) {
+  std::vector<std::string_view> outlets;
+  std::vector<std::size_t> outlet_of(articles.size(), 0);
+  for (std::size_t a : readers) {
+    auto it = std::find(outlets.begin(), outlets.end(), articles[a].outlet);
+    outlet_of[a] = static_cast<std::size_t>(it - outlets.begin());
+    if (it == outlets.end()) outlets.push_back(articles[a].outlet);
+  }
+  if (outlets.size() < 2) return;
+  // concept -> number of outlets reporting it
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> outlets_with;
+  for (std::size_t o = 0; o < outlets.size(); ++o) {
+    absl::flat_hash_set<std::uint32_t> mine;
+    for (std::size_t a : readers) {
+      if (outlet_of[a] != o) continue;
+      const auto& c = articles[a].material->concepts;
+      mine.insert(c.begin(), c.end());
+    }
+    for (std::uint32_t c : mine) ++outlets_with[c];
+  }
+  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with.at(c) > 1; };
+  std::vector<OutletFacts> found(outlets.size());
+  for (std::size_t o = 0; o < outlets.size(); ++o) {
+    std::vector<Fact> facts;
+    for (std::size_t a : readers) {
+      if (outlet_of[a] != o) continue;
+      const ArticleMaterial& m = *articles[a].material;
+      for (const SentenceFacts& s : m.sentences) {
+        if (auto score = FactScore(m, s, known_elsewhere)) facts.push_back({{a, &s}, *score});
+      }
+    }
+    found[o].outlet = std::string(outlets[o]);
+    found[o].sentences = PickFacts(articles, std::move(facts), per_outlet);
+  }
+  // In the order of the story's outlets (most articles first).
+  for (const std::string& name : story->outlets) {
+    for (OutletFacts& f : found) {
+      if (f.outlet == name && !f.sentences.empty()) story->only_in.push_back(std::move(f));
+    }
+  }
+  for (OutletFacts& f : found) {
+    if (!f.sentences.empty() &&
+        std::find(story->outlets.begin(), story->outlets.end(), f.outlet) == story->outlets.end()) {
+      story->only_in.push_back(std::move(f));
+    }
+  }
+}
+
+void Timeline(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
+              const BriefOptions& options, Story* story) {
+  if (readers.size() < 2) return;
+  std::vector<std::size_t> order = readers;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return TimeKey(articles[x]) < TimeKey(articles[y]);
+  });
+  absl::flat_hash_set<std::uint32_t> known;
+  auto is_known = [&](std::uint32_t c) { return known.contains(c); };
+  std::vector<TimelineEntry> entries;
+  for (std::size_t a : order) {
+    const ArticleMaterial& m = *articles[a].material;
+    std::vector<Fact> facts;
+    for (const SentenceFacts& s : m.sentences) {
+      if (auto score = FactScore(m, s, is_known)) facts.push_back({{a, &s}, *score});
+    }
+    TimelineEntry e;
+    e.time = articles[a].time;
+    e.article_id = std::string(articles[a].id);
+    e.outlet = std::string(articles[a].outlet);
+    // The first report's facts are the story itself: its lead.
+    e.new_facts = PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
+    entries.push_back(std::move(e));
+    known.insert(m.concepts.begin(), m.concepts.end());
+  }
+  if (entries.size() > options.max_timeline && options.max_timeline >= 2) {
+    std::vector<TimelineEntry> kept;
+    kept.push_back(std::move(entries.front()));
+    for (std::size_t i = 1; i + 1 < entries.size() && kept.size() + 1 < options.max_timeline; ++i) {
+      if (!entries[i].new_facts.empty()) kept.push_back(std::move(entries[i]));
+    }
+    kept.push_back(std::move(entries.back()));
+    entries = std::move(kept);
+  }
+  story->timeline = std::move(entries);
+}
+
+}  // namespace
+
+void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& options, Story* story) {
+  if (articles.empty()) return;
+  std::vector<std::size_t> readers = Readers(articles, options.max_articles);
+
+  std::vector<text::NameCount> names;
+  for (const BriefArticle& a : articles) names.insert(names.end(), a.entities.begin(), a.entities.end());
+  text::NameGroups groups(names);
+
+  Summary summary = Summarize(articles, readers, options.summary_words);
+  story->headline = Headline(articles, readers, summary);
+  story->summary = std::move(summary.sentences);
+  story->quotes = MergeQuotes(articles, groups, options.max_quotes);
+  GroupEntities(articles, options.max_entities, groups, story);
+  story->only_in.clear();
+  OnlyIn(articles, readers, options.only_in_per_outlet, story);
+  Timeline(articles, readers, options, story);
+}
+
+}  // namespace storyline::brief

@@ -1,0 +1,275 @@
+#include "brief/brief.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "brief/material.h"
+#include "extract/text_cleaner.h"
+#include "text/analyzer.h"
+
+namespace storyline::brief {
+namespace {
+
+// A story under construction: each article's material and brief input.
+class StoryBuilder {
+ public:
+  StoryBuilder& Add(std::string id, std::string outlet, std::string title, std::string text,
+                    std::optional<UnixSeconds> time = std::nullopt, bool duplicate = false) {
+    text::Analysis a = analyzer_.Analyze(title, text);
+    auto item = std::make_unique<Item>();
+    item->material = MakeMaterial(text, a);
+    item->id = std::move(id);
+    item->outlet = std::move(outlet);
+    item->title = std::move(title);
+    item->time = time;
+    item->duplicate = duplicate;
+    items_.push_back(std::move(item));
+    return *this;
+  }
+
+  Story Brief(const BriefOptions& options = {}) {
+    std::vector<BriefArticle> in;
+    for (const auto& item : items_) {
+      BriefArticle b;
+      b.material = &item->material;
+      b.id = item->id;
+      b.outlet = item->outlet;
+      b.title = item->title;
+      b.time = item->time;
+      b.duplicate = item->duplicate;
+      b.centrality = 1.0f / static_cast<float>(in.size() + 1);  // earlier is more central
+      b.entities = item->material.names;
+      in.push_back(b);
+    }
+    Story story;
+    WriteBrief(in, options, &story);
+    return story;
+  }
+
+ private:
+  struct Item {
+    ArticleMaterial material;
+    std::string id, outlet, title;
+    std::optional<UnixSeconds> time;
+    bool duplicate = false;
+  };
+  text::Analyzer analyzer_;
+  std::vector<std::unique_ptr<Item>> items_;
+};
+
+std::size_t Words(const std::vector<std::string>& sentences) {
+  std::size_t n = 0;
+  for (const std::string& s : sentences) {
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) ++n;
+  }
+  return n;
+}
+
+bool Contains(const std::vector<std::string>& v, std::string_view needle) {
+  for (const std::string& s : v) {
+    if (s.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const std::string kQuakeA =
+    "A magnitude 6.8 earthquake struck off the coast of central Chile on Tuesday, killing at "
+    "least nine people in the fishing town of Valdora.\n"
+    "The quake hit at 4:12 a.m. local time with its epicentre 22 kilometres southwest of "
+    "Valdora, the national seismology service said.\n"
+    "\"We felt the whole house jump and then the lights went out,\" said Elena Ruiz, the mayor "
+    "of Valdora.\n"
+    "Rescue teams from Concepcion were searching collapsed homes near the harbour.\n";
+const std::string kQuakeB =
+    "An earthquake of magnitude 6.8 killed at least nine people in Valdora, Chile, on Tuesday, "
+    "officials said.\n"
+    "A tsunami warning was issued for 400 kilometres of coastline and lifted two hours later.\n"
+    "Mayor Elena Ruiz said: \"We felt the whole house jump and then the lights went out.\"\n"
+    "The Red Cross sent forty tonnes of supplies from Santiago to the town on Wednesday.\n";
+
+TEST(WriteBrief, SummaryStaysWithinTheBudgetAndDoesNotRepeatItself) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "Quake kills nine in Chile", kQuakeA, 100);
+  b.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);
+  for (std::size_t budget : {20u, 40u, 100u}) {
+    Story s = b.Brief({.summary_words = budget});
+    ASSERT_FALSE(s.summary.empty());
+    EXPECT_LE(Words(s.summary), budget);
+    // The two leads say the same thing; only one of them is chosen.
+    int leads = 0;
+    for (const std::string& sentence : s.summary) leads += sentence.find("nine") != std::string::npos;
+    EXPECT_LE(leads, 1) << "budget " << budget;
+  }
+}
+
+TEST(WriteBrief, SummaryIsInReadingOrderAndACutSentenceEndsWithAnEllipsis) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "", kQuakeA, 100);
+  b.Add("b", "Herald", "", kQuakeB, 200);
+  Story s = b.Brief({.summary_words = 30});
+  ASSERT_GE(s.summary.size(), 1u);
+  const std::string& last = s.summary.back();
+  bool whole = last.back() == '.' || last.back() == '"';
+  bool cut = last.size() >= 3 && last.substr(last.size() - 3) == "\xE2\x80\xA6";
+  EXPECT_TRUE(whole || cut) << last;
+}
+
+TEST(WriteBrief, HeadlineIsTheCentralTitleUnlessItIsClickbait) {
+  StoryBuilder b;
+  b.Add("a", "Tabloid", "You won't believe what this quake did", kQuakeA, 100);
+  b.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);
+  EXPECT_EQ(b.Brief().headline, "Nine dead as quake hits Chilean town");
+
+  StoryBuilder untitled;
+  untitled.Add("a", "Wire", "", kQuakeA, 100);
+  Story s = untitled.Brief();
+  EXPECT_FALSE(s.headline.empty());
+  EXPECT_LE(Words({s.headline}), 21u);
+}
+
+TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "", kQuakeA, 100);
+  b.Add("b", "Herald", "", kQuakeB, 200);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.quotes.empty());
+  const StoryQuote& q = s.quotes.front();
+  EXPECT_NE(q.text.find("We felt the whole house jump"), std::string::npos);
+  EXPECT_EQ(q.speaker, "Elena Ruiz");
+  EXPECT_EQ(q.outlets, (std::vector<std::string>{"Wire", "Herald"}));
+}
+
+TEST(WriteBrief, OnlyInListsWhatOneOutletAloneReports) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "", kQuakeA, 100);
+  b.Add("b", "Herald", "", kQuakeB, 200);
+  Story s = b.Brief();
+  std::map<std::string, std::vector<std::string>> only;
+  for (const OutletFacts& f : s.only_in) only[f.outlet] = f.sentences;
+  EXPECT_TRUE(Contains(only["Wire"], "Concepcion"));
+  EXPECT_TRUE(Contains(only["Herald"], "Red Cross"));
+  EXPECT_FALSE(Contains(only["Herald"], "Concepcion"));
+}
+
+TEST(WriteBrief, TimelineIsOldestFirstWithTheNewFactsOfLaterArticles) {
+  StoryBuilder b;
+  b.Add("late", "Herald", "", kQuakeB, 500);
+  b.Add("early", "Wire", "", kQuakeA, 100);
+  Story s = b.Brief();
+  ASSERT_EQ(s.timeline.size(), 2u);
+  EXPECT_EQ(s.timeline[0].article_id, "early");
+  EXPECT_EQ(s.timeline[1].article_id, "late");
+  EXPECT_TRUE(Contains(s.timeline[1].new_facts, "Red Cross") ||
+              Contains(s.timeline[1].new_facts, "tsunami"));
+}
+
+TEST(WriteBrief, DuplicatesCountForQuotesButNotAsOutletsOfTheirOwn) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "", kQuakeA, 100);
+  b.Add("a2", "Reprint", "", kQuakeA, 150, /*duplicate=*/true);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.quotes.empty());
+  EXPECT_EQ(s.quotes.front().outlets, (std::vector<std::string>{"Wire", "Reprint"}));
+  EXPECT_TRUE(s.only_in.empty());  // one original outlet: nothing is "only in"
+}
+
+TEST(WriteBrief, EmptyStoryAndArticlesWithoutSentencesAreHarmless) {
+  Story s;
+  WriteBrief({}, {}, &s);
+  EXPECT_TRUE(s.summary.empty());
+  StoryBuilder b;
+  b.Add("x", "Wire", "Title only", "Too short");
+  Story t = b.Brief();
+  EXPECT_EQ(t.headline, "Title only");
+}
+
+TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
+  text::Analyzer analyzer;
+  text::Analysis a = analyzer.Analyze("", kQuakeA);
+  ArticleMaterial m = MakeMaterial(kQuakeA, a);
+  ASSERT_FALSE(m.sentences.empty());
+  ASSERT_FALSE(m.quotes.empty());
+  std::string bytes;
+  m.AppendTo(&bytes);
+  ArticleMaterial back;
+  ASSERT_TRUE(ArticleMaterial::Parse(bytes, &back));
+  EXPECT_EQ(back.text, m.text);
+  EXPECT_EQ(back.sentences.size(), m.sentences.size());
+  EXPECT_EQ(back.concepts, m.concepts);
+  EXPECT_EQ(back.quotes.size(), m.quotes.size());
+  EXPECT_EQ(back.names.size(), m.names.size());
+  EXPECT_FALSE(ArticleMaterial::Parse(bytes.substr(0, bytes.size() - 1), &back));
+  EXPECT_FALSE(ArticleMaterial::Parse("junk", &back));
+}
+
+// The founding example: ../shared/seeds, as the engine cleans them.
+TEST(WriteBrief, FoundingExample) {
+  namespace fs = std::filesystem;
+  fs::path seeds = fs::path(STORYLINE_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!fs::is_directory(seeds)) GTEST_SKIP() << "no founding example at " << seeds;
+  StoryBuilder b;
+  std::vector<std::string> ids;
+  for (const auto& e : fs::directory_iterator(seeds)) {
+    if (e.path().extension() != ".txt") continue;
+    ids.push_back(e.path().filename().string());
+  }
+  std::sort(ids.begin(), ids.end());
+  ASSERT_EQ(ids.size(), 2u);
+  for (const std::string& id : ids) {
+    std::ifstream in(seeds / id);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    extract::CleanedText cleaned = extract::CleanPlainText(buf.str());
+    b.Add(id, id, "", cleaned.text);
+  }
+  Story s = b.Brief();
+  const std::string& asia_times = ids[0];  // 000_...
+  const std::string& bloomberg = ids[1];   // 004_...
+
+  bool found = false;
+  for (const StoryQuote& q : s.quotes) {
+    if (q.text != "I like him, he likes me, the relationship is good") continue;
+    found = true;
+    EXPECT_NE(q.speaker.find("Trump"), std::string::npos);
+    EXPECT_EQ(q.outlets.size(), 2u);
+  }
+  EXPECT_TRUE(found);
+
+  std::vector<std::string> entities;
+  for (const EntityCount& e : s.entities) entities.push_back(e.name);
+  EXPECT_TRUE(Contains(entities, "Trump"));
+  EXPECT_TRUE(Contains(entities, "Kim Jong Un"));
+  int pompeos = 0;
+  for (const std::string& e : entities) pompeos += e.find("Pompeo") != std::string::npos;
+  EXPECT_EQ(pompeos, 1);
+
+  std::map<std::string, std::vector<std::string>> only;
+  for (const OutletFacts& f : s.only_in) only[f.outlet] = f.sentences;
+  EXPECT_TRUE(Contains(only[bloomberg], "Geneva") || Contains(only[bloomberg], "Stockholm"));
+  EXPECT_TRUE(Contains(only[bloomberg], "Biegun"));
+  EXPECT_TRUE(Contains(only[asia_times], "Lankov"));
+  // Not met yet: the Yongbyon sentence ranks fourth for the Asia Times
+  // article (docs/DESIGN.md, "Story briefs").
+
+  std::string all = s.headline;
+  for (const auto& v : {s.summary}) {
+    for (const std::string& x : v) all += "\n" + x;
+  }
+  for (const auto& f : s.only_in) {
+    for (const std::string& x : f.sentences) all += "\n" + x;
+  }
+  for (const auto& q : s.quotes) all += "\n" + q.text;
+  EXPECT_EQ(all.find("Image: iStock"), std::string::npos);
+  EXPECT_EQ(all.find("Campaign Rally"), std::string::npos);
+  EXPECT_EQ(all.find("All rights reserved"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace storyline::brief

@@ -1,0 +1,169 @@
+#include "brief/material.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace storyline::brief {
+namespace {
+
+constexpr std::uint16_t kMinSummaryWords = 6;
+constexpr std::uint16_t kMaxSummaryWords = 60;
+constexpr std::size_t kMaxNames = 48;
+
+std::uint16_t CountWords(std::string_view s) {
+  std::uint32_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return static_cast<std::uint16_t>(std::min<std::uint32_t>(words, 0xFFFF));
+}
+
+// A sentence a reader can take alone ends like one: '.', '!', '?', maybe
+// followed by a closing quote or bracket. Headings, bylines and link lines
+// do not.
+bool EndsLikeASentence(std::string_view s) {
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == '.' || c == '!' || c == '?') return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ' ') {
+      s.remove_suffix(1);
+      continue;
+    }
+    if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" ||   // ”
+                          s.substr(s.size() - 3) == "\xE2\x80\x99")) {  // ’
+      s.remove_suffix(3);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+bool OpensWithQuoteMark(std::string_view s) {
+  return !s.empty() && (s[0] == '"' || s.substr(0, 3) == "\xE2\x80\x9C" ||  // “
+                        s.substr(0, 3) == "\xE2\x80\x98");                  // ‘
+}
+
+// Little-endian varint-free encoding: fixed 32-bit lengths and values.
+void Put32(std::string* out, std::uint32_t v) {
+  char b[4];
+  std::memcpy(b, &v, 4);
+  out->append(b, 4);
+}
+void PutString(std::string* out, std::string_view s) {
+  Put32(out, static_cast<std::uint32_t>(s.size()));
+  out->append(s);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool Get32(std::uint32_t* v) {
+    if (b_.size() < 4) return false;
+    std::memcpy(v, b_.data(), 4);
+    b_.remove_prefix(4);
+    return true;
+  }
+  bool GetString(std::string* s) {
+    std::uint32_t n;
+    if (!Get32(&n) || b_.size() < n) return false;
+    s->assign(b_.substr(0, n));
+    b_.remove_prefix(n);
+    return true;
+  }
+  bool GetBytes(void* dst, std::size_t n) {
+    if (b_.size() < n) return false;
+    std::memcpy(dst, b_.data(), n);
+    b_.remove_prefix(n);
+    return true;
+  }
+  bool done() const { return b_.empty(); }
+
+ private:
+  std::string_view b_;
+};
+
+}  // namespace
+
+ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
+  ArticleMaterial m;
+  m.text = std::move(text);
+  m.concepts = analysis.concepts;
+  m.sentences.reserve(analysis.sentences.size());
+  std::size_t real = 0;
+  for (std::size_t i = 0; i < analysis.sentences.size(); ++i) {
+    const auto& span = analysis.sentences[i];
+    SentenceFacts f;
+    f.begin = span.begin;
+    f.end = span.end;
+    f.concept_begin = i == 0 ? 0 : analysis.concept_ends[i - 1];
+    f.concept_end = i < analysis.concept_ends.size() ? analysis.concept_ends[i] : f.concept_begin;
+    // Position among the article's real sentences: headings, datelines and
+    // bylines above the lead do not push it down.
+    f.position = static_cast<std::uint16_t>(std::min<std::size_t>(real, 0xFFFF));
+    std::string_view s = m.Sentence(f);
+    f.words = CountWords(s);
+    if (!s.empty() && s.back() == '?') f.flags |= kQuestion;
+    if (OpensWithQuoteMark(s)) f.flags |= kOpensQuote;
+    if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s)) {
+      f.flags |= kFragment;
+    }
+    if (!(f.flags & kFragment)) ++real;
+    m.sentences.push_back(f);
+  }
+  for (text::Quote& q : text::FindQuotes(m.text)) {
+    m.quotes.push_back({std::move(q.text), std::move(q.speaker)});
+  }
+  for (const text::EntityMention& e : analysis.entities) {
+    if (m.names.size() == kMaxNames) break;
+    m.names.push_back({e.name, e.count});
+  }
+  return m;
+}
+
+void ArticleMaterial::AppendTo(std::string* out) const {
+  PutString(out, text);
+  Put32(out, static_cast<std::uint32_t>(sentences.size()));
+  out->append(reinterpret_cast<const char*>(sentences.data()),
+              sentences.size() * sizeof(SentenceFacts));
+  Put32(out, static_cast<std::uint32_t>(concepts.size()));
+  out->append(reinterpret_cast<const char*>(concepts.data()),
+              concepts.size() * sizeof(std::uint32_t));
+  Put32(out, static_cast<std::uint32_t>(quotes.size()));
+  for (const Quote& q : quotes) {
+    PutString(out, q.text);
+    PutString(out, q.speaker);
+  }
+  Put32(out, static_cast<std::uint32_t>(names.size()));
+  for (const text::NameCount& n : names) {
+    PutString(out, n.name);
+    Put32(out, static_cast<std::uint32_t>(n.count));
+  }
+}
+
+bool ArticleMaterial::Parse(std::string_view bytes, ArticleMaterial* out) {
+  Reader r(bytes);
+  std::uint32_t n = 0;
+  if (!r.GetString(&out->text) || !r.Get32(&n)) return false;
+  out->sentences.resize(n);
+  if (!r.GetBytes(out->sentences.data(), n * sizeof(SentenceFacts)) || !r.Get32(&n)) return false;
+  out->concepts.resize(n);
+  if (!r.GetBytes(out->concepts.data(), n * sizeof(std::uint32_t)) || !r.Get32(&n)) return false;
+  out->quotes.resize(n);
+  for (Quote& q : out->quotes) {
+    if (!r.GetString(&q.text) || !r.GetString(&q.speaker)) return false;
+  }
+  if (!r.Get32(&n)) return false;
+  out->names.resize(n);
+  for (text::NameCount& name : out->names) {
+    std::uint32_t count = 0;
+    if (!r.GetString(&name.name) || !r.Get32(&count)) return false;
+    name.count = static_cast<int>(count);
+  }
+  return r.done();
+}
+
+}  // namespace storyline::brief
