@@ -314,7 +314,8 @@ void AppendSource(std::string* o, const Story& s, const StoryArticle& a) {
     o->append("</span>");
   }
   o->append("<span class=\"source-meta\">");
-  AppendChip(o, a.source.empty() ? a.id : a.source);
+  // An article without a source is named by its id, already its title when it has none.
+  if (!a.source.empty() || !a.title.empty()) AppendChip(o, a.source.empty() ? a.id : a.source);
   if (a.published) AppendTime(o, *a.published);
   if (!a.duplicate_of.empty()) {
     std::string_view of = a.duplicate_of;
