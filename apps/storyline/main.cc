@@ -10,15 +10,18 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "engine/batch.h"
 #include "engine/extract_batch.h"
 #include "eval/metrics.h"
 #include "features/df_builder.h"
+#include "output/html_report.h"
 #include "output/json_writer.h"
 #include "storyline/engine.h"
 #include "text/analyzer.h"
+#include "util/time.h"
 
 namespace {
 
@@ -91,6 +94,7 @@ struct ClusterArgs {
   std::vector<std::string> inputs;
   std::string output = "-";
   std::string assignments;
+  std::string html;  // also write the HTML report here when set
   std::string prior;
   int threads = 0;  // 0: all cores
   bool quiet = false;
@@ -114,6 +118,11 @@ int RunCluster(const ClusterArgs& args) {
     assign_file.open(args.assignments);
     if (!assign_file) return Fail("cannot write " + args.assignments);
   }
+  std::ofstream html_file;
+  if (!args.html.empty()) {
+    html_file.open(args.html, std::ios::binary);
+    if (!html_file) return Fail("cannot write " + args.html);
+  }
 
   StderrDiagnostics diag;
   Progress progress(!args.quiet);
@@ -132,11 +141,25 @@ int RunCluster(const ClusterArgs& args) {
   std::ostream& sout = args.output == "-" ? std::cout : stories_file;
   std::size_t story_count = 0;
   storyline::output::StoriesJsonWriter writer(sout);
+  std::optional<storyline::output::HtmlReportWriter> report;
+  if (html_file.is_open()) {
+    storyline::output::HtmlReportOptions ro;
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    ro.generated =
+        storyline::FormatIsoTime(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+    report.emplace(html_file, std::move(ro));
+  }
   (*engine)->VisitStories([&](const storyline::Story& s) {
     writer.Add(s);
+    if (report) report->Add(s);
     ++story_count;
   });
   writer.Finish();
+  if (report) {
+    report->Finish();
+    html_file.flush();
+    if (!html_file) return Fail("write failed: " + args.html);
+  }
   if (!args.assignments.empty()) {
     std::ostream& aout = args.assignments == "-" ? std::cout : assign_file;
     for (std::size_t n : result.added) {
@@ -279,6 +302,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   cluster->add_option("-a,--assignments", cargs.assignments,
                       "Also write one {\"id\",\"story\"} line per article, in input order");
+  cluster->add_option("--html", cargs.html,
+                      "Also write a readable HTML report of the ranked stories (one page, "
+                      "no scripts, works offline)");
   cluster
       ->add_option("-t,--threads", cargs.threads,
                    "Threads for cleaning and analysis (0 = all cores)")
