@@ -163,9 +163,13 @@ def score_storyline(args, rouge, clusters, work):
         try:
             brief = run_brief(args.storyline, args.words, [path], args.timeout)
         except RuntimeError as e:
-            failures.append({"cluster": name, "error": str(e)})
+            # Scored as an empty summary, so every system is averaged over the
+            # same clusters (a cluster whose only source is an error page has no
+            # usable article: storyline says so and writes no brief).
+            failures.append({"cluster": name, "error": str(e), "no_article": "no usable article" in str(e)})
             if len(failures) == 1 and args.json:
                 eprint(f"storyline brief failed on cluster {name}: {e}")
+            rows.append({"cluster": name, "words": 0, **rouge.score("", refs, args.words)})
             continue
         if args.keep:
             with open(os.path.join(work, f"brief-{name}.json"), "w", encoding="utf-8") as f:
@@ -326,7 +330,8 @@ def main():
                                      for r in rows]
             if failures:
                 result["failures"] = failures[:5]
-                status = 1
+                if not all(f["no_article"] for f in failures):
+                    status = 1
         if not args.no_baseline:
             base = run_baseline(args, eval_dir, path)
             if "error" in base:
@@ -357,7 +362,7 @@ def main():
             vals = " ".join(f"{s[k]:6.2f}" for k in METRICS)
         else:
             vals = " ".join(f"{'-':>6}" for _ in METRICS)
-        note = f"  ({s['failed']} failed)" if s.get("failed") else ""
+        note = f"  ({s['failed']} without a brief, scored as empty)" if s.get("failed") else ""
         print(f"{name:<10} {s.get('n', 0):>4} {vals} {s.get('secs', 0):7.2f}{note}")
     if "failures" in result:
         print(f"storyline brief failed on {len(failures)} clusters; first: {result['failures'][0]['error']}")
