@@ -149,11 +149,13 @@ int RunCluster(const ClusterArgs& args) {
         storyline::FormatIsoTime(std::chrono::duration_cast<std::chrono::seconds>(now).count());
     report.emplace(html_file, std::move(ro));
   }
-  (*engine)->VisitStories([&](const storyline::Story& s) {
-    writer.Add(s);
-    if (report) report->Add(s);
-    ++story_count;
-  });
+  (*engine)->VisitStories(
+      [&](const storyline::Story& s) {
+        writer.Add(s);
+        if (report) report->Add(s);
+        ++story_count;
+      },
+      bo.threads);
   writer.Finish();
   if (report) {
     report->Finish();

@@ -83,8 +83,10 @@ class StoryEngine {
   std::vector<Story> Stories() const;
 
   // The same stories in the same order, built and handed to `visit` one at
-  // a time (for output of large runs without holding them all).
-  void VisitStories(const std::function<void(const Story&)>& visit) const;
+  // a time (for output of large runs without holding them all). With
+  // threads > 1, briefs of a few dozen stories at a time are written in
+  // parallel; `visit` is still called on the calling thread, in order.
+  void VisitStories(const std::function<void(const Story&)>& visit, int threads = 1) const;
 
   // Every article added so far as one story, with its brief, whatever the
   // clustering says (`storyline brief`). Empty story when nothing was added.

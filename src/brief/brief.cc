@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <queue>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -20,9 +21,10 @@ namespace {
 // sources agree on is the story). A sentence's gain is the weight of its new
 // concepts over words^kLengthPower. Chosen on wikinewssum's development
 // clusters among a handful of principled settings; see docs/DESIGN.md.
-constexpr double kPositionPower = 0.5;
-constexpr double kAgreementPower = 2.0;
-constexpr double kLengthPower = 0.5;
+// (Powers 0.5, 2 and 0.5, written out: std::pow is a hot spot here.)
+double PositionWeight(std::uint16_t position) { return 1.0 / std::sqrt(1.0 + position); }
+double AgreementWeight(int articles) { return static_cast<double>(articles) * articles; }
+double LengthCost(std::uint16_t words) { return std::sqrt(static_cast<double>(words)); }
 // A sentence must bring at least this share of word pairs not yet covered,
 // and must not say again in other words what is chosen: at most this share
 // of its content words already covered.
@@ -111,7 +113,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     seen.clear();
     for (const SentenceFacts& s : m.sentences) {
       if (s.flags & kFragment) continue;  // headings, captions, link lines
-      double w = std::pow(1.0 + s.position, -kPositionPower);
+      double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
         if (!IsPair(c) || !seen.insert(c).second) continue;
         auto& [sum, count] = weight[c];
@@ -121,24 +123,24 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     }
   }
 
+  for (auto& [c, w] : weight) w.first *= AgreementWeight(w.second);
+
   struct Candidate {
     Sentence sentence;
     std::vector<std::pair<std::uint32_t, double>> concepts;  // (word pair, weight)
     std::vector<std::uint32_t> words;                        // content words
     double length_cost;
-    bool used = false;
   };
   std::vector<Candidate> candidates;
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
       if (s.flags & (kQuestion | kOpensQuote | kFragment)) continue;
-      Candidate c{{a, &s}, {}, {}, std::pow(static_cast<double>(s.words), kLengthPower)};
+      Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
       for (std::uint32_t k : m.Concepts(s)) {
         if (IsWord(k)) c.words.push_back(k);
         if (!IsPair(k)) continue;
-        const auto& [sum, count] = weight.at(k);  // every whole sentence was counted
-        c.concepts.emplace_back(k, sum * std::pow(count, kAgreementPower));
+        c.concepts.emplace_back(k, weight.at(k).first);  // every whole sentence was counted
       }
       if (!c.concepts.empty()) candidates.push_back(std::move(c));
     }
@@ -146,39 +148,46 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
 
   Summary out;
   absl::flat_hash_set<std::uint32_t> covered, covered_words;
+  // The gain of a candidate now; 0 when it is out for good (both tests only
+  // get stricter as the summary grows).
+  auto gain_of = [&](const Candidate& c) {
+    std::size_t said = 0;
+    for (std::uint32_t w : c.words) said += covered_words.contains(w);
+    if (said > kMaxCoveredWords * static_cast<double>(c.words.size())) return 0.0;
+    double gain = 0;
+    std::size_t fresh = 0;
+    for (const auto& [k, w] : c.concepts) {
+      if (covered.contains(k)) continue;
+      gain += w;
+      ++fresh;
+    }
+    if (fresh < kMinNewShare * static_cast<double>(c.concepts.size())) return 0.0;
+    return gain / c.length_cost;
+  };
+  // Lazy greedy (Minoux): covering concepts only lowers gains, so a gain
+  // computed earlier bounds the gain now, and only the candidate on top of
+  // the heap needs computing again. Ties go to the earlier candidate.
+  std::priority_queue<std::pair<double, std::ptrdiff_t>> heap;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    double g = gain_of(candidates[i]);
+    if (g > 0) heap.emplace(g, -static_cast<std::ptrdiff_t>(i));
+  }
   std::vector<Sentence> chosen;
   std::size_t words = 0;
-  while (words < budget) {
-    Candidate* best = nullptr;
-    double best_gain = 0;
-    for (Candidate& c : candidates) {
-      if (c.used) continue;
-      std::size_t said = 0;
-      for (std::uint32_t w : c.words) said += covered_words.contains(w);
-      if (said > kMaxCoveredWords * static_cast<double>(c.words.size())) {
-        c.used = true;  // only ever more covered from here
-        continue;
-      }
-      double gain = 0;
-      std::size_t fresh = 0;
-      for (const auto& [k, w] : c.concepts) {
-        if (covered.contains(k)) continue;
-        gain += w;
-        ++fresh;
-      }
-      if (fresh < kMinNewShare * static_cast<double>(c.concepts.size())) continue;
-      gain /= c.length_cost;
-      if (gain > best_gain) {
-        best_gain = gain;
-        best = &c;
-      }
+  while (words < budget && !heap.empty()) {
+    auto [bound, neg] = heap.top();
+    heap.pop();
+    Candidate& c = candidates[static_cast<std::size_t>(-neg)];
+    double g = gain_of(c);
+    if (g <= 0) continue;
+    if (!heap.empty() && g < heap.top().first) {
+      heap.emplace(g, neg);
+      continue;
     }
-    if (best == nullptr) break;
-    best->used = true;
-    for (const auto& [k, w] : best->concepts) covered.insert(k);
-    covered_words.insert(best->words.begin(), best->words.end());
-    chosen.push_back(best->sentence);
-    words += best->sentence.facts->words;
+    for (const auto& [k, w] : c.concepts) covered.insert(k);
+    covered_words.insert(c.words.begin(), c.words.end());
+    chosen.push_back(c.sentence);
+    words += c.sentence.facts->words;
   }
   if (chosen.empty()) return out;
   const auto& first = chosen.front();
@@ -378,9 +387,12 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
   // and "Donald Trump" counts once.
   std::vector<int> articles_of(groups.groups().size(), 0);
   std::vector<int> last(groups.groups().size(), -1);
+  absl::flat_hash_map<std::string_view, int> group_of;  // one lookup per distinct name
   for (std::size_t a = 0; a < articles.size(); ++a) {
     for (const text::NameCount& n : articles[a].entities) {
-      int g = groups.GroupOf(n.name);
+      auto [it, inserted] = group_of.try_emplace(n.name, 0);
+      if (inserted) it->second = groups.GroupOf(n.name);
+      int g = it->second;
       if (g < 0 || last[g] == static_cast<int>(a)) continue;
       last[g] = static_cast<int>(a);
       ++articles_of[g];
@@ -430,8 +442,7 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   if (novelty < kMinFactNovelty) return std::nullopt;
   // Names and numbers count on a log scale: a sentence listing many is not
   // worth that many facts.
-  return std::log2(1.0 + static_cast<double>(new_keys)) + novelty +
-         0.5 * std::pow(1.0 + s.position, -0.5);
+  return std::log2(1.0 + static_cast<double>(new_keys)) + novelty + 0.5 * PositionWeight(s.position);
 }
 
 // The best `k` facts, not repeating one another, in article and position order.
@@ -478,8 +489,9 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
     absl::flat_hash_set<std::uint32_t> mine;
     for (std::size_t a : readers) {
       if (outlet_of[a] != o) continue;
-      const auto& c = articles[a].material->concepts;
-      mine.insert(c.begin(), c.end());
+      for (std::uint32_t c : articles[a].material->concepts) {
+        if (!IsWord(c)) mine.insert(c);  // facts are judged on pairs and names
+      }
     }
     for (std::uint32_t c : mine) ++outlets_with[c];
   }
@@ -534,7 +546,9 @@ void Timeline(std::span<const BriefArticle> articles, const std::vector<std::siz
     // The first report's facts are the story itself: its lead.
     e.new_facts = PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
     entries.push_back(std::move(e));
-    known.insert(m.concepts.begin(), m.concepts.end());
+    for (std::uint32_t c : m.concepts) {
+      if (!IsWord(c)) known.insert(c);
+    }
   }
   if (entries.size() > options.max_timeline && options.max_timeline >= 2) {
     std::vector<TimelineEntry> kept;

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::uint16_t kMinSummaryWords = 6;
 constexpr std::uint16_t kMaxSummaryWords = 60;
-constexpr std::size_t kMaxNames = 48;
+constexpr std::size_t kMaxNames = 16;  // the most mentioned; enough for a story's entities
 
 std::uint16_t CountWords(std::string_view s) {
   std::uint32_t words = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <map>
 
 #include "absl/container/flat_hash_map.h"
@@ -310,7 +311,8 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
   return story;
 }
 
-void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit) const {
+void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit,
+                               int threads) const {
   const Impl& e = *impl_;
   std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
   // Rank on cheap signals first; then build one story at a time, so a large
@@ -325,7 +327,30 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit) c
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [score, i] : order) visit(e.BuildStory(groups[i], signals[i], score));
+  if (threads <= 1) {
+    for (const auto& [score, i] : order) visit(e.BuildStory(groups[i], signals[i], score));
+    return;
+  }
+  // Briefs are the costly part: build a batch of stories on `threads`
+  // threads, then hand them to `visit` in rank order.
+  const std::size_t batch = 32 * static_cast<std::size_t>(threads);
+  std::vector<Story> built;
+  for (std::size_t from = 0; from < order.size(); from += batch) {
+    std::size_t to = std::min(order.size(), from + batch);
+    built.assign(to - from, Story());
+    std::vector<std::future<void>> work;
+    for (int t = 0; t < threads; ++t) {
+      work.push_back(std::async(std::launch::async, [&, t] {
+        for (std::size_t k = from + static_cast<std::size_t>(t); k < to;
+             k += static_cast<std::size_t>(threads)) {
+          const auto& [score, i] = order[k];
+          built[k - from] = e.BuildStory(groups[i], signals[i], score);
+        }
+      }));
+    }
+    for (auto& w : work) w.wait();
+    for (const Story& story : built) visit(story);
+  }
 }
 
 Story StoryEngine::StoryOfAll() const {
