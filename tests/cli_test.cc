@@ -136,3 +136,45 @@ TEST_F(CliTest, NoSubcommandIsAnError) { EXPECT_NE(Run(""), 0); }
 
 }  // namespace
 }  // namespace storyline::testing
+
+namespace storyline::testing {
+namespace {
+
+TEST_F(CliTest, NoBriefsKeepsTheStoriesAndDropsTheBriefs) {
+  const std::string sample = Quote(kSource + "/data/sample/articles.jsonl");
+  fs::path with = dir_ / "with.jsonl", without = dir_ / "without.jsonl";
+  fs::path stories = dir_ / "stories.json";
+  ASSERT_EQ(Run("cluster -q " + sample + " -o /dev/null -a " + Quote(with.string())), 0) << err_;
+  ASSERT_EQ(Run("cluster -q --no-briefs " + sample + " -o " + Quote(stories.string()) + " -a " +
+                Quote(without.string())),
+            0)
+      << err_;
+  EXPECT_EQ(ReadLabels(with), ReadLabels(without));
+  nlohmann::json j = nlohmann::json::parse(ReadFile(stories), nullptr, false);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_FALSE(j.empty());
+  for (const auto& s : j) {
+    EXPECT_TRUE(s["summary"].empty());
+    EXPECT_TRUE(s["quotes"].empty());
+    EXPECT_FALSE(s["headline"].get<std::string>().empty());
+  }
+}
+
+TEST_F(CliTest, BriefTreatsAllInputsAsOneStory) {
+  ASSERT_EQ(Run("brief --words 40 " + Quote(kSource + "/data/sample/articles.jsonl")), 0) << err_;
+  nlohmann::json j = nlohmann::json::parse(out_, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out_.substr(0, 200);
+  EXPECT_EQ(j["size"], 52);
+  std::size_t words = 0;
+  for (const auto& s : j["summary"]) {
+    std::istringstream in(s.get<std::string>());
+    std::string w;
+    while (in >> w) ++words;
+  }
+  EXPECT_GT(words, 0u);
+  EXPECT_LE(words, 40u);
+  EXPECT_NE(Run("brief " + Quote((dir_ / "missing.txt").string())), 0);
+}
+
+}  // namespace
+}  // namespace storyline::testing

@@ -38,6 +38,10 @@ struct EngineOptions {
   // merge_floor, average_linkage, idf_power, title_boost). Empty in
   // production: one configuration serves every data set.
   std::string tuning;
+  // Write each story a brief (summary, quotes, entities, only-in, timeline).
+  // Off, stories carry their articles, outlets and a headline only, and
+  // preparing an article costs about half as much.
+  bool briefs = true;
 };
 
 // An article cleaned and analysed, ready for StoryEngine::Add(). Move-only.

@@ -71,6 +71,7 @@ struct StoryEngine::Impl {
   std::vector<ArticleRecord> records;
   BlobStore materials;  // what briefs need of each article's text, on disk
   brief::BriefOptions brief;
+  bool brief_enabled = true;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
 
@@ -95,6 +96,7 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
     if (!prior.ok()) return prior.status();
     impl->stats = std::move(*prior);
   }
+  impl->brief_enabled = options.briefs;
   cluster::ClusterOptions co;
   // Experiments only: "threshold=0.3,text_weight=0.5" overrides the defaults.
   if (!options.tuning.empty()) {
@@ -178,13 +180,15 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;
-  impl.analysis = analyzer.Analyze(article.title, cleaned.text);
+  impl.analysis = analyzer.Analyze(article.title, cleaned.text, impl_->brief_enabled);
   impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
   impl.analysis.word_hashes = {};
   // What the brief needs of the text (sentences, their concepts, quotes)
   // goes into the material; the rest of the text is dropped now, since
   // prepared articles wait in the reorder window.
-  brief::MakeMaterial(std::move(cleaned.text), impl.analysis).AppendTo(&impl.material);
+  if (impl_->brief_enabled) {
+    brief::MakeMaterial(std::move(cleaned.text), impl.analysis).AppendTo(&impl.material);
+  }
   impl.analysis.concepts = {};
   impl.analysis.concept_ends = {};
   impl.analysis.sentences = {};
@@ -289,7 +293,7 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
     if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
 
     brief::BriefArticle& b = in[i];
-    if (!e.materials.Read(r.material, &bytes) ||
+    if (r.material.size == 0 || !e.materials.Read(r.material, &bytes) ||
         !brief::ArticleMaterial::Parse(bytes, &materials[i])) {
       materials[i] = {};  // unreadable: the article adds nothing to the brief
     }

@@ -172,7 +172,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
 
 }  // namespace
 
-Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
+Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool concepts) {
   Analysis a;
   a.sentences = SplitSentences(body);
 
@@ -262,7 +262,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body) {
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
   // Concepts of each sentence (word bigrams, names and numbers).
-  {
+  if (concepts) {
     a.concept_ends.reserve(a.sentences.size());
     std::size_t s = 0, first = 0;
     std::uint64_t prev_key = 0;

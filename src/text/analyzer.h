@@ -73,7 +73,8 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  Analysis Analyze(std::string_view title, std::string_view body);
+  // `concepts`: also fill Analysis::concepts (for briefs).
+  Analysis Analyze(std::string_view title, std::string_view body, bool concepts = true);
 
   // When set, every term and entity token id analysed from now on is recorded
   // with its text (entity tokens as "E:<token>"), for building the prior.
