@@ -54,6 +54,31 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+// A sentence as shown: without an inline dateline or wire credit in front
+// ("VALDORA, Chile (Wire) — A quake..." or "(Wire) — A quake..." become "A
+// quake..."): a prefix of at most 80 bytes, before a dash, that opens with
+// '(' or an all-capitals word.
+std::string_view WithoutDateline(std::string_view s) {
+  static constexpr std::string_view kDashes[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
+  std::size_t cut = std::string_view::npos, dash_len = 0;
+  for (std::string_view d : kDashes) {
+    std::size_t at = s.substr(0, 80).find(d);
+    if (at != std::string_view::npos && at < cut) {
+      cut = at;
+      dash_len = d.size();
+    }
+  }
+  if (cut == std::string_view::npos || cut == 0) return s;
+  std::string_view prefix = s.substr(0, cut);
+  bool caps = prefix.size() >= 2 && std::isupper(static_cast<unsigned char>(prefix[0])) &&
+              std::isupper(static_cast<unsigned char>(prefix[1]));
+  if (prefix.front() != '(' && !caps) return s;
+  if (prefix.front() == '(' && prefix.back() != ')') return s;
+  std::string_view rest = s.substr(cut + dash_len);
+  if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest[0]))) return s;
+  return rest;
+}
+
 // The first `words` words of `s`, with "…" when cut.
 std::string FirstWords(std::string_view s, std::size_t words) {
   std::size_t seen = 0;
@@ -71,6 +96,9 @@ std::string FirstWords(std::string_view s, std::size_t words) {
   }
   return Trim(s);
 }
+
+// How a sentence of an article is shown.
+std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
 
 struct Sentence {
   std::size_t article;  // index into the brief's articles
@@ -191,7 +219,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   }
   if (chosen.empty()) return out;
   const auto& first = chosen.front();
-  out.best = Trim(articles[first.article].material->Sentence(*first.facts));
+  out.best = Show(articles[first.article].material->Sentence(*first.facts));
 
   // Reading order: article time, then position in the article, then the
   // order the articles joined.
@@ -203,9 +231,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   });
   std::size_t used = 0;
   for (const Sentence& s : chosen) {
-    std::string_view text = articles[s.article].material->Sentence(*s.facts);
+    std::string text = Show(articles[s.article].material->Sentence(*s.facts));
     if (used + s.facts->words <= budget) {
-      out.sentences.push_back(Trim(text));
+      out.sentences.push_back(text);
       used += s.facts->words;
     } else if (budget - used >= kMinCutWords) {
       out.sentences.push_back(FirstWords(text, budget - used));
@@ -468,7 +496,7 @@ std::vector<std::string> PickFacts(std::span<const BriefArticle> articles, std::
   });
   std::vector<std::string> out;
   for (const Sentence& s : chosen) {
-    out.push_back(Trim(articles[s.article].material->Sentence(*s.facts)));
+    out.push_back(Show(articles[s.article].material->Sentence(*s.facts)));
   }
   return out;
 }

@@ -273,3 +273,20 @@ TEST(WriteBrief, FoundingExample) {
 
 }  // namespace
 }  // namespace storyline::brief
+
+namespace storyline::brief {
+namespace {
+
+TEST(WriteBrief, InlineDatelinesAndWireCreditsAreNotShown) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "VALDORA, Chile (Wire) \xE2\x80\x94 A magnitude 6.8 earthquake struck the coast on "
+        "Tuesday, killing at least nine people.\nRescue teams searched collapsed homes in the "
+        "harbour district through the night.\n");
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_EQ(s.summary.front().rfind("A magnitude 6.8 earthquake", 0), 0u) << s.summary.front();
+}
+
+}  // namespace
+}  // namespace storyline::brief

@@ -1,0 +1,52 @@
+// Fuzzes the text path of an article and its brief: cleaning, analysis
+// (sentences, entities, concepts), quotes, the brief material's binary form
+// and WriteBrief, on arbitrary valid UTF-8 split into two articles.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brief/brief.h"
+#include "brief/material.h"
+#include "extract/text_cleaner.h"
+#include "text/analyzer.h"
+#include "util/utf8.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  if (!storyline::IsValidUtf8(bytes)) return 0;
+  // Two articles: split at the first NUL-free midpoint on a character boundary.
+  std::size_t mid = bytes.size() / 2;
+  while (mid < bytes.size() && (static_cast<unsigned char>(bytes[mid]) & 0xC0) == 0x80) ++mid;
+  static storyline::text::Analyzer analyzer;
+  std::vector<storyline::brief::ArticleMaterial> materials;
+  for (std::string_view part : {bytes.substr(0, mid), bytes.substr(mid)}) {
+    storyline::extract::CleanedText cleaned = storyline::extract::CleanPlainText(part);
+    storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text);
+    storyline::brief::ArticleMaterial m = storyline::brief::MakeMaterial(cleaned.text, a);
+    std::string serial;
+    m.AppendTo(&serial);
+    storyline::brief::ArticleMaterial back;
+    if (!storyline::brief::ArticleMaterial::Parse(serial, &back)) __builtin_trap();
+    materials.push_back(std::move(back));
+  }
+  std::vector<storyline::brief::BriefArticle> in(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    in[i].material = &materials[i];
+    in[i].id = i == 0 ? "a" : "b";
+    in[i].outlet = in[i].id;
+    in[i].entities = materials[i].names;
+    in[i].time = static_cast<storyline::UnixSeconds>(i * 3600);
+  }
+  storyline::Story story;
+  storyline::brief::WriteBrief(in, {.summary_words = 30}, &story);
+  for (const std::string& s : story.summary) {
+    if (!storyline::IsValidUtf8(s)) __builtin_trap();
+  }
+  for (const auto& q : story.quotes) {
+    if (!storyline::IsValidUtf8(q.text) || !storyline::IsValidUtf8(q.speaker)) __builtin_trap();
+  }
+  if (!storyline::IsValidUtf8(story.headline)) __builtin_trap();
+  return 0;
+}
