@@ -247,7 +247,11 @@ TEST(WriteBrief, FoundingExample) {
   EXPECT_TRUE(Contains(entities, "Trump"));
   EXPECT_TRUE(Contains(entities, "Kim Jong Un"));
   int pompeos = 0;
-  for (const std::string& e : entities) pompeos += e.find("Pompeo") != std::string::npos;
+  for (const std::string& e : entities) {
+    if (e.find("Pompeo") == std::string::npos) continue;
+    ++pompeos;
+    EXPECT_TRUE(e == "Mike Pompeo" || e == "Michael Pompeo") << e;  // the full name, once
+  }
   EXPECT_EQ(pompeos, 1);
 
   std::map<std::string, std::vector<std::string>> only;

@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::uint16_t kMinSummaryWords = 6;
 constexpr std::uint16_t kMaxSummaryWords = 60;
-constexpr std::size_t kMaxNames = 16;  // the most mentioned; enough for a story's entities
+constexpr std::size_t kMaxNames = 16;  // most mentioned (plus full forms of short ones)
 
 std::uint16_t CountWords(std::string_view s) {
   std::uint32_t words = 0;
@@ -117,9 +117,22 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
   for (text::Quote& q : text::FindQuotes(m.text)) {
     m.quotes.push_back({std::move(q.text), std::move(q.speaker)});
   }
+  // The most mentioned names, plus the full forms of kept short ones ("Mike
+  // Pompeo" once beside "Pompeo" five times): grouping needs those.
+  std::vector<std::string_view> short_forms;
   for (const text::EntityMention& e : analysis.entities) {
-    if (m.names.size() == kMaxNames) break;
+    bool kept = m.names.size() < kMaxNames;
+    if (!kept && m.names.size() < 2 * kMaxNames) {
+      std::string_view key = e.key;
+      std::size_t space = key.rfind(' ');
+      if (space != std::string_view::npos) {
+        std::string_view last = key.substr(space + 1), first = key.substr(0, key.find(' '));
+        for (std::string_view s : short_forms) kept |= s == last || s == first;
+      }
+    }
+    if (!kept) continue;
     m.names.push_back({e.name, e.count});
+    if (e.key.find(' ') == std::string::npos) short_forms.push_back(e.key);
   }
   return m;
 }

@@ -290,7 +290,8 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
     sa.published = r.meta.published;
     if (r.duplicate_of) sa.duplicate_of = e.records[*r.duplicate_of].meta.id;
     story.articles.push_back(std::move(sa));
-    if (!r.meta.source.empty()) ++outlet_counts[r.meta.source];
+    // An article without a source is its own outlet, named by its id.
+    ++outlet_counts[r.meta.source.empty() ? r.meta.id : r.meta.source];
 
     brief::BriefArticle& b = in[i];
     if (r.material.size == 0 || !e.materials.Read(r.material, &bytes) ||
