@@ -15,7 +15,8 @@
 namespace storyline::brief {
 namespace {
 
-// Summary: a concept reported in an article's k-th sentence weighs
+// Summary: the concepts are word pairs, names and numbers. A concept
+// reported in an article's k-th sentence weighs
 // (1 + k)^-kPositionPower there (news puts what matters first), summed over
 // articles, times (articles reporting it)^kAgreementPower (what several
 // sources agree on is the story). A sentence's gain is the weight of its new
@@ -143,7 +144,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       if (s.flags & kFragment) continue;  // headings, captions, link lines
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
-        if (!IsPair(c) || !seen.insert(c).second) continue;
+        if (IsWord(c) || !seen.insert(c).second) continue;
         auto& [sum, count] = weight[c];
         sum += w;
         ++count;
@@ -167,7 +168,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
       for (std::uint32_t k : m.Concepts(s)) {
         if (IsWord(k)) c.words.push_back(k);
-        if (!IsPair(k)) continue;
+        if (IsWord(k)) continue;
         c.concepts.emplace_back(k, weight.at(k).first);  // every whole sentence was counted
       }
       if (!c.concepts.empty()) candidates.push_back(std::move(c));
