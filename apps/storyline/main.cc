@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -85,6 +86,11 @@ std::string WarcSummary(const storyline::ingest::ReadStats& r) {
   return "; " + r.warc.Summary();
 }
 
+// --threads: 0 means every core.
+int ThreadsOrAllCores(int threads) {
+  return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';
   return 1;
@@ -129,8 +135,7 @@ int RunCluster(const ClusterArgs& args) {
   StderrDiagnostics diag;
   Progress progress(!args.quiet);
   storyline::BatchOptions bo;
-  bo.threads =
-      args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+  bo.threads = ThreadsOrAllCores(args.threads);
   bo.progress = [&](std::size_t read, std::size_t added, std::uint64_t bytes) {
     progress.Update(read, added, bytes);
   };
@@ -203,8 +208,7 @@ int RunExtract(const ExtractArgs& args) {
   StderrDiagnostics diag;
   Progress progress(!args.quiet);
   storyline::ExtractOptions eo;
-  eo.threads =
-      args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+  eo.threads = ThreadsOrAllCores(args.threads);
   eo.progress = [&](std::size_t read, std::size_t done, std::uint64_t bytes) {
     progress.Update(read, done, bytes);
   };

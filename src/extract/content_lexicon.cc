@@ -6,10 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace storyline::extract::content {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -118,7 +119,7 @@ bool HiddenName(std::string_view name) {
   for (std::string_view n : kNames) {
     if (name.size() == n.size()) {
       bool eq = true;
-      for (std::size_t i = 0; i < n.size() && eq; ++i) eq = Lower(name[i]) == n[i];
+      for (std::size_t i = 0; i < n.size() && eq; ++i) eq = AsciiLower(name[i]) == n[i];
       if (eq) return true;
     }
   }
@@ -146,7 +147,7 @@ int JudgeName(std::string_view name) {
     }
     // camelCase boundary: "articleBody" -> article, body.
     if (c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z') judge_word();
-    word.push_back(Lower(c));
+    word.push_back(AsciiLower(c));
   }
   judge_word();
   return verdict;
@@ -155,7 +156,7 @@ int JudgeName(std::string_view name) {
 std::string LowerTrimmed(std::string_view line) {
   std::string s;
   s.reserve(line.size());
-  for (char c : line) s.push_back(Lower(c));
+  for (char c : line) s.push_back(AsciiLower(c));
   // Trailing punctuation and arrows: "Read more »", "Advertisement:".
   while (!s.empty()) {
     unsigned char c = static_cast<unsigned char>(s.back());
@@ -234,7 +235,7 @@ ClassEvidence ReadClassNames(std::string_view value) {
 bool StyleHides(std::string_view style) {
   std::string s;
   for (char c : style) {
-    if (c != ' ' && c != '\t' && c != '\n') s.push_back(Lower(c));
+    if (c != ' ' && c != '\t' && c != '\n') s.push_back(AsciiLower(c));
   }
   return s.find("display:none") != std::string::npos ||
          s.find("visibility:hidden") != std::string::npos;

@@ -6,18 +6,11 @@
 #include <algorithm>
 #include <mutex>
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace storyline::extract {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 // The value after "charset=" in `s` (a meta content or a Content-Type).
 std::string CharsetParam(std::string_view s, std::size_t from) {
@@ -34,7 +27,7 @@ std::string CharsetParam(std::string_view s, std::size_t from) {
 // HTML5's prescan, simplified: the first charset named inside a <meta> tag
 // within the first 4 KB.
 std::string MetaCharset(std::string_view bytes) {
-  std::string head = ToLower(bytes.substr(0, 4096));
+  std::string head = AsciiLowered(bytes.substr(0, 4096));
   std::size_t pos = 0;
   while ((pos = head.find("<meta", pos)) != std::string::npos) {
     std::size_t end = head.find('>', pos);
@@ -53,7 +46,7 @@ std::string MetaCharset(std::string_view bytes) {
 // Maps a declared charset to the name libxml2 (iconv) should decode with;
 // "" when it is unknown. Latin-1 and ASCII labels mean windows-1252 on the web.
 std::string Canonical(std::string_view declared) {
-  std::string name = ToLower(declared);
+  std::string name = AsciiLowered(declared);
   if (name.empty()) return {};
   if (name == "utf8" || name == "utf-8" || name == "unicode-1-1-utf-8") return "UTF-8";
   if (name == "iso-8859-1" || name == "iso8859-1" || name == "latin1" || name == "l1" ||
@@ -105,7 +98,7 @@ std::string Sniff(std::string_view bytes, std::string_view hint, bool valid_utf8
 bool StartsWithNoCase(std::string_view s, std::size_t at, std::string_view word) {
   if (at + word.size() > s.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (Lower(s[at + i]) != word[i]) return false;
+    if (AsciiLower(s[at + i]) != word[i]) return false;
   }
   return true;
 }
@@ -154,7 +147,7 @@ std::string DropScriptAndStyleText(std::string_view html) {
     if (open_end == std::string_view::npos) break;
     std::string_view open_tag = html.substr(pos, open_end - pos);
     // JSON-LD is metadata the extractor reads; keep it.
-    bool keep = name == "script" && ToLower(open_tag).find("json") != std::string::npos;
+    bool keep = name == "script" && AsciiLowered(open_tag).find("json") != std::string::npos;
     // The element's text runs to the first "</script" (or "</style"), as in
     // HTML's raw-text elements.
     std::size_t close = open_end;

@@ -7,20 +7,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "util/ascii.h"
 #include "util/time.h"
 
 namespace storyline::extract {
 namespace {
 
 // ---------------------------------------------------------------- strings --
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -29,7 +22,7 @@ bool Contains(std::string_view haystack, std::string_view needle) {
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -133,7 +126,7 @@ std::string Fold(std::string_view s) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u)) out.push_back(Lower(c));
+    if (u >= 0x80 || std::isalnum(u)) out.push_back(AsciiLower(c));
   }
   return out;
 }
@@ -418,9 +411,9 @@ std::string ClassAndId(const xmlNode* n) {
   std::string_view cls = Attribute(n, "class");
   std::string_view id = Attribute(n, "id");
   if (cls.empty() && id.empty()) return {};
-  std::string out = ToLower(cls);
+  std::string out = AsciiLowered(cls);
   out.push_back(' ');
-  out += ToLower(id);
+  out += AsciiLowered(id);
   return out;
 }
 
@@ -464,7 +457,7 @@ bool SaysPublished(std::string_view lower) {
 }
 
 std::string MetaKey(std::string_view raw) {
-  std::string k = ToLower(raw);
+  std::string k = AsciiLowered(raw);
   for (std::string_view prefix : {"dcterms.", "dcterm:", "dcterm.", "dc."}) {
     if (k.rfind(prefix, 0) == 0) {
       k = (prefix.size() > 3 ? "dcterms:" : "dc:") + k.substr(prefix.size());
@@ -514,7 +507,7 @@ void Visit(const xmlNode* n, Evidence* ev) {
     return;
   }
   if (tag == "link") {
-    std::string rel = ToLower(Attribute(n, "rel"));
+    std::string rel = AsciiLowered(Attribute(n, "rel"));
     if (ev->canonical.empty() && Contains(rel, "canonical")) ev->canonical = Attribute(n, "href");
     return;
   }
@@ -523,7 +516,7 @@ void Visit(const xmlNode* n, Evidence* ev) {
     return;
   }
   if (tag == "script") {
-    if (Contains(ToLower(Attribute(n, "type")), "ld+json") && ev->json_ld.size() < 16) {
+    if (Contains(AsciiLowered(Attribute(n, "type")), "ld+json") && ev->json_ld.size() < 16) {
       ev->json_ld.emplace_back();
       ScriptText(n, &ev->json_ld.back());
     }
@@ -556,7 +549,7 @@ void Visit(const xmlNode* n, Evidence* ev) {
       t.value = NodeText(n);
       t.from_text = true;
     }
-    std::string hints = ToLower(itemprop) + " " + class_and_id();
+    std::string hints = AsciiLowered(itemprop) + " " + class_and_id();
     if (n->parent != nullptr) hints += " " + ClassAndId(n->parent);
     t.published_hint = SaysPublished(hints);
     for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
@@ -568,7 +561,7 @@ void Visit(const xmlNode* n, Evidence* ev) {
     if (ev->times.size() < 32 && !t.value.empty() && !InOtherContent(n)) ev->times.push_back(t);
   }
   if (!itemprop.empty()) {
-    std::string ip = ToLower(itemprop);
+    std::string ip = AsciiLowered(itemprop);
     auto value = [&]() {
       std::string_view v = Attribute(n, "datetime");
       if (v.empty()) v = Attribute(n, "content");
@@ -584,7 +577,7 @@ void Visit(const xmlNode* n, Evidence* ev) {
   }
   if (ev->author_nodes.size() < 12) {
     bool author =
-        Contains(ToLower(itemprop), "author") || Contains(ToLower(Attribute(n, "rel")), "author");
+        Contains(AsciiLowered(itemprop), "author") || Contains(AsciiLowered(Attribute(n, "rel")), "author");
     if (!author && !class_and_id().empty()) {
       const std::string& c = class_and_id();
       author = Contains(c, "byline") || HasAuthorWord(c) || Contains(c, "writtenby");
@@ -942,7 +935,7 @@ std::string CleanByline(std::string_view raw) {
   }
   if (cut != std::string::npos && cut > 0) s.resize(cut);
   for (std::string_view w : {" - ", " on ", " published", " posted", " updated", " last updated"}) {
-    std::string lower = ToLower(s);
+    std::string lower = AsciiLowered(s);
     std::size_t at = lower.find(w);
     if (at != std::string::npos && at > 0) s.resize(at);
   }
@@ -962,7 +955,7 @@ std::string CleanByline(std::string_view raw) {
   }
   std::size_t space = s.rfind(' ');
   if (space != std::string::npos) {
-    std::string last = ToLower(s.substr(space + 1));
+    std::string last = AsciiLowered(s.substr(space + 1));
     static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                    "jul", "aug", "sep", "oct", "nov", "dec"};
     for (std::string_view m : kMonths) {
@@ -975,7 +968,7 @@ std::string CleanByline(std::string_view raw) {
   }
   s = CollapseWhitespace(s);
   if (s.empty() || s.size() > 100 || WordCount(s) > 12) return {};
-  std::string lower = ToLower(s);
+  std::string lower = AsciiLowered(s);
   if (lower == "by" || lower == "author" || lower == "authors" || lower == "admin" ||
       Contains(lower, "follow") || Contains(lower, "@")) {
     return {};
@@ -1009,7 +1002,7 @@ std::string AuthorNodeText(const xmlNode* n) {
     const xmlNode* c = stack.back();
     stack.pop_back();
     if (!IsElement(c)) continue;
-    if (ToLower(Attribute(c, "itemprop")) == "name") {
+    if (AsciiLowered(Attribute(c, "itemprop")) == "name") {
       names.push_back(NodeText(c));
       continue;
     }
@@ -1091,7 +1084,7 @@ std::optional<UnixSeconds> PublishedDate(const Evidence& ev, const JsonLdFacts& 
   }
   // A dateline near the top: the text before any "Updated".
   for (const std::string& line : ev.datelines) {
-    std::string lower = ToLower(line);
+    std::string lower = AsciiLowered(line);
     std::string_view text = line;
     std::size_t upd = lower.find("updat");
     if (upd == std::string::npos) upd = lower.find("modifi");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/ascii.h"
+
 namespace storyline::ingest {
 namespace {
 
@@ -11,18 +13,10 @@ constexpr std::size_t kMaxLine = 8 << 10;          // longer header lines are ma
 constexpr std::size_t kMaxHeaderBytes = 64 << 10;  // a WARC header larger than this is malformed
 constexpr std::string_view kVersionPrefix = "WARC/1.";
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   }
   return true;
 }
@@ -407,7 +401,7 @@ Status ParseHttpResponse(std::string_view block, HttpResponse* out) {
     std::string_view value = Trim(line.substr(colon + 1));
     if (EqualsIgnoreCase(name, "Content-Type")) {
       std::size_t semi = value.find(';');
-      out->content_type = ToLower(Trim(value.substr(0, semi)));
+      out->content_type = AsciiLowered(Trim(value.substr(0, semi)));
       while (semi != std::string_view::npos) {
         std::string_view rest = value.substr(semi + 1);
         semi = rest.find(';');
@@ -426,9 +420,9 @@ Status ParseHttpResponse(std::string_view block, HttpResponse* out) {
         out->charset = std::string(Trim(cs));
       }
     } else if (EqualsIgnoreCase(name, "Transfer-Encoding")) {
-      out->transfer_encoding = ToLower(value);
+      out->transfer_encoding = AsciiLowered(value);
     } else if (EqualsIgnoreCase(name, "Content-Encoding")) {
-      out->content_encoding = ToLower(value);
+      out->content_encoding = AsciiLowered(value);
     }
   }
   out->body_offset = pos;
@@ -448,7 +442,7 @@ Status DecodeChunked(std::string* body) {
     }
     for (char c : line) {
       int d = (c >= '0' && c <= '9')                 ? c - '0'
-              : (Lower(c) >= 'a' && Lower(c) <= 'f') ? Lower(c) - 'a' + 10
+              : (AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f') ? AsciiLower(c) - 'a' + 10
                                                      : -1;
       if (d < 0) return Status::InvalidInput("bad chunk size line \"" + Printable(line) + "\"");
       size = size * 16 + static_cast<std::uint64_t>(d);
@@ -467,7 +461,7 @@ Status DecodeChunked(std::string* body) {
 }
 
 bool SniffHtml(std::string_view body) {
-  std::string head = ToLower(body.substr(0, 1024));
+  std::string head = AsciiLowered(body.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos ||
          head.find("<html") != std::string::npos;
 }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace storyline {
 namespace {
 
@@ -182,8 +184,6 @@ std::optional<UnixSeconds> FindDateInText(std::string_view line) {
 
 namespace {
 
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 bool IsWeekday(std::string_view w) {
   static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
@@ -290,7 +290,7 @@ std::optional<UnixSeconds> ParseDateTime(std::string_view s) {
         if (d) return std::nullopt;
         d = v;
         if (j + 1 < s.size()) {  // 1st, 2nd, 3rd, 4th
-          std::string suffix{LowerAscii(s[j]), LowerAscii(s[j + 1])};
+          std::string suffix{AsciiLower(s[j]), AsciiLower(s[j + 1])};
           if (IsOrdinalSuffix(suffix)) j += 2;
         }
       } else {
@@ -323,7 +323,7 @@ std::optional<UnixSeconds> ParseDateTime(std::string_view s) {
       std::size_t j = i;
       std::string w;
       while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j])))
-        w += LowerAscii(s[j++]);
+        w += AsciiLower(s[j++]);
       i = j;
       if (int month = w.size() >= 3 ? MonthOf(w) : 0) {
         if (m) return std::nullopt;
