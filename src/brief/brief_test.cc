@@ -294,3 +294,21 @@ TEST(WriteBrief, InlineDatelinesAndWireCreditsAreNotShown) {
 
 }  // namespace
 }  // namespace storyline::brief
+
+namespace storyline::brief {
+namespace {
+
+// Found by the text fuzzer: an empty material made memcpy see a null pointer.
+TEST(ArticleMaterial, EmptyMaterialRoundTrips) {
+  ArticleMaterial empty;
+  std::string bytes;
+  empty.AppendTo(&bytes);
+  ArticleMaterial back;
+  back.text = "stale";
+  ASSERT_TRUE(ArticleMaterial::Parse(bytes, &back));
+  EXPECT_TRUE(back.text.empty());
+  EXPECT_TRUE(back.sentences.empty());
+}
+
+}  // namespace
+}  // namespace storyline::brief

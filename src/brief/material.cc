@@ -76,6 +76,7 @@ class Reader {
   }
   bool GetBytes(void* dst, std::size_t n) {
     if (b_.size() < n) return false;
+    if (n == 0) return true;  // dst may be null (an empty vector's data())
     std::memcpy(dst, b_.data(), n);
     b_.remove_prefix(n);
     return true;
@@ -140,11 +141,15 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
 void ArticleMaterial::AppendTo(std::string* out) const {
   PutString(out, text);
   Put32(out, static_cast<std::uint32_t>(sentences.size()));
-  out->append(reinterpret_cast<const char*>(sentences.data()),
-              sentences.size() * sizeof(SentenceFacts));
+  if (!sentences.empty()) {
+    out->append(reinterpret_cast<const char*>(sentences.data()),
+                sentences.size() * sizeof(SentenceFacts));
+  }
   Put32(out, static_cast<std::uint32_t>(concepts.size()));
-  out->append(reinterpret_cast<const char*>(concepts.data()),
-              concepts.size() * sizeof(std::uint32_t));
+  if (!concepts.empty()) {
+    out->append(reinterpret_cast<const char*>(concepts.data()),
+                concepts.size() * sizeof(std::uint32_t));
+  }
   Put32(out, static_cast<std::uint32_t>(quotes.size()));
   for (const Quote& q : quotes) {
     PutString(out, q.text);
