@@ -164,7 +164,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if (s.flags & (kQuestion | kOpensQuote | kFragment)) continue;
+      if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
       for (std::uint32_t k : m.Concepts(s)) {
         if (IsWord(k)) c.words.push_back(k);
@@ -452,7 +452,7 @@ struct Fact {
 // name or number).
 template <typename Known>
 std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known) {
-  if ((s.flags & (kQuestion | kOpensQuote)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
+  if ((s.flags & (kQuestion | kQuotation)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
     return std::nullopt;
   }
   std::size_t new_keys = 0, pairs = 0, new_pairs = 0;

@@ -209,6 +209,22 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   EXPECT_FALSE(ArticleMaterial::Parse("junk", &back));
 }
 
+// A sentence that starts inside a quotation opened earlier in its paragraph
+// is quoting too, though it opens with no mark of its own; the next
+// paragraph starts outside again.
+TEST(ArticleMaterial, SentencesInsideAQuotationAreMarked) {
+  const std::string text =
+      "\xE2\x80\x9C" "We have a very good relationship with him. I like him, he likes me, the "
+      "relationship is good.\xE2\x80\x9D he said on Tuesday at the White House.\n"
+      "The two leaders met in Singapore in June for their first summit meeting.\n";
+  text::Analyzer analyzer;
+  ArticleMaterial m = MakeMaterial(text, analyzer.Analyze("", text));
+  ASSERT_EQ(m.sentences.size(), 3u);
+  EXPECT_TRUE(m.sentences[0].flags & kQuotation);
+  EXPECT_TRUE(m.sentences[1].flags & kQuotation) << m.Sentence(m.sentences[1]);
+  EXPECT_FALSE(m.sentences[2].flags & kQuotation) << m.Sentence(m.sentences[2]);
+}
+
 // The founding example: ../shared/seeds, as the engine cleans them.
 TEST(WriteBrief, FoundingExample) {
   namespace fs = std::filesystem;

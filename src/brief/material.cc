@@ -47,6 +47,35 @@ bool OpensWithQuoteMark(std::string_view s) {
                         s.substr(0, 3) == "\xE2\x80\x98");                  // ‘
 }
 
+// Tracks whether a double quotation is open at a point of the text: “ opens,
+// ” closes, a straight " toggles, and a paragraph end closes everything (a
+// quote running on over paragraphs reopens each with a mark of its own).
+class QuoteState {
+ public:
+  explicit QuoteState(std::string_view text) : text_(text) {}
+  // Whether a quotation is open at byte `to`; calls must not go backwards.
+  bool OpenAt(std::size_t to) {
+    for (; pos_ < to && pos_ < text_.size(); ++pos_) {
+      char c = text_[pos_];
+      if (c == '\n') {
+        open_ = false;
+      } else if (c == '"') {
+        open_ = !open_;
+      } else if (c == '\xE2' && text_.substr(pos_, 3) == "\xE2\x80\x9C") {
+        open_ = true;
+      } else if (c == '\xE2' && text_.substr(pos_, 3) == "\xE2\x80\x9D") {
+        open_ = false;
+      }
+    }
+    return open_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  bool open_ = false;
+};
+
 // Little-endian varint-free encoding: fixed 32-bit lengths and values.
 void Put32(std::string* out, std::uint32_t v) {
   char b[4];
@@ -95,6 +124,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
   m.concepts = analysis.concepts;
   m.sentences.reserve(analysis.sentences.size());
   std::size_t real = 0;
+  QuoteState quotes(m.text);
   for (std::size_t i = 0; i < analysis.sentences.size(); ++i) {
     const auto& span = analysis.sentences[i];
     SentenceFacts f;
@@ -108,7 +138,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     std::string_view s = m.Sentence(f);
     f.words = CountWords(s);
     if (!s.empty() && s.back() == '?') f.flags |= kQuestion;
-    if (OpensWithQuoteMark(s)) f.flags |= kOpensQuote;
+    if (quotes.OpenAt(f.begin) || OpensWithQuoteMark(s)) f.flags |= kQuotation;
     if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s)) {
       f.flags |= kFragment;
     }

@@ -38,7 +38,8 @@ struct SentenceFacts {
 
 enum SentenceFlag : std::uint8_t {
   kQuestion = 1,    // ends with '?'
-  kOpensQuote = 2,  // starts with a quote mark: a quotation, not reporting
+  kQuotation = 2,  // opens with a quote mark, or starts inside a quotation
+                   // opened earlier in its paragraph: quoting, not reporting
   kFragment = 4,    // too short, too long or unterminated to stand alone in a summary
 };
 
