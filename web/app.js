@@ -253,7 +253,7 @@ function renderError(e, r) {
   if (e.status === 404 && r.view === 'story') {
     message = `There is no story “${r.id}”. It may have expired or been removed.`;
   } else if (e.status === 0) {
-    message = 'The storyline server cannot be reached. It may be restarting.';
+    message = 'The storyline server cannot be reached. It may be restarting; this page keeps trying.';
   }
   const retry = h('button', { type: 'button', class: 'retry', onclick: () => render() }, 'Retry');
   const back = r.view === 'story' ? h('a', { href: lastListHash }, 'Back to the stories') : null;
@@ -266,9 +266,9 @@ function renderList(data, q, quiet) {
   const heading = q
     ? h('h1', null, `Stories matching “${q}”`)
     : h('h1', null, 'Top stories');
-  const counts = h('p', { class: 'list-meta' },
-    q ? [plural(total, 'story', 'stories'), ' · ', h('a', { href: '#/' }, 'clear search')]
-      : total ? plural(total, 'story', 'stories') + ', most important first' : null);
+  const counts = q
+    ? h('p', { class: 'list-meta' }, plural(total, 'story', 'stories'), ' · ', h('a', { href: '#/' }, 'clear search'))
+    : null;
 
   if (stories.length === 0) {
     const empty = q
@@ -351,18 +351,17 @@ function renderStory(story, quiet) {
     h('ul', { class: 'sources' }, articles.map((a) => {
       const outlet = text(a.source) || text(a.id);
       const href = httpUrl(a.url);
-      const titleText = text(a.title);
-      const titleEl = titleText
-        ? (href ? h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, titleText)
-          : h('span', null, titleText))
-        : (href ? h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, href)
-          : h('span', { class: 'untitled' }, 'untitled'));
+      const titleText = text(a.title) || (href ? href : '');
+      const titleEl = !titleText ? h('span', { class: 'untitled' }, 'Untitled article')
+        : href ? h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, titleText)
+          : h('span', null, titleText);
       return h('li', { class: 'source', 'data-id': text(a.id) },
         chip(outlet, 'span'),
         h('p', { class: 'source-title' }, titleEl),
         h('p', { class: 'source-meta' },
-          h('span', null, 'published ', timeEl(a.published, { form: 'absolute' })),
-          h('span', { class: 'article-id' }, text(a.id)),
+          parseTime(a.published) ? h('span', null, 'published ', timeEl(a.published, { form: 'absolute' }))
+            : h('span', null, 'no publication date'),
+          text(a.id) !== outlet ? h('span', { class: 'article-id', title: 'article id' }, text(a.id)) : null,
           text(a.duplicate_of) ? h('span', { class: 'copy' }, `copy of ${a.duplicate_of}`) : null));
     }))) : null;
 
