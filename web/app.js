@@ -102,7 +102,7 @@ function timeEl(iso, { form = 'relative' } = {}) {
   if (!t) return h('span', { class: 'undated' }, 'undated');
   const abs = absolute.format(t);
   return form === 'relative'
-    ? h('time', { datetime: t.toISOString(), title: abs }, ago(t))
+    ? h('time', { datetime: t.toISOString(), title: abs, 'data-relative': true }, ago(t))
     : h('time', { datetime: t.toISOString(), title: ago(t) }, abs);
 }
 
@@ -238,7 +238,7 @@ async function render({ quiet = false } = {}) {
     }
   } catch (e) {
     if (e.name === 'AbortError' || seq !== renderSeq) return;
-    if (quiet && app.querySelector('.story-list, .story-page')) {
+    if (quiet && e.status !== 404 && app.querySelector('.story-list, .story-page')) {
       setStatus(`Could not refresh: ${e.message}`);
       return;
     }
@@ -261,6 +261,7 @@ function renderError(e, r) {
 }
 
 function renderList(data, q, quiet) {
+  document.title = q ? `“${q}” · storyline` : 'storyline';
   const stories = list(data.stories);
   const total = Number.isFinite(data.total) ? data.total : stories.length;
   const heading = q
@@ -406,6 +407,8 @@ async function poll() {
     offline = false;
     if (Number.isFinite(hz.stories) && Number.isFinite(hz.articles)) totals = hz;
     showTotals();
+    // Keep "5 minutes ago" true without refetching.
+    for (const el of app.querySelectorAll('time[data-relative]')) el.textContent = ago(new Date(el.dateTime));
     const changed = seenVersion !== null && hz.version !== seenVersion;
     seenVersion = hz.version;
     if (changed) render({ quiet: true });
@@ -442,7 +445,6 @@ function onRoute() {
     if (previous.view !== 'list' || previous.q !== r.q) shown = PAGE;
     if (previous.view === 'list') listScroll = 0;
     lastListHash = listHash(r.q);
-    document.title = r.q ? `“${r.q}” · storyline` : 'storyline';
     if (document.activeElement !== searchInput) searchInput.value = r.q;
   }
   previous = r;
