@@ -50,11 +50,15 @@ async function getJson(path) {
   return res.json();
 }
 
-// A page that fails the test on any script error or alert() (an injected script would run one).
-async function openPage(context) {
+// A page that records script errors, alert()s (an injected script would run one) and, unless
+// its requests are made to fail on purpose, console errors (failed loads, CSP violations).
+async function openPage(context, { consoleErrors = true } = {}) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(`page error: ${e.message}`));
+  if (consoleErrors) {
+    page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+  }
   page.on('dialog', async (d) => {
     page.errors.push(`dialog opened: ${d.message()}`);
     await d.dismiss();
@@ -181,7 +185,7 @@ await step('a new story appears without a reload, its <script> title shown as te
 });
 
 await step('an unreachable server shows an error with a retry that recovers', async () => {
-  const down = await openPage(desktop);
+  const down = await openPage(desktop, { consoleErrors: false });
   const api = (url) => ['/stories', '/healthz'].includes(new URL(url).pathname);
   await down.route(api, (route) => route.abort('connectionrefused'));
   await down.goto(base);
@@ -204,11 +208,12 @@ await step('a server without stories says so', async () => {
   }));
   await empty.goto(base);
   await empty.locator('.state.empty', { hasText: 'No stories yet' }).waitFor({ timeout: WAIT });
+  assert.deepEqual(empty.errors, []);
   await empty.close();
 });
 
 await step('an unknown story id says it does not exist', async () => {
-  const gone = await openPage(desktop);
+  const gone = await openPage(desktop, { consoleErrors: false });
   await gone.goto(new URL('#/story/no-such-story', base).href);
   await gone.locator('.state.error', { hasText: 'There is no story' }).waitFor({ timeout: WAIT });
   await gone.close();
@@ -239,10 +244,11 @@ await step('dark mode', async () => {
   const bg = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(22, 24, 27)', 'the dark background');
   await p.screenshot({ path: join(shots, 'story-dark.png') });
+  assert.deepEqual(p.errors, []);
   await dark.close();
 });
 
-await step('no script errors or dialogs on the main page', async () => {
+await step('no script errors, console errors or dialogs on the main page', async () => {
   assert.deepEqual(page.errors, []);
 });
 
