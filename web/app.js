@@ -194,6 +194,7 @@ let shown = PAGE; // stories the list shows; "More stories" raises it
 let lastListHash = '#/';
 let listScroll = 0;
 let seenVersion = null; // the /healthz version of what is on screen
+let listed = null; // {q, ids}: the stories the list showed, to mark the new ones on a refresh
 let inflight = null;
 let renderSeq = 0;
 
@@ -281,10 +282,13 @@ function renderList(data, q, quiet) {
     return;
   }
 
+  const before = quiet && listed && listed.q === q ? listed.ids : null;
+  listed = { q, ids: new Set(stories.map((story) => text(story.id))) };
   const items = stories.map((story, i) => {
     const summary = list(story.summary).slice(0, LIST_SENTENCES).map(text).join(' ');
-    return h('li', { class: 'story-item', 'data-id': text(story.id) },
-      h('p', { class: 'rank' }, `#${i + 1}`),
+    const isNew = before !== null && !before.has(text(story.id));
+    return h('li', { class: `story-item${isNew ? ' is-new' : ''}`, 'data-id': text(story.id) },
+      h('p', { class: 'rank' }, `#${i + 1}`, isNew ? h('span', { class: 'new-badge' }, 'new') : null),
       h('h2', null, h('a', { href: storyHash(text(story.id)) }, headline(story))),
       storyMeta(story),
       summary ? h('p', { class: 'summary' }, summary) : null,

@@ -171,6 +171,8 @@ await step('a new story appears without a reload, its <script> title shown as te
   await item.waitFor({ timeout: WAIT });
   assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
   assert.equal(await item.locator('h2').innerText(), title);
+  assert.equal(await item.locator('.new-badge').textContent(), 'new', 'the new story is marked');
+  assert.equal(await page.locator('.story-item .new-badge').count(), 1, 'only the new story is marked');
   assert.equal(await page.locator('#app script, #app img').count(), 0, 'no element came from the title');
 
   await item.locator('h2 a').click();
