@@ -173,6 +173,8 @@ await step('a new story appears without a reload, its <script> title shown as te
   assert.equal(await item.locator('h2').innerText(), title);
   assert.equal(await item.locator('.new-badge').textContent(), 'new', 'the new story is marked');
   assert.equal(await page.locator('.story-item .new-badge').count(), 1, 'only the new story is marked');
+  await item.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'list-live-desktop.png') });
   assert.equal(await page.locator('#app script, #app img').count(), 0, 'no element came from the title');
 
   await item.locator('h2 a').click();

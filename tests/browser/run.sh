@@ -64,11 +64,18 @@ server_pid=
 cleanup() {
   if [[ -n $server_pid ]]; then
     kill "$server_pid" 2>/dev/null || true
+    # A server that ignores SIGTERM for 10 s is killed.
+    for ((n = 0; n < 50; n++)); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 # What the server must hold before the test starts: the stories of a batch run over the same
 # files (the mock serves them; for the real server, its article count is waited for).
