@@ -45,11 +45,11 @@ if [[ -n ${STORYLINE_URL:-} ]]; then
 fi
 [[ -x $cli ]] || skip "$cli is not built"
 
+# An unknown subcommand's --help prints the top-level help and succeeds, so look for serve's
+# own options.
+serve_help=$("$cli" serve --help 2>/dev/null || true)
 mode=${STORYLINE_BROWSER_SERVER:-auto}
 if [[ $mode == auto ]]; then
-  # An unknown subcommand's --help prints the top-level help and succeeds, so look for serve's
-  # own options.
-  serve_help=$("$cli" serve --help 2>/dev/null || true)
   if grep -q -- '--load' <<<"$serve_help"; then
     mode=real
   else
@@ -91,8 +91,11 @@ port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1",
 url="http://127.0.0.1:$port/"
 case $mode in
   real)
+    # The page of this checkout, whichever tree the binary was built from.
+    web=()
+    grep -q -- '--web' <<<"$serve_help" && web=(--web "$root/web")
     "$cli" serve --port "$port" --db "$tmp/storyline.db" --load "$seeds" --load "$sample" \
-      >"$tmp/server.log" 2>&1 &
+      "${web[@]}" >"$tmp/server.log" 2>&1 &
     ;;
   mock)
     node "$here/mock_server.mjs" --stories "$tmp/stories.json" --port "$port" >"$tmp/server.log" 2>&1 &
