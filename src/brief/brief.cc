@@ -135,29 +135,42 @@ struct Summary {
 
 Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
                   std::size_t budget) {
-  absl::flat_hash_map<std::uint32_t, std::pair<double, int>> weight;  // concept -> (sum, articles)
-  absl::flat_hash_set<std::uint32_t> seen;
-  for (std::size_t a : readers) {
-    const ArticleMaterial& m = *articles[a].material;
-    seen.clear();
+  // Dense numbers for the story's concepts and content words, so that the
+  // selection below reads arrays rather than hash sets.
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
+  std::vector<double> weight;            // by number: position weights summed, then x agreement
+  std::vector<int> reporting;            // articles reporting it
+  std::vector<std::uint32_t> counted_in;  // 1 + the reader that counted it last
+  auto number_of = [&](std::uint32_t c) {
+    auto [it, inserted] = number.try_emplace(c, static_cast<std::uint32_t>(weight.size()));
+    if (inserted) {
+      weight.push_back(0);
+      reporting.push_back(0);
+      counted_in.push_back(0);
+    }
+    return it->second;
+  };
+  for (std::size_t r = 0; r < readers.size(); ++r) {
+    const ArticleMaterial& m = *articles[readers[r]].material;
     for (const SentenceFacts& s : m.sentences) {
       if (s.flags & kFragment) continue;  // headings, captions, link lines
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
-        if (IsWord(c) || !seen.insert(c).second) continue;
-        auto& [sum, count] = weight[c];
-        sum += w;
-        ++count;
+        if (IsWord(c)) continue;
+        std::uint32_t n = number_of(c);
+        if (counted_in[n] == r + 1) continue;  // an article counts a concept once, where it first says it
+        counted_in[n] = static_cast<std::uint32_t>(r + 1);
+        weight[n] += w;
+        ++reporting[n];
       }
     }
   }
-
-  for (auto& [c, w] : weight) w.first *= AgreementWeight(w.second);
+  for (std::size_t n = 0; n < weight.size(); ++n) weight[n] *= AgreementWeight(reporting[n]);
 
   struct Candidate {
     Sentence sentence;
-    std::vector<std::pair<std::uint32_t, double>> concepts;  // (word pair, weight)
-    std::vector<std::uint32_t> words;                        // content words
+    std::vector<std::pair<std::uint32_t, double>> concepts;  // (number, weight)
+    std::vector<std::uint32_t> words;                        // numbers of its content words
     double length_cost;
   };
   std::vector<Candidate> candidates;
@@ -167,26 +180,29 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
       for (std::uint32_t k : m.Concepts(s)) {
-        if (IsWord(k)) c.words.push_back(k);
-        if (IsWord(k)) continue;
-        c.concepts.emplace_back(k, weight.at(k).first);  // every whole sentence was counted
+        std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
+        if (IsWord(k)) {
+          c.words.push_back(n);
+        } else {
+          c.concepts.emplace_back(n, weight[n]);
+        }
       }
       if (!c.concepts.empty()) candidates.push_back(std::move(c));
     }
   }
 
   Summary out;
-  absl::flat_hash_set<std::uint32_t> covered, covered_words;
+  std::vector<char> covered(weight.size(), 0);  // by number, concepts and words alike
   // The gain of a candidate now; 0 when it is out for good (both tests only
   // get stricter as the summary grows).
   auto gain_of = [&](const Candidate& c) {
     std::size_t said = 0;
-    for (std::uint32_t w : c.words) said += covered_words.contains(w);
+    for (std::uint32_t w : c.words) said += covered[w];
     if (said > kMaxCoveredWords * static_cast<double>(c.words.size())) return 0.0;
     double gain = 0;
     std::size_t fresh = 0;
     for (const auto& [k, w] : c.concepts) {
-      if (covered.contains(k)) continue;
+      if (covered[k]) continue;
       gain += w;
       ++fresh;
     }
@@ -213,8 +229,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       heap.emplace(g, neg);
       continue;
     }
-    for (const auto& [k, w] : c.concepts) covered.insert(k);
-    covered_words.insert(c.words.begin(), c.words.end());
+    for (const auto& [k, w] : c.concepts) covered[k] = 1;
+    for (std::uint32_t w : c.words) covered[w] = 1;
     chosen.push_back(c.sentence);
     words += c.sentence.facts->words;
   }
