@@ -95,11 +95,17 @@ TEST_F(ServerTest, HealthzCountsWhatIsServed) {
   EXPECT_EQ(h["status"], "ok");
   EXPECT_EQ(h["articles"], 0);
   EXPECT_EQ(h["stories"], 0);
+  EXPECT_EQ(GetJson("/stories")["total"], 0);
   ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
   h = GetJson("/healthz");
   EXPECT_EQ(h["articles"], 1);
   EXPECT_EQ(h["stories"], 1);
   EXPECT_GE(h["version"].get<int>(), 1);
+  // The front page (kept per snapshot) follows the write too.
+  Json front = GetJson("/stories");
+  EXPECT_EQ(front["total"], 1);
+  EXPECT_EQ(front["version"], h["version"]);
+  EXPECT_EQ(front, GetJson("/stories?limit=20&offset=0"));
 }
 
 TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {

@@ -44,12 +44,16 @@ std::string EscapeMarkup(const std::string& json) {
   return out;
 }
 
-void SendJson(httplib::Response& res, int status, const std::string& raw) {
-  std::string body = EscapeMarkup(raw);
+// REQUIRES: `body` went through EscapeMarkup().
+void SendEscapedJson(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Cache-Control", "no-store");
   res.set_content(body, "application/json; charset=utf-8");
+}
+
+void SendJson(httplib::Response& res, int status, const std::string& raw) {
+  SendEscapedJson(res, status, EscapeMarkup(raw));
 }
 
 void SendError(httplib::Response& res, int status, std::string_view message) {
@@ -276,22 +280,31 @@ struct HttpServer::Impl {
     auto query = ParseStoryQuery(req);
     if (!query.ok()) return SendError(res, query.status());
     auto snapshot = service->snapshot();
+    if (req.params.empty()) {
+      SendEscapedJson(res, 200, snapshot->FrontPage([&] {
+        return EscapeMarkup(StoriesPage(*snapshot, *query));
+      }));
+      return;
+    }
+    SendJson(res, 200, StoriesPage(*snapshot, *query));
+  }
+
+  static std::string StoriesPage(const Snapshot& snapshot, const StoryQuery& query) {
     std::size_t total = 0;
     std::string stories;
-    for (std::size_t rank = 0; rank < snapshot->ranked.size(); ++rank) {
-      if (!query->Matches(snapshot->ranked[rank])) continue;
-      if (total >= query->offset && total < query->offset + query->limit) {
+    for (std::size_t rank = 0; rank < snapshot.ranked.size(); ++rank) {
+      if (!query.Matches(snapshot.ranked[rank])) continue;
+      if (total >= query.offset && total < query.offset + query.limit) {
         if (!stories.empty()) stories += ",\n";
-        stories += StoryJson(*snapshot->StoryAt(rank));
+        stories += StoryJson(*snapshot.StoryAt(rank));
       }
       ++total;
     }
-    std::string body = "{\"version\": " + std::to_string(snapshot->version) +
-                       ", \"total\": " + std::to_string(total) +
-                       ", \"offset\": " + std::to_string(query->offset) +
-                       ", \"limit\": " + std::to_string(query->limit) + ", \"stories\": [\n" +
-                       stories + "]}\n";
-    SendJson(res, 200, body);
+    return "{\"version\": " + std::to_string(snapshot.version) +
+           ", \"total\": " + std::to_string(total) +
+           ", \"offset\": " + std::to_string(query.offset) +
+           ", \"limit\": " + std::to_string(query.limit) + ", \"stories\": [\n" + stories +
+           "]}\n";
   }
 
   void GetStory(const httplib::Request& req, httplib::Response& res) {

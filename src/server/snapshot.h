@@ -15,7 +15,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,17 @@ struct Snapshot {
 
   // The story at `rank` with its current score (a copy only when it moved).
   std::shared_ptr<const Story> StoryAt(std::size_t rank) const;
+
+  // The answer to the most asked read (GET /stories with no parameters),
+  // made by `make` on the first call and shared by every later one.
+  const std::string& FrontPage(const std::function<std::string()>& make) const {
+    std::call_once(front_page_once_, [&] { front_page_ = make(); });
+    return front_page_;
+  }
+
+ private:
+  mutable std::once_flag front_page_once_;
+  mutable std::string front_page_;
 };
 
 class SnapshotBuilder {
