@@ -38,8 +38,8 @@ class DurabilityTest : public CliTest {
     if (pid_ == 0) {
       FILE* err = std::freopen(log.c_str(), "w", stderr);
       (void)err;
-      execl(kCli.c_str(), kCli.c_str(), "serve", "--db", db.c_str(), "--port", "0",
-            "--snapshot-ms", "0", "--threads", "16", static_cast<char*>(nullptr));
+      execl(kCli.c_str(), kCli.c_str(), "serve", "--db", db.c_str(), "--port", "0", "--snapshot-ms",
+            "0", "--threads", "16", static_cast<char*>(nullptr));
       _exit(127);
     }
     // The server prints "open http://127.0.0.1:PORT/" once it listens.

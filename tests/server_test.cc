@@ -146,8 +146,9 @@ TEST_F(ServerTest, HtmlPageIsExtracted) {
       "<p>Fishing boats returned to the docks within hours, and the town's mayor thanked the "
       "crews who cleared the debris from the waterfront over the weekend.</p>"
       "</article></body></html>";
-  auto res = Post(page, "text/html", {{"X-Article-URL", "https://example.org/harbour"},
-                                      {"X-Article-ID", "harbour-1"}});
+  auto res =
+      Post(page, "text/html",
+           {{"X-Article-URL", "https://example.org/harbour"}, {"X-Article-ID", "harbour-1"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   Json a = GetJson("/articles/harbour-1");
@@ -211,7 +212,8 @@ TEST_F(ServerTest, StoriesFilterAndPage) {
   EXPECT_EQ(page["stories"][0]["id"], all["stories"][1]["id"]);
   // Ranked highest first.
   for (std::size_t i = 1; i < all["stories"].size(); ++i) {
-    EXPECT_GE(all["stories"][i - 1]["score"].get<double>(), all["stories"][i]["score"].get<double>());
+    EXPECT_GE(all["stories"][i - 1]["score"].get<double>(),
+              all["stories"][i]["score"].get<double>());
   }
   std::string outlet = all["stories"][0]["outlets"][0];
   std::string encoded;
@@ -291,10 +293,12 @@ TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerKeepsServing) {
   }
 
   // A JSONL batch keeps its good lines and names the bad ones.
-  auto res = Post(std::string("{broken\n") + R"({"id": "ok-1", "text": "Officials in Valdora said the )"
-                  R"(harbour would reopen on Friday after engineers inspected the quay walls."})" +
-                      "\n",
-                  "application/x-ndjson");
+  auto res =
+      Post(std::string("{broken\n") +
+               R"({"id": "ok-1", "text": "Officials in Valdora said the )"
+               R"(harbour would reopen on Friday after engineers inspected the quay walls."})" +
+               "\n",
+           "application/x-ndjson");
   ASSERT_EQ(res->status, 200) << res->body;
   Json j = Json::parse(res->body);
   ASSERT_EQ(j["articles"].size(), 1u);

@@ -343,8 +343,7 @@ Story StoryEngine::BuildStory(const RankedStory& ranked) const {
   return impl_->BuildStory(members, SignalsOf(impl_->records, members), ranked.score);
 }
 
-void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit,
-                               int threads) const {
+void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit, int threads) const {
   // Rank on cheap signals first; then build one story at a time, so a large
   // run never holds every story's full record at once.
   const std::vector<RankedStory> order = RankStories();

@@ -19,8 +19,7 @@ std::string_view Trim(std::string_view s) {
 
 Status CheckDepth(std::string_view json, int max_depth) {
   if (JsonDepth(json) > max_depth) {
-    return Status::InvalidInput("JSON nested deeper than " + std::to_string(max_depth) +
-                                " levels");
+    return Status::InvalidInput("JSON nested deeper than " + std::to_string(max_depth) + " levels");
   }
   return Status::Ok();
 }
@@ -73,8 +72,8 @@ int JsonDepth(std::string_view json) {
   return deepest;
 }
 
-Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body,
-                                     const HtmlHeaders& html, int max_depth) {
+Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body, const HtmlHeaders& html,
+                                     int max_depth) {
   ArticleBody out;
   switch (kind) {
     case BodyKind::kJsonObject: {

@@ -29,8 +29,8 @@ std::optional<BodyKind> BodyKindOf(std::string_view content_type);
 
 // What an HTML body says about itself in headers (X-Article-*).
 struct HtmlHeaders {
-  std::string url;        // required
-  std::string id;         // default: a hash of the page
+  std::string url;  // required
+  std::string id;   // default: a hash of the page
   std::string source;
   std::string published;  // ISO 8601
 };
@@ -49,8 +49,8 @@ struct ArticleBody {
 // error (kInvalidInput, with the reason); a JSONL line that is not one is
 // listed in `errors` and skipped. JSON nested deeper than `max_depth` is
 // refused before it is parsed.
-Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body,
-                                     const HtmlHeaders& html, int max_depth);
+Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body, const HtmlHeaders& html,
+                                     int max_depth);
 
 // The deepest nesting of arrays and objects in `json` (strings skipped; no
 // validation). Linear, no recursion.

@@ -303,8 +303,7 @@ struct HttpServer::Impl {
     return "{\"version\": " + std::to_string(snapshot.version) +
            ", \"total\": " + std::to_string(total) +
            ", \"offset\": " + std::to_string(query.offset) +
-           ", \"limit\": " + std::to_string(query.limit) + ", \"stories\": [\n" + stories +
-           "]}\n";
+           ", \"limit\": " + std::to_string(query.limit) + ", \"stories\": [\n" + stories + "]}\n";
   }
 
   void GetStory(const httplib::Request& req, httplib::Response& res) {
@@ -318,9 +317,9 @@ struct HttpServer::Impl {
     auto view = service->GetArticle(req.matches[1]);
     if (!view.ok()) return SendError(res, view.status());
     const Article& a = view->stored.article;
-    Json j = {{"id", a.id},       {"url", a.url},   {"source", a.source}, {"title", a.title},
-              {"text", a.text},   {"lang", a.lang}, {"published", nullptr},
-              {"story", nullptr}, {"expires", nullptr}};
+    Json j = {{"id", a.id},           {"url", a.url},     {"source", a.source},
+              {"title", a.title},     {"text", a.text},   {"lang", a.lang},
+              {"published", nullptr}, {"story", nullptr}, {"expires", nullptr}};
     if (a.published) j["published"] = FormatIsoTime(*a.published);
     if (view->stored.expires) j["expires"] = FormatIsoTime(*view->stored.expires);
     if (!view->story.empty()) j["story"] = view->story;
@@ -379,11 +378,11 @@ struct HttpServer::Impl {
     };
     http.Put(R"(/articles/([^/]+))", Timed(Route::kOther, not_yet));
     http.Delete(R"(/articles/([^/]+))", Timed(Route::kOther, not_yet));
-    http.Get("/", Timed(Route::kStatic, [this](const auto&, auto& r) {
-               StaticFile("index.html", r);
-             }));
-    http.Get(R"(/(index\.html|app\.js|style\.css))",
-             Timed(Route::kStatic, [this](const auto& q, auto& r) { StaticFile(q.matches[1], r); }));
+    http.Get("/",
+             Timed(Route::kStatic, [this](const auto&, auto& r) { StaticFile("index.html", r); }));
+    http.Get(
+        R"(/(index\.html|app\.js|style\.css))",
+        Timed(Route::kStatic, [this](const auto& q, auto& r) { StaticFile(q.matches[1], r); }));
 
     // Statuses httplib sets by itself (404 for no route, 413 for a body over
     // the limit, 400 for a bad request line) get a JSON error too.
@@ -391,14 +390,13 @@ struct HttpServer::Impl {
       if (!res.body.empty()) return;
       std::string what = res.status == 404   ? "not found"
                          : res.status == 413 ? "request body too large"
-                         : res.status == 405 ? "method not allowed"
-                                             : "request refused (HTTP " + std::to_string(res.status) + ")";
+                         : res.status == 405
+                             ? "method not allowed"
+                             : "request refused (HTTP " + std::to_string(res.status) + ")";
       SendError(res, res.status, what);
     });
-    http.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-          SendError(res, 500, "internal error");
-        });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                  std::exception_ptr) { SendError(res, 500, "internal error"); });
   }
 };
 

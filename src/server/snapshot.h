@@ -38,9 +38,9 @@ struct SnapshotStory {
 struct Snapshot {
   std::uint64_t version = 0;  // writes applied when it was taken
   std::size_t articles = 0;
-  std::vector<SnapshotStory> ranked;                       // highest score first
-  absl::flat_hash_map<std::string, std::size_t> rank_of;   // story id -> index in ranked
-  std::vector<std::uint32_t> story_of_article;             // article number -> index in ranked
+  std::vector<SnapshotStory> ranked;                      // highest score first
+  absl::flat_hash_map<std::string, std::size_t> rank_of;  // story id -> index in ranked
+  std::vector<std::uint32_t> story_of_article;            // article number -> index in ranked
 
   // The story at `rank` with its current score (a copy only when it moved).
   std::shared_ptr<const Story> StoryAt(std::size_t rank) const;

@@ -30,8 +30,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "server/metrics.h"
 #include "server/snapshot.h"
-#include "storyline/engine.h"
 #include "store/article_store.h"
+#include "storyline/engine.h"
 
 namespace storyline::server {
 
@@ -68,8 +68,8 @@ struct ArticleView {
 class StoryService {
  public:
   // Opens the store, replays it into a fresh engine (Prepare + Add in arrival
-  // order, as when they were written) and starts the ingest thread. Fails when the store or the prior
-  // cannot be opened.
+  // order, as when they were written) and starts the ingest thread. Fails when the store or the
+  // prior cannot be opened.
   static Result<std::unique_ptr<StoryService>> Open(const ServiceOptions& options);
   ~StoryService();  // stops the ingest thread; queued writes are refused
 
@@ -102,11 +102,11 @@ class StoryService {
   void Publish();
 
   const ServiceOptions options_;
-  std::unique_ptr<StoryEngine> engine_;      // written by the ingest thread only
+  std::unique_ptr<StoryEngine> engine_;  // written by the ingest thread only
   std::unique_ptr<store::ArticleStore> store_;
-  std::int64_t batch_ = 0;                   // last group commit number
-  std::uint64_t version_ = 0;                // writes applied
-  std::vector<std::string> langs_;           // per article number
+  std::int64_t batch_ = 0;          // last group commit number
+  std::uint64_t version_ = 0;       // writes applied
+  std::vector<std::string> langs_;  // per article number
   SnapshotBuilder builder_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;

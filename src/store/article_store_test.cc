@@ -16,8 +16,8 @@ class ArticleStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("store_" + std::to_string(getpid()) + "_" + info->name());
+    dir_ =
+        fs::path(::testing::TempDir()) / ("store_" + std::to_string(getpid()) + "_" + info->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "test.db").string();
