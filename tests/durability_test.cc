@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli_fixture.h"
+#include "serve_fixture.h"
 
 namespace storyline::testing {
 namespace {
@@ -23,45 +24,14 @@ using Json = nlohmann::json;
 class DurabilityTest : public CliTest {
  protected:
   void TearDown() override {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
+    server_.Kill(SIGKILL);
     CliTest::TearDown();
   }
-
-  // Starts `storyline serve` on a free port; returns the port.
   int StartServer(const std::string& log_name) {
-    fs::path log = dir_ / log_name;
-    std::string db = (dir_ / "live.db").string();
-    pid_ = fork();
-    if (pid_ == 0) {
-      FILE* err = std::freopen(log.c_str(), "w", stderr);
-      (void)err;
-      execl(kCli.c_str(), kCli.c_str(), "serve", "--db", db.c_str(), "--port", "0", "--snapshot-ms",
-            "0", "--threads", "16", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    // The server prints "open http://127.0.0.1:PORT/" once it listens.
-    for (int tries = 0; tries < 600; ++tries) {
-      std::string text = ReadFile(log);
-      std::size_t at = text.find("open http://127.0.0.1:");
-      if (at != std::string::npos && text.find('/', at + 22) != std::string::npos) {
-        return std::atoi(text.c_str() + at + 22);
-      }
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = 0;
-        ADD_FAILURE() << "server exited: " << text;
-        return 0;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    ADD_FAILURE() << "server did not start: " << ReadFile(log);
-    return 0;
+    return server_.Start(dir_ / log_name, {"--db", (dir_ / "live.db").string(), "--snapshot-ms",
+                                           "0", "--threads", "16"});
   }
-
-  pid_t pid_ = 0;
+  ServeProcess server_;
 };
 
 std::string QueryOne(sqlite3* db, const char* sql) {
@@ -124,9 +94,7 @@ TEST_F(DurabilityTest, AcknowledgedArticlesSurviveSigkill) {
     if (next.load() >= corpus.size()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  ASSERT_EQ(kill(pid_, SIGKILL), 0);
-  waitpid(pid_, nullptr, 0);
-  pid_ = 0;
+  ASSERT_TRUE(server_.Kill(SIGKILL));
   for (auto& t : clients) t.join();
   ASSERT_LT(acked.size(), corpus.size()) << "killed too late to test anything";
   ASSERT_GT(acked.size(), 0u);
