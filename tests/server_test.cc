@@ -7,6 +7,7 @@
 #include "cli_fixture.h"
 #include "server/http_server.h"
 #include "server/story_service.h"
+#include "util/time.h"
 
 namespace storyline::testing {
 namespace {
@@ -135,6 +136,27 @@ TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {
   EXPECT_EQ(list["total"], 1);
   EXPECT_EQ(list["limit"], 20);
   EXPECT_EQ(list["stories"][0]["id"], story);
+}
+
+TEST_F(ServerTest, CacheControlMaxAgeIsStoredAsTheExpiry) {
+  StartServer();
+  auto bad = Post(kArticle, "application/json", {{"Cache-Control", "max-age=soon"}});
+  EXPECT_EQ(bad->status, 400) << bad->body;
+  ASSERT_EQ(Post(kArticle, "application/json", {{"Cache-Control", "max-age=3600"}})->status, 200);
+  Json a = GetJson("/articles/quake-1");
+  ASSERT_TRUE(a["expires"].is_string()) << a.dump();
+  auto expires = ParseIsoTime(a["expires"].get<std::string>());
+  ASSERT_TRUE(expires.has_value());
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  EXPECT_GT(*expires, now + 3000);
+  EXPECT_LE(*expires, now + 3600);
+  // Without the header an article does not expire.
+  Json other = Json::parse(kArticle);
+  other["id"] = "quake-2";
+  ASSERT_EQ(Post(other.dump(), "application/json")->status, 200);
+  EXPECT_TRUE(GetJson("/articles/quake-2")["expires"].is_null());
 }
 
 TEST_F(ServerTest, HtmlPageIsExtracted) {
