@@ -30,3 +30,10 @@ add_library(storyline_stemmer INTERFACE)
 target_include_directories(storyline_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(storyline_stemmer INTERFACE ${STEMMER_LIBRARY})
 add_library(storyline::stemmer ALIAS storyline_stemmer)
+
+# The server's HTTP (cpp-httplib, built by Debian as a shared library; its
+# .pc file carries the feature defines the header must see) and its store.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(storyline::httplib ALIAS PkgConfig::HTTPLIB)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+add_library(storyline::sqlite3 ALIAS PkgConfig::SQLITE3)

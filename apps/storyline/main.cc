@@ -1,6 +1,8 @@
 // storyline: the command-line face of the library. Parses flags, calls the
 // library, prints what happened. No logic of its own beyond that.
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -20,6 +22,8 @@
 #include "features/df_builder.h"
 #include "output/html_report.h"
 #include "output/json_writer.h"
+#include "server/http_server.h"
+#include "server/story_service.h"
 #include "storyline/engine.h"
 #include "text/analyzer.h"
 #include "util/time.h"
@@ -284,6 +288,95 @@ int RunEval(const std::string& gold_path, const std::string& pred_path, bool as_
   return 0;
 }
 
+struct ServeArgs {
+  std::string db = "storyline.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::vector<std::string> load;
+  std::string write_token;
+  std::string web = STORYLINE_WEB_DIR;
+  std::string prior;
+  int threads = 96;
+  int snapshot_ms = 200;
+};
+
+int RunServe(ServeArgs args) {
+  if (args.write_token.empty()) {
+    if (const char* env = std::getenv("STORYLINE_WRITE_TOKEN")) args.write_token = env;
+  }
+  // SIGINT/SIGTERM stop the server from a thread of their own; every thread
+  // started after this inherits the blocked mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  storyline::server::ServiceOptions options;
+  options.db_path = args.db;
+  options.engine.prior_path = args.prior;
+  options.snapshot_interval = std::chrono::milliseconds(args.snapshot_ms);
+  auto service = storyline::server::StoryService::Open(options);
+  if (!service.ok()) return Fail(args.db + ": " + service.status().ToString());
+  std::cerr << "storyline: restored " << (*service)->replayed() << " articles from " << args.db
+            << '\n';
+
+  std::size_t expected = (*service)->replayed();
+  if (!args.load.empty()) {
+    StderrDiagnostics diag;
+    storyline::ingest::ReadStats stats;
+    std::vector<storyline::Article> articles;
+    Status s = storyline::ingest::ReadArticles(
+        args.load, [&](storyline::Article a) { articles.push_back(std::move(a)); }, &diag,
+        &stats);
+    diag.Finish();
+    if (!s.ok()) return Fail(s.ToString());
+    std::size_t given = articles.size();
+    storyline::server::SubmitResult r = (*service)->Submit(std::move(articles));
+    if (!r.status.ok()) return Fail("--load: " + r.status.ToString());
+    std::size_t known = 0;
+    for (const auto& refused : r.refused) {
+      if (refused.why.code() == storyline::StatusCode::kAlreadyExists) ++known;
+    }
+    std::cerr << "storyline: --load: " << r.added.size() << " of " << given << " articles added, "
+              << known << " already stored, " << (r.refused.size() - known) << " refused\n";
+    expected += r.added.size();
+  }
+
+  storyline::server::HttpOptions http_options;
+  http_options.bind = args.bind;
+  http_options.port = args.port;
+  http_options.write_token = args.write_token;
+  http_options.web_dir = args.web;
+  http_options.threads = args.threads;
+  storyline::server::HttpServer http(service->get(), http_options);
+  auto port = http.Bind();
+  if (!port.ok()) return Fail(port.status().ToString());
+  std::thread([&http, stop_signals] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    http.Stop();
+  }).detach();
+
+  if (args.write_token.empty()) {
+    std::cerr << "storyline: *** WARNING: no write token (--write-token or STORYLINE_WRITE_TOKEN): "
+                 "writes are accepted from loopback only ***\n";
+  }
+  // Reads see writes after the next snapshot (at most --snapshot-ms later).
+  auto snapshot = (*service)->snapshot();
+  for (int i = 0; i < 500 && snapshot->articles < expected; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    snapshot = (*service)->snapshot();
+  }
+  std::string host = args.bind == "0.0.0.0" || args.bind == "::" ? "127.0.0.1" : args.bind;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  std::cerr << "storyline: " << snapshot->articles << " articles in " << snapshot->ranked.size()
+            << " stories; open http://" << host << ":" << *port << "/\n";
+  http.Run();
+  std::cerr << "storyline: stopped\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -368,12 +461,37 @@ int main(int argc, char** argv) {
   df->add_option("-o,--output", df_output, "Output TSV")->capture_default_str();
   df->add_option("--min-df", df_min, "Leave out terms in fewer documents")->capture_default_str();
 
+  ServeArgs sargs;
+  auto* serve = app.add_subcommand(
+      "serve", "Serve stories over HTTP (docs/API.md), storing articles in a SQLite file");
+  serve->add_option("--db", sargs.db, "SQLite database (created when missing)")
+      ->capture_default_str();
+  serve->add_option("--bind", sargs.bind, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", sargs.port, "Port (0: any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--load", sargs.load,
+                    "Files or directories to add at start (ids already stored are skipped)");
+  serve->add_option("--write-token", sargs.write_token,
+                    "Bearer token writes must carry (also STORYLINE_WRITE_TOKEN); without one, "
+                    "writes only from loopback");
+  serve->add_option("--web", sargs.web, "Folder of the web page")->capture_default_str();
+  serve->add_option("--prior", sargs.prior, "Document-frequency prior (default: the shipped one)");
+  serve->add_option("--threads", sargs.threads, "Connection threads (one per open connection)")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 4096));
+  serve->add_option("--snapshot-ms", sargs.snapshot_ms,
+                    "Most milliseconds a write waits before reads see it (0: before its answer)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 60000));
+
   CLI11_PARSE(app, argc, argv);
 
   if (*cluster) return RunCluster(cargs);
   if (*extract) return RunExtract(xargs);
   if (*brief) return RunBrief(bargs);
   if (*eval) return RunEval(gold, pred, eval_json);
+  if (*serve) return RunServe(sargs);
   if (*df) {
     StderrDiagnostics diag;
     std::ofstream file;

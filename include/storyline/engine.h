@@ -29,6 +29,15 @@
 
 namespace storyline {
 
+// A story's place in the ranking without its brief: cheap to list, so a
+// caller that keeps built stories (the server) can rebuild only those whose
+// members changed. Members only grow, and merges keep the older story's id.
+struct RankedStory {
+  std::string id;
+  std::vector<std::size_t> members;  // article numbers, in arrival order
+  double score = 0;
+};
+
 struct EngineOptions {
   // Document-frequency prior; empty means the one shipped with the project
   // (used when present; without it the stream's own statistics are used).
@@ -91,6 +100,15 @@ class StoryEngine {
   // threads > 1, briefs of a few dozen stories at a time are written in
   // parallel; `visit` is still called on the calling thread, in order.
   void VisitStories(const std::function<void(const Story&)>& visit, int threads = 1) const;
+
+  // Every story's id, members and score, ranked as Stories() ranks them,
+  // without building the stories. Not concurrently with Add().
+  std::vector<RankedStory> RankStories() const;
+
+  // The full story of `ranked` (from RankStories() since the last Add()),
+  // with its brief: the same object Stories() gives. May run on several
+  // threads at once, not concurrently with Add().
+  Story BuildStory(const RankedStory& ranked) const;
 
   // Every article added so far as one story, with its brief, whatever the
   // clustering says (`storyline brief`). Empty story when nothing was added.

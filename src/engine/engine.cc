@@ -316,24 +316,39 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
   return story;
 }
 
-void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit,
-                               int threads) const {
+std::vector<RankedStory> StoryEngine::RankStories() const {
   const Impl& e = *impl_;
   std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
-  // Rank on cheap signals first; then build one story at a time, so a large
-  // run never holds every story's full record at once.
-  std::vector<rank::StorySignals> signals;
   std::vector<std::pair<double, std::size_t>> order;
-  signals.reserve(groups.size());
   order.reserve(groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
-    signals.push_back(SignalsOf(e.records, groups[i]));
-    order.emplace_back(rank::StoryScore(signals.back(), e.latest), i);
+    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), e.latest), i);
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<RankedStory> ranked;
+  ranked.reserve(order.size());
+  for (const auto& [score, i] : order) {
+    RankedStory r;
+    r.id = e.StoryId(groups[i].front());
+    r.members.assign(groups[i].begin(), groups[i].end());
+    r.score = score;
+    ranked.push_back(std::move(r));
+  }
+  return ranked;
+}
+
+Story StoryEngine::BuildStory(const RankedStory& ranked) const {
+  std::vector<std::uint32_t> members(ranked.members.begin(), ranked.members.end());
+  return impl_->BuildStory(members, SignalsOf(impl_->records, members), ranked.score);
+}
+
+void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit, int threads) const {
+  // Rank on cheap signals first; then build one story at a time, so a large
+  // run never holds every story's full record at once.
+  const std::vector<RankedStory> order = RankStories();
   if (threads <= 1) {
-    for (const auto& [score, i] : order) visit(e.BuildStory(groups[i], signals[i], score));
+    for (const RankedStory& r : order) visit(BuildStory(r));
     return;
   }
   // Briefs are the costly part: build a batch of stories on `threads`
@@ -348,8 +363,7 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit,
       work.push_back(std::async(std::launch::async, [&, t] {
         for (std::size_t k = from + static_cast<std::size_t>(t); k < to;
              k += static_cast<std::size_t>(threads)) {
-          const auto& [score, i] = order[k];
-          built[k - from] = e.BuildStory(groups[i], signals[i], score);
+          built[k - from] = BuildStory(order[k]);
         }
       }));
     }

@@ -1,0 +1,86 @@
+#include "server/snapshot.h"
+
+#include <gtest/gtest.h>
+
+namespace storyline::server {
+namespace {
+
+const char* kQuake =
+    "A magnitude 6.1 earthquake struck near the coastal town of Valdora on Tuesday, "
+    "damaging the harbour and the old cathedral, officials in Valdora said.";
+const char* kBudget =
+    "The Kestria finance ministry presented its budget, raising the fuel tax and cutting "
+    "the deficit target, finance minister Aino Rask told parliament.";
+
+class SnapshotTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto engine = StoryEngine::Create({});
+    ASSERT_TRUE(engine.ok());
+    engine_ = std::move(*engine);
+  }
+  void Add(const std::string& id, const char* text, int hour, const std::string& lang) {
+    Article a;
+    a.id = id;
+    a.source = "Outlet " + id;
+    a.text = std::string(text) + " Report " + id + ".";
+    a.lang = lang;
+    a.published = 1772704800 + hour * 3600;
+    auto prepared = engine_->Prepare(std::move(a));
+    ASSERT_TRUE(prepared.ok());
+    engine_->Add(std::move(*prepared));
+    langs_.push_back(lang);
+  }
+
+  std::unique_ptr<StoryEngine> engine_;
+  std::vector<std::string> langs_;
+};
+
+TEST_F(SnapshotTest, RebriefsOnlyStoriesWhoseMembersChanged) {
+  Add("q1", kQuake, 0, "en");
+  Add("b1", kBudget, 1, "fi");
+  Add("q2", kQuake, 2, "en");
+  SnapshotBuilder builder;
+  auto first = builder.Build(*engine_, langs_, 1);
+  ASSERT_EQ(first->ranked.size(), 2u);
+  EXPECT_EQ(builder.last_built(), 2u);
+  std::size_t budget_rank = first->story_of_article[1];
+  std::shared_ptr<const Story> budget = first->ranked[budget_rank].story;
+  EXPECT_EQ(budget->articles.size(), 1u);
+  EXPECT_EQ(first->ranked[budget_rank].langs, (std::vector<std::string>{"fi"}));
+
+  Add("q3", kQuake, 3, "de");
+  auto second = builder.Build(*engine_, langs_, 2);
+  EXPECT_EQ(second->version, 2u);
+  EXPECT_EQ(second->articles, 4u);
+  EXPECT_EQ(builder.last_built(), 1u);  // only the quake story grew
+  std::size_t quake_rank = second->story_of_article[3];
+  EXPECT_EQ(second->story_of_article[0], quake_rank);
+  EXPECT_EQ(second->ranked[quake_rank].story->articles.size(), 3u);
+  EXPECT_EQ(second->ranked[quake_rank].langs, (std::vector<std::string>{"de", "en"}));
+  // The budget story's brief is the same object, not rebuilt.
+  EXPECT_EQ(second->ranked[second->story_of_article[1]].story.get(), budget.get());
+  // The first snapshot is untouched by the second.
+  EXPECT_EQ(first->ranked[first->story_of_article[0]].story->articles.size(), 2u);
+  EXPECT_EQ(second->rank_of.at(second->ranked[quake_rank].story->id), quake_rank);
+}
+
+TEST_F(SnapshotTest, StoriesCarryTheScoreOfNowAsTheEngineRanksThem) {
+  Add("q1", kQuake, 0, "en");
+  Add("b1", kBudget, 1, "en");
+  SnapshotBuilder builder;
+  builder.Build(*engine_, langs_, 1);
+  Add("b2", kBudget, 30, "en");  // a day later: the quake story is less fresh
+  auto snapshot = builder.Build(*engine_, langs_, 2);
+  std::vector<Story> expected = engine_->Stories();
+  ASSERT_EQ(snapshot->ranked.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    auto story = snapshot->StoryAt(i);
+    EXPECT_EQ(story->id, expected[i].id);
+    EXPECT_DOUBLE_EQ(story->score, expected[i].score);
+    EXPECT_EQ(story->headline, expected[i].headline);
+  }
+}
+
+}  // namespace
+}  // namespace storyline::server

@@ -1,0 +1,304 @@
+#include "server/story_service.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace storyline::server {
+namespace {
+
+// Where an article goes in publication order, as the batch runner places it:
+// undated first, then by time (the crawler's fetch time when unpublished).
+std::optional<UnixSeconds> TimeKey(const Article& a) {
+  return a.published ? a.published : a.fetched;
+}
+
+bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<UnixSeconds>& b) {
+  if (!a || !b) return !a && b;
+  return *a < *b;
+}
+
+// Stored articles are prepared this many at a time, on all cores, at start.
+constexpr std::size_t kReplayChunk = 512;
+
+}  // namespace
+
+struct StoryService::Pending {
+  struct Item {
+    std::size_t index;  // in the submission
+    std::string text;   // as received, for the store
+    std::string html;
+    PreparedArticle prepared;
+  };
+  std::vector<Item> items;
+  std::optional<UnixSeconds> expires;
+  SubmitResult result;
+  std::promise<void> done;
+};
+
+StoryService::StoryService(const ServiceOptions& options) : options_(options) {}
+
+StoryService::~StoryService() {
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  if (ingest_.joinable()) ingest_.join();
+}
+
+Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& options) {
+  std::unique_ptr<StoryService> service(new StoryService(options));
+  auto engine = StoryEngine::Create(options.engine);
+  if (!engine.ok()) return engine.status();
+  service->engine_ = std::move(*engine);
+  auto store = store::ArticleStore::Open(options.db_path);
+  if (!store.ok()) return store.status();
+  service->store_ = std::move(*store);
+  STORYLINE_RETURN_IF_ERROR(service->Restore());
+  service->Publish();
+  service->ingest_ = std::thread([s = service.get()] { s->IngestLoop(); });
+  return service;
+}
+
+Status StoryService::Restore() {
+  std::vector<store::StoredArticle> chunk;
+  std::vector<std::uint32_t> batch_members;  // added from the batch being replayed
+  std::int64_t current_batch = 0;
+  // Ends a stored group commit the way it ended live: note the story each
+  // of its articles was acknowledged with.
+  auto end_batch = [&] {
+    if (batch_members.empty()) return;
+    for (std::uint32_t n : batch_members) story_alias_.try_emplace(engine_->StoryOf(n), n);
+    batch_members.clear();
+  };
+  auto flush = [&] {
+    std::vector<std::optional<PreparedArticle>> prepared(chunk.size());
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        for (std::size_t i = t; i < chunk.size(); i += threads) {
+          auto p = engine_->Prepare(chunk[i].article);
+          if (p.ok()) prepared[i] = std::move(*p);
+        }
+      });
+    }
+    for (auto& w : workers) w.join();
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const store::StoredArticle& row = chunk[i];
+      if (row.batch != current_batch) end_batch();
+      current_batch = row.batch;
+      if (!prepared[i]) {
+        // Only when the analysis changed since the article was stored.
+        std::cerr << "storyline: stored article " << row.article.id
+                  << " no longer has article text; left out\n";
+        continue;
+      }
+      std::string lang = prepared[i]->article().lang;
+      auto n = static_cast<std::uint32_t>(engine_->Add(std::move(*prepared[i])));
+      langs_.push_back(std::move(lang));
+      number_of_id_[row.article.id] = n;
+      batch_members.push_back(n);
+      ++replayed_;
+    }
+    chunk.clear();
+  };
+  Status s = store_->Replay([&](store::StoredArticle row) {
+    chunk.push_back(std::move(row));
+    if (chunk.size() >= kReplayChunk) flush();
+  });
+  flush();
+  end_batch();
+  STORYLINE_RETURN_IF_ERROR(s);
+  auto last = store_->LastBatch();
+  if (!last.ok()) return last.status();
+  batch_ = *last;
+  version_ = static_cast<std::uint64_t>(batch_);
+  return Status::Ok();
+}
+
+SubmitResult StoryService::Submit(std::vector<Article> articles,
+                                  std::optional<UnixSeconds> expires) {
+  auto pending = std::make_shared<Pending>();
+  pending->expires = expires;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    std::string text = articles[i].text, html = articles[i].html;
+    auto prepared = engine_->Prepare(std::move(articles[i]));
+    if (!prepared.ok()) {
+      pending->result.refused.push_back({i, prepared.status()});
+      continue;
+    }
+    pending->items.push_back({i, std::move(text), std::move(html), std::move(*prepared)});
+  }
+  if (pending->items.empty()) {
+    metrics_.CountRejected(pending->result.refused.size());
+    return std::move(pending->result);
+  }
+  std::future<void> done = pending->done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    if (stopping_) {
+      pending->result.status = Status::Internal("the server is shutting down");
+      return std::move(pending->result);
+    }
+    queue_.push_back(pending);
+  }
+  queue_cv_.notify_one();
+  done.wait();  // the ingest thread is done with *pending
+  return std::move(pending->result);
+}
+
+void StoryService::IngestLoop() {
+  auto last_build = std::chrono::steady_clock::now();
+  bool dirty = false;
+  for (;;) {
+    std::vector<std::shared_ptr<Pending>> group;
+    {
+      std::unique_lock<std::mutex> lock(queue_mu_);
+      auto ready = [&] { return stopping_ || !queue_.empty(); };
+      if (dirty) {
+        queue_cv_.wait_until(lock, last_build + options_.snapshot_interval, ready);
+      } else {
+        queue_cv_.wait(lock, ready);
+      }
+      if (stopping_) {
+        for (auto& p : queue_) {
+          p->result.status = Status::Internal("the server is shutting down");
+          p->done.set_value();
+        }
+        queue_.clear();
+        return;
+      }
+      for (auto& p : queue_) group.push_back(std::move(p));
+      queue_.clear();
+    }
+    if (!group.empty()) {
+      Apply(group);
+      dirty = true;
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (dirty && now >= last_build + options_.snapshot_interval) {
+      Publish();
+      last_build = now;
+      dirty = false;
+    }
+    for (auto& p : group) p->done.set_value();
+  }
+}
+
+void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
+  struct Ref {
+    Pending* pending;
+    std::size_t item;
+    std::optional<UnixSeconds> time;
+  };
+  std::vector<Ref> refs;
+  {
+    std::shared_lock<std::shared_mutex> lock(ids_mu_);
+    absl::flat_hash_set<std::string> seen;
+    for (const auto& p : group) {
+      for (std::size_t k = 0; k < p->items.size(); ++k) {
+        const Article& a = p->items[k].prepared.article();
+        if (number_of_id_.contains(a.id) || !seen.insert(a.id).second) {
+          p->result.refused.push_back(
+              {p->items[k].index, Status::AlreadyExists("article id already exists: " + a.id)});
+          continue;
+        }
+        refs.push_back({p.get(), k, TimeKey(a)});
+      }
+    }
+  }
+  std::stable_sort(refs.begin(), refs.end(),
+                   [](const Ref& a, const Ref& b) { return EarlierForAdding(a.time, b.time); });
+
+  std::vector<store::StoredArticle> rows;
+  rows.reserve(refs.size());
+  for (const Ref& r : refs) {
+    const Pending::Item& item = r.pending->items[r.item];
+    store::StoredArticle row;
+    row.batch = batch_ + 1;
+    row.article = item.prepared.article();  // metadata as prepared
+    row.article.text = item.text;           // the body as received
+    row.article.html = item.html;
+    row.expires = r.pending->expires;
+    rows.push_back(std::move(row));
+  }
+  Status stored = rows.empty() ? Status::Ok() : store_->Append(&rows);
+  if (!stored.ok()) {
+    std::cerr << "storyline: store: " << stored.ToString() << '\n';
+    for (const auto& p : group) p->result.status = stored;
+    metrics_.CountRejected(refs.size());
+    return;
+  }
+  if (rows.empty()) return;
+  ++batch_;
+  metrics_.CountCommit();
+
+  std::vector<std::uint32_t> numbers;
+  numbers.reserve(refs.size());
+  for (const Ref& r : refs) {
+    PreparedArticle& prepared = r.pending->items[r.item].prepared;
+    std::string lang = prepared.article().lang;
+    numbers.push_back(static_cast<std::uint32_t>(engine_->Add(std::move(prepared))));
+    langs_.push_back(std::move(lang));
+  }
+  // No Consolidate() here: the engine consolidates every 4,096 articles by
+  // itself, as in a batch run, so the live stories are the stream's stories
+  // whatever the grouping of requests was (docs/DESIGN.md "Live server").
+  {
+    std::unique_lock<std::shared_mutex> lock(ids_mu_);
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      const std::string& id = rows[i].article.id;
+      number_of_id_[id] = numbers[i];
+      std::string story = engine_->StoryOf(numbers[i]);
+      story_alias_.try_emplace(story, numbers[i]);
+      refs[i].pending->result.added.push_back(
+          {refs[i].pending->items[refs[i].item].index, id, std::move(story)});
+    }
+  }
+  for (const auto& p : group) {
+    std::sort(p->result.added.begin(), p->result.added.end(),
+              [](const auto& a, const auto& b) { return a.index < b.index; });
+  }
+  ++version_;
+  metrics_.CountIngested(refs.size());
+}
+
+void StoryService::Publish() {
+  snapshot_.store(builder_.Build(*engine_, langs_, version_));
+  metrics_.CountBriefs(builder_.last_built());
+}
+
+std::optional<std::size_t> StoryService::FindStory(const Snapshot& snapshot,
+                                                   const std::string& id) const {
+  if (auto it = snapshot.rank_of.find(id); it != snapshot.rank_of.end()) return it->second;
+  std::shared_lock<std::shared_mutex> lock(ids_mu_);
+  auto alias = story_alias_.find(id);
+  if (alias == story_alias_.end() || alias->second >= snapshot.story_of_article.size()) {
+    return std::nullopt;
+  }
+  return snapshot.story_of_article[alias->second];
+}
+
+Result<ArticleView> StoryService::GetArticle(const std::string& id) const {
+  std::optional<std::uint32_t> number;
+  {
+    std::shared_lock<std::shared_mutex> lock(ids_mu_);
+    if (auto it = number_of_id_.find(id); it != number_of_id_.end()) number = it->second;
+  }
+  if (!number) return Status::NotFound("no article with id " + id);
+  auto stored = store_->Get(id);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return Status::NotFound("no article with id " + id);
+  ArticleView view;
+  view.stored = std::move(**stored);
+  auto snap = snapshot();
+  if (*number < snap->story_of_article.size()) {
+    view.story = snap->ranked[snap->story_of_article[*number]].story->id;
+  }
+  return view;
+}
+
+}  // namespace storyline::server

@@ -1,0 +1,130 @@
+// StoryService: the live engine behind the HTTP server. It owns a StoryEngine
+// and an ArticleStore; one ingest thread is the engine's single writer. Writes
+// are prepared on the caller's thread, queued, stored in one group commit with
+// everything else queued, added to the engine, and only then answered. Reads
+// go to an immutable Snapshot of the ranked stories, rebuilt after writes at
+// most every `snapshot_interval` (only changed stories are re-briefed).
+//
+//   auto service = StoryService::Open({.db_path = "storyline.db"});
+//   SubmitResult r = (*service)->Submit(std::move(articles));  // blocks until durable
+//   std::shared_ptr<const Snapshot> s = (*service)->snapshot();  // never blocks on writes
+//
+// Thread-safety: every public member may be called from any thread.
+#ifndef STORYLINE_SERVER_STORY_SERVICE_H_
+#define STORYLINE_SERVER_STORY_SERVICE_H_
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "server/metrics.h"
+#include "server/snapshot.h"
+#include "store/article_store.h"
+#include "storyline/engine.h"
+
+namespace storyline::server {
+
+struct ServiceOptions {
+  std::string db_path = "storyline.db";
+  EngineOptions engine;
+  // Longest a write waits before GET sees it (a rebuild may take longer under
+  // load). Zero: every write is in the snapshot before it is answered.
+  std::chrono::milliseconds snapshot_interval{200};
+};
+
+// The outcome of one Submit(): per article, in the order given.
+struct SubmitResult {
+  Status status;  // non-OK: nothing of this submission was stored
+  struct Added {
+    std::size_t index;  // position in the submission
+    std::string id;
+    std::string story;  // the story it joined, as of its acknowledgement
+  };
+  std::vector<Added> added;
+  struct Refused {
+    std::size_t index;
+    Status why;
+  };
+  std::vector<Refused> refused;
+};
+
+// What GET /articles/{id} shows.
+struct ArticleView {
+  store::StoredArticle stored;
+  std::string story;  // "" when not yet in the snapshot
+};
+
+class StoryService {
+ public:
+  // Opens the store, replays it into a fresh engine (Prepare + Add in arrival
+  // order, as when they were written) and starts the ingest thread. Fails when the store or the
+  // prior cannot be opened.
+  static Result<std::unique_ptr<StoryService>> Open(const ServiceOptions& options);
+  ~StoryService();  // stops the ingest thread; queued writes are refused
+
+  // Prepares (on this thread), stores and adds `articles`; returns when they
+  // are durable. An article that cannot be prepared, or whose id is known or
+  // repeated, is refused on its own; the rest are stored. `expires` (Unix
+  // seconds) is kept with each article.
+  SubmitResult Submit(std::vector<Article> articles,
+                      std::optional<UnixSeconds> expires = std::nullopt);
+
+  // The latest snapshot. Cheap; never waits for writes.
+  std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
+
+  // The story that `id` names now: itself, or for a story since merged, the
+  // story that holds its first article. nullopt when unknown.
+  std::optional<std::size_t> FindStory(const Snapshot& snapshot, const std::string& id) const;
+
+  // The stored article and its story; NotFound when unknown.
+  Result<ArticleView> GetArticle(const std::string& id) const;
+
+  Metrics& metrics() { return metrics_; }
+  std::size_t replayed() const { return replayed_; }
+
+ private:
+  struct Pending;
+  explicit StoryService(const ServiceOptions& options);
+  Status Restore();
+  void IngestLoop();
+  void Apply(const std::vector<std::shared_ptr<Pending>>& group);
+  void Publish();
+
+  const ServiceOptions options_;
+  std::unique_ptr<StoryEngine> engine_;  // written by the ingest thread only
+  std::unique_ptr<store::ArticleStore> store_;
+  std::int64_t batch_ = 0;          // last group commit number
+  std::uint64_t version_ = 0;       // writes applied
+  std::vector<std::string> langs_;  // per article number
+  SnapshotBuilder builder_;
+  std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+  std::size_t replayed_ = 0;
+  Metrics metrics_;
+
+  // Article id -> engine number, and story id -> the first article it was
+  // given for (so a merged story's id still finds its story).
+  mutable std::shared_mutex ids_mu_;
+  absl::flat_hash_map<std::string, std::uint32_t> number_of_id_;  // GUARDED_BY(ids_mu_)
+  absl::flat_hash_map<std::string, std::uint32_t> story_alias_;   // GUARDED_BY(ids_mu_)
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<std::shared_ptr<Pending>> queue_;  // GUARDED_BY(queue_mu_)
+  bool stopping_ = false;                       // GUARDED_BY(queue_mu_)
+  std::thread ingest_;
+};
+
+}  // namespace storyline::server
+
+#endif  // STORYLINE_SERVER_STORY_SERVICE_H_

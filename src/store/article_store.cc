@@ -1,0 +1,243 @@
+#include "store/article_store.h"
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+namespace storyline::store {
+namespace {
+
+Status SqlError(sqlite3* db, std::string_view what) {
+  return Status::IoError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+Status Exec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    Status s = Status::IoError(std::string(sql).substr(0, 40) + ": " + (message ? message : "?"));
+    sqlite3_free(message);
+    return s;
+  }
+  return Status::Ok();
+}
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) stmt_ = nullptr;
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  bool ok() const { return stmt_ != nullptr; }
+
+  void Text(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void Time(int i, const std::optional<UnixSeconds>& t) {
+    if (t)
+      sqlite3_bind_int64(stmt_, i, *t);
+    else
+      sqlite3_bind_null(stmt_, i);
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string ColumnText(sqlite3_stmt* s, int i) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+
+std::optional<UnixSeconds> ColumnTime(sqlite3_stmt* s, int i) {
+  if (sqlite3_column_type(s, i) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int64(s, i);
+}
+
+constexpr const char* kSelectColumns =
+    "SELECT seq, batch, id, url, source, title, lang, text, html, published, fetched, expires "
+    "FROM articles ";
+
+StoredArticle RowOf(sqlite3_stmt* s) {
+  StoredArticle r;
+  r.seq = sqlite3_column_int64(s, 0);
+  r.batch = sqlite3_column_int64(s, 1);
+  r.article.id = ColumnText(s, 2);
+  r.article.url = ColumnText(s, 3);
+  r.article.source = ColumnText(s, 4);
+  r.article.title = ColumnText(s, 5);
+  r.article.lang = ColumnText(s, 6);
+  r.article.text = ColumnText(s, 7);
+  r.article.html = ColumnText(s, 8);
+  r.article.published = ColumnTime(s, 9);
+  r.article.fetched = ColumnTime(s, 10);
+  r.expires = ColumnTime(s, 11);
+  return r;
+}
+
+Result<sqlite3*> OpenConnection(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = SqlError(db, "cannot open " + path);
+    sqlite3_close(db);
+    return s;
+  }
+  // A reader waits for a checkpoint instead of failing with SQLITE_BUSY.
+  sqlite3_busy_timeout(db, 5000);
+  return db;
+}
+
+}  // namespace
+
+struct ArticleStore::Connections {
+  sqlite3* writer = nullptr;
+  mutable std::mutex reader_mu;
+  sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
+  ~Connections() {
+    sqlite3_close(reader);
+    sqlite3_close(writer);
+  }
+};
+
+Status MigrateSchema(sqlite3* db) {
+  int version = 0;
+  {
+    Statement q(db, "PRAGMA user_version");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "schema version");
+    version = sqlite3_column_int(q.get(), 0);
+  }
+  if (version > ArticleStore::kSchemaVersion) {
+    return Status::InvalidInput("database schema version " + std::to_string(version) +
+                                " is newer than this storyline's (" +
+                                std::to_string(ArticleStore::kSchemaVersion) + ")");
+  }
+  if (version == ArticleStore::kSchemaVersion) return Status::Ok();
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Status s;
+  // One step per version; each leaves the schema at the next version.
+  if (version < 1) {
+    s = Exec(db,
+             "CREATE TABLE articles ("
+             " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
+             " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
+             " published INTEGER, fetched INTEGER, expires INTEGER)");
+  }
+  if (s.ok()) {
+    s = Exec(db, ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
+  }
+  if (!s.ok()) {
+    Exec(db, "ROLLBACK");
+    return s;
+  }
+  return Exec(db, "COMMIT");
+}
+
+Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path) {
+  std::unique_ptr<ArticleStore> store(new ArticleStore());
+  store->db_ = std::make_unique<Connections>();
+  auto writer = OpenConnection(path);
+  if (!writer.ok()) return writer.status();
+  store->db_->writer = *writer;
+  sqlite3* db = *writer;
+  // WAL: readers never block the writer; FULL: a commit is on disk (the WAL
+  // fsynced) before it returns, which is what an acknowledgement promises.
+  {
+    Statement q(db, "PRAGMA journal_mode=WAL");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) {
+      return SqlError(db, path + " is not a storyline database");
+    }
+    if (ColumnText(q.get(), 0) != "wal") return Status::IoError(path + ": WAL mode unavailable");
+  }
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "PRAGMA synchronous=FULL"));
+  STORYLINE_RETURN_IF_ERROR(MigrateSchema(db));
+  auto reader = OpenConnection(path);
+  if (!reader.ok()) return reader.status();
+  store->db_->reader = *reader;
+  return store;
+}
+
+ArticleStore::~ArticleStore() = default;
+
+Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
+  sqlite3* db = db_->writer;
+  std::int64_t next = 1;
+  {
+    Statement q(db, "SELECT COALESCE(MAX(seq), 0) FROM articles");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last seq");
+    next = sqlite3_column_int64(q.get(), 0) + 1;
+  }
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Statement insert(db,
+                   "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
+                   " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  Status s = insert.ok() ? Status::Ok() : SqlError(db, "prepare insert");
+  for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
+    StoredArticle& r = (*rows)[i];
+    const Article& a = r.article;
+    sqlite3_bind_int64(insert.get(), 1, next + static_cast<std::int64_t>(i));
+    insert.Text(2, a.id);
+    sqlite3_bind_int64(insert.get(), 3, r.batch);
+    insert.Text(4, a.url);
+    insert.Text(5, a.source);
+    insert.Text(6, a.title);
+    insert.Text(7, a.lang);
+    insert.Text(8, a.text);
+    insert.Text(9, a.html);
+    insert.Time(10, a.published);
+    insert.Time(11, a.fetched);
+    insert.Time(12, r.expires);
+    int rc = sqlite3_step(insert.get());
+    if (rc == SQLITE_CONSTRAINT) {
+      s = Status::AlreadyExists("article id already stored: " + a.id);
+    } else if (rc != SQLITE_DONE) {
+      s = SqlError(db, "insert");
+    }
+    sqlite3_reset(insert.get());
+    sqlite3_clear_bindings(insert.get());
+  }
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) {
+    Exec(db, "ROLLBACK");
+    return s;
+  }
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    (*rows)[i].seq = next + static_cast<std::int64_t>(i);
+  }
+  return Status::Ok();
+}
+
+Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) const {
+  sqlite3* db = db_->writer;
+  Statement q(db, (std::string(kSelectColumns) + "ORDER BY seq").c_str());
+  if (!q.ok()) return SqlError(db, "replay");
+  int rc;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) visit(RowOf(q.get()));
+  return rc == SQLITE_DONE ? Status::Ok() : SqlError(db, "replay");
+}
+
+Result<std::optional<StoredArticle>> ArticleStore::Get(std::string_view id) const {
+  std::lock_guard<std::mutex> lock(db_->reader_mu);
+  sqlite3* db = db_->reader;
+  Statement q(db, (std::string(kSelectColumns) + "WHERE id = ?").c_str());
+  if (!q.ok()) return SqlError(db, "get");
+  q.Text(1, id);
+  int rc = sqlite3_step(q.get());
+  if (rc == SQLITE_ROW) return std::optional<StoredArticle>(RowOf(q.get()));
+  if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
+  return SqlError(db, "get");
+}
+
+Result<std::int64_t> ArticleStore::LastBatch() const {
+  std::lock_guard<std::mutex> lock(db_->reader_mu);
+  sqlite3* db = db_->reader;
+  Statement q(db, "SELECT COALESCE(MAX(batch), 0) FROM articles");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last batch");
+  return static_cast<std::int64_t>(sqlite3_column_int64(q.get(), 0));
+}
+
+}  // namespace storyline::store

@@ -1,0 +1,88 @@
+// ArticleStore: the server's durable record of every article it has
+// acknowledged, in one SQLite file (WAL journal, synchronous=FULL), so that a
+// restart can rebuild the stories by replaying them in arrival order.
+//
+//   auto store = ArticleStore::Open("storyline.db");
+//   if (!store.ok()) Die(store.status());
+//   std::vector<StoredArticle> rows = ...;         // one group commit
+//   Status s = (*store)->Append(&rows);            // durable once OK
+//   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
+//
+// Layout (schema version 1, in PRAGMA user_version):
+//   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
+//            id TEXT UNIQUE NOT NULL,
+//            batch INTEGER NOT NULL,    -- the group commit it arrived in
+//            url, source, title, lang TEXT,
+//            text, html TEXT,           -- the body as received
+//            published, fetched, expires INTEGER)  -- Unix seconds or NULL
+// The metadata columns hold what the engine made of the article (a title or
+// date found in its HTML), the body what was received, so that preparing a
+// stored article again gives the same result.
+//
+// Thread-safety: Append() and Replay() from one thread at a time (the
+// server's ingest thread); Get() and Count() from any thread, concurrently
+// with them (a second connection; WAL readers do not block the writer).
+#ifndef STORYLINE_STORE_ARTICLE_STORE_H_
+#define STORYLINE_STORE_ARTICLE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyline/article.h"
+#include "storyline/status.h"
+
+struct sqlite3;
+
+namespace storyline::store {
+
+struct StoredArticle {
+  std::int64_t seq = 0;    // arrival order, from 1; set by Append()
+  std::int64_t batch = 0;  // the group commit it arrived in, from 1
+  Article article;
+  std::optional<UnixSeconds> expires;
+};
+
+class ArticleStore {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens or creates the database at `path` and migrates it to
+  // kSchemaVersion. Fails (kIoError) when the file cannot be opened or is not
+  // a SQLite database, and (kInvalidInput) when a newer storyline wrote it.
+  static Result<std::unique_ptr<ArticleStore>> Open(const std::string& path);
+  ~ArticleStore();
+  ArticleStore(const ArticleStore&) = delete;
+  ArticleStore& operator=(const ArticleStore&) = delete;
+
+  // Inserts `rows` in one transaction and sets their `seq`. Durable when it
+  // returns OK (the commit is fsynced); on failure nothing was written.
+  // kAlreadyExists when an id is already stored.
+  Status Append(std::vector<StoredArticle>* rows);
+
+  // Calls `visit` for every stored article in arrival order.
+  Status Replay(const std::function<void(StoredArticle)>& visit) const;
+
+  // The article with `id`, or nullopt when there is none.
+  Result<std::optional<StoredArticle>> Get(std::string_view id) const;
+
+  // The highest batch number stored (0 when empty).
+  Result<std::int64_t> LastBatch() const;
+
+ private:
+  ArticleStore() = default;
+  struct Connections;
+  std::unique_ptr<Connections> db_;
+};
+
+// Brings the database to kSchemaVersion, one step at a time, in one
+// transaction. Exposed for tests.
+Status MigrateSchema(sqlite3* db);
+
+}  // namespace storyline::store
+
+#endif  // STORYLINE_STORE_ARTICLE_STORE_H_

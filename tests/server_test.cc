@@ -1,0 +1,385 @@
+// End-to-end tests of the HTTP server: a StoryService and an HttpServer in
+// this process on a free loopback port, spoken to with cpp-httplib's client.
+#include <httplib.h>
+
+#include <thread>
+
+#include "cli_fixture.h"
+#include "server/http_server.h"
+#include "server/story_service.h"
+#include "util/time.h"
+
+namespace storyline::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class ServerTest : public CliTest {
+ protected:
+  void TearDown() override {
+    StopServer();
+    CliTest::TearDown();
+  }
+
+  void StartServer(server::HttpOptions options = {}) {
+    server::ServiceOptions so;
+    so.db_path = (dir_ / "test.db").string();
+    so.snapshot_interval = std::chrono::milliseconds(0);  // answers come after the snapshot
+    auto service = server::StoryService::Open(so);
+    ASSERT_TRUE(service.ok()) << service.status().ToString();
+    service_ = std::move(*service);
+    options.port = 0;
+    options.threads = 8;
+    http_ = std::make_unique<server::HttpServer>(service_.get(), options);
+    auto port = http_->Bind();
+    ASSERT_TRUE(port.ok());
+    port_ = *port;
+    thread_ = std::thread([this] { http_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  }
+
+  void StopServer() {
+    client_.reset();
+    if (http_) http_->Stop();
+    if (thread_.joinable()) thread_.join();
+    http_.reset();
+    service_.reset();
+  }
+
+  httplib::Result Post(const std::string& body, const std::string& type,
+                       const httplib::Headers& headers = {}) {
+    return client_->Post("/articles", headers, body, type.c_str());
+  }
+
+  // GET `path`; expects JSON and returns it parsed.
+  Json GetJson(const std::string& path, int expected_status = 200) {
+    auto res = client_->Get(path.c_str());
+    EXPECT_TRUE(res) << path;
+    if (!res) return Json();
+    EXPECT_EQ(res->status, expected_status) << path << ": " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+    Json j = Json::parse(res->body, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << res->body;
+    return j;
+  }
+
+  // Every article's story, as GET /articles/{id} tells it.
+  std::map<std::string, std::string> ServerAssignments(const std::vector<std::string>& ids) {
+    std::map<std::string, std::string> out;
+    for (const auto& id : ids) out[id] = GetJson("/articles/" + id)["story"].get<std::string>();
+    return out;
+  }
+
+  static std::vector<std::string> SampleIds() {
+    std::vector<std::string> ids;
+    std::ifstream in(kSource + "/data/sample/articles.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) ids.push_back(Json::parse(line)["id"]);
+    }
+    return ids;
+  }
+
+  std::unique_ptr<server::StoryService> service_;
+  std::unique_ptr<server::HttpServer> http_;
+  std::unique_ptr<httplib::Client> client_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+const char* kArticle = R"({"id": "quake-1", "source": "Northline Wire",
+  "title": "Earthquake strikes Valdora", "published": "2026-03-03T09:50:00Z", "lang": "en",
+  "text": "A magnitude 6.8 earthquake struck near the Chilean coastal town of Valdora on Tuesday, killing at least nine people and damaging the harbour, officials said."})";
+
+TEST_F(ServerTest, HealthzCountsWhatIsServed) {
+  StartServer();
+  Json h = GetJson("/healthz");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["articles"], 0);
+  EXPECT_EQ(h["stories"], 0);
+  EXPECT_EQ(GetJson("/stories")["total"], 0);
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  h = GetJson("/healthz");
+  EXPECT_EQ(h["articles"], 1);
+  EXPECT_EQ(h["stories"], 1);
+  EXPECT_GE(h["version"].get<int>(), 1);
+  // The front page (kept per snapshot) follows the write too.
+  Json front = GetJson("/stories");
+  EXPECT_EQ(front["total"], 1);
+  EXPECT_EQ(front["version"], h["version"]);
+  EXPECT_EQ(front, GetJson("/stories?limit=20&offset=0"));
+}
+
+TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {
+  StartServer();
+  auto res = Post(kArticle, "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json posted = Json::parse(res->body);
+  ASSERT_EQ(posted["articles"].size(), 1u);
+  EXPECT_EQ(posted["articles"][0]["id"], "quake-1");
+  std::string story = posted["articles"][0]["story"];
+  EXPECT_TRUE(posted["errors"].empty());
+
+  Json s = GetJson("/stories/" + story);
+  EXPECT_EQ(s["id"], story);
+  EXPECT_EQ(s["headline"], "Earthquake strikes Valdora");
+  EXPECT_EQ(s["articles"][0]["id"], "quake-1");
+  EXPECT_FALSE(s["summary"].empty());
+
+  Json a = GetJson("/articles/quake-1");
+  EXPECT_EQ(a["story"], story);
+  EXPECT_EQ(a["source"], "Northline Wire");
+  EXPECT_EQ(a["published"], "2026-03-03T09:50:00Z");
+  EXPECT_NE(a["text"].get<std::string>().find("magnitude 6.8"), std::string::npos);
+
+  Json list = GetJson("/stories");
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(list["limit"], 20);
+  EXPECT_EQ(list["stories"][0]["id"], story);
+}
+
+TEST_F(ServerTest, CacheControlMaxAgeIsStoredAsTheExpiry) {
+  StartServer();
+  auto bad = Post(kArticle, "application/json", {{"Cache-Control", "max-age=soon"}});
+  EXPECT_EQ(bad->status, 400) << bad->body;
+  ASSERT_EQ(Post(kArticle, "application/json", {{"Cache-Control", "max-age=3600"}})->status, 200);
+  Json a = GetJson("/articles/quake-1");
+  ASSERT_TRUE(a["expires"].is_string()) << a.dump();
+  auto expires = ParseIsoTime(a["expires"].get<std::string>());
+  ASSERT_TRUE(expires.has_value());
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  EXPECT_GT(*expires, now + 3000);
+  EXPECT_LE(*expires, now + 3600);
+  // Without the header an article does not expire.
+  Json other = Json::parse(kArticle);
+  other["id"] = "quake-2";
+  ASSERT_EQ(Post(other.dump(), "application/json")->status, 200);
+  EXPECT_TRUE(GetJson("/articles/quake-2")["expires"].is_null());
+}
+
+TEST_F(ServerTest, HtmlPageIsExtracted) {
+  StartServer();
+  std::string page =
+      "<html><head><title>Harbour reopens in Valdora</title></head><body><article>"
+      "<p>The harbour of Valdora reopened on Friday after engineers inspected the quay walls "
+      "damaged by last week's earthquake, the port authority said in a statement.</p>"
+      "<p>Fishing boats returned to the docks within hours, and the town's mayor thanked the "
+      "crews who cleared the debris from the waterfront over the weekend.</p>"
+      "</article></body></html>";
+  auto res =
+      Post(page, "text/html",
+           {{"X-Article-URL", "https://example.org/harbour"}, {"X-Article-ID", "harbour-1"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json a = GetJson("/articles/harbour-1");
+  EXPECT_EQ(a["url"], "https://example.org/harbour");
+  EXPECT_EQ(a["title"], "Harbour reopens in Valdora");
+  // Without the URL header the page is refused.
+  EXPECT_EQ(Post(page, "text/html")->status, 400);
+}
+
+TEST_F(ServerTest, SampleFedOverHttpGivesTheStoriesOfClusterAndARestartKeepsThem) {
+  std::string sample = kSource + "/data/sample/articles.jsonl";
+  ASSERT_EQ(Run("cluster --quiet --no-briefs -o /dev/null --assignments " +
+                Quote((dir_ / "batch.jsonl").string()) + " " + Quote(sample)),
+            0)
+      << err_;
+  auto batch = ReadLabels(dir_ / "batch.jsonl");
+  ASSERT_EQ(batch.size(), 52u);
+
+  StartServer();
+  auto res = Post(ReadFile(sample), "application/x-ndjson");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  Json posted = Json::parse(res->body);
+  EXPECT_EQ(posted["articles"].size(), 52u);
+  EXPECT_TRUE(posted["errors"].empty()) << posted["errors"].dump();
+
+  auto live = ServerAssignments(SampleIds());
+  EXPECT_EQ(Partition(live), Partition(batch));
+  Json before = GetJson("/stories?limit=200");
+  EXPECT_EQ(before["total"], Partition(batch).size());
+
+  StopServer();
+  StartServer();  // the same database
+  EXPECT_EQ(service_->replayed(), 52u);
+  EXPECT_EQ(ServerAssignments(SampleIds()), live);
+  Json after = GetJson("/stories?limit=200");
+  ASSERT_EQ(after["stories"].size(), before["stories"].size());
+  for (std::size_t i = 0; i < after["stories"].size(); ++i) {
+    Json a = after["stories"][i], b = before["stories"][i];
+    EXPECT_EQ(a["id"], b["id"]);
+    EXPECT_EQ(a["headline"], b["headline"]);
+    EXPECT_EQ(a["summary"], b["summary"]);
+    EXPECT_EQ(a["articles"], b["articles"]);
+  }
+  // Posting the same file again adds nothing: every id is known.
+  Json again = Json::parse(Post(ReadFile(sample), "application/x-ndjson")->body);
+  EXPECT_TRUE(again["articles"].empty());
+  EXPECT_EQ(again["errors"].size(), 52u);
+}
+
+TEST_F(ServerTest, StoriesFilterAndPage) {
+  StartServer();
+  ASSERT_EQ(Post(ReadFile(kSource + "/data/sample/articles.jsonl"), "application/x-ndjson")->status,
+            200);
+  Json all = GetJson("/stories?limit=200");
+  std::size_t total = all["total"];
+  ASSERT_GT(total, 3u);
+  Json page = GetJson("/stories?limit=2&offset=1");
+  EXPECT_EQ(page["total"], total);
+  ASSERT_EQ(page["stories"].size(), 2u);
+  EXPECT_EQ(page["stories"][0]["id"], all["stories"][1]["id"]);
+  // Ranked highest first.
+  for (std::size_t i = 1; i < all["stories"].size(); ++i) {
+    EXPECT_GE(all["stories"][i - 1]["score"].get<double>(),
+              all["stories"][i]["score"].get<double>());
+  }
+  std::string outlet = all["stories"][0]["outlets"][0];
+  std::string encoded;
+  for (char c : outlet) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+  Json by_outlet = GetJson("/stories?limit=200&outlet=" + encoded);
+  EXPECT_GT(by_outlet["total"].get<std::size_t>(), 0u);
+  EXPECT_LT(by_outlet["total"].get<std::size_t>(), total);
+  for (const auto& s : by_outlet["stories"]) {
+    const auto& outlets = s["outlets"];
+    EXPECT_NE(std::find(outlets.begin(), outlets.end(), outlet), outlets.end());
+  }
+  // Everything in the sample is from March and April 2026.
+  EXPECT_EQ(GetJson("/stories?since=2026-05-01T00:00:00Z")["total"], 0);
+  EXPECT_EQ(GetJson("/stories?until=2026-02-01T00:00:00Z")["total"], 0);
+  EXPECT_EQ(GetJson("/stories?limit=200&since=2026-01-01T00:00:00Z")["total"], total);
+  EXPECT_EQ(GetJson("/stories?lang=xx")["total"], 0);
+  Json q = GetJson("/stories?q=valdora");
+  EXPECT_GE(q["total"].get<int>(), 1);
+  EXPECT_LT(q["total"].get<std::size_t>(), total);
+}
+
+TEST_F(ServerTest, MarkupInATitleComesBackAsEscapedText) {
+  StartServer();
+  std::string title = "<script>alert(1)</script> Quake & more";
+  Json article = Json::parse(kArticle);
+  article["title"] = title;
+  auto res = Post(article.dump(), "application/json");
+  ASSERT_EQ(res->status, 200);
+  std::string story = Json::parse(res->body)["articles"][0]["story"];
+  auto raw = client_->Get(("/stories/" + story).c_str());
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(raw->body.find("<script>"), std::string::npos);
+  EXPECT_NE(raw->body.find("\\u003cscript\\u003e"), std::string::npos);
+  EXPECT_EQ(Json::parse(raw->body)["headline"], title);
+  EXPECT_EQ(GetJson("/articles/quake-1")["title"], title);
+}
+
+TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerKeepsServing) {
+  server::HttpOptions options;
+  options.max_body_bytes = 64 << 10;
+  StartServer(options);
+  auto expect_error = [&](httplib::Result res, int status, const std::string& what) {
+    ASSERT_TRUE(res) << what;
+    EXPECT_EQ(res->status, status) << what << ": " << res->body;
+    Json j = Json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << what << ": " << res->body;
+    EXPECT_TRUE(j["error"].is_string()) << what;
+    EXPECT_FALSE(j["error"].get<std::string>().empty()) << what;
+  };
+  expect_error(Post("{\"id\": \"x\", \"text\": ", "application/json"), 400, "malformed JSON");
+  expect_error(Post("[1, 2]", "application/json"), 400, "not an object");
+  expect_error(Post("{\"id\": \"x\"}", "application/json"), 400, "no text");
+  expect_error(Post("{\"id\": \"x\", \"text\": \"caf\xe9 au lait\"}", "application/json"), 400,
+               "invalid UTF-8");
+  std::string deep = "{\"id\": \"x\", \"text\": \"t\", \"extra\": " + std::string(100, '[') +
+                     std::string(100, ']') + "}";
+  expect_error(Post(deep, "application/json"), 400, "too deep");
+  expect_error(Post(std::string(100 << 10, 'x'), "application/json"), 413, "oversized body");
+  expect_error(Post(kArticle, "text/plain"), 415, "unsupported type");
+  expect_error(Post("\n\n", "application/x-ndjson"), 400, "empty JSONL");
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  expect_error(Post(kArticle, "application/json"), 409, "duplicate id");
+  expect_error(client_->Get("/stories/s999"), 404, "unknown story");
+  expect_error(client_->Get("/articles/nope"), 404, "unknown article");
+  expect_error(client_->Get("/stories?limit=0"), 400, "limit 0");
+  expect_error(client_->Get("/stories?limit=abc"), 400, "limit not a number");
+  expect_error(client_->Get("/stories?since=yesterday"), 400, "since not a time");
+  expect_error(client_->Get("/nothing-here"), 404, "unknown path");
+  for (const char* path : {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt",
+                           "/%2e%2e%2fCMakeLists.txt", "/stories/..%2f..%2fCMakeLists.txt",
+                           "/index.html/../../CMakeLists.txt", "/..%5cCMakeLists.txt"}) {
+    auto res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_GE(res->status, 400) << path;
+    EXPECT_EQ(res->body.find("cmake_minimum_required"), std::string::npos) << path;
+  }
+
+  // A JSONL batch keeps its good lines and names the bad ones.
+  auto res =
+      Post(std::string("{broken\n") +
+               R"({"id": "ok-1", "text": "Officials in Valdora said the )"
+               R"(harbour would reopen on Friday after engineers inspected the quay walls."})" +
+               "\n",
+           "application/x-ndjson");
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json j = Json::parse(res->body);
+  ASSERT_EQ(j["articles"].size(), 1u);
+  EXPECT_EQ(j["articles"][0]["id"], "ok-1");
+  ASSERT_EQ(j["errors"].size(), 1u);
+  EXPECT_EQ(j["errors"][0]["line"], 1);
+
+  Json h = GetJson("/healthz");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["articles"], 2);
+}
+
+TEST_F(ServerTest, WritesNeedTheTokenWhenOneIsSet) {
+  server::HttpOptions options;
+  options.write_token = "s3cret-token";
+  StartServer(options);
+  auto missing = Post(kArticle, "application/json");
+  EXPECT_EQ(missing->status, 401);
+  EXPECT_EQ(missing->get_header_value("WWW-Authenticate"), "Bearer");
+  EXPECT_EQ(Post(kArticle, "application/json", {{"Authorization", "Bearer wrong"}})->status, 403);
+  EXPECT_EQ(Post(kArticle, "application/json", {{"Authorization", "s3cret-token"}})->status, 403);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 0);
+  EXPECT_EQ(Post(kArticle, "application/json", {{"Authorization", "Bearer s3cret-token"}})->status,
+            200);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);  // reads need no token
+}
+
+TEST_F(ServerTest, ServesOnlyTheWebPageFiles) {
+  Write("web/index.html", "<!doctype html><title>storyline</title>");
+  Write("web/secret.txt", "not for the web");
+  server::HttpOptions options;
+  options.web_dir = (dir_ / "web").string();
+  StartServer(options);
+  auto index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<!doctype html><title>storyline</title>");
+  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(client_->Get("/index.html")->status, 200);
+  EXPECT_EQ(client_->Get("/app.js")->status, 404);  // allowed name, but not there
+  EXPECT_EQ(client_->Get("/secret.txt")->status, 404);
+}
+
+TEST_F(ServerTest, MetricsAreInPrometheusTextFormat) {
+  StartServer();
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  GetJson("/stories");
+  auto res = client_->Get("/metrics");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  const std::string& m = res->body;
+  EXPECT_NE(m.find("\nstoryline_articles 1\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("\nstoryline_stories 1\n"), std::string::npos);
+  EXPECT_NE(m.find("\nstoryline_articles_ingested_total 1\n"), std::string::npos);
+  EXPECT_NE(m.find("# TYPE storyline_request_seconds histogram"), std::string::npos);
+  EXPECT_NE(m.find("storyline_request_seconds_count{route=\"stories\"} 1\n"), std::string::npos);
+  EXPECT_NE(m.find("storyline_request_seconds_bucket{route=\"post_articles\",le=\"+Inf\"} 1\n"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace storyline::testing
