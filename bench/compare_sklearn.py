@@ -7,7 +7,8 @@ Usage (from the repo root):
 
 Both are timed as whole processes (fork to exit, best of --repeats):
   * storyline: `storyline cluster --quiet --threads T --output .. --assignments .. ARTICLES`,
-    at T = 1 and T = nproc (--threads to change);
+    at T = 1 and T = nproc (--threads to change), with briefs (the default) and with
+    --no-briefs (clustering only, what the baseline does: the like-for-like ratio);
   * baseline: `../shared/eval/baseline_sklearn.py ARTICLES 0.85`, run through a tiny wrapper
     (python -c: time the imports, then runpy the unchanged script) so one run gives both the
     whole-process time and the time after interpreter start and the sklearn/numpy imports
@@ -88,10 +89,17 @@ def main():
                 "missing": len(missing), "missing_example": missing[:3]}
 
     if not args.no_storyline:
-        for t in dict.fromkeys(int(x) for x in args.threads.split(",") if x.strip()):
-            apath = os.path.join(rdir, f"storyline-t{t}.jsonl")
+        # With briefs (the default) and without: the baseline only clusters, so
+        # --no-briefs is the like-for-like row.
+        runs = [(t, briefs) for briefs in (True, False)
+                for t in dict.fromkeys(int(x) for x in args.threads.split(",") if x.strip())]
+        for t, briefs in runs:
+            tag = f"t{t}" if briefs else f"t{t}-nobriefs"
+            apath = os.path.join(rdir, f"storyline-{tag}.jsonl")
             cmd = [args.storyline, "cluster", "--quiet", "--threads", str(t),
-                   "--output", os.path.join(rdir, f"stories-t{t}.json"), "--assignments", apath, articles]
+                   "--output", os.path.join(rdir, f"stories-{tag}.json"), "--assignments", apath, articles]
+            if not briefs:
+                cmd.insert(2, "--no-briefs")
             times, rss, err = [], [], None
             for k in range(args.repeats):
                 res = benchlib.run_measured(cmd, timeout=args.timeout)
@@ -100,8 +108,8 @@ def main():
                     break
                 times.append(res["wall_s"])
                 rss.append(res["maxrss_mb"])
-                eprint(f"storyline threads={t} run {k + 1}: {res['wall_s']:.3f} s")
-            row = {"system": f"storyline --threads {t}", "runs_s": times}
+                eprint(f"storyline threads={t}{'' if briefs else ' --no-briefs'} run {k + 1}: {res['wall_s']:.3f} s")
+            row = {"system": f"storyline --threads {t}" + ("" if briefs else " --no-briefs"), "runs_s": times}
             if err:
                 row["error"] = err
                 failed = True
@@ -143,12 +151,12 @@ def main():
         return 1 if failed else 0
     print(f"corpus: {args.n} generated articles (seed {args.seed}, {meta['stories']} gold stories, "
           f"{os.path.getsize(articles) / 1e6:.1f} MB), best of {args.repeats} whole-process runs")
-    head = f"{'system':<26} {'best s':>8} {'peak MB':>8} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'pred_k':>6}  ratio"
+    head = f"{'system':<36} {'best s':>8} {'peak MB':>8} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'pred_k':>6}  ratio"
     print(head)
     print("-" * len(head))
     for s in systems:
         if "error" in s:
-            print(f"{s['system']:<26} ERROR: {s['error']}")
+            print(f"{s['system']:<36} ERROR: {s['error']}")
             continue
         q = f"{s['bcubed_p']:>6.3f} {s['bcubed_r']:>6.3f} {s['bcubed_f1']:>6.3f} {s['pred_k']:>6}" \
             if "bcubed_f1" in s else f"{s.get('error', '')}"
@@ -156,7 +164,7 @@ def main():
         if "speedup_vs_baseline" in s:
             extra = f"  baseline/storyline time {s['speedup_vs_baseline']:.1f}x " \
                     f"({s['speedup_vs_baseline_compute']:.1f}x vs its compute alone)"
-        print(f"{s['system']:<26} {s['best_s']:>8.3f} {s['peak_rss_mb']:>8.0f} {q}{extra}")
+        print(f"{s['system']:<36} {s['best_s']:>8.3f} {s['peak_rss_mb']:>8.0f} {q}{extra}")
     for s in systems:
         if s.get("missing"):
             print(f"note: {s['system']} left {s['missing']} article(s) out of the assignments "
