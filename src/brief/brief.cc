@@ -44,7 +44,6 @@ constexpr std::size_t kMinCutWords = 5;
 
 bool IsKey(std::uint32_t c) { return (c & text::kKeyConcept) != 0; }
 bool IsWord(std::uint32_t c) { return (c & text::kWordConcept) != 0; }
-bool IsPair(std::uint32_t c) { return !IsKey(c) && !IsWord(c); }
 
 constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }

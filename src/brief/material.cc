@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/binary.h"
+
 namespace storyline::brief {
 namespace {
 
@@ -76,46 +78,6 @@ class QuoteState {
   bool open_ = false;
 };
 
-// Little-endian varint-free encoding: fixed 32-bit lengths and values.
-void Put32(std::string* out, std::uint32_t v) {
-  char b[4];
-  std::memcpy(b, &v, 4);
-  out->append(b, 4);
-}
-void PutString(std::string* out, std::string_view s) {
-  Put32(out, static_cast<std::uint32_t>(s.size()));
-  out->append(s);
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  bool Get32(std::uint32_t* v) {
-    if (b_.size() < 4) return false;
-    std::memcpy(v, b_.data(), 4);
-    b_.remove_prefix(4);
-    return true;
-  }
-  bool GetString(std::string* s) {
-    std::uint32_t n;
-    if (!Get32(&n) || b_.size() < n) return false;
-    s->assign(b_.substr(0, n));
-    b_.remove_prefix(n);
-    return true;
-  }
-  bool GetBytes(void* dst, std::size_t n) {
-    if (b_.size() < n) return false;
-    if (n == 0) return true;  // dst may be null (an empty vector's data())
-    std::memcpy(dst, b_.data(), n);
-    b_.remove_prefix(n);
-    return true;
-  }
-  bool done() const { return b_.empty(); }
-
- private:
-  std::string_view b_;
-};
-
 }  // namespace
 
 ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
@@ -170,46 +132,43 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
 
 void ArticleMaterial::AppendTo(std::string* out) const {
   PutString(out, text);
-  Put32(out, static_cast<std::uint32_t>(sentences.size()));
-  if (!sentences.empty()) {
-    out->append(reinterpret_cast<const char*>(sentences.data()),
-                sentences.size() * sizeof(SentenceFacts));
-  }
-  Put32(out, static_cast<std::uint32_t>(concepts.size()));
-  if (!concepts.empty()) {
-    out->append(reinterpret_cast<const char*>(concepts.data()),
-                concepts.size() * sizeof(std::uint32_t));
-  }
-  Put32(out, static_cast<std::uint32_t>(quotes.size()));
+  PutVector(out, sentences);
+  PutVector(out, concepts);
+  PutU32(out, static_cast<std::uint32_t>(quotes.size()));
   for (const Quote& q : quotes) {
     PutString(out, q.text);
     PutString(out, q.speaker);
   }
-  Put32(out, static_cast<std::uint32_t>(names.size()));
+  PutU32(out, static_cast<std::uint32_t>(names.size()));
   for (const text::NameCount& n : names) {
     PutString(out, n.name);
-    Put32(out, static_cast<std::uint32_t>(n.count));
+    PutU32(out, static_cast<std::uint32_t>(n.count));
   }
 }
 
 bool ArticleMaterial::Parse(std::string_view bytes, ArticleMaterial* out) {
-  Reader r(bytes);
+  BinaryReader r(bytes);
   std::uint32_t n = 0;
-  if (!r.GetString(&out->text) || !r.Get32(&n)) return false;
-  out->sentences.resize(n);
-  if (!r.GetBytes(out->sentences.data(), n * sizeof(SentenceFacts)) || !r.Get32(&n)) return false;
-  out->concepts.resize(n);
-  if (!r.GetBytes(out->concepts.data(), n * sizeof(std::uint32_t)) || !r.Get32(&n)) return false;
+  if (!r.GetString(&out->text) || !r.GetVector(&out->sentences) || !r.GetVector(&out->concepts) ||
+      !r.GetU32(&n) || n > bytes.size()) {
+    return false;
+  }
   out->quotes.resize(n);
   for (Quote& q : out->quotes) {
     if (!r.GetString(&q.text) || !r.GetString(&q.speaker)) return false;
   }
-  if (!r.Get32(&n)) return false;
+  if (!r.GetU32(&n) || n > bytes.size()) return false;
   out->names.resize(n);
   for (text::NameCount& name : out->names) {
     std::uint32_t count = 0;
-    if (!r.GetString(&name.name) || !r.Get32(&count)) return false;
+    if (!r.GetString(&name.name) || !r.GetU32(&count)) return false;
     name.count = static_cast<int>(count);
+  }
+  for (const SentenceFacts& f : out->sentences) {
+    if (f.begin > f.end || f.end > out->text.size() || f.concept_begin > f.concept_end ||
+        f.concept_end > out->concepts.size()) {
+      return false;
+    }
   }
   return r.done();
 }

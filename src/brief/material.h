@@ -34,6 +34,7 @@ struct SentenceFacts {
   std::uint16_t position = 0;  // number of whole sentences (not fragments) before it
   std::uint16_t words = 0;
   std::uint8_t flags = 0;  // SentenceFlag bits
+  std::uint8_t unused[3] = {};  // explicit padding: every byte is a value, so it can be copied out
 };
 
 enum SentenceFlag : std::uint8_t {
