@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storyline/article.h"
@@ -62,6 +63,17 @@ class PreparedArticle {
   PreparedArticle& operator=(PreparedArticle&&) noexcept;
 
   const Article& article() const;  // metadata; the text is the cleaned body
+
+  // A byte form of everything Add() needs (metadata, term counts, MinHash,
+  // brief material; not the text or html as received), so a store can keep
+  // it and a restart can replay articles without preparing them again. Tied
+  // to this build's analysis: Parse() refuses bytes from another format
+  // version (kFormat changes whenever what Prepare() produces changes), and
+  // the caller then prepares the article again from what it received.
+  static constexpr std::uint32_t kFormat = 1;
+  std::string Serialize() const;
+  // False (and `out` unspecified) for bytes of another version or corrupt ones.
+  static bool Parse(std::string_view bytes, PreparedArticle* out);
 
  private:
   friend class StoryEngine;

@@ -3,6 +3,7 @@
 #include "storyline/engine.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -21,6 +22,7 @@
 #include "features/term_stats.h"
 #include "rank/rank.h"
 #include "text/analyzer.h"
+#include "util/binary.h"
 #include "util/hash.h"
 #include "util/time.h"
 
@@ -49,6 +51,89 @@ PreparedArticle::~PreparedArticle() = default;
 PreparedArticle::PreparedArticle(PreparedArticle&&) noexcept = default;
 PreparedArticle& PreparedArticle::operator=(PreparedArticle&&) noexcept = default;
 const Article& PreparedArticle::article() const { return impl_->article; }
+
+namespace {
+
+void PutTime(std::string* out, const std::optional<UnixSeconds>& t) {
+  PutU32(out, t ? 1 : 0);
+  PutU64(out, static_cast<std::uint64_t>(t.value_or(0)));
+}
+bool GetTime(BinaryReader* r, std::optional<UnixSeconds>* t) {
+  std::uint32_t has = 0;
+  std::uint64_t v = 0;
+  if (!r->GetU32(&has) || !r->GetU64(&v) || has > 1) return false;
+  *t = has ? std::optional<UnixSeconds>(static_cast<UnixSeconds>(v)) : std::nullopt;
+  return true;
+}
+// TermCount has padding after its float: written field by field.
+void PutTerms(std::string* out, const std::vector<text::TermCount>& terms) {
+  PutU32(out, static_cast<std::uint32_t>(terms.size()));
+  for (const text::TermCount& t : terms) {
+    PutU64(out, t.id);
+    std::uint32_t bits;
+    std::memcpy(&bits, &t.count, 4);
+    PutU32(out, bits);
+  }
+}
+bool GetTerms(BinaryReader* r, std::size_t limit, std::vector<text::TermCount>* terms) {
+  std::uint32_t n = 0;
+  if (!r->GetU32(&n) || n > limit / 12) return false;
+  terms->resize(n);
+  for (text::TermCount& t : *terms) {
+    std::uint32_t bits = 0;
+    if (!r->GetU64(&t.id) || !r->GetU32(&bits)) return false;
+    std::memcpy(&t.count, &bits, 4);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string PreparedArticle::Serialize() const {
+  const Impl& p = *impl_;
+  std::string out;
+  PutU32(&out, kFormat);
+  for (const std::string* s : {&p.article.id, &p.article.url, &p.article.source, &p.article.title,
+                               &p.article.lang, &p.article.charset}) {
+    PutString(&out, *s);
+  }
+  PutTime(&out, p.article.published);
+  PutTime(&out, p.article.fetched);
+  PutTerms(&out, p.analysis.body_terms);
+  PutTerms(&out, p.analysis.title_terms);
+  PutTerms(&out, p.analysis.entity_terms);
+  PutU32(&out, p.analysis.word_count);
+  PutVector(&out, std::vector<std::uint32_t>(p.minhash.begin(), p.minhash.end()));
+  PutString(&out, p.material);
+  return out;
+}
+
+bool PreparedArticle::Parse(std::string_view bytes, PreparedArticle* out) {
+  Impl& p = *out->impl_;
+  BinaryReader r(bytes);
+  std::uint32_t format = 0;
+  if (!r.GetU32(&format) || format != kFormat) return false;
+  p = Impl();
+  for (std::string* s : {&p.article.id, &p.article.url, &p.article.source, &p.article.title,
+                         &p.article.lang, &p.article.charset}) {
+    if (!r.GetString(s)) return false;
+  }
+  std::vector<std::uint32_t> minhash;
+  if (!GetTime(&r, &p.article.published) || !GetTime(&r, &p.article.fetched) ||
+      !GetTerms(&r, bytes.size(), &p.analysis.body_terms) ||
+      !GetTerms(&r, bytes.size(), &p.analysis.title_terms) ||
+      !GetTerms(&r, bytes.size(), &p.analysis.entity_terms) || !r.GetU32(&p.analysis.word_count) ||
+      !r.GetVector(&minhash) || minhash.size() != p.minhash.size() || !r.GetString(&p.material) ||
+      !r.done()) {
+    return false;
+  }
+  std::copy(minhash.begin(), minhash.end(), p.minhash.begin());
+  if (!p.material.empty()) {
+    brief::ArticleMaterial check;
+    if (!brief::ArticleMaterial::Parse(p.material, &check)) return false;
+  }
+  return true;
+}
 
 // What the engine keeps of each article once it has joined a story.
 struct ArticleRecord {
