@@ -1,6 +1,7 @@
 // End-to-end tests of the HTTP server: a StoryService and an HttpServer in
 // this process on a free loopback port, spoken to with cpp-httplib's client.
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <thread>
 
@@ -205,6 +206,7 @@ TEST_F(ServerTest, SampleFedOverHttpGivesTheStoriesOfClusterAndARestartKeepsThem
   StopServer();
   StartServer();  // the same database
   EXPECT_EQ(service_->replayed(), 52u);
+  EXPECT_EQ(service_->reanalysed(), 0u);  // replayed from the stored analysis
   EXPECT_EQ(ServerAssignments(SampleIds()), live);
   Json after = GetJson("/stories?limit=200");
   ASSERT_EQ(after["stories"].size(), before["stories"].size());
@@ -219,6 +221,18 @@ TEST_F(ServerTest, SampleFedOverHttpGivesTheStoriesOfClusterAndARestartKeepsThem
   Json again = Json::parse(Post(ReadFile(sample), "application/x-ndjson")->body);
   EXPECT_TRUE(again["articles"].empty());
   EXPECT_EQ(again["errors"].size(), 52u);
+
+  // Without the stored analysis (a database from an older storyline, or
+  // another analysis format) the articles are analysed again: same stories.
+  StopServer();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "test.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM prepared", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  StartServer();
+  EXPECT_EQ(service_->replayed(), 52u);
+  EXPECT_EQ(service_->reanalysed(), 52u);
+  EXPECT_EQ(ServerAssignments(SampleIds()), live);
 }
 
 TEST_F(ServerTest, StoriesFilterAndPage) {

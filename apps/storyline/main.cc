@@ -318,8 +318,11 @@ int RunServe(ServeArgs args) {
   options.snapshot_interval = std::chrono::milliseconds(args.snapshot_ms);
   auto service = storyline::server::StoryService::Open(options);
   if (!service.ok()) return Fail(args.db + ": " + service.status().ToString());
-  std::cerr << "storyline: restored " << (*service)->replayed() << " articles from " << args.db
-            << '\n';
+  std::cerr << "storyline: restored " << (*service)->replayed() << " articles from " << args.db;
+  if ((*service)->reanalysed() > 0) {
+    std::cerr << " (" << (*service)->reanalysed() << " analysed again: stored by another version)";
+  }
+  std::cerr << '\n';
 
   std::size_t expected = (*service)->replayed();
   if (!args.load.empty()) {

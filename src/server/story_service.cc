@@ -30,6 +30,7 @@ struct StoryService::Pending {
     std::string text;   // as received, for the store
     std::string html;
     PreparedArticle prepared;
+    std::string bytes;  // prepared.Serialize(), for the store
   };
   std::vector<Item> items;
   std::optional<UnixSeconds> expires;
@@ -66,6 +67,7 @@ Status StoryService::Restore() {
   std::vector<store::StoredArticle> chunk;
   std::vector<std::uint32_t> batch_members;  // added from the batch being replayed
   std::int64_t current_batch = 0;
+  std::atomic<std::size_t> reanalysed{0};
   // Ends a stored group commit the way it ended live: note the story each
   // of its articles was acknowledged with.
   auto end_batch = [&] {
@@ -80,8 +82,16 @@ Status StoryService::Restore() {
     for (unsigned t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         for (std::size_t i = t; i < chunk.size(); i += threads) {
+          // The stored analysis when this build can read it; else the
+          // article is prepared again from what was received.
+          PreparedArticle from_bytes;
+          if (!chunk[i].prepared.empty() && PreparedArticle::Parse(chunk[i].prepared, &from_bytes)) {
+            prepared[i] = std::move(from_bytes);
+            continue;
+          }
           auto p = engine_->Prepare(chunk[i].article);
           if (p.ok()) prepared[i] = std::move(*p);
+          reanalysed.fetch_add(1, std::memory_order_relaxed);
         }
       });
     }
@@ -111,6 +121,7 @@ Status StoryService::Restore() {
   });
   flush();
   end_batch();
+  reanalysed_ = reanalysed.load();
   STORYLINE_RETURN_IF_ERROR(s);
   auto last = store_->LastBatch();
   if (!last.ok()) return last.status();
@@ -130,7 +141,9 @@ SubmitResult StoryService::Submit(std::vector<Article> articles,
       pending->result.refused.push_back({i, prepared.status()});
       continue;
     }
-    pending->items.push_back({i, std::move(text), std::move(html), std::move(*prepared)});
+    std::string bytes = prepared->Serialize();
+    pending->items.push_back(
+        {i, std::move(text), std::move(html), std::move(*prepared), std::move(bytes)});
   }
   if (pending->items.empty()) {
     metrics_.CountRejected(pending->result.refused.size());
@@ -216,13 +229,14 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   std::vector<store::StoredArticle> rows;
   rows.reserve(refs.size());
   for (const Ref& r : refs) {
-    const Pending::Item& item = r.pending->items[r.item];
+    Pending::Item& item = r.pending->items[r.item];
     store::StoredArticle row;
     row.batch = batch_ + 1;
     row.article = item.prepared.article();  // metadata as prepared
     row.article.text = item.text;           // the body as received
     row.article.html = item.html;
     row.expires = r.pending->expires;
+    row.prepared = std::move(item.bytes);
     rows.push_back(std::move(row));
   }
   Status stored = rows.empty() ? Status::Ok() : store_->Append(&rows);

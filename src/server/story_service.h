@@ -67,8 +67,9 @@ struct ArticleView {
 
 class StoryService {
  public:
-  // Opens the store, replays it into a fresh engine (Prepare + Add in arrival
-  // order, as when they were written) and starts the ingest thread. Fails when the store or the
+  // Opens the store, replays it into a fresh engine (Add in arrival order, as
+  // when they were written, from the stored analysis; Prepare again only
+  // when there is none this build can read) and starts the ingest thread. Fails when the store or the
   // prior cannot be opened.
   static Result<std::unique_ptr<StoryService>> Open(const ServiceOptions& options);
   ~StoryService();  // stops the ingest thread; queued writes are refused
@@ -92,6 +93,9 @@ class StoryService {
 
   Metrics& metrics() { return metrics_; }
   std::size_t replayed() const { return replayed_; }
+  // Of those, how many had to be analysed again (no stored analysis this
+  // build can read: stored by an older storyline, or by another format).
+  std::size_t reanalysed() const { return reanalysed_; }
 
  private:
   struct Pending;
@@ -110,6 +114,7 @@ class StoryService {
   SnapshotBuilder builder_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;
+  std::size_t reanalysed_ = 0;
   Metrics metrics_;
 
   // Article id -> engine number, and story id -> the first article it was

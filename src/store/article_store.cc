@@ -127,6 +127,15 @@ Status MigrateSchema(sqlite3* db) {
              " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
              " published INTEGER, fetched INTEGER, expires INTEGER)");
   }
+  if (s.ok() && version < 2) {
+    // What the engine made of each article (PreparedArticle::Serialize()), so
+    // a restart replays without analysing again; a row of its own so that
+    // reading an article does not read it, gone with its article.
+    s = Exec(db,
+             "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
+             "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
+             " BEGIN DELETE FROM prepared WHERE seq = old.seq; END");
+  }
   if (s.ok()) {
     s = Exec(db, ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
   }
@@ -175,7 +184,8 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
   Statement insert(db,
                    "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
                    " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  Status s = insert.ok() ? Status::Ok() : SqlError(db, "prepare insert");
+  Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
+  Status s = insert.ok() && insert_prepared.ok() ? Status::Ok() : SqlError(db, "prepare insert");
   for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
     StoredArticle& r = (*rows)[i];
     const Article& a = r.article;
@@ -199,6 +209,13 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
     }
     sqlite3_reset(insert.get());
     sqlite3_clear_bindings(insert.get());
+    if (s.ok() && !r.prepared.empty()) {
+      sqlite3_bind_int64(insert_prepared.get(), 1, next + static_cast<std::int64_t>(i));
+      sqlite3_bind_blob(insert_prepared.get(), 2, r.prepared.data(),
+                        static_cast<int>(r.prepared.size()), SQLITE_STATIC);
+      if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
+      sqlite3_reset(insert_prepared.get());
+    }
   }
   if (s.ok()) s = Exec(db, "COMMIT");
   if (!s.ok()) {
@@ -213,10 +230,20 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
 
 Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) const {
   sqlite3* db = db_->writer;
-  Statement q(db, (std::string(kSelectColumns) + "ORDER BY seq").c_str());
+  Statement q(db,
+              "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
+              " a.published, a.fetched, a.expires, p.bytes"
+              " FROM articles a LEFT JOIN prepared p ON p.seq = a.seq ORDER BY a.seq");
   if (!q.ok()) return SqlError(db, "replay");
   int rc;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) visit(RowOf(q.get()));
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    StoredArticle row = RowOf(q.get());
+    if (const void* bytes = sqlite3_column_blob(q.get(), 12)) {
+      row.prepared.assign(static_cast<const char*>(bytes),
+                          static_cast<std::size_t>(sqlite3_column_bytes(q.get(), 12)));
+    }
+    visit(std::move(row));
+  }
   return rc == SQLITE_DONE ? Status::Ok() : SqlError(db, "replay");
 }
 

@@ -8,13 +8,16 @@
 //   Status s = (*store)->Append(&rows);            // durable once OK
 //   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
 //
-// Layout (schema version 1, in PRAGMA user_version):
+// Layout (schema version 2, in PRAGMA user_version):
 //   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
 //            id TEXT UNIQUE NOT NULL,
 //            batch INTEGER NOT NULL,    -- the group commit it arrived in
 //            url, source, title, lang TEXT,
 //            text, html TEXT,           -- the body as received
 //            published, fetched, expires INTEGER)  -- Unix seconds or NULL
+//   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
+//            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
+//   (a trigger deletes an article's prepared row with it)
 // The metadata columns hold what the engine made of the article (a title or
 // date found in its HTML), the body what was received, so that preparing a
 // stored article again gives the same result.
@@ -45,11 +48,15 @@ struct StoredArticle {
   std::int64_t batch = 0;  // the group commit it arrived in, from 1
   Article article;
   std::optional<UnixSeconds> expires;
+  // What the engine made of the article (PreparedArticle::Serialize()), so a
+  // restart need not analyse it again; empty when not kept. Given by
+  // Replay(), not by Get().
+  std::string prepared;
 };
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates the database at `path` and migrates it to
   // kSchemaVersion. Fails (kIoError) when the file cannot be opened or is not

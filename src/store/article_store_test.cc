@@ -122,6 +122,56 @@ TEST_F(ArticleStoreTest, RefusesADatabaseFromANewerVersion) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos);
 }
 
+TEST_F(ArticleStoreTest, KeepsThePreparedBytesForReplayAndDropsThemWithTheArticle) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
+  rows[0].prepared = std::string("\0\x01bytes\xff", 8);  // binary, with a NUL
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  std::vector<std::string> prepared;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { prepared.push_back(r.prepared); }).ok());
+  EXPECT_EQ(prepared, (std::vector<std::string>{rows[0].prepared, ""}));
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM articles WHERE id = 'a'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM prepared", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
+// A database written by the first server (schema 1: no prepared table)
+// opens, migrates, and replays its articles without prepared bytes.
+TEST_F(ArticleStoreTest, MigratesAVersionOneDatabase) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE articles ("
+                         " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
+                         " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
+                         " published INTEGER, fetched INTEGER, expires INTEGER);"
+                         "INSERT INTO articles (seq, id, batch, text) VALUES (1, 'old', 1, 'Old text');"
+                         "PRAGMA user_version = 1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<StoredArticle> seen;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { seen.push_back(std::move(r)); }).ok());
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].article.text, "Old text");
+  EXPECT_TRUE(seen[0].prepared.empty());
+  std::vector<StoredArticle> more = {Row("new", 2)};
+  more[0].prepared = "bytes";
+  EXPECT_TRUE((*store)->Append(&more).ok());
+  EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"old", "new"}));
+}
+
 TEST_F(ArticleStoreTest, RefusesAFileThatIsNotADatabase) {
   std::ofstream(path_) << "this is not a database, just some text that is long enough\n";
   auto store = ArticleStore::Open(path_);
