@@ -61,7 +61,7 @@ void PutTime(std::string* out, const std::optional<UnixSeconds>& t) {
 bool GetTime(BinaryReader* r, std::optional<UnixSeconds>* t) {
   std::uint32_t has = 0;
   std::uint64_t v = 0;
-  if (!r->GetU32(&has) || !r->GetU64(&v) || has > 1) return false;
+  if (!r->GetU32(&has) || !r->GetU64(&v) || has > 1 || (has == 0 && v != 0)) return false;
   *t = has ? std::optional<UnixSeconds>(static_cast<UnixSeconds>(v)) : std::nullopt;
   return true;
 }
