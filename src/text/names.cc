@@ -273,17 +273,24 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
 }
 
 NameGroups::NameGroups(std::span<const NameCount> names) {
-  // Distinct cleaned names (folded words), counts summed.
+  // Distinct cleaned names (folded words), counts summed. A story's articles
+  // repeat the same written forms, so each is cleaned and folded once.
   absl::flat_hash_map<std::string, int> index;
+  absl::flat_hash_map<std::string_view, int> entry_of_written;  // -1: nothing left of it
   for (const NameCount& nc : names) {
     if (nc.count <= 0) continue;
-    Entry e = MakeEntry(nc.name);
-    if (e.words.empty()) continue;
-    std::string key;
-    for (const std::string& w : e.words) key.append(w).push_back(' ');
-    auto [it, inserted] = index.try_emplace(key, static_cast<int>(entries_.size()));
-    if (inserted) entries_.push_back(std::move(e));
-    entries_[it->second].count += nc.count;
+    auto [known, first] = entry_of_written.try_emplace(nc.name, -1);
+    if (first) {
+      Entry e = MakeEntry(nc.name);
+      if (!e.words.empty()) {
+        std::string key;
+        for (const std::string& w : e.words) key.append(w).push_back(' ');
+        auto [it, inserted] = index.try_emplace(key, static_cast<int>(entries_.size()));
+        if (inserted) entries_.push_back(std::move(e));
+        known->second = it->second;
+      }
+    }
+    if (known->second >= 0) entries_[known->second].count += nc.count;
   }
   const int n = static_cast<int>(entries_.size());
   std::vector<int> parent(n);
