@@ -62,6 +62,7 @@ struct ArticleRecord {
   };
   std::vector<CentralTerm> centroid_terms;
   BlobStore::Ref material;  // brief::ArticleMaterial in Impl::materials
+  bool removed = false;
 };
 
 struct StoryEngine::Impl {
@@ -74,6 +75,10 @@ struct StoryEngine::Impl {
   bool brief_enabled = true;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
+  // Per article number, the vectors Add() clustered it with; only when the
+  // engine is removable (freed when the article is removed).
+  bool removable = false;
+  std::vector<features::DocVectors> kept;
 
   std::string StoryId(std::uint32_t n) const {
     return "s" + std::to_string(clusterer->StoryOf(n) + 1);
@@ -97,6 +102,7 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
     impl->stats = std::move(*prior);
   }
   impl->brief_enabled = options.briefs;
+  impl->removable = options.removable;
   cluster::ClusterOptions co;
   // Experiments only: "threshold=0.3,text_weight=0.5" overrides the defaults.
   if (!options.tuning.empty()) {
@@ -227,8 +233,54 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   }
   r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
+  if (e.removable) e.kept.push_back(std::move(vectors));
   return n;
 }
+
+namespace {
+
+std::optional<UnixSeconds> TimeOf(const Article& a) {
+  return a.published ? a.published : a.fetched;
+}
+
+}  // namespace
+
+Status StoryEngine::Remove(std::size_t n) {
+  Impl& e = *impl_;
+  if (!e.removable) return Status::InvalidArgument("the engine was not created removable");
+  if (n >= e.records.size() || e.records[n].removed) {
+    return Status::NotFound("no article number " + std::to_string(n));
+  }
+  auto number = static_cast<std::uint32_t>(n);
+  ArticleRecord& r = e.records[n];
+  cluster::ClusterDoc doc;
+  doc.vectors = &e.kept[n];
+  doc.time = TimeOf(r.meta);
+  doc.duplicate_of = r.duplicate_of;
+  e.clusterer->Remove(number, doc);
+  if (!r.duplicate_of) {
+    e.duplicates.Forget(number);
+    // Copies of it: the earliest becomes the original, the rest copy that
+    // one. A linear scan: removal is rare next to Add().
+    std::optional<std::uint32_t> heir;
+    for (std::uint32_t m = number + 1; m < e.records.size(); ++m) {
+      ArticleRecord& c = e.records[m];
+      if (c.removed || c.duplicate_of != number) continue;
+      if (!heir) {
+        heir = m;
+        c.duplicate_of.reset();
+        e.clusterer->Promote(m, e.kept[m]);
+      } else {
+        c.duplicate_of = heir;
+      }
+    }
+  }
+  r.removed = true;
+  e.kept[n] = features::DocVectors();
+  return Status::Ok();
+}
+
+bool StoryEngine::removed(std::size_t n) const { return impl_->records[n].removed; }
 
 std::size_t StoryEngine::article_count() const { return impl_->records.size(); }
 
@@ -374,9 +426,11 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit, i
 
 Story StoryEngine::StoryOfAll() const {
   const Impl& e = *impl_;
-  if (e.records.empty()) return {};
-  std::vector<std::uint32_t> all(e.records.size());
-  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::uint32_t> all;
+  for (std::uint32_t i = 0; i < e.records.size(); ++i) {
+    if (!e.records[i].removed) all.push_back(i);
+  }
+  if (all.empty()) return {};
   rank::StorySignals signals = SignalsOf(e.records, all);
   return e.BuildStory(all, signals, rank::StoryScore(signals, e.latest));
 }
