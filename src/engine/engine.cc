@@ -79,6 +79,9 @@ struct StoryEngine::Impl {
   // engine is removable (freed when the article is removed).
   bool removable = false;
   std::vector<features::DocVectors> kept;
+  // Original -> its copies in arrival order (removable only), so removing
+  // an original finds them without a scan. Removed copies are skipped.
+  absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> copies;
 
   std::string StoryId(std::uint32_t n) const {
     return "s" + std::to_string(clusterer->StoryOf(n) + 1);
@@ -233,7 +236,10 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   }
   r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
-  if (e.removable) e.kept.push_back(std::move(vectors));
+  if (e.removable) {
+    e.kept.push_back(std::move(vectors));
+    if (doc.duplicate_of) e.copies[*doc.duplicate_of].push_back(n);
+  }
   return n;
 }
 
@@ -260,18 +266,18 @@ Status StoryEngine::Remove(std::size_t n) {
   e.clusterer->Remove(number, doc);
   if (!r.duplicate_of) {
     e.duplicates.Forget(number);
-    // Copies of it: the earliest becomes the original, the rest copy that
-    // one. A linear scan: removal is rare next to Add().
-    std::optional<std::uint32_t> heir;
-    for (std::uint32_t m = number + 1; m < e.records.size(); ++m) {
-      ArticleRecord& c = e.records[m];
-      if (c.removed || c.duplicate_of != number) continue;
-      if (!heir) {
-        heir = m;
-        c.duplicate_of.reset();
-        e.clusterer->Promote(m, e.kept[m]);
-      } else {
-        c.duplicate_of = heir;
+    // Copies of it: the earliest becomes the original, the rest copy that one.
+    if (auto it = e.copies.find(number); it != e.copies.end()) {
+      std::vector<std::uint32_t> copies = std::move(it->second);
+      e.copies.erase(it);
+      std::erase_if(copies, [&](std::uint32_t m) { return e.records[m].removed; });
+      if (!copies.empty()) {
+        std::uint32_t heir = copies.front();
+        e.records[heir].duplicate_of.reset();
+        e.clusterer->Promote(heir, e.kept[heir]);
+        copies.erase(copies.begin());
+        for (std::uint32_t m : copies) e.records[m].duplicate_of = heir;
+        if (!copies.empty()) e.copies[heir] = std::move(copies);
       }
     }
   }

@@ -170,7 +170,12 @@ TEST(StoryEngine, EarliestCopyBecomesTheOriginalWhenTheOriginalIsRemoved) {
                                  "Rescue teams in the Morwen valley evacuated four hundred "
                                  "residents after heavy rain flooded the river overnight.");
   EXPECT_EQ(engine->StoryOf(report), engine->StoryOf(1));
-  ASSERT_TRUE(engine->Remove(1).ok());
+  ASSERT_TRUE(engine->Remove(1).ok());  // the promoted copy: copy2 takes over
+  after = engine->Stories();
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].articles.size(), 2u);
+  EXPECT_EQ(after[0].articles[0].id, "copy2");
+  EXPECT_EQ(after[0].articles[0].duplicate_of, "");
   ASSERT_TRUE(engine->Remove(2).ok());
   ASSERT_TRUE(engine->Remove(report).ok());
   EXPECT_TRUE(engine->Stories().empty());
