@@ -53,8 +53,9 @@ struct EngineOptions {
   // preparing an article costs about half as much.
   bool briefs = true;
   // Keep each article's vectors so that Remove() can take it out of its
-  // story again (the server turns it on). Costs the vectors' memory, about
-  // 1-2 KB per article; off, batch runs pay nothing.
+  // story again (the server turns it on). Costs the vectors' memory, 16
+  // bytes a term: up to 2 KB of text terms (128) plus the entity terms per
+  // article; off, batch runs pay nothing.
   bool removable = false;
 };
 

@@ -302,7 +302,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   metrics_.CountCommit();
   if (!removed_numbers.empty()) {
     std::unique_lock<std::shared_mutex> lock(ids_mu_);
-    for (std::uint32_t n : removed_numbers) Forget(n);
+    Forget(removed_numbers);
   }
 
   std::vector<std::uint32_t> numbers;
@@ -336,12 +336,17 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   metrics_.CountIngested(refs.size());
 }
 
-void StoryService::Forget(std::uint32_t n) {
-  Status s = engine_->Remove(n);
-  if (!s.ok()) std::cerr << "storyline: remove: " << s.ToString() << '\n';
-  number_of_id_.erase(engine_->ArticleId(n));
-  // A merged story's id named by this article no longer finds a story.
-  absl::erase_if(story_alias_, [n](const auto& alias) { return alias.second == n; });
+void StoryService::Forget(const std::vector<std::uint32_t>& numbers) {
+  absl::flat_hash_set<std::uint32_t> gone;
+  for (std::uint32_t n : numbers) {
+    Status s = engine_->Remove(n);
+    if (!s.ok()) std::cerr << "storyline: remove: " << s.ToString() << '\n';
+    number_of_id_.erase(engine_->ArticleId(n));
+    gone.insert(n);
+  }
+  // A merged story's id named by a removed article no longer finds a story
+  // (one pass over the aliases per commit, not per article).
+  absl::erase_if(story_alias_, [&](const auto& alias) { return gone.contains(alias.second); });
 }
 
 bool StoryService::ExpireDue(UnixSeconds now) {
@@ -363,7 +368,7 @@ bool StoryService::ExpireDue(UnixSeconds now) {
     return false;
   }
   std::unique_lock<std::shared_mutex> lock(ids_mu_);
-  for (std::uint32_t n : numbers) Forget(n);
+  Forget(numbers);
   ++version_;
   return true;
 }

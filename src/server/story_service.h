@@ -116,9 +116,9 @@ class StoryService {
   // Removes the articles whose time to live ran out by `now` (store and
   // engine, one commit); returns whether any was removed.
   bool ExpireDue(UnixSeconds now);
-  // Takes article number `n` out of the engine and the id map.
-  // REQUIRES: its store row is deleted; ids_mu_ held for writing.
-  void Forget(std::uint32_t n);
+  // Takes articles `numbers` out of the engine and the id maps.
+  // REQUIRES: their store rows are deleted; ids_mu_ held for writing.
+  void Forget(const std::vector<std::uint32_t>& numbers);
 
   const ServiceOptions options_;
   std::unique_ptr<StoryEngine> engine_;  // written by the ingest thread only
