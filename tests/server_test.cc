@@ -8,6 +8,7 @@
 #include "cli_fixture.h"
 #include "server/http_server.h"
 #include "server/story_service.h"
+#include "store/article_store.h"
 #include "util/time.h"
 
 namespace storyline::testing {
@@ -158,6 +159,153 @@ TEST_F(ServerTest, CacheControlMaxAgeIsStoredAsTheExpiry) {
   other["id"] = "quake-2";
   ASSERT_EQ(Post(other.dump(), "application/json")->status, 200);
   EXPECT_TRUE(GetJson("/articles/quake-2")["expires"].is_null());
+}
+
+const char* kBudget = R"({"id": "budget-1", "source": "Kestria Daily",
+  "title": "Kestria raises fuel tax", "published": "2026-03-03T10:00:00Z", "lang": "en",
+  "text": "The Kestria finance ministry presented its budget on Tuesday, raising the fuel tax and cutting the deficit target, finance minister Aino Rask told parliament."})";
+
+// kArticle with another id and wording: joins the same story, not a copy.
+std::string SecondQuakeReport() {
+  Json j = Json::parse(kArticle);
+  j["id"] = "quake-2";
+  j["source"] = "Coastal Herald";
+  j["text"] =
+      "Rescuers searched the damaged harbour of Valdora after a magnitude 6.8 earthquake "
+      "struck the Chilean coastal town on Tuesday; officials said nine people were killed.";
+  return j.dump();
+}
+
+TEST_F(ServerTest, DeleteTakesTheArticleOutOfItsStory) {
+  StartServer();
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  auto second = Post(SecondQuakeReport(), "application/json");
+  ASSERT_EQ(second->status, 200) << second->body;
+  std::string story = GetJson("/articles/quake-1")["story"];
+  ASSERT_EQ(GetJson("/articles/quake-2")["story"], story);
+  ASSERT_EQ(GetJson("/stories/" + story)["articles"].size(), 2u);
+
+  auto del = client_->Delete("/articles/quake-2");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 200) << del->body;
+  GetJson("/articles/quake-2", 404);
+  Json s = GetJson("/stories/" + story);
+  ASSERT_EQ(s["articles"].size(), 1u);
+  EXPECT_EQ(s["articles"][0]["id"], "quake-1");
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+  EXPECT_EQ(client_->Delete("/articles/quake-2")->status, 404);
+  EXPECT_EQ(client_->Delete("/articles/never-was")->status, 404);
+
+  // The story's last article: the story goes too.
+  EXPECT_EQ(client_->Delete("/articles/quake-1")->status, 200);
+  GetJson("/stories/" + story, 404);
+  EXPECT_EQ(GetJson("/stories")["total"], 0);
+  // A deleted id may be posted again; a restart keeps the deletion.
+  ASSERT_EQ(Post(SecondQuakeReport(), "application/json")->status, 200);
+  StopServer();
+  StartServer();
+  GetJson("/articles/quake-1", 404);
+  EXPECT_EQ(GetJson("/articles/quake-2")["source"], "Coastal Herald");
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+}
+
+TEST_F(ServerTest, PutCreatesOrReplacesAndTheArticleMayMoveStory) {
+  StartServer();
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  ASSERT_EQ(Post(SecondQuakeReport(), "application/json")->status, 200);
+  ASSERT_EQ(Post(kBudget, "application/json")->status, 200);
+  std::string quake = GetJson("/articles/quake-1")["story"];
+  std::string budget = GetJson("/articles/budget-1")["story"];
+  ASSERT_NE(quake, budget);
+
+  // quake-2 rewritten as a budget report: the path's id wins over the body's.
+  Json j = Json::parse(kBudget);
+  j["id"] = "ignored";
+  j["text"] =
+      "Finance minister Aino Rask told the Kestria parliament that the budget raises the "
+      "fuel tax and cuts the deficit target, the finance ministry said on Tuesday.";
+  auto put = client_->Put("/articles/quake-2", j.dump(), "application/json");
+  ASSERT_TRUE(put);
+  ASSERT_EQ(put->status, 200) << put->body;
+  Json answer = Json::parse(put->body);
+  EXPECT_EQ(answer["articles"][0]["id"], "quake-2");
+  EXPECT_EQ(answer["articles"][0]["story"], budget);
+  Json a = GetJson("/articles/quake-2");
+  EXPECT_EQ(a["story"], budget);
+  EXPECT_NE(a["text"].get<std::string>().find("Aino Rask told"), std::string::npos);
+  GetJson("/articles/ignored", 404);
+  EXPECT_EQ(GetJson("/stories/" + quake)["articles"].size(), 1u);
+  EXPECT_EQ(GetJson("/stories/" + budget)["articles"].size(), 2u);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 3);
+
+  // PUT of an unknown id creates it.
+  Json fresh = Json::parse(kArticle);
+  fresh["text"] =
+      "Engineers in Valdora said the earthquake-damaged harbour would reopen on "
+      "Friday after they inspected the quay walls and the old cathedral.";
+  put = client_->Put("/articles/quake-3", fresh.dump(), "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_EQ(GetJson("/articles/quake-3")["story"], quake);
+  // One article only; a refused replacement leaves the stored one.
+  EXPECT_EQ(client_->Put("/articles/quake-3", "", "application/x-ndjson")->status, 415);
+  EXPECT_EQ(client_->Put("/articles/quake-3", R"({"id": "x"})", "application/json")->status, 400);
+  EXPECT_EQ(GetJson("/articles/quake-3")["story"], quake);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 4);
+}
+
+TEST_F(ServerTest, DeleteAndPutNeedTheToken) {
+  server::HttpOptions options;
+  options.write_token = "s3cret-token";
+  StartServer(options);
+  httplib::Headers auth = {{"Authorization", "Bearer s3cret-token"}};
+  ASSERT_EQ(Post(kArticle, "application/json", auth)->status, 200);
+  EXPECT_EQ(client_->Delete("/articles/quake-1")->status, 401);
+  EXPECT_EQ(client_->Delete("/articles/quake-1", {{"Authorization", "Bearer no"}})->status, 403);
+  EXPECT_EQ(client_->Put("/articles/quake-1", kArticle, "application/json")->status, 401);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+  EXPECT_EQ(client_->Put("/articles/quake-1", auth, kArticle, "application/json")->status, 200);
+  EXPECT_EQ(client_->Delete("/articles/quake-1", auth)->status, 200);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 0);
+}
+
+// Polls GET /articles/{id} until it is 404; false after `seconds`.
+bool GoneWithin(httplib::Client* client, const std::string& id, int seconds) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (std::chrono::steady_clock::now() < until) {
+    auto res = client->Get(("/articles/" + id).c_str());
+    if (res && res->status == 404) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+TEST_F(ServerTest, ExpiredArticlesAreRemovedAndARestartDoesNotBringThemBack) {
+  StartServer();
+  ASSERT_EQ(Post(kArticle, "application/json", {{"Cache-Control", "max-age=1"}})->status, 200);
+  ASSERT_EQ(Post(kBudget, "application/json")->status, 200);
+  std::string quake = GetJson("/articles/quake-1")["story"];
+  ASSERT_TRUE(GoneWithin(client_.get(), "quake-1", 60));
+  GetJson("/stories/" + quake, 404);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+  StopServer();
+  StartServer();
+  GetJson("/articles/quake-1", 404);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+
+  // Expired while the server was down: not replayed, and deleted at start.
+  ASSERT_EQ(Post(SecondQuakeReport(), "application/json", {{"Cache-Control", "max-age=2"}})->status,
+            200);
+  StopServer();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+  StartServer();
+  GetJson("/articles/quake-2", 404);
+  EXPECT_EQ(GetJson("/healthz")["articles"], 1);
+  StopServer();
+  auto store = store::ArticleStore::Open((dir_ / "test.db").string());
+  ASSERT_TRUE(store.ok());
+  auto row = (*store)->Get("quake-2");
+  ASSERT_TRUE(row.ok());
+  EXPECT_FALSE(row->has_value());
 }
 
 TEST_F(ServerTest, HtmlPageIsExtracted) {

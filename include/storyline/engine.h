@@ -32,7 +32,8 @@ namespace storyline {
 
 // A story's place in the ranking without its brief: cheap to list, so a
 // caller that keeps built stories (the server) can rebuild only those whose
-// members changed. Members only grow, and merges keep the older story's id.
+// members changed. Members grow, and shrink only by Remove(); merges keep the
+// older story's id.
 struct RankedStory {
   std::string id;
   std::vector<std::size_t> members;  // article numbers, in arrival order
@@ -52,6 +53,11 @@ struct EngineOptions {
   // Off, stories carry their articles, outlets and a headline only, and
   // preparing an article costs about half as much.
   bool briefs = true;
+  // Keep each article's vectors so that Remove() can take it out of its
+  // story again (the server turns it on). Costs the vectors' memory, 16
+  // bytes a term: up to 2 KB of text terms (128) plus the entity terms per
+  // article; off, batch runs pay nothing.
+  bool removable = false;
 };
 
 // An article cleaned and analysed, ready for StoryEngine::Add(). Move-only.
@@ -94,15 +100,29 @@ class StoryEngine {
   // Assigns the article to a story; returns its article number (dense, from 0).
   std::size_t Add(PreparedArticle article);
 
+  // Takes article number `n` out of its story: the story's centroids lose
+  // its vectors, a story left empty disappears, and the article is gone from
+  // Stories(), RankStories(), BuildStory() and StoryOfAll(). A story does not
+  // split: articles that joined it because of `n` stay. When `n` is an
+  // original with copies, its earliest copy becomes the original (and moves
+  // the centroid) and the other copies point at that one. Term statistics
+  // keep the article. Its number is not reused; its id may be added again.
+  // Returns InvalidArgument when the engine was not created removable, or
+  // NotFound when `n` was never added or is already removed. One writer, as Add().
+  Status Remove(std::size_t n);
+  // Whether article number `n` was removed. REQUIRES: n < article_count().
+  bool removed(std::size_t n) const;
+
   // Merges stories that have converged; call when a batch of input ends
   // (the engine also does it now and then by itself). Not thread-safe.
   void Consolidate();
 
-  // Id of the story article number `n` belongs to now. REQUIRES: n < article_count().
+  // Id of the story article number `n` belongs to now.
+  // REQUIRES: n < article_count() and n not removed.
   std::string StoryOf(std::size_t n) const;
   // Id of article number `n`. REQUIRES: n < article_count().
   const std::string& ArticleId(std::size_t n) const;
-  std::size_t article_count() const;
+  std::size_t article_count() const;  // every number given out, removed ones included
 
   // Every story, ranked (highest score first).
   std::vector<Story> Stories() const;

@@ -66,6 +66,19 @@ class Clusterer {
   // above the merge threshold). The index does this by itself now and then;
   // call it before reading Stories() when a batch ends.
   virtual void Consolidate() = 0;
+
+  // Takes article `doc_no` out of its story. `doc` must be what Add() was
+  // given for it (the same vectors, time and duplicate_of). An original's
+  // vectors are subtracted from the story's centroids; a story left without
+  // members disappears from Stories(). A story does not split: articles that
+  // joined because of the removed one stay. REQUIRES: doc_no was added and
+  // not removed since.
+  virtual void Remove(std::uint32_t doc_no, const ClusterDoc& doc) = 0;
+
+  // Makes article `doc_no`, added as a copy, count as an original of its
+  // story from now on (its vectors join the centroids): used when the
+  // original it copied is removed. REQUIRES: doc_no was added as a copy.
+  virtual void Promote(std::uint32_t doc_no, const features::DocVectors& vectors) = 0;
 };
 
 // The online centroid clusterer (cluster/story_index.h).

@@ -34,6 +34,10 @@ class DuplicateIndex {
   std::optional<std::uint32_t> FindOrAdd(std::uint32_t doc, const features::MinHash& sig,
                                          std::optional<UnixSeconds> time = std::nullopt);
 
+  // Forgets original `doc`: later articles no longer match it. Copies of it
+  // that were already found keep pointing at it (the caller handles them).
+  void Forget(std::uint32_t doc) { originals_.erase(doc); }
+
   // Forgets everything.
   void Clear();
 

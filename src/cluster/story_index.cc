@@ -47,6 +47,22 @@ void Centroid::Add(const Centroid& other) {
   }
 }
 
+void Centroid::Subtract(const features::SparseVector& v) {
+  // Below this a weight is rounding left over from vectors added and taken
+  // back (term weights of unit vectors are far larger).
+  constexpr float kZero = 1e-6f;
+  for (const auto& t : v) {
+    auto it = weights_.find(t.id);
+    if (it == weights_.end()) continue;
+    double before = it->second;
+    it->second -= t.weight;
+    double after = std::abs(it->second) < kZero ? 0.0 : it->second;
+    squared_norm_ += after * after - before * before;
+    if (after == 0.0) weights_.erase(it);
+  }
+  if (weights_.empty() || squared_norm_ < 0) squared_norm_ = 0;
+}
+
 double Centroid::Dot(const features::SparseVector& v) const {
   double dot = 0;
   for (const auto& t : v) {
@@ -176,12 +192,51 @@ void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t 
     KeepLatest(&s.last, *doc.time);
   }
   if (doc.duplicate_of) return;  // a copy adds no new evidence
+  AddEvidence(story, *doc.vectors);
+}
+
+void StoryIndex::AddEvidence(std::uint32_t story, const features::DocVectors& v) {
+  StoryState& s = stories_[story];
   ++s.originals;
-  if (!doc.vectors->entities.empty()) ++s.with_entities;
-  s.text.Add(doc.vectors->text);
-  s.entities.Add(doc.vectors->entities);
-  Post(story, doc.vectors->text, top_text_, options_.index_terms);
-  Post(story, doc.vectors->entities, top_entities_, options_.index_terms / 2);
+  if (!v.entities.empty()) ++s.with_entities;
+  s.text.Add(v.text);
+  s.entities.Add(v.entities);
+  Post(story, v.text, top_text_, options_.index_terms);
+  Post(story, v.entities, top_entities_, options_.index_terms / 2);
+}
+
+void StoryIndex::Remove(std::uint32_t doc_no, const ClusterDoc& doc) {
+  std::uint32_t story = Root(doc_story_[doc_no]);
+  StoryState& s = stories_[story];
+  std::erase(s.members, doc_no);
+  if (doc.time && s.dated > 0) {
+    --s.dated;
+    s.time_sum -= static_cast<double>(*doc.time);
+  }
+  // `last` stays: a story may stay open a little longer than its members
+  // alone would keep it.
+  if (!doc.duplicate_of && s.originals > 0) {
+    --s.originals;
+    if (!doc.vectors->entities.empty() && s.with_entities > 0) --s.with_entities;
+    s.text.Subtract(doc.vectors->text);
+    s.entities.Subtract(doc.vectors->entities);
+  }
+  // Postings stay: a story listed under a term it no longer holds is only
+  // one more candidate to score. An empty story is closed; Candidates() and
+  // Sweep() drop it as they meet it.
+  if (s.members.empty()) {
+    s = StoryState();
+    s.alive = false;
+  }
+}
+
+void StoryIndex::Promote(std::uint32_t doc_no, const features::DocVectors& vectors) {
+  std::uint32_t story = Root(doc_story_[doc_no]);
+  if (Expired(stories_[story])) return;  // closed: nothing scores against it
+  const std::size_t k = std::max(options_.query_terms, options_.index_terms);
+  TopTerms(vectors.text, k, &top_text_);
+  TopTerms(vectors.entities, k, &top_entities_);
+  AddEvidence(story, vectors);
 }
 
 float StoryIndex::StorySimilarity(const StoryState& a, const StoryState& b) const {

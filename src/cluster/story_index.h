@@ -35,6 +35,9 @@ class Centroid {
  public:
   void Add(const features::SparseVector& v);
   void Add(const Centroid& other);
+  // Takes back a vector given to Add(v); weights that fall to (about) zero
+  // are dropped, so a centroid of no vectors is empty again.
+  void Subtract(const features::SparseVector& v);
   // Cosine of unit vector `v` with this centroid; 0 when either is empty.
   float Cos(const features::SparseVector& v) const;
   float Cos(const Centroid& other) const;
@@ -64,6 +67,8 @@ class StoryIndex final : public Clusterer {
   std::uint32_t StoryOf(std::uint32_t doc_no) const override;
   std::vector<std::vector<std::uint32_t>> Stories() const override;
   void Consolidate() override;
+  void Remove(std::uint32_t doc_no, const ClusterDoc& doc) override;
+  void Promote(std::uint32_t doc_no, const features::DocVectors& vectors) override;
 
  private:
   struct StoryState {
@@ -86,6 +91,9 @@ class StoryIndex final : public Clusterer {
   float Score(const ClusterDoc& doc, const StoryState& s) const;
   std::vector<std::uint32_t> Candidates(const ClusterDoc& doc);
   void Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no);
+  // Adds an original's vectors to `story` (centroids, counts, postings).
+  // REQUIRES: top_text_ and top_entities_ hold the vectors' top terms.
+  void AddEvidence(std::uint32_t story, const features::DocVectors& v);
   // Lists `story` under the first `k` terms of `top` (indices into `v`).
   void Post(std::uint32_t story, const features::SparseVector& v,
             const std::vector<std::uint32_t>& top, std::size_t k);

@@ -227,5 +227,57 @@ TEST(StoryIndex, StoriesListEachArticleOnceInArrivalOrder) {
   EXPECT_EQ(stories.size(), 3u);  // quake, the merged a/b/c story, vote
 }
 
+TEST(Centroid, SubtractTakesBackAnAddedVector) {
+  DocVectors a = Text({{1, 1}, {2, 1}});
+  DocVectors b = Text({{2, 1}, {3, 1}});
+  Centroid c;
+  c.Add(a.text);
+  c.Add(b.text);
+  EXPECT_LT(c.Cos(a.text), 0.99f);
+  c.Subtract(b.text);
+  EXPECT_NEAR(c.Cos(a.text), 1.0f, 1e-5f);  // the norm is that of `a` alone again
+  EXPECT_NEAR(c.Cos(b.text), 0.5f, 1e-5f);
+  c.Subtract(a.text);
+  EXPECT_TRUE(c.empty());
+  EXPECT_EQ(c.Cos(a.text), 0.0f);
+}
+
+TEST(StoryIndex, RemovingAMemberLeavesTheOthers) {
+  auto clusterer = CreateClusterer({});
+  DocVectors v = Text({{1, 1}, {2, 1}, {3, 1}});
+  DocVectors summit = Text({{10, 1}, {11, 1}, {12, 1}});
+  std::uint32_t s0 = clusterer->Add(0, Doc(v, kT0));
+  clusterer->Add(1, Doc(v, kT0 + kDay));
+  clusterer->Add(2, Doc(v, kT0 + 2 * kDay));
+  std::uint32_t s1 = clusterer->Add(3, Doc(summit, kT0));
+  clusterer->Remove(1, Doc(v, kT0 + kDay));
+  auto stories = clusterer->Stories();
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0], (std::vector<std::uint32_t>{0, 2}));
+  // The story still takes articles like its members.
+  EXPECT_EQ(clusterer->Add(4, Doc(v, kT0 + kDay)), s0);
+  // Removing a story's only article closes it; a like article starts another.
+  clusterer->Remove(3, Doc(summit, kT0));
+  stories = clusterer->Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0], (std::vector<std::uint32_t>{0, 2, 4}));
+  std::uint32_t s2 = clusterer->Add(5, Doc(summit, kT0));
+  EXPECT_NE(s2, s1);
+  EXPECT_NE(s2, s0);
+  EXPECT_EQ(clusterer->Stories().size(), 2u);
+}
+
+TEST(StoryIndex, PromotedCopyKeepsTheStoryScoring) {
+  auto clusterer = CreateClusterer({});
+  DocVectors v = Text({{1, 1}, {2, 1}, {3, 1}});
+  std::uint32_t s0 = clusterer->Add(0, Doc(v, kT0));
+  clusterer->Add(1, Doc(v, kT0, 0));  // a copy of 0
+  clusterer->Remove(0, Doc(v, kT0));
+  clusterer->Promote(1, v);
+  EXPECT_EQ(clusterer->Stories(), (std::vector<std::vector<std::uint32_t>>{{1}}));
+  // The centroid is the copy's now: a like article still joins.
+  EXPECT_EQ(clusterer->Add(2, Doc(v, kT0)), s0);
+}
+
 }  // namespace
 }  // namespace storyline::cluster

@@ -147,6 +147,7 @@ struct ArticleRecord {
   };
   std::vector<CentralTerm> centroid_terms;
   BlobStore::Ref material;  // brief::ArticleMaterial in Impl::materials
+  bool removed = false;
 };
 
 struct StoryEngine::Impl {
@@ -159,6 +160,13 @@ struct StoryEngine::Impl {
   bool brief_enabled = true;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
+  // Per article number, the vectors Add() clustered it with; only when the
+  // engine is removable (freed when the article is removed).
+  bool removable = false;
+  std::vector<features::DocVectors> kept;
+  // Original -> its copies in arrival order (removable only), so removing
+  // an original finds them without a scan. Removed copies are skipped.
+  absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> copies;
 
   std::string StoryId(std::uint32_t n) const {
     return "s" + std::to_string(clusterer->StoryOf(n) + 1);
@@ -182,6 +190,7 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
     impl->stats = std::move(*prior);
   }
   impl->brief_enabled = options.briefs;
+  impl->removable = options.removable;
   cluster::ClusterOptions co;
   // Experiments only: "threshold=0.3,text_weight=0.5" overrides the defaults.
   if (!options.tuning.empty()) {
@@ -312,8 +321,57 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   }
   r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
+  if (e.removable) {
+    e.kept.push_back(std::move(vectors));
+    if (doc.duplicate_of) e.copies[*doc.duplicate_of].push_back(n);
+  }
   return n;
 }
+
+namespace {
+
+std::optional<UnixSeconds> TimeOf(const Article& a) {
+  return a.published ? a.published : a.fetched;
+}
+
+}  // namespace
+
+Status StoryEngine::Remove(std::size_t n) {
+  Impl& e = *impl_;
+  if (!e.removable) return Status::InvalidArgument("the engine was not created removable");
+  if (n >= e.records.size() || e.records[n].removed) {
+    return Status::NotFound("no article number " + std::to_string(n));
+  }
+  auto number = static_cast<std::uint32_t>(n);
+  ArticleRecord& r = e.records[n];
+  cluster::ClusterDoc doc;
+  doc.vectors = &e.kept[n];
+  doc.time = TimeOf(r.meta);
+  doc.duplicate_of = r.duplicate_of;
+  e.clusterer->Remove(number, doc);
+  if (!r.duplicate_of) {
+    e.duplicates.Forget(number);
+    // Copies of it: the earliest becomes the original, the rest copy that one.
+    if (auto it = e.copies.find(number); it != e.copies.end()) {
+      std::vector<std::uint32_t> copies = std::move(it->second);
+      e.copies.erase(it);
+      std::erase_if(copies, [&](std::uint32_t m) { return e.records[m].removed; });
+      if (!copies.empty()) {
+        std::uint32_t heir = copies.front();
+        e.records[heir].duplicate_of.reset();
+        e.clusterer->Promote(heir, e.kept[heir]);
+        copies.erase(copies.begin());
+        for (std::uint32_t m : copies) e.records[m].duplicate_of = heir;
+        if (!copies.empty()) e.copies[heir] = std::move(copies);
+      }
+    }
+  }
+  r.removed = true;
+  e.kept[n] = features::DocVectors();
+  return Status::Ok();
+}
+
+bool StoryEngine::removed(std::size_t n) const { return impl_->records[n].removed; }
 
 std::size_t StoryEngine::article_count() const { return impl_->records.size(); }
 
@@ -459,9 +517,11 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit, i
 
 Story StoryEngine::StoryOfAll() const {
   const Impl& e = *impl_;
-  if (e.records.empty()) return {};
-  std::vector<std::uint32_t> all(e.records.size());
-  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::uint32_t> all;
+  for (std::uint32_t i = 0; i < e.records.size(); ++i) {
+    if (!e.records[i].removed) all.push_back(i);
+  }
+  if (all.empty()) return {};
   rank::StorySignals signals = SignalsOf(e.records, all);
   return e.BuildStory(all, signals, rank::StoryScore(signals, e.latest));
 }

@@ -10,6 +10,16 @@
 namespace storyline {
 namespace {
 
+const char* kQuake =
+    "A magnitude 6.1 earthquake struck near the coastal town of Valdora on Tuesday, "
+    "damaging the harbour and the old cathedral, officials in Valdora said.";
+const char* kBudget =
+    "The Kestria finance ministry presented its budget, raising the fuel tax and cutting "
+    "the deficit target, finance minister Aino Rask told parliament.";
+const char* kFlood =
+    "Heavy rain flooded the river valley of Morwen overnight; rescue teams evacuated "
+    "four hundred residents and closed the northern railway bridge.";
+
 std::unique_ptr<StoryEngine> EngineWithTwoEvents() {
   auto engine = StoryEngine::Create({});
   EXPECT_TRUE(engine.ok());
@@ -31,6 +41,36 @@ std::unique_ptr<StoryEngine> EngineWithTwoEvents() {
   }
   (*engine)->Consolidate();
   return std::move(*engine);
+}
+
+std::unique_ptr<StoryEngine> RemovableEngine() {
+  auto engine = StoryEngine::Create({.removable = true});
+  EXPECT_TRUE(engine.ok());
+  return std::move(*engine);
+}
+
+// Adds article `i` of the quake (i < 3) or budget story, as EngineWithTwoEvents does.
+std::size_t AddReport(StoryEngine* engine, int i, const std::string& id,
+                      const char* text = nullptr) {
+  Article a;
+  a.id = id;
+  a.source = "Outlet " + std::to_string(i);
+  a.text = text ? std::string(text)
+                : std::string(i < 3 ? kQuake : kBudget) + " Report " + std::to_string(i) + ".";
+  a.published = 1772704800 + i * 3600;
+  auto prepared = engine->Prepare(std::move(a));
+  EXPECT_TRUE(prepared.ok());
+  return engine->Add(std::move(*prepared));
+}
+
+// Each story's article ids, in rank order.
+std::vector<std::vector<std::string>> Members(const StoryEngine& engine) {
+  std::vector<std::vector<std::string>> out;
+  for (const Story& s : engine.Stories()) {
+    out.emplace_back();
+    for (const StoryArticle& a : s.articles) out.back().push_back(a.id);
+  }
+  return out;
 }
 
 std::string Json(const Story& story) {
@@ -118,6 +158,97 @@ TEST(PreparedArticle, ParseRefusesOtherVersionsAndCorruptBytes) {
     EXPECT_FALSE(PreparedArticle::Parse(bytes.substr(0, cut), &out)) << cut;
   }
   EXPECT_TRUE(PreparedArticle::Parse(bytes, &out));
+}
+
+TEST(StoryEngine, RemovedArticleLeavesTheStoriesOfTheOthers) {
+  auto removed = RemovableEngine();
+  auto never = RemovableEngine();
+  for (int i = 0; i < 5; ++i) {
+    AddReport(removed.get(), i, "a" + std::to_string(i));
+    if (i != 1) AddReport(never.get(), i, "a" + std::to_string(i));
+  }
+  std::string quake = removed->StoryOf(0);
+  ASSERT_EQ(removed->StoryOf(1), quake);
+  ASSERT_TRUE(removed->Remove(1).ok());
+  EXPECT_TRUE(removed->removed(1));
+  EXPECT_EQ(Members(*removed), Members(*never));
+  // Two stories of two: the newer ranks first.
+  EXPECT_EQ(Members(*removed), (std::vector<std::vector<std::string>>{{"a3", "a4"}, {"a0", "a2"}}));
+  EXPECT_EQ(removed->StoryOf(0), quake);  // the story keeps its id
+  std::vector<RankedStory> ranked = removed->RankStories();
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[1].id, quake);
+  EXPECT_EQ(ranked[1].members, (std::vector<std::size_t>{0, 2}));
+  Story built = removed->BuildStory(ranked[1]);
+  ASSERT_EQ(built.articles.size(), 2u);
+  EXPECT_EQ(built.articles[1].id, "a2");
+  EXPECT_EQ(removed->StoryOfAll().articles.size(), 4u);
+  EXPECT_EQ(removed->Remove(1).code(), StatusCode::kNotFound);
+  EXPECT_EQ(removed->Remove(99).code(), StatusCode::kNotFound);
+}
+
+TEST(StoryEngine, RemovingTheOnlyArticleMakesItsStoryVanish) {
+  auto engine = RemovableEngine();
+  for (int i = 0; i < 5; ++i) AddReport(engine.get(), i, "a" + std::to_string(i));
+  std::size_t flood = AddReport(engine.get(), 5, "flood", kFlood);
+  ASSERT_EQ(engine->Stories().size(), 3u);
+  ASSERT_TRUE(engine->Remove(flood).ok());
+  EXPECT_EQ(Members(*engine),
+            (std::vector<std::vector<std::string>>{{"a0", "a1", "a2"}, {"a3", "a4"}}));
+  EXPECT_EQ(engine->RankStories().size(), 2u);
+}
+
+TEST(StoryEngine, RemovedIdMayBeAddedAgain) {
+  auto engine = RemovableEngine();
+  for (int i = 0; i < 5; ++i) AddReport(engine.get(), i, "a" + std::to_string(i));
+  std::string quake = engine->StoryOf(0);
+  ASSERT_TRUE(engine->Remove(1).ok());
+  // Back with the budget's text: it joins the budget story now.
+  std::size_t again = AddReport(engine.get(), 4, "a1");
+  EXPECT_EQ(again, 5u);
+  EXPECT_NE(engine->StoryOf(again), quake);
+  EXPECT_EQ(engine->StoryOf(again), engine->StoryOf(3));
+  EXPECT_EQ(Members(*engine),
+            (std::vector<std::vector<std::string>>{{"a3", "a4", "a1"}, {"a0", "a2"}}));
+}
+
+TEST(StoryEngine, EarliestCopyBecomesTheOriginalWhenTheOriginalIsRemoved) {
+  auto engine = RemovableEngine();
+  std::size_t original = AddReport(engine.get(), 0, "orig", kFlood);
+  AddReport(engine.get(), 1, "copy1", kFlood);
+  AddReport(engine.get(), 2, "copy2", kFlood);
+  std::vector<Story> before = engine->Stories();
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_EQ(before[0].articles[1].duplicate_of, "orig");
+  ASSERT_TRUE(engine->Remove(original).ok());
+  std::vector<Story> after = engine->Stories();
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].articles.size(), 2u);
+  EXPECT_EQ(after[0].articles[0].id, "copy1");
+  EXPECT_EQ(after[0].articles[0].duplicate_of, "");
+  EXPECT_EQ(after[0].articles[1].duplicate_of, "copy1");
+  // The promoted copy moves the centroid: the flood story still takes a
+  // report of the flood, and removing both copies empties it.
+  std::size_t report = AddReport(engine.get(), 3, "report",
+                                 "Rescue teams in the Morwen valley evacuated four hundred "
+                                 "residents after heavy rain flooded the river overnight.");
+  EXPECT_EQ(engine->StoryOf(report), engine->StoryOf(1));
+  ASSERT_TRUE(engine->Remove(1).ok());  // the promoted copy: copy2 takes over
+  after = engine->Stories();
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].articles.size(), 2u);
+  EXPECT_EQ(after[0].articles[0].id, "copy2");
+  EXPECT_EQ(after[0].articles[0].duplicate_of, "");
+  ASSERT_TRUE(engine->Remove(2).ok());
+  ASSERT_TRUE(engine->Remove(report).ok());
+  EXPECT_TRUE(engine->Stories().empty());
+  EXPECT_TRUE(engine->StoryOfAll().articles.empty());
+}
+
+TEST(StoryEngine, RemoveNeedsARemovableEngine) {
+  auto engine = EngineWithTwoEvents();
+  EXPECT_EQ(engine->Remove(0).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine->Stories().size(), 2u);
 }
 
 }  // namespace

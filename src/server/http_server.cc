@@ -276,6 +276,56 @@ struct HttpServer::Impl {
     SendJson(res, 200, Dump(Json{{"articles", added}, {"errors", errors}}));
   }
 
+  // PUT /articles/{id}: one article in any of POST's single-article forms
+  // (not JSON lines); the id in the path is the article's id, whatever the
+  // body says. Creates it, or replaces the stored one in the same commit.
+  void PutArticle(const httplib::Request& req, httplib::Response& res) {
+    if (!MayWrite(req, res)) return;
+    auto kind = BodyKindOf(req.get_header_value("Content-Type"));
+    if (!kind || *kind == BodyKind::kJsonLines) {
+      SendError(res, 415, "Content-Type must be application/json or text/html");
+      return;
+    }
+    auto max_age = ParseMaxAge(req.get_header_value("Cache-Control"));
+    if (!max_age.ok()) return SendError(res, max_age.status());
+    std::optional<UnixSeconds> expires;
+    if (*max_age) {
+      expires = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count() +
+                **max_age;
+    }
+    const std::string id = req.matches[1];
+    HtmlHeaders html{.url = req.get_header_value("X-Article-URL"),
+                     .id = id,
+                     .source = req.get_header_value("X-Article-Source"),
+                     .published = req.get_header_value("X-Article-Published")};
+    auto body = ParseArticleBody(*kind, req.body, html, options.max_json_depth);
+    if (!body.ok()) {
+      service->metrics().CountRejected(1);
+      return SendError(res, body.status());
+    }
+    if (body->articles.size() != 1) {
+      return SendError(res, !body->errors.empty() ? body->errors.front().why
+                                                  : Status::InvalidInput("no article in the body"));
+    }
+    body->articles.front().id = id;
+    SubmitResult result = service->Replace(std::move(body->articles.front()), expires);
+    if (!result.status.ok()) return SendError(res, result.status);
+    if (!result.refused.empty()) return SendError(res, result.refused.front().why);
+    Json added = Json::array();
+    for (const auto& a : result.added) added.push_back({{"id", a.id}, {"story", a.story}});
+    SendJson(res, 200, Dump(Json{{"articles", added}, {"errors", Json::array()}}));
+  }
+
+  void DeleteArticle(const httplib::Request& req, httplib::Response& res) {
+    if (!MayWrite(req, res)) return;
+    const std::string id = req.matches[1];
+    Status s = service->Remove(id);
+    if (!s.ok()) return SendError(res, s);
+    SendJson(res, 200, Dump(Json{{"id", id}, {"deleted", true}}));
+  }
+
   void GetStories(const httplib::Request& req, httplib::Response& res) {
     auto query = ParseStoryQuery(req);
     if (!query.ok()) return SendError(res, query.status());
@@ -372,12 +422,10 @@ struct HttpServer::Impl {
              Timed(Route::kArticle, [this](const auto& q, auto& r) { GetArticle(q, r); }));
     http.Post("/articles",
               Timed(Route::kPost, [this](const auto& q, auto& r) { PostArticles(q, r); }));
-    auto not_yet = [this](const httplib::Request& req, httplib::Response& res) {
-      if (!MayWrite(req, res)) return;
-      SendError(res, 501, "PUT and DELETE of articles are not implemented yet");
-    };
-    http.Put(R"(/articles/([^/]+))", Timed(Route::kOther, not_yet));
-    http.Delete(R"(/articles/([^/]+))", Timed(Route::kOther, not_yet));
+    http.Put(R"(/articles/([^/]+))",
+             Timed(Route::kPost, [this](const auto& q, auto& r) { PutArticle(q, r); }));
+    http.Delete(R"(/articles/([^/]+))",
+                Timed(Route::kOther, [this](const auto& q, auto& r) { DeleteArticle(q, r); }));
     http.Get("/",
              Timed(Route::kStatic, [this](const auto&, auto& r) { StaticFile("index.html", r); }));
     http.Get(

@@ -17,7 +17,6 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
                                                        std::uint64_t version) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
-  snapshot->articles = engine.article_count();
   snapshot->story_of_article.assign(engine.article_count(), 0);
   std::vector<RankedStory> ranked = engine.RankStories();
   snapshot->ranked.reserve(ranked.size());
@@ -47,6 +46,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
         snapshot->story_of_article[m] = static_cast<std::uint32_t>(rank);
       }
     }
+    snapshot->articles += entry.members.size();  // removed articles are in no story
     snapshot->ranked.push_back({entry.story, r.score, entry.langs});
     snapshot->rank_of.emplace(r.id, rank);
     next.emplace(std::move(r.id), std::move(entry));

@@ -15,7 +15,7 @@ const char* kBudget =
 class SnapshotTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = StoryEngine::Create({});
+    auto engine = StoryEngine::Create({.removable = true});
     ASSERT_TRUE(engine.ok());
     engine_ = std::move(*engine);
   }
@@ -63,6 +63,34 @@ TEST_F(SnapshotTest, RebriefsOnlyStoriesWhoseMembersChanged) {
   // The first snapshot is untouched by the second.
   EXPECT_EQ(first->ranked[first->story_of_article[0]].story->articles.size(), 2u);
   EXPECT_EQ(second->rank_of.at(second->ranked[quake_rank].story->id), quake_rank);
+}
+
+TEST_F(SnapshotTest, RebriefsAStoryThatLostAnArticleAndDropsOneThatVanished) {
+  Add("q1", kQuake, 0, "en");
+  Add("b1", kBudget, 1, "fi");
+  Add("q2", kQuake, 2, "de");
+  SnapshotBuilder builder;
+  auto first = builder.Build(*engine_, langs_, 1);
+  ASSERT_EQ(first->ranked.size(), 2u);
+  std::string budget = first->ranked[first->story_of_article[1]].story->id;
+  std::shared_ptr<const Story> quake = first->ranked[first->story_of_article[0]].story;
+
+  ASSERT_TRUE(engine_->Remove(2).ok());  // q2
+  auto second = builder.Build(*engine_, langs_, 2);
+  EXPECT_EQ(builder.last_built(), 1u);  // the quake story, not the budget's
+  EXPECT_EQ(second->articles, 2u);
+  const SnapshotStory& q = second->ranked[second->story_of_article[0]];
+  EXPECT_NE(q.story.get(), quake.get());
+  ASSERT_EQ(q.story->articles.size(), 1u);
+  EXPECT_EQ(q.story->articles[0].id, "q1");
+  EXPECT_EQ(q.langs, (std::vector<std::string>{"en"}));  // "de" left with q2
+
+  ASSERT_TRUE(engine_->Remove(1).ok());  // b1: its story vanishes
+  auto third = builder.Build(*engine_, langs_, 3);
+  ASSERT_EQ(third->ranked.size(), 1u);
+  EXPECT_FALSE(third->rank_of.contains(budget));
+  EXPECT_EQ(third->articles, 1u);
+  EXPECT_EQ(builder.last_built(), 0u);
 }
 
 TEST_F(SnapshotTest, StoriesCarryTheScoreOfNowAsTheEngineRanksThem) {

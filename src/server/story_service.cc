@@ -22,6 +22,12 @@ bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<U
 // Stored articles are prepared this many at a time, on all cores, at start.
 constexpr std::size_t kReplayChunk = 512;
 
+UnixSeconds NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace
 
 struct StoryService::Pending {
@@ -33,6 +39,8 @@ struct StoryService::Pending {
     std::string bytes;  // prepared.Serialize(), for the store
   };
   std::vector<Item> items;
+  std::vector<std::string> removals;  // ids removed in the same commit, before `items` are added
+  bool must_exist = false;  // removing an unknown id is NotFound (DELETE), not nothing (PUT)
   std::optional<UnixSeconds> expires;
   SubmitResult result;
   std::promise<void> done;
@@ -50,8 +58,10 @@ StoryService::~StoryService() {
 }
 
 Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& options) {
-  std::unique_ptr<StoryService> service(new StoryService(options));
-  auto engine = StoryEngine::Create(options.engine);
+  ServiceOptions removable = options;
+  removable.engine.removable = true;  // DELETE, PUT and expiry take articles out
+  std::unique_ptr<StoryService> service(new StoryService(removable));
+  auto engine = StoryEngine::Create(removable.engine);
   if (!engine.ok()) return engine.status();
   service->engine_ = std::move(*engine);
   auto store = store::ArticleStore::Open(options.db_path);
@@ -110,12 +120,21 @@ Status StoryService::Restore() {
       auto n = static_cast<std::uint32_t>(engine_->Add(std::move(*prepared[i])));
       langs_.push_back(std::move(lang));
       number_of_id_[row.article.id] = n;
+      if (row.expires) expiry_.push({*row.expires, n});
       batch_members.push_back(n);
       ++replayed_;
     }
     chunk.clear();
   };
+  // Articles that expired while the server was down are not replayed, and
+  // are deleted once the replay is done.
+  const UnixSeconds now = NowSeconds();
+  std::vector<std::string> expired;
   Status s = store_->Replay([&](store::StoredArticle row) {
+    if (row.expires && *row.expires <= now) {
+      expired.push_back(std::move(row.article.id));
+      return;
+    }
     chunk.push_back(std::move(row));
     if (chunk.size() >= kReplayChunk) flush();
   });
@@ -123,6 +142,10 @@ Status StoryService::Restore() {
   end_batch();
   reanalysed_ = reanalysed.load();
   STORYLINE_RETURN_IF_ERROR(s);
+  if (!expired.empty()) {
+    std::vector<store::StoredArticle> none;
+    STORYLINE_RETURN_IF_ERROR(store_->Append(&none, expired));
+  }
   auto last = store_->LastBatch();
   if (!last.ok()) return last.status();
   batch_ = *last;
@@ -145,7 +168,33 @@ SubmitResult StoryService::Submit(std::vector<Article> articles,
     pending->items.push_back(
         {i, std::move(text), std::move(html), std::move(*prepared), std::move(bytes)});
   }
-  if (pending->items.empty()) {
+  return Run(std::move(pending));
+}
+
+Status StoryService::Remove(const std::string& id) {
+  auto pending = std::make_shared<Pending>();
+  pending->removals.push_back(id);
+  pending->must_exist = true;
+  return Run(std::move(pending)).status;
+}
+
+SubmitResult StoryService::Replace(Article article, std::optional<UnixSeconds> expires) {
+  auto pending = std::make_shared<Pending>();
+  pending->expires = expires;
+  pending->removals.push_back(article.id);
+  std::string text = article.text, html = article.html;
+  auto prepared = engine_->Prepare(std::move(article));
+  if (!prepared.ok()) {
+    pending->result.refused.push_back({0, prepared.status()});
+    pending->removals.clear();  // a refused replacement leaves the stored article
+  } else {
+    pending->items.push_back({0, std::move(text), std::move(html), std::move(*prepared)});
+  }
+  return Run(std::move(pending));
+}
+
+SubmitResult StoryService::Run(std::shared_ptr<Pending> pending) {
+  if (pending->items.empty() && pending->removals.empty()) {
     metrics_.CountRejected(pending->result.refused.size());
     return std::move(pending->result);
   }
@@ -171,11 +220,10 @@ void StoryService::IngestLoop() {
     {
       std::unique_lock<std::mutex> lock(queue_mu_);
       auto ready = [&] { return stopping_ || !queue_.empty(); };
-      if (dirty) {
-        queue_cv_.wait_until(lock, last_build + options_.snapshot_interval, ready);
-      } else {
-        queue_cv_.wait(lock, ready);
-      }
+      // Wakes at least every second to remove expired articles.
+      auto wake = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+      if (dirty) wake = std::min(wake, last_build + options_.snapshot_interval);
+      queue_cv_.wait_until(lock, wake, ready);
       if (stopping_) {
         for (auto& p : queue_) {
           p->result.status = Status::Internal("the server is shutting down");
@@ -191,6 +239,7 @@ void StoryService::IngestLoop() {
       Apply(group);
       dirty = true;
     }
+    if (ExpireDue(NowSeconds())) dirty = true;
     auto now = std::chrono::steady_clock::now();
     if (dirty && now >= last_build + options_.snapshot_interval) {
       Publish();
@@ -208,13 +257,29 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     std::optional<UnixSeconds> time;
   };
   std::vector<Ref> refs;
+  // Removals first (DELETE, and PUT's old version): each known id once.
+  std::vector<std::string> removed_ids;
+  std::vector<std::uint32_t> removed_numbers;
   {
     std::shared_lock<std::shared_mutex> lock(ids_mu_);
+    absl::flat_hash_set<std::string> removing;
+    for (const auto& p : group) {
+      for (const std::string& id : p->removals) {
+        auto it = number_of_id_.find(id);
+        if (it == number_of_id_.end() || !removing.insert(id).second) {
+          if (p->must_exist) p->result.status = Status::NotFound("no article with id " + id);
+          continue;
+        }
+        removed_ids.push_back(id);
+        removed_numbers.push_back(it->second);
+      }
+    }
     absl::flat_hash_set<std::string> seen;
     for (const auto& p : group) {
       for (std::size_t k = 0; k < p->items.size(); ++k) {
         const Article& a = p->items[k].prepared.article();
-        if (number_of_id_.contains(a.id) || !seen.insert(a.id).second) {
+        bool known = number_of_id_.contains(a.id) && !removing.contains(a.id);
+        if (known || !seen.insert(a.id).second) {
           p->result.refused.push_back(
               {p->items[k].index, Status::AlreadyExists("article id already exists: " + a.id)});
           continue;
@@ -239,16 +304,20 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     row.prepared = std::move(item.bytes);
     rows.push_back(std::move(row));
   }
-  Status stored = rows.empty() ? Status::Ok() : store_->Append(&rows);
+  if (rows.empty() && removed_ids.empty()) return;
+  Status stored = store_->Append(&rows, removed_ids);
   if (!stored.ok()) {
     std::cerr << "storyline: store: " << stored.ToString() << '\n';
     for (const auto& p : group) p->result.status = stored;
     metrics_.CountRejected(refs.size());
     return;
   }
-  if (rows.empty()) return;
   ++batch_;
   metrics_.CountCommit();
+  if (!removed_numbers.empty()) {
+    std::unique_lock<std::shared_mutex> lock(ids_mu_);
+    Forget(removed_numbers);
+  }
 
   std::vector<std::uint32_t> numbers;
   numbers.reserve(refs.size());
@@ -257,6 +326,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     std::string lang = prepared.article().lang;
     numbers.push_back(static_cast<std::uint32_t>(engine_->Add(std::move(prepared))));
     langs_.push_back(std::move(lang));
+    if (r.pending->expires) expiry_.push({*r.pending->expires, numbers.back()});
   }
   // No Consolidate() here: the engine consolidates every 4,096 articles by
   // itself, as in a batch run, so the live stories are the stream's stories
@@ -278,6 +348,43 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   }
   ++version_;
   metrics_.CountIngested(refs.size());
+}
+
+void StoryService::Forget(const std::vector<std::uint32_t>& numbers) {
+  absl::flat_hash_set<std::uint32_t> gone;
+  for (std::uint32_t n : numbers) {
+    Status s = engine_->Remove(n);
+    if (!s.ok()) std::cerr << "storyline: remove: " << s.ToString() << '\n';
+    number_of_id_.erase(engine_->ArticleId(n));
+    gone.insert(n);
+  }
+  // A merged story's id named by a removed article no longer finds a story
+  // (one pass over the aliases per commit, not per article).
+  absl::erase_if(story_alias_, [&](const auto& alias) { return gone.contains(alias.second); });
+}
+
+bool StoryService::ExpireDue(UnixSeconds now) {
+  std::vector<std::string> ids;
+  std::vector<std::uint32_t> numbers;
+  while (!expiry_.empty() && expiry_.top().first <= now) {
+    std::uint32_t n = expiry_.top().second;
+    expiry_.pop();
+    if (engine_->removed(n)) continue;  // deleted or replaced before it expired
+    ids.push_back(engine_->ArticleId(n));
+    numbers.push_back(n);
+  }
+  if (ids.empty()) return false;
+  std::vector<store::StoredArticle> none;
+  Status s = store_->Append(&none, ids);
+  if (!s.ok()) {
+    std::cerr << "storyline: store: expiring articles: " << s.ToString() << '\n';
+    for (std::uint32_t n : numbers) expiry_.push({now + 1, n});  // try again
+    return false;
+  }
+  std::unique_lock<std::shared_mutex> lock(ids_mu_);
+  Forget(numbers);
+  ++version_;
+  return true;
 }
 
 void StoryService::Publish() {

@@ -18,10 +18,12 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <queue>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -81,6 +83,15 @@ class StoryService {
   SubmitResult Submit(std::vector<Article> articles,
                       std::optional<UnixSeconds> expires = std::nullopt);
 
+  // Removes the article `id` from the store and its story; returns once the
+  // deletion is durable. NotFound when no such article is stored.
+  Status Remove(const std::string& id);
+
+  // Creates or replaces the article with `article.id`: the stored one (if
+  // any) is removed and this one added, in one durable commit. The new
+  // version joins whichever story it fits now. Refusals as Submit().
+  SubmitResult Replace(Article article, std::optional<UnixSeconds> expires = std::nullopt);
+
   // The latest snapshot. Cheap; never waits for writes.
   std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
 
@@ -101,9 +112,17 @@ class StoryService {
   struct Pending;
   explicit StoryService(const ServiceOptions& options);
   Status Restore();
+  // Queues `pending` and waits until the ingest thread has applied it.
+  SubmitResult Run(std::shared_ptr<Pending> pending);
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);
   void Publish();
+  // Removes the articles whose time to live ran out by `now` (store and
+  // engine, one commit); returns whether any was removed.
+  bool ExpireDue(UnixSeconds now);
+  // Takes articles `numbers` out of the engine and the id maps.
+  // REQUIRES: their store rows are deleted; ids_mu_ held for writing.
+  void Forget(const std::vector<std::uint32_t>& numbers);
 
   const ServiceOptions options_;
   std::unique_ptr<StoryEngine> engine_;  // written by the ingest thread only
@@ -111,6 +130,11 @@ class StoryService {
   std::int64_t batch_ = 0;          // last group commit number
   std::uint64_t version_ = 0;       // writes applied
   std::vector<std::string> langs_;  // per article number
+  // (expires, article number), soonest first; entries of articles removed
+  // since are skipped when they come due. Ingest thread only.
+  std::priority_queue<std::pair<UnixSeconds, std::uint32_t>,
+                      std::vector<std::pair<UnixSeconds, std::uint32_t>>, std::greater<>>
+      expiry_;
   SnapshotBuilder builder_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;

@@ -172,7 +172,8 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
 
 ArticleStore::~ArticleStore() = default;
 
-Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
+Status ArticleStore::Append(std::vector<StoredArticle>* rows,
+                            const std::vector<std::string>& removed) {
   sqlite3* db = db_->writer;
   std::int64_t next = 1;
   {
@@ -181,11 +182,21 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows) {
     next = sqlite3_column_int64(q.get(), 0) + 1;
   }
   STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Status s = Status::Ok();
+  if (!removed.empty()) {
+    Statement del(db, "DELETE FROM articles WHERE id = ?");
+    if (!del.ok()) s = SqlError(db, "prepare delete");
+    for (std::size_t i = 0; s.ok() && i < removed.size(); ++i) {
+      del.Text(1, removed[i]);
+      if (sqlite3_step(del.get()) != SQLITE_DONE) s = SqlError(db, "delete");
+      sqlite3_reset(del.get());
+    }
+  }
   Statement insert(db,
                    "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
                    " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
-  Status s = insert.ok() && insert_prepared.ok() ? Status::Ok() : SqlError(db, "prepare insert");
+  if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
   for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
     StoredArticle& r = (*rows)[i];
     const Article& a = r.article;

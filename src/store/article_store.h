@@ -66,10 +66,11 @@ class ArticleStore {
   ArticleStore(const ArticleStore&) = delete;
   ArticleStore& operator=(const ArticleStore&) = delete;
 
-  // Inserts `rows` in one transaction and sets their `seq`. Durable when it
+  // Deletes the articles with ids `removed` (unknown ids are skipped), then
+  // inserts `rows`, in one transaction, and sets their `seq`. Durable when it
   // returns OK (the commit is fsynced); on failure nothing was written.
   // kAlreadyExists when an id is already stored.
-  Status Append(std::vector<StoredArticle>* rows);
+  Status Append(std::vector<StoredArticle>* rows, const std::vector<std::string>& removed = {});
 
   // Calls `visit` for every stored article in arrival order.
   Status Replay(const std::function<void(StoredArticle)>& visit) const;

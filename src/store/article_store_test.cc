@@ -94,6 +94,28 @@ TEST_F(ArticleStoreTest, AGroupWithAKnownIdWritesNothing) {
   EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"a", "b"}));
 }
 
+TEST_F(ArticleStoreTest, AppendDeletesAndInsertsInOneTransaction) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> first = {Row("a", 1), Row("b", 1)};
+  ASSERT_TRUE((*store)->Append(&first).ok());
+  // Replacing "a" (delete and insert the same id) and deleting "b".
+  std::vector<StoredArticle> second = {Row("a", 2)};
+  second[0].article.title = "New title";
+  ASSERT_TRUE((*store)->Append(&second, {"a", "b", "never-stored"}).ok());
+  EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"a"}));
+  EXPECT_EQ((*(*store)->Get("a"))->article.title, "New title");
+  EXPECT_FALSE((*(*store)->Get("b")).has_value());
+  // A failing insert leaves the deletions undone too.
+  std::vector<StoredArticle> dup = {Row("c", 3), Row("c", 3)};
+  EXPECT_FALSE((*store)->Append(&dup, {"a"}).ok());
+  EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"a"}));
+  // Deletions alone.
+  std::vector<StoredArticle> none;
+  ASSERT_TRUE((*store)->Append(&none, {"a"}).ok());
+  EXPECT_TRUE(ReplayedIds(**store).empty());
+}
+
 TEST_F(ArticleStoreTest, UsesWalAndRecordsTheSchemaVersion) {
   ASSERT_TRUE(ArticleStore::Open(path_).ok());
   sqlite3* db = nullptr;
