@@ -162,6 +162,17 @@ Result<std::optional<UnixSeconds>> ParseMaxAge(const std::string& cache_control)
   return std::optional<UnixSeconds>(static_cast<UnixSeconds>(*n));
 }
 
+// When a write expires: now plus its Cache-Control max-age; nullopt when it
+// has none.
+Result<std::optional<UnixSeconds>> ExpiryOf(const httplib::Request& req) {
+  auto max_age = ParseMaxAge(req.get_header_value("Cache-Control"));
+  if (!max_age.ok() || !*max_age) return max_age;
+  UnixSeconds now = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  return std::optional<UnixSeconds>(now + **max_age);
+}
+
 constexpr std::array<std::pair<const char*, const char*>, 3> kStaticFiles = {{
     {"index.html", "text/html; charset=utf-8"},
     {"app.js", "text/javascript; charset=utf-8"},
@@ -234,15 +245,9 @@ struct HttpServer::Impl {
                 "Content-Type must be application/json, application/x-ndjson or text/html");
       return;
     }
-    auto max_age = ParseMaxAge(req.get_header_value("Cache-Control"));
-    if (!max_age.ok()) return SendError(res, max_age.status());
-    std::optional<UnixSeconds> expires;
-    if (*max_age) {
-      expires = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count() +
-                **max_age;
-    }
+    auto expiry = ExpiryOf(req);
+    if (!expiry.ok()) return SendError(res, expiry.status());
+    std::optional<UnixSeconds> expires = *expiry;
     HtmlHeaders html{.url = req.get_header_value("X-Article-URL"),
                      .id = req.get_header_value("X-Article-ID"),
                      .source = req.get_header_value("X-Article-Source"),
@@ -286,15 +291,9 @@ struct HttpServer::Impl {
       SendError(res, 415, "Content-Type must be application/json or text/html");
       return;
     }
-    auto max_age = ParseMaxAge(req.get_header_value("Cache-Control"));
-    if (!max_age.ok()) return SendError(res, max_age.status());
-    std::optional<UnixSeconds> expires;
-    if (*max_age) {
-      expires = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count() +
-                **max_age;
-    }
+    auto expiry = ExpiryOf(req);
+    if (!expiry.ok()) return SendError(res, expiry.status());
+    std::optional<UnixSeconds> expires = *expiry;
     const std::string id = req.matches[1];
     HtmlHeaders html{.url = req.get_header_value("X-Article-URL"),
                      .id = id,
