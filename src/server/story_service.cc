@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/page.h"
 
 namespace storyline::server {
 namespace {
@@ -19,6 +20,23 @@ bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<U
   return *a < *b;
 }
 
+// Extracts an HTML article's page here rather than in Prepare(), exactly as
+// Prepare() would (engine.cc ExtractHtml), because Prepare() drops the text
+// and the search index needs it. Prepare() of the result is the same.
+Status ExtractHtmlForSearch(Article* a) {
+  if (a->html.empty()) return Status::Ok();
+  auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = a->charset});
+  a->html.clear();
+  if (!page.ok()) return page.status();
+  if (a->text.empty()) a->text = std::move(page->text);
+  if (a->title.empty()) a->title = std::move(page->title);
+  if (a->url.empty()) a->url = std::move(page->url);
+  if (a->source.empty()) a->source = std::move(page->site);
+  if (a->lang.empty()) a->lang = std::move(page->lang);
+  if (!a->published) a->published = page->published;
+  return Status::Ok();
+}
+
 // Stored articles are prepared this many at a time, on all cores, at start.
 constexpr std::size_t kReplayChunk = 512;
 
@@ -29,6 +47,7 @@ struct StoryService::Pending {
     std::size_t index;  // in the submission
     std::string text;   // as received, for the store
     std::string html;
+    std::string search_text;  // the text before cleaning (extracted for HTML)
     PreparedArticle prepared;
   };
   std::vector<Item> items;
@@ -63,6 +82,12 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
 }
 
 Status StoryService::Restore() {
+  // Articles stored before the search index existed are indexed here, where
+  // they are prepared anyway (an HTML page's text exists only once extracted).
+  auto unindexed = store_->CountUnindexed();
+  if (!unindexed.ok()) return unindexed.status();
+  const bool backfill = *unindexed > 0;
+  Status indexed;
   std::vector<store::StoredArticle> chunk;
   std::vector<std::uint32_t> batch_members;  // added from the batch being replayed
   std::int64_t current_batch = 0;
@@ -80,12 +105,16 @@ Status StoryService::Restore() {
     for (unsigned t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         for (std::size_t i = t; i < chunk.size(); i += threads) {
-          auto p = engine_->Prepare(chunk[i].article);
+          Article article = chunk[i].article;
+          if (!ExtractHtmlForSearch(&article).ok()) continue;
+          if (backfill) chunk[i].search_text = article.text;
+          auto p = engine_->Prepare(std::move(article));
           if (p.ok()) prepared[i] = std::move(*p);
         }
       });
     }
     for (auto& w : workers) w.join();
+    if (backfill && indexed.ok()) indexed = store_->IndexMissing(chunk);
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const store::StoredArticle& row = chunk[i];
       if (row.batch != current_batch) end_batch();
@@ -112,6 +141,8 @@ Status StoryService::Restore() {
   flush();
   end_batch();
   STORYLINE_RETURN_IF_ERROR(s);
+  STORYLINE_RETURN_IF_ERROR(indexed);
+  if (backfill) std::cerr << "storyline: indexed " << *unindexed << " stored articles for search\n";
   auto last = store_->LastBatch();
   if (!last.ok()) return last.status();
   batch_ = *last;
@@ -125,12 +156,19 @@ SubmitResult StoryService::Submit(std::vector<Article> articles,
   pending->expires = expires;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     std::string text = articles[i].text, html = articles[i].html;
+    Status extracted = ExtractHtmlForSearch(&articles[i]);
+    if (!extracted.ok()) {
+      pending->result.refused.push_back({i, extracted});
+      continue;
+    }
+    std::string search_text = articles[i].text;
     auto prepared = engine_->Prepare(std::move(articles[i]));
     if (!prepared.ok()) {
       pending->result.refused.push_back({i, prepared.status()});
       continue;
     }
-    pending->items.push_back({i, std::move(text), std::move(html), std::move(*prepared)});
+    pending->items.push_back(
+        {i, std::move(text), std::move(html), std::move(search_text), std::move(*prepared)});
   }
   if (pending->items.empty()) {
     metrics_.CountRejected(pending->result.refused.size());
@@ -219,8 +257,9 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     const Pending::Item& item = r.pending->items[r.item];
     store::StoredArticle row;
     row.batch = batch_ + 1;
-    row.article = item.prepared.article();  // metadata as prepared
-    row.article.text = item.text;           // the body as received
+    row.article = item.prepared.article();         // metadata as prepared
+    row.search_text = item.search_text;             // the extracted text
+    row.article.text = item.text;                   // the body as received
     row.article.html = item.html;
     row.expires = r.pending->expires;
     rows.push_back(std::move(row));
@@ -280,6 +319,31 @@ std::optional<std::size_t> StoryService::FindStory(const Snapshot& snapshot,
     return std::nullopt;
   }
   return snapshot.story_of_article[alias->second];
+}
+
+Result<std::vector<StoryMatch>> StoryService::SearchStories(const Snapshot& snapshot,
+                                                            std::string_view query) const {
+  auto hits = store_->Search(query, kMaxSearchHits);
+  if (!hits.ok()) return hits.status();
+  std::vector<StoryMatch> matches;
+  absl::flat_hash_map<std::size_t, std::size_t> at;  // rank -> index in matches
+  {
+    std::shared_lock<std::shared_mutex> lock(ids_mu_);
+    for (const store::SearchHit& hit : *hits) {
+      auto it = number_of_id_.find(hit.id);
+      // Stored but not yet in this snapshot: found by the next one.
+      if (it == number_of_id_.end() || it->second >= snapshot.story_of_article.size()) continue;
+      std::size_t rank = snapshot.story_of_article[it->second];
+      // Hits come best first: a story's first hit is its best.
+      if (at.try_emplace(rank, matches.size()).second) matches.push_back({rank, hit.relevance});
+    }
+  }
+  // Best article first; equal relevance keeps the front page's order.
+  std::stable_sort(matches.begin(), matches.end(), [](const StoryMatch& a, const StoryMatch& b) {
+    if (a.relevance != b.relevance) return a.relevance > b.relevance;
+    return a.rank < b.rank;
+  });
+  return matches;
 }
 
 Result<ArticleView> StoryService::GetArticle(const std::string& id) const {

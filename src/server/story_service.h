@@ -24,6 +24,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -65,6 +66,13 @@ struct ArticleView {
   std::string story;  // "" when not yet in the snapshot
 };
 
+// A story that a full-text search found: its index in Snapshot::ranked and
+// the BM25 relevance of its best matching article (higher is better).
+struct StoryMatch {
+  std::size_t rank;
+  double relevance;
+};
+
 class StoryService {
  public:
   // Opens the store, replays it into a fresh engine (Prepare + Add in arrival
@@ -86,6 +94,14 @@ class StoryService {
   // The story that `id` names now: itself, or for a story since merged, the
   // story that holds its first article. nullopt when unknown.
   std::optional<std::size_t> FindStory(const Snapshot& snapshot, const std::string& id) const;
+
+  // The stories of `snapshot` holding articles that match `query` (plain
+  // words, all required; ArticleStore::Search()), most relevant first: a
+  // story ranks by its best article's BM25. Only the kMaxSearchHits best
+  // articles are considered.
+  static constexpr std::size_t kMaxSearchHits = 10000;
+  Result<std::vector<StoryMatch>> SearchStories(const Snapshot& snapshot,
+                                                std::string_view query) const;
 
   // The stored article and its story; NotFound when unknown.
   Result<ArticleView> GetArticle(const std::string& id) const;
