@@ -65,6 +65,25 @@ class ServerTest : public CliTest {
     return j;
   }
 
+  // GET /stories?q=`q` (encoded by the client) and more `params`.
+  Json Search(const std::string& q, httplib::Params params = {}) {
+    params.emplace("q", q);
+    auto res = client_->Get("/stories", params, httplib::Headers{});
+    EXPECT_TRUE(res) << q;
+    if (!res) return Json();
+    EXPECT_EQ(res->status, 200) << q << ": " << res->body;
+    Json j = Json::parse(res->body, nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << res->body;
+    return j;
+  }
+
+  // The story ids of a GET /stories answer, in order.
+  static std::vector<std::string> StoryIds(const Json& page) {
+    std::vector<std::string> ids;
+    for (const auto& s : page["stories"]) ids.push_back(s["id"]);
+    return ids;
+  }
+
   // Every article's story, as GET /articles/{id} tells it.
   std::map<std::string, std::string> ServerAssignments(const std::vector<std::string>& ids) {
     std::map<std::string, std::string> out;
@@ -417,6 +436,169 @@ TEST_F(ServerTest, StoriesFilterAndPage) {
   Json q = GetJson("/stories?q=valdora");
   EXPECT_GE(q["total"].get<int>(), 1);
   EXPECT_LT(q["total"].get<std::size_t>(), total);
+  // The other filters still apply to what q found.
+  EXPECT_EQ(GetJson("/stories?q=valdora&lang=xx")["total"], 0);
+  EXPECT_EQ(GetJson("/stories?q=valdora&since=2026-05-01T00:00:00Z")["total"], 0);
+  Json paged = GetJson("/stories?q=valdora&limit=1&offset=0");
+  EXPECT_EQ(paged["total"], q["total"]);
+  ASSERT_EQ(paged["stories"].size(), 1u);
+  EXPECT_EQ(paged["stories"][0]["id"], q["stories"][0]["id"]);
+}
+
+// Three articles on unrelated events, so that each is a story of its own.
+const char* kSearchArticles[] = {
+    R"({"id": "mine-1", "source": "Ore Weekly", "title": "Cobalt mine expands in Tarrow",
+  "published": "2026-03-04T08:00:00Z", "lang": "en",
+  "text": "The Tarrow mine will double its output of cobalt by next year, its owners said on Wednesday. Cobalt prices have risen as battery makers compete for cobalt supplies. Workers at the pit welcomed the news, though unions asked for new safety rules before the expansion begins."})",
+    R"({"id": "rail-1", "source": "Metro Daily", "title": "New rail line opens in Brenmoor",
+  "published": "2026-03-05T08:00:00Z", "lang": "en",
+  "text": "A new rail line connecting Brenmoor to the airport opened on Thursday, cutting the journey to twenty minutes. The trains run every ten minutes during the day. Officials said the line cost less than planned, partly because steel and cobalt alloys for the track were bought early."})",
+    R"({"id": "vote-1", "source": "Civic Times", "title": "Council approves budget in Lessing",
+  "published": "2026-03-06T08:00:00Z", "lang": "en",
+  "text": "The Lessing city council approved next year's budget on Friday after a long debate. Spending on parks and libraries rises slightly. The mayor said the budget keeps taxes flat. Residents who spoke at the meeting asked for more buses. The council will meet again in March to discuss the school building plan. The budget for roads is the same as last year, the treasurer said. The library in the old town will open on Sundays from April. The council also agreed to plant two hundred trees along the river. The park near the station will get new benches and lights. Some members wanted to cut the budget for the festival. The vote was seven to two. An old lighthouse keeper also spoke."})",
+};
+
+TEST_F(ServerTest, SearchFindsArticleTextRanksByBm25AndSurvivesARestart) {
+  StartServer();
+  std::map<std::string, std::string> story_of;
+  for (const char* a : kSearchArticles) {
+    auto res = Post(a, "application/json");
+    ASSERT_EQ(res->status, 200) << res->body;
+    Json posted = Json::parse(res->body);
+    story_of[posted["articles"][0]["id"]] = posted["articles"][0]["story"];
+  }
+  ASSERT_EQ(GetJson("/stories")["total"], 3) << "the test needs three stories";
+
+  // A word of the body only, not of the story's headline, summary or titles.
+  Json found = Search("lighthouse");
+  ASSERT_EQ(StoryIds(found), (std::vector<std::string>{story_of["vote-1"]}));
+  std::string shown = found["stories"][0]["headline"].get<std::string>() +
+                      found["stories"][0]["summary"].dump() +
+                      found["stories"][0]["articles"].dump();
+  EXPECT_EQ(shown.find("ighthouse"), std::string::npos) << shown;
+
+  // More matches first: "cobalt" three times in the mine story, once in the rail one.
+  EXPECT_EQ(StoryIds(Search("cobalt")),
+            (std::vector<std::string>{story_of["mine-1"], story_of["rail-1"]}));
+  // Case-folded and stemmed: "TRAINS" finds "trains", "Trained" finds them too.
+  EXPECT_EQ(StoryIds(Search("TRAINS")), (std::vector<std::string>{story_of["rail-1"]}));
+  EXPECT_EQ(StoryIds(Search("Trained")), (std::vector<std::string>{story_of["rail-1"]}));
+  // Every word must occur in one article.
+  EXPECT_EQ(StoryIds(Search("cobalt airport")), (std::vector<std::string>{story_of["rail-1"]}));
+  EXPECT_EQ(Search("cobalt lighthouse")["total"], 0);
+  EXPECT_EQ(Search("zeppelin")["total"], 0);
+  // Filters apply to the matches; a blank q is no search.
+  EXPECT_EQ(StoryIds(Search("cobalt", {{"outlet", "Metro Daily"}})),
+            (std::vector<std::string>{story_of["rail-1"]}));
+  EXPECT_EQ(StoryIds(Search("cobalt", {{"limit", "1"}, {"offset", "1"}})),
+            (std::vector<std::string>{story_of["rail-1"]}));
+  EXPECT_EQ(Search("cobalt", {{"limit", "1"}})["total"], 2);
+  EXPECT_EQ(Search("  ")["total"], 3);
+
+  // FTS5 syntax is taken as words: never an error.
+  for (const char* q : {"AND OR (", "\"", "cobalt\"", "NEAR(cobalt rail)", "cobalt*", "-cobalt",
+                        "title:cobalt", "^cobalt", "NOT", "cobalt OR", "{a b}", "'; DROP TABLE x",
+                        "\xff\xfe", "\x01"}) {
+    Json page = Search(q);
+    EXPECT_TRUE(page["stories"].is_array()) << q;
+  }
+  EXPECT_EQ(Search("cobalt*")["total"], 2);
+  EXPECT_EQ(Search("NEAR(cobalt rail)")["total"], 0);  // needs the words "near cobalt", "rail"
+
+  StopServer();
+  StartServer();
+  EXPECT_EQ(StoryIds(Search("cobalt")),
+            (std::vector<std::string>{story_of["mine-1"], story_of["rail-1"]}));
+  EXPECT_EQ(StoryIds(Search("lighthouse")), (std::vector<std::string>{story_of["vote-1"]}));
+}
+
+// Deleted and replaced articles leave the index with their store rows.
+TEST_F(ServerTest, SearchForgetsDeletedArticlesAndFindsReplacementsByTheirNewText) {
+  StartServer();
+  for (const char* a : kSearchArticles) ASSERT_EQ(Post(a, "application/json")->status, 200);
+  ASSERT_EQ(Search("lighthouse")["total"], 1);
+  ASSERT_EQ(Search("cobalt")["total"], 2);
+
+  ASSERT_EQ(client_->Delete("/articles/vote-1")->status, 200);
+  EXPECT_EQ(Search("lighthouse")["total"], 0);
+  Json rail = Json::parse(kSearchArticles[1]);
+  rail["text"] =
+      "A new tram line connecting Brenmoor to the airport opened on Thursday, cutting the "
+      "journey to twenty minutes. Officials said a zeppelin museum will open beside it.";
+  auto put = client_->Put("/articles/rail-1", rail.dump(), "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  std::string rail_story = Json::parse(put->body)["articles"][0]["story"];
+  std::string mine_story = GetJson("/articles/mine-1")["story"];
+  EXPECT_EQ(StoryIds(Search("cobalt")), (std::vector<std::string>{mine_story}));
+  EXPECT_EQ(StoryIds(Search("zeppelin")), (std::vector<std::string>{rail_story}));
+
+  // Story ids are numbered again by the replay, which no longer sees the
+  // deleted articles: look the stories up again.
+  StopServer();
+  StartServer();
+  EXPECT_EQ(Search("lighthouse")["total"], 0);
+  EXPECT_EQ(StoryIds(Search("cobalt")),
+            (std::vector<std::string>{GetJson("/articles/mine-1")["story"]}));
+  EXPECT_EQ(StoryIds(Search("zeppelin")),
+            (std::vector<std::string>{GetJson("/articles/rail-1")["story"]}));
+}
+
+const char* kHarbourPage =
+    "<html><head><title>Harbour reopens in Valdora</title></head><body><article>"
+    "<p>The harbour of Valdora reopened on Friday after engineers inspected the quay walls "
+    "damaged by last week's earthquake, the port authority said in a statement.</p>"
+    "<p>Fishing boats returned to the docks within hours, and the town's mayor thanked the "
+    "crews who cleared the debris from the waterfront over the weekend.</p>"
+    "</article><footer>Subscribe to our newsletter</footer></body></html>";
+
+TEST_F(ServerTest, SearchFindsTheExtractedTextOfAnHtmlPage) {
+  StartServer();
+  auto res = Post(kHarbourPage, "text/html",
+                  {{"X-Article-URL", "https://example.org/harbour"}, {"X-Article-ID", "harbour-1"}});
+  ASSERT_EQ(res->status, 200) << res->body;
+  std::string story = Json::parse(res->body)["articles"][0]["story"];
+  EXPECT_EQ(StoryIds(Search("debris waterfront")), (std::vector<std::string>{story}));
+  EXPECT_EQ(StoryIds(Search("engineer")), (std::vector<std::string>{story}));
+  // Markup is not text.
+  EXPECT_EQ(Search("article")["total"], 0);
+  EXPECT_EQ(Search("html")["total"], 0);
+}
+
+TEST_F(ServerTest, AVersion1DatabaseIsMigratedAndItsArticlesIndexed) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "test.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* insert = nullptr;
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE articles ("
+                           " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
+                           " batch INTEGER NOT NULL, url TEXT, source TEXT, title TEXT, lang TEXT,"
+                           " text TEXT, html TEXT, published INTEGER, fetched INTEGER,"
+                           " expires INTEGER); PRAGMA user_version = 1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO articles (seq, id, batch, url, source, title, text,"
+                                 " html) VALUES (1, 'harbour-1', 1, 'https://example.org/harbour',"
+                                 " 'example.org', 'Harbour reopens in Valdora', '', ?)",
+                                 -1, &insert, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(insert, 1, kHarbourPage, -1, SQLITE_STATIC);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+  }
+  StartServer();
+  EXPECT_EQ(service_->replayed(), 1u);
+  Json found = Search("debris");
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["stories"][0]["articles"][0]["id"], "harbour-1");
+  // New articles are indexed as they arrive, and a restart indexes nothing twice.
+  ASSERT_EQ(Post(kSearchArticles[0], "application/json")->status, 200);
+  StopServer();
+  StartServer();
+  EXPECT_EQ(Search("debris")["total"], 1);
+  EXPECT_EQ(Search("cobalt")["total"], 1);
 }
 
 TEST_F(ServerTest, MarkupInATitleComesBackAsEscapedText) {

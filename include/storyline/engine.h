@@ -155,6 +155,12 @@ class StoryEngine {
   std::unique_ptr<Impl> impl_;
 };
 
+// Replaces `article`'s HTML page by what the page holds: its main text and
+// the metadata the article lacks (title, url, site as source, language,
+// published). Prepare() does this itself; a caller that needs the extracted
+// text (the server's search index) calls it first. No-op without HTML.
+Status ExtractArticleHtml(Article* article);
+
 }  // namespace storyline
 
 #endif  // STORYLINE_ENGINE_H_

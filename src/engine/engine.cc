@@ -240,10 +240,9 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
   return std::unique_ptr<StoryEngine>(new StoryEngine(std::move(impl)));
 }
 
-namespace {
-
-// Fills what the article lacks from its HTML page; fields it came with win.
-Status ExtractHtml(Article* a) {
+// Fields the article came with win over the page's.
+Status ExtractArticleHtml(Article* a) {
+  if (a->html.empty()) return Status::Ok();
   auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = a->charset});
   a->html.clear();
   a->html.shrink_to_fit();
@@ -257,11 +256,9 @@ Status ExtractHtml(Article* a) {
   return Status::Ok();
 }
 
-}  // namespace
-
 Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
-  if (!article.html.empty()) STORYLINE_RETURN_IF_ERROR(ExtractHtml(&article));
+  STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
   extract::CleanedText cleaned = extract::CleanPlainText(article.text);
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");

@@ -12,6 +12,7 @@
 
 #include "output/json_writer.h"
 #include "server/article_body.h"
+#include "store/article_store.h"
 #include "util/ascii.h"
 #include "util/time.h"
 
@@ -101,7 +102,7 @@ struct StoryQuery {
   std::size_t limit = 20, offset = 0;
   std::optional<UnixSeconds> since, until;
   std::string lang, outlet;
-  std::vector<std::string> words;  // q, lower-cased; every word must occur
+  std::string text;  // q: plain words for the full-text search; blank: none
 
   bool Matches(const SnapshotStory& s) const {
     const Story& story = *s.story;
@@ -111,15 +112,6 @@ struct StoryQuery {
     if (!outlet.empty() &&
         std::find(story.outlets.begin(), story.outlets.end(), outlet) == story.outlets.end()) {
       return false;
-    }
-    if (!words.empty()) {
-      std::string text = AsciiLowered(story.headline);
-      for (const auto& sentence : story.summary) text += "\n" + AsciiLowered(sentence);
-      for (const auto& a : story.articles) text += "\n" + AsciiLowered(a.title);
-      for (const auto& e : story.entities) text += "\n" + AsciiLowered(e.name);
-      for (const auto& w : words) {
-        if (text.find(w) == std::string::npos) return false;
-      }
     }
     return true;
   }
@@ -145,8 +137,7 @@ Result<StoryQuery> ParseStoryQuery(const httplib::Request& req) {
   }
   q.lang = req.get_param_value("lang");
   q.outlet = req.get_param_value("outlet");
-  std::istringstream words(AsciiLowered(req.get_param_value("q")));
-  for (std::string w; words >> w;) q.words.push_back(w);
+  q.text = req.get_param_value("q");
   return q;
 }
 
@@ -331,17 +322,32 @@ struct HttpServer::Impl {
     auto snapshot = service->snapshot();
     if (req.params.empty()) {
       SendEscapedJson(res, 200, snapshot->FrontPage([&] {
-        return EscapeMarkup(StoriesPage(*snapshot, *query));
+        return EscapeMarkup(StoriesPage(*snapshot, *query, nullptr));
       }));
       return;
     }
-    SendJson(res, 200, StoriesPage(*snapshot, *query));
+    if (store::MatchExpression(query->text).empty()) {
+      SendJson(res, 200, StoriesPage(*snapshot, *query, nullptr));
+      return;
+    }
+    auto matches = service->SearchStories(*snapshot, query->text);
+    if (!matches.ok()) return SendError(res, matches.status());
+    std::vector<std::size_t> ranks;
+    ranks.reserve(matches->size());
+    for (const StoryMatch& m : *matches) ranks.push_back(m.rank);
+    SendJson(res, 200, StoriesPage(*snapshot, *query, &ranks));
   }
 
-  static std::string StoriesPage(const Snapshot& snapshot, const StoryQuery& query) {
+  // The page of stories that pass `query`'s filters, taken from `ranks`
+  // (indexes into snapshot.ranked, in the order to show) or, when null, from
+  // every story in rank order.
+  static std::string StoriesPage(const Snapshot& snapshot, const StoryQuery& query,
+                                 const std::vector<std::size_t>* ranks) {
     std::size_t total = 0;
     std::string stories;
-    for (std::size_t rank = 0; rank < snapshot.ranked.size(); ++rank) {
+    std::size_t n = ranks ? ranks->size() : snapshot.ranked.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t rank = ranks ? (*ranks)[i] : i;
       if (!query.Matches(snapshot.ranked[rank])) continue;
       if (total >= query.offset && total < query.offset + query.limit) {
         if (!stories.empty()) stories += ",\n";

@@ -35,6 +35,7 @@ struct StoryService::Pending {
     std::size_t index;  // in the submission
     std::string text;   // as received, for the store
     std::string html;
+    std::string search_text;  // the text before cleaning (extracted for HTML)
     PreparedArticle prepared;
     std::string bytes;  // prepared.Serialize(), for the store
   };
@@ -74,6 +75,12 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
 }
 
 Status StoryService::Restore() {
+  // Articles stored before the search index existed are indexed here, where
+  // they are prepared anyway (an HTML page's text exists only once extracted).
+  auto unindexed = store_->CountUnindexed();
+  if (!unindexed.ok()) return unindexed.status();
+  const bool backfill = *unindexed > 0;
+  Status indexed;
   std::vector<store::StoredArticle> chunk;
   std::vector<std::uint32_t> batch_members;  // added from the batch being replayed
   std::int64_t current_batch = 0;
@@ -95,17 +102,28 @@ Status StoryService::Restore() {
           // The stored analysis when this build can read it; else the
           // article is prepared again from what was received.
           PreparedArticle from_bytes;
-          if (!chunk[i].prepared.empty() && PreparedArticle::Parse(chunk[i].prepared, &from_bytes)) {
+          const bool parsed = !chunk[i].prepared.empty() &&
+                              PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
+          if (parsed && !backfill) {
             prepared[i] = std::move(from_bytes);
             continue;
           }
-          auto p = engine_->Prepare(chunk[i].article);
+          // The search index wants an HTML page's extracted text.
+          Article article = chunk[i].article;
+          if (!ExtractArticleHtml(&article).ok()) continue;
+          if (backfill) chunk[i].search_text = article.text;
+          if (parsed) {
+            prepared[i] = std::move(from_bytes);
+            continue;
+          }
+          auto p = engine_->Prepare(std::move(article));
           if (p.ok()) prepared[i] = std::move(*p);
           reanalysed.fetch_add(1, std::memory_order_relaxed);
         }
       });
     }
     for (auto& w : workers) w.join();
+    if (backfill && indexed.ok()) indexed = store_->IndexMissing(chunk);
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const store::StoredArticle& row = chunk[i];
       if (row.batch != current_batch) end_batch();
@@ -142,6 +160,8 @@ Status StoryService::Restore() {
   end_batch();
   reanalysed_ = reanalysed.load();
   STORYLINE_RETURN_IF_ERROR(s);
+  STORYLINE_RETURN_IF_ERROR(indexed);
+  if (backfill) std::cerr << "storyline: indexed " << *unindexed << " stored articles for search\n";
   if (!expired.empty()) {
     std::vector<store::StoredArticle> none;
     STORYLINE_RETURN_IF_ERROR(store_->Append(&none, expired));
@@ -153,20 +173,25 @@ Status StoryService::Restore() {
   return Status::Ok();
 }
 
+Status StoryService::PrepareItem(std::size_t index, Article article, Pending* pending) const {
+  std::string text = article.text, html = article.html;
+  STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
+  std::string search_text = article.text;
+  auto prepared = engine_->Prepare(std::move(article));
+  if (!prepared.ok()) return prepared.status();
+  std::string bytes = prepared->Serialize();
+  pending->items.push_back({index, std::move(text), std::move(html), std::move(search_text),
+                            std::move(*prepared), std::move(bytes)});
+  return Status::Ok();
+}
+
 SubmitResult StoryService::Submit(std::vector<Article> articles,
                                   std::optional<UnixSeconds> expires) {
   auto pending = std::make_shared<Pending>();
   pending->expires = expires;
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    std::string text = articles[i].text, html = articles[i].html;
-    auto prepared = engine_->Prepare(std::move(articles[i]));
-    if (!prepared.ok()) {
-      pending->result.refused.push_back({i, prepared.status()});
-      continue;
-    }
-    std::string bytes = prepared->Serialize();
-    pending->items.push_back(
-        {i, std::move(text), std::move(html), std::move(*prepared), std::move(bytes)});
+    Status s = PrepareItem(i, std::move(articles[i]), pending.get());
+    if (!s.ok()) pending->result.refused.push_back({i, std::move(s)});
   }
   return Run(std::move(pending));
 }
@@ -182,13 +207,10 @@ SubmitResult StoryService::Replace(Article article, std::optional<UnixSeconds> e
   auto pending = std::make_shared<Pending>();
   pending->expires = expires;
   pending->removals.push_back(article.id);
-  std::string text = article.text, html = article.html;
-  auto prepared = engine_->Prepare(std::move(article));
-  if (!prepared.ok()) {
-    pending->result.refused.push_back({0, prepared.status()});
+  Status s = PrepareItem(0, std::move(article), pending.get());
+  if (!s.ok()) {
+    pending->result.refused.push_back({0, std::move(s)});
     pending->removals.clear();  // a refused replacement leaves the stored article
-  } else {
-    pending->items.push_back({0, std::move(text), std::move(html), std::move(*prepared)});
   }
   return Run(std::move(pending));
 }
@@ -297,8 +319,9 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     Pending::Item& item = r.pending->items[r.item];
     store::StoredArticle row;
     row.batch = batch_ + 1;
-    row.article = item.prepared.article();  // metadata as prepared
-    row.article.text = item.text;           // the body as received
+    row.article = item.prepared.article();         // metadata as prepared
+    row.search_text = item.search_text;             // the extracted text
+    row.article.text = item.text;                   // the body as received
     row.article.html = item.html;
     row.expires = r.pending->expires;
     row.prepared = std::move(item.bytes);
@@ -401,6 +424,31 @@ std::optional<std::size_t> StoryService::FindStory(const Snapshot& snapshot,
     return std::nullopt;
   }
   return snapshot.story_of_article[alias->second];
+}
+
+Result<std::vector<StoryMatch>> StoryService::SearchStories(const Snapshot& snapshot,
+                                                            std::string_view query) const {
+  auto hits = store_->Search(query, kMaxSearchHits);
+  if (!hits.ok()) return hits.status();
+  std::vector<StoryMatch> matches;
+  absl::flat_hash_map<std::size_t, std::size_t> at;  // rank -> index in matches
+  {
+    std::shared_lock<std::shared_mutex> lock(ids_mu_);
+    for (const store::SearchHit& hit : *hits) {
+      auto it = number_of_id_.find(hit.id);
+      // Stored but not yet in this snapshot: found by the next one.
+      if (it == number_of_id_.end() || it->second >= snapshot.story_of_article.size()) continue;
+      std::size_t rank = snapshot.story_of_article[it->second];
+      // Hits come best first: a story's first hit is its best.
+      if (at.try_emplace(rank, matches.size()).second) matches.push_back({rank, hit.relevance});
+    }
+  }
+  // Best article first; equal relevance keeps the front page's order.
+  std::stable_sort(matches.begin(), matches.end(), [](const StoryMatch& a, const StoryMatch& b) {
+    if (a.relevance != b.relevance) return a.relevance > b.relevance;
+    return a.rank < b.rank;
+  });
+  return matches;
 }
 
 Result<ArticleView> StoryService::GetArticle(const std::string& id) const {

@@ -26,6 +26,7 @@
 #include <queue>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -67,6 +68,13 @@ struct ArticleView {
   std::string story;  // "" when not yet in the snapshot
 };
 
+// A story that a full-text search found: its index in Snapshot::ranked and
+// the BM25 relevance of its best matching article (higher is better).
+struct StoryMatch {
+  std::size_t rank;
+  double relevance;
+};
+
 class StoryService {
  public:
   // Opens the store, replays it into a fresh engine (Add in arrival order, as
@@ -99,6 +107,14 @@ class StoryService {
   // story that holds its first article. nullopt when unknown.
   std::optional<std::size_t> FindStory(const Snapshot& snapshot, const std::string& id) const;
 
+  // The stories of `snapshot` holding articles that match `query` (plain
+  // words, all required; ArticleStore::Search()), most relevant first: a
+  // story ranks by its best article's BM25. Only the kMaxSearchHits best
+  // articles are considered.
+  static constexpr std::size_t kMaxSearchHits = 10000;
+  Result<std::vector<StoryMatch>> SearchStories(const Snapshot& snapshot,
+                                                std::string_view query) const;
+
   // The stored article and its story; NotFound when unknown.
   Result<ArticleView> GetArticle(const std::string& id) const;
 
@@ -113,6 +129,10 @@ class StoryService {
   explicit StoryService(const ServiceOptions& options);
   Status Restore();
   // Queues `pending` and waits until the ingest thread has applied it.
+  // Prepares `article` (the `index`th of its submission) into an item of
+  // `pending`: what was received, the text to index, the analysis. Any
+  // thread.
+  Status PrepareItem(std::size_t index, Article article, Pending* pending) const;
   SubmitResult Run(std::shared_ptr<Pending> pending);
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);

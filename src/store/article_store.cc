@@ -78,6 +78,20 @@ StoredArticle RowOf(sqlite3_stmt* s) {
   return r;
 }
 
+// Inserts the search row of article `seq`. REQUIRES: a transaction is open.
+Status InsertSearchRow(sqlite3* db, Statement* insert, std::int64_t seq, const StoredArticle& r) {
+  sqlite3_bind_int64(insert->get(), 1, seq);
+  insert->Text(2, r.article.title);
+  insert->Text(3, r.search_text.empty() ? r.article.text : r.search_text);
+  int rc = sqlite3_step(insert->get());
+  sqlite3_reset(insert->get());
+  sqlite3_clear_bindings(insert->get());
+  return rc == SQLITE_DONE ? Status::Ok() : SqlError(db, "index");
+}
+
+constexpr const char* kInsertSearch =
+    "INSERT INTO article_search (rowid, title, body) VALUES (?,?,?)";
+
 Result<sqlite3*> OpenConnection(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
@@ -135,6 +149,15 @@ Status MigrateSchema(sqlite3* db) {
              "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
              "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
              " BEGIN DELETE FROM prepared WHERE seq = old.seq; END");
+  }
+  if (s.ok() && version < 3) {
+    // Left empty: IndexMissing() fills it with the text only the engine can
+    // extract (docs/DESIGN.md "Search"). Its rows go with their article.
+    s = Exec(db,
+             "CREATE VIRTUAL TABLE article_search USING fts5("
+             "title, body, tokenize='porter unicode61');"
+             "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
+             " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
   }
   if (s.ok()) {
     s = Exec(db, ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
@@ -196,7 +219,10 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                    "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
                    " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
-  if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
+  Statement search(db, kInsertSearch);
+  if (s.ok() && !(insert.ok() && insert_prepared.ok() && search.ok())) {
+    s = SqlError(db, "prepare insert");
+  }
   for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
     StoredArticle& r = (*rows)[i];
     const Article& a = r.article;
@@ -227,6 +253,7 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
       if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
       sqlite3_reset(insert_prepared.get());
     }
+    if (s.ok()) s = InsertSearchRow(db, &search, next + static_cast<std::int64_t>(i), r);
   }
   if (s.ok()) s = Exec(db, "COMMIT");
   if (!s.ok()) {
@@ -276,6 +303,87 @@ Result<std::int64_t> ArticleStore::LastBatch() const {
   Statement q(db, "SELECT COALESCE(MAX(batch), 0) FROM articles");
   if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last batch");
   return static_cast<std::int64_t>(sqlite3_column_int64(q.get(), 0));
+}
+
+std::string MatchExpression(std::string_view query) {
+  std::string out, word;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char c : word) {
+      out += c;
+      if (c == '"') out += '"';
+    }
+    out += '"';
+    word.clear();
+  };
+  for (char c : query) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) {
+      end_word();
+    } else {
+      word += c;
+    }
+  }
+  end_word();
+  return out;
+}
+
+Result<std::vector<SearchHit>> ArticleStore::Search(std::string_view query,
+                                                    std::size_t limit) const {
+  std::vector<SearchHit> hits;
+  std::string match = MatchExpression(query);
+  if (match.empty() || limit == 0) return hits;
+  std::lock_guard<std::mutex> lock(db_->reader_mu);
+  sqlite3* db = db_->reader;
+  // bm25() is lower for better matches; the title counts twice the body.
+  Statement q(db,
+              "SELECT a.id, bm25(article_search, 2.0, 1.0) AS score FROM article_search"
+              " JOIN articles a ON a.seq = article_search.rowid"
+              " WHERE article_search MATCH ? ORDER BY score LIMIT ?");
+  if (!q.ok()) return SqlError(db, "search");
+  q.Text(1, match);
+  sqlite3_bind_int64(q.get(), 2, static_cast<sqlite3_int64>(limit));
+  int rc;
+  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    hits.push_back({ColumnText(q.get(), 0), -sqlite3_column_double(q.get(), 1)});
+  }
+  if (rc != SQLITE_DONE) return SqlError(db, "search");
+  return hits;
+}
+
+Result<std::int64_t> ArticleStore::CountUnindexed() const {
+  std::lock_guard<std::mutex> lock(db_->reader_mu);
+  sqlite3* db = db_->reader;
+  Statement q(db,
+              "SELECT count(*) FROM articles WHERE NOT EXISTS"
+              " (SELECT 1 FROM article_search WHERE rowid = articles.seq)");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "count unindexed");
+  return static_cast<std::int64_t>(sqlite3_column_int64(q.get(), 0));
+}
+
+Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
+  sqlite3* db = db_->writer;
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Statement has(db, "SELECT 1 FROM article_search WHERE rowid = ?");
+  Statement insert(db, kInsertSearch);
+  Status s = has.ok() && insert.ok() ? Status::Ok() : SqlError(db, "prepare index");
+  for (std::size_t i = 0; s.ok() && i < rows.size(); ++i) {
+    sqlite3_bind_int64(has.get(), 1, rows[i].seq);
+    int rc = sqlite3_step(has.get());
+    sqlite3_reset(has.get());
+    if (rc == SQLITE_DONE) {
+      s = InsertSearchRow(db, &insert, rows[i].seq, rows[i]);
+    } else if (rc != SQLITE_ROW) {
+      s = SqlError(db, "index lookup");
+    }
+  }
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) {
+    Exec(db, "ROLLBACK");
+    return s;
+  }
+  return Status::Ok();
 }
 
 }  // namespace storyline::store

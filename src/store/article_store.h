@@ -8,7 +8,7 @@
 //   Status s = (*store)->Append(&rows);            // durable once OK
 //   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
 //
-// Layout (schema version 2, in PRAGMA user_version):
+// Layout (schema version 3, in PRAGMA user_version):
 //   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
 //            id TEXT UNIQUE NOT NULL,
 //            batch INTEGER NOT NULL,    -- the group commit it arrived in
@@ -17,14 +17,22 @@
 //            published, fetched, expires INTEGER)  -- Unix seconds or NULL
 //   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
 //            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
-//   (a trigger deletes an article's prepared row with it)
+//   article_search USING fts5(title, body, tokenize='porter unicode61')
+//            -- rowid = articles.seq; body = the text the engine analysed
+//            -- (as received; for an HTML page the extracted text). Version 3.
+//   (triggers delete an article's prepared and search rows with it)
 // The metadata columns hold what the engine made of the article (a title or
 // date found in its HTML), the body what was received, so that preparing a
-// stored article again gives the same result.
+// stored article again gives the same result. The search row is written in
+// the same transaction as its article. Migrating from version 1 or 2 creates the
+// search table empty: the articles stored before it are indexed by the
+// caller (IndexMissing()), which can prepare them, since the extracted text
+// of an HTML page is not stored.
 //
-// Thread-safety: Append() and Replay() from one thread at a time (the
-// server's ingest thread); Get() and Count() from any thread, concurrently
-// with them (a second connection; WAL readers do not block the writer).
+// Thread-safety: Append(), Replay() and IndexMissing() from one thread at a
+// time (the server's ingest thread); Get(), LastBatch() and Search() from any
+// thread, concurrently with them (a second connection, shared under a mutex;
+// WAL readers do not block the writer).
 #ifndef STORYLINE_STORE_ARTICLE_STORE_H_
 #define STORYLINE_STORE_ARTICLE_STORE_H_
 
@@ -52,11 +60,20 @@ struct StoredArticle {
   // restart need not analyse it again; empty when not kept. Given by
   // Replay(), not by Get().
   std::string prepared;
+  // What the search index holds as the body (an HTML page's extracted text);
+  // empty: article.text. Written by Append(), not read back by Replay().
+  std::string search_text;
+};
+
+// One article matching a search.
+struct SearchHit {
+  std::string id;
+  double relevance = 0;  // -bm25(): higher is better
 };
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens or creates the database at `path` and migrates it to
   // kSchemaVersion. Fails (kIoError) when the file cannot be opened or is not
@@ -81,6 +98,20 @@ class ArticleStore {
   // The highest batch number stored (0 when empty).
   Result<std::int64_t> LastBatch() const;
 
+  // Full-text search: the articles whose title or body hold every word of
+  // `query` (plain words; FTS5 syntax in it means nothing), most relevant
+  // first by BM25 (title weighted 2, body 1; Porter-stemmed, case-folded),
+  // at most `limit`. Empty when `query` has no words.
+  Result<std::vector<SearchHit>> Search(std::string_view query, std::size_t limit) const;
+
+  // Stored articles that the search index lacks (those stored before schema
+  // version 2).
+  Result<std::int64_t> CountUnindexed() const;
+
+  // Indexes, in one transaction, those of `rows` (by seq, with title and
+  // search_text) that the index lacks; the others are left as they are.
+  Status IndexMissing(const std::vector<StoredArticle>& rows);
+
  private:
   ArticleStore() = default;
   struct Connections;
@@ -90,6 +121,11 @@ class ArticleStore {
 // Brings the database to kSchemaVersion, one step at a time, in one
 // transaction. Exposed for tests.
 Status MigrateSchema(sqlite3* db);
+
+// The FTS5 MATCH expression for plain words: each whitespace-separated word
+// of `query` as a quoted string (quotes doubled), all required. Control
+// bytes count as spaces; "" when there is no word. Exposed for tests.
+std::string MatchExpression(std::string_view query);
 
 }  // namespace storyline::store
 

@@ -200,5 +200,172 @@ TEST_F(ArticleStoreTest, RefusesAFileThatIsNotADatabase) {
   EXPECT_FALSE(store.ok());
 }
 
+std::vector<std::string> HitIds(const Result<std::vector<SearchHit>>& hits) {
+  std::vector<std::string> ids;
+  EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+  if (hits.ok()) {
+    for (const auto& h : *hits) ids.push_back(h.id);
+  }
+  return ids;
+}
+
+TEST_F(ArticleStoreTest, SearchFindsBodyWordsStemmedAndRanksByBm25) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("once", 1), Row("often", 1), Row("never", 1)};
+  rows[0].article.text = "The harbour was closed after the storm and the town waited.";
+  rows[1].article.text = "Harbours reopened: the harbour master said the harbour is safe.";
+  rows[2].article.text = "Nothing about the sea in this one, only the mountains.";
+  // The extracted text, when given, is what is indexed, not the received body.
+  rows[2].search_text = "Extracted words mention a lighthouse.";
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  // More occurrences rank first; "HARBOURS" is case-folded and stemmed.
+  EXPECT_EQ(HitIds((*store)->Search("HARBOURS", 10)), (std::vector<std::string>{"often", "once"}));
+  EXPECT_EQ(HitIds((*store)->Search("harbour storm", 10)), (std::vector<std::string>{"once"}));
+  EXPECT_EQ(HitIds((*store)->Search("lighthouse", 10)), (std::vector<std::string>{"never"}));
+  EXPECT_TRUE(HitIds((*store)->Search("mountains", 10)).empty());
+  // Titles are searched too.
+  EXPECT_EQ(HitIds((*store)->Search("title OFTEN", 10)), (std::vector<std::string>{"often"}));
+  EXPECT_EQ(HitIds((*store)->Search("harbour", 1)), (std::vector<std::string>{"often"}));
+  auto hits = (*store)->Search("harbour", 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_GT((*hits)[0].relevance, (*hits)[1].relevance);
+  EXPECT_TRUE(HitIds((*store)->Search("   ", 10)).empty());
+}
+
+TEST_F(ArticleStoreTest, SearchTakesFts5SyntaxAsPlainWords) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("a", 1)};
+  rows[0].article.text = "Rain AND wind OR snow NEAR the coast";
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  for (const char* q :
+       {"AND OR (", "\"", "\"\"", "NOT", "rain NOT", "a*", "title:rain", "^rain", "rain)",
+        "NEAR(rain wind)", "'; DROP TABLE articles; --", "\x01\x7f", "\xff\xfe", "{rain}", "-"}) {
+    auto hits = (*store)->Search(q, 10);
+    EXPECT_TRUE(hits.ok()) << q << ": " << hits.status().ToString();
+  }
+  // Operators are words: "rain AND wind" needs the word "and", which is there.
+  EXPECT_EQ(HitIds((*store)->Search("rain AND wind", 10)), (std::vector<std::string>{"a"}));
+  EXPECT_TRUE(HitIds((*store)->Search("rain NOT", 10)).empty());
+  EXPECT_TRUE(HitIds((*store)->Search("rain*", 10)).size() == 1);  // '*' is no token character
+  EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(MatchExpression(" a \"b\"\tc "), "\"a\" \"\"\"b\"\"\" \"c\"");
+  EXPECT_EQ(MatchExpression(" \n "), "");
+}
+
+TEST_F(ArticleStoreTest, AGroupRefusedForAKnownIdIndexesNothing) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> first = {Row("a", 1)};
+  ASSERT_TRUE((*store)->Append(&first).ok());
+  std::vector<StoredArticle> second = {Row("b", 2), Row("a", 2)};
+  second[0].article.text = "zeppelin";
+  EXPECT_FALSE((*store)->Append(&second).ok());
+  EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+  auto unindexed = (*store)->CountUnindexed();
+  ASSERT_TRUE(unindexed.ok());
+  EXPECT_EQ(*unindexed, 0);
+}
+
+TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    // Version 1's schema, as storyline wrote it.
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE articles ("
+                           " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
+                           " batch INTEGER NOT NULL, url TEXT, source TEXT, title TEXT, lang TEXT,"
+                           " text TEXT, html TEXT, published INTEGER, fetched INTEGER,"
+                           " expires INTEGER);"
+                           "INSERT INTO articles (seq, id, batch, title, text, html) VALUES"
+                           " (1, 'old-text', 1, 'Old', 'A zeppelin landed.', ''),"
+                           " (2, 'old-html', 1, 'Page', '', '<p>A blimp landed.</p>');"
+                           "PRAGMA user_version = 1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"old-text", "old-html"}));
+  auto unindexed = (*store)->CountUnindexed();
+  ASSERT_TRUE(unindexed.ok());
+  EXPECT_EQ(*unindexed, 2);
+  EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+
+  // The caller indexes the old rows with the text it extracted.
+  std::vector<StoredArticle> old;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
+  old[1].search_text = "A blimp landed.";
+  ASSERT_TRUE((*store)->IndexMissing({old[1]}).ok());
+  EXPECT_EQ(*(*store)->CountUnindexed(), 1);
+  ASSERT_TRUE((*store)->IndexMissing(old).ok());  // the one indexed already is kept
+  EXPECT_EQ(*(*store)->CountUnindexed(), 0);
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"old-text"}));
+  EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"old-html"}));
+
+  // New rows continue after the old ones and are indexed as stored.
+  std::vector<StoredArticle> rows = {Row("new", 2)};
+  rows[0].article.text = "Another zeppelin.";
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  EXPECT_EQ(rows[0].seq, 3);
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)).size(), 2u);
+}
+
+// Schema 2 (articles and prepared, no search index) migrates to 3: the
+// stored analysis is kept and the articles wait to be indexed.
+TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseKeepingItsPreparedBytes) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE articles ("
+                           " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
+                           " batch INTEGER NOT NULL, url TEXT, source TEXT, title TEXT, lang TEXT,"
+                           " text TEXT, html TEXT, published INTEGER, fetched INTEGER,"
+                           " expires INTEGER);"
+                           "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
+                           "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
+                           " BEGIN DELETE FROM prepared WHERE seq = old.seq; END;"
+                           "INSERT INTO articles (seq, id, batch, title, text) VALUES"
+                           " (1, 'v2', 1, 'Old', 'A zeppelin landed.');"
+                           "INSERT INTO prepared (seq, bytes) VALUES (1, 'analysis');"
+                           "PRAGMA user_version = 2;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<StoredArticle> old;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_EQ(old[0].prepared, "analysis");
+  EXPECT_EQ(*(*store)->CountUnindexed(), 1);
+  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v2"}));
+}
+
+// Removing an article (DELETE, PUT, expiry) takes it out of the search
+// index in the same transaction; a replacement is found by its new text.
+TEST_F(ArticleStoreTest, ARemovedArticleIsNoLongerFound) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
+  rows[0].article.text = "A zeppelin landed.";
+  rows[1].article.text = "A zeppelin took off.";
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)).size(), 2u);
+  std::vector<StoredArticle> replacement = {Row("b", 2)};
+  replacement[0].article.text = "A blimp took off.";
+  ASSERT_TRUE((*store)->Append(&replacement, {"a", "b"}).ok());
+  EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+  EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(*(*store)->CountUnindexed(), 0);
+}
+
 }  // namespace
 }  // namespace storyline::store
