@@ -44,7 +44,9 @@ std::unique_ptr<StoryEngine> EngineWithTwoEvents() {
 }
 
 std::unique_ptr<StoryEngine> RemovableEngine() {
-  auto engine = StoryEngine::Create({.removable = true});
+  EngineOptions options;
+  options.removable = true;
+  auto engine = StoryEngine::Create(options);
   EXPECT_TRUE(engine.ok());
   return std::move(*engine);
 }

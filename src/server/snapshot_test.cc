@@ -15,7 +15,9 @@ const char* kBudget =
 class SnapshotTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto engine = StoryEngine::Create({.removable = true});
+    EngineOptions options;
+    options.removable = true;
+    auto engine = StoryEngine::Create(options);
     ASSERT_TRUE(engine.ok());
     engine_ = std::move(*engine);
   }
