@@ -31,8 +31,12 @@ target_include_directories(storyline_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(storyline_stemmer INTERFACE ${STEMMER_LIBRARY})
 add_library(storyline::stemmer ALIAS storyline_stemmer)
 
-# The server's HTTP (cpp-httplib, built by Debian as a shared library; its
-# .pc file carries the feature defines the header must see) and its store.
+# The server's HTTP (libmicrohttpd: epoll event threads, so 64 keep-alive
+# connections do not need 64 threads; docs/DESIGN.md "Live server"), the
+# tests' HTTP client (cpp-httplib, built by Debian as a shared library; its
+# .pc file carries the feature defines the header must see), and the store.
+pkg_check_modules(MICROHTTPD REQUIRED IMPORTED_TARGET libmicrohttpd)
+add_library(storyline::microhttpd ALIAS PkgConfig::MICROHTTPD)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(storyline::httplib ALIAS PkgConfig::HTTPLIB)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

@@ -486,6 +486,16 @@ TEST_F(ServerTest, SearchFindsArticleTextRanksByBm25AndSurvivesARestart) {
   // Every word must occur in one article.
   EXPECT_EQ(StoryIds(Search("cobalt airport")), (std::vector<std::string>{story_of["rail-1"]}));
   EXPECT_EQ(Search("cobalt lighthouse")["total"], 0);
+  // A form-encoded query ("+" for a space, as browsers send it), sent as is.
+  {
+    httplib::Client raw("127.0.0.1", port_);
+    raw.set_url_encode(false);
+    auto res = raw.Get("/stories?q=cobalt+airport");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(StoryIds(Json::parse(res->body)), (std::vector<std::string>{story_of["rail-1"]}));
+    // An escaped "+" is a "+": one word "cobalt+airport", a phrase to FTS5.
+    EXPECT_EQ(Json::parse(raw.Get("/stories?q=cobalt%2Bairport")->body)["total"], 0);
+  }
   EXPECT_EQ(Search("zeppelin")["total"], 0);
   // Filters apply to the matches; a blank q is no search.
   EXPECT_EQ(StoryIds(Search("cobalt", {{"outlet", "Metro Daily"}})),
@@ -649,6 +659,11 @@ TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerKeepsServing) {
   expect_error(client_->Get("/stories?limit=abc"), 400, "limit not a number");
   expect_error(client_->Get("/stories?since=yesterday"), 400, "since not a time");
   expect_error(client_->Get("/nothing-here"), 404, "unknown path");
+  EXPECT_EQ(client_->Post("/stories", "", "application/json")->get_header_value("Allow"),
+            "GET, HEAD");
+  expect_error(client_->Post("/stories", "", "application/json"), 405, "POST on /stories");
+  expect_error(client_->Delete("/stories/s1"), 405, "DELETE on a story");
+  expect_error(client_->Get("/articles"), 405, "GET on /articles");
   for (const char* path : {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt",
                            "/%2e%2e%2fCMakeLists.txt", "/stories/..%2f..%2fCMakeLists.txt",
                            "/index.html/../../CMakeLists.txt", "/..%5cCMakeLists.txt"}) {
@@ -711,6 +726,8 @@ TEST_F(ServerTest, ServesOnlyTheWebPageFiles) {
 TEST_F(ServerTest, MetricsAreInPrometheusTextFormat) {
   StartServer();
   ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  ASSERT_EQ(Post(kBudget, "application/json")->status, 200);
+  ASSERT_EQ(client_->Delete("/articles/budget-1")->status, 200);
   GetJson("/stories");
   auto res = client_->Get("/metrics");
   ASSERT_TRUE(res);
@@ -718,10 +735,14 @@ TEST_F(ServerTest, MetricsAreInPrometheusTextFormat) {
   const std::string& m = res->body;
   EXPECT_NE(m.find("\nstoryline_articles 1\n"), std::string::npos) << m;
   EXPECT_NE(m.find("\nstoryline_stories 1\n"), std::string::npos);
-  EXPECT_NE(m.find("\nstoryline_articles_ingested_total 1\n"), std::string::npos);
+  EXPECT_NE(m.find("\nstoryline_articles_ingested_total 2\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("\nstoryline_articles_removed_total 1\n"), std::string::npos);
+  // Every write was followed by a rebuild (snapshot-ms 0 in tests).
+  EXPECT_NE(m.find("\nstoryline_snapshots_total 3\n"), std::string::npos);
+  EXPECT_NE(m.find("# TYPE storyline_snapshot_seconds_total counter"), std::string::npos);
   EXPECT_NE(m.find("# TYPE storyline_request_seconds histogram"), std::string::npos);
   EXPECT_NE(m.find("storyline_request_seconds_count{route=\"stories\"} 1\n"), std::string::npos);
-  EXPECT_NE(m.find("storyline_request_seconds_bucket{route=\"post_articles\",le=\"+Inf\"} 1\n"),
+  EXPECT_NE(m.find("storyline_request_seconds_bucket{route=\"post_articles\",le=\"+Inf\"} 2\n"),
             std::string::npos);
 }
 

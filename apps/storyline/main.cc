@@ -296,7 +296,7 @@ struct ServeArgs {
   std::string write_token;
   std::string web = STORYLINE_WEB_DIR;
   std::string prior;
-  int threads = 96;
+  int threads = 32;
   int snapshot_ms = 200;
 };
 
@@ -480,9 +480,11 @@ int main(int argc, char** argv) {
                     "writes only from loopback");
   serve->add_option("--web", sargs.web, "Folder of the web page")->capture_default_str();
   serve->add_option("--prior", sargs.prior, "Document-frequency prior (default: the shipped one)");
-  serve->add_option("--threads", sargs.threads, "Connection threads (one per open connection)")
+  serve->add_option("--threads", sargs.threads,
+                    "Worker threads for writes, searches and article reads (connections are "
+                    "served by one event thread per core)")
       ->capture_default_str()
-      ->check(CLI::Range(2, 4096));
+      ->check(CLI::Range(1, 4096));
   serve->add_option("--snapshot-ms", sargs.snapshot_ms,
                     "Most milliseconds a write waits before reads see it (0: before its answer)")
       ->capture_default_str()

@@ -1,14 +1,25 @@
 #include "server/http_server.h"
 
-#include <httplib.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "output/json_writer.h"
 #include "server/article_body.h"
@@ -20,6 +31,51 @@ namespace storyline::server {
 namespace {
 
 using Json = nlohmann::json;
+
+// One request as the handlers see it: what libmicrohttpd parsed, the body,
+// and the route's {id}.
+struct Request {
+  std::string method;
+  std::string path;   // percent-decoded
+  std::string match;  // the {id} segment of /stories/{id} and /articles/{id}
+  std::vector<std::pair<std::string, std::string>> params;   // query, decoded
+  std::vector<std::pair<std::string, std::string>> headers;  // as sent
+  std::string remote_addr;
+  std::string body;
+
+  // The header's value ("" when absent); names are case-insensitive.
+  std::string Header(std::string_view name) const {
+    for (const auto& [k, v] : headers) {
+      if (AsciiLowered(k) == AsciiLowered(name)) return v;
+    }
+    return "";
+  }
+  bool HasParam(std::string_view key) const {
+    return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == key; });
+  }
+  // The first value of the query parameter ("" when absent).
+  std::string Param(std::string_view key) const {
+    for (const auto& [k, v] : params) {
+      if (k == key) return v;
+    }
+    return "";
+  }
+};
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  void SetHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+  void SetContent(std::string bytes, std::string type) {
+    body = std::move(bytes);
+    content_type = std::move(type);
+  }
+};
 
 std::string Dump(const Json& j) {
   // Replace, never throw, on bytes that are not UTF-8 (all input is checked,
@@ -46,22 +102,22 @@ std::string EscapeMarkup(const std::string& json) {
 }
 
 // REQUIRES: `body` went through EscapeMarkup().
-void SendEscapedJson(httplib::Response& res, int status, const std::string& body) {
+void SendEscapedJson(Response& res, int status, const std::string& body) {
   res.status = status;
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(body, "application/json; charset=utf-8");
+  res.SetHeader("X-Content-Type-Options", "nosniff");
+  res.SetHeader("Cache-Control", "no-store");
+  res.SetContent(body, "application/json; charset=utf-8");
 }
 
-void SendJson(httplib::Response& res, int status, const std::string& raw) {
+void SendJson(Response& res, int status, const std::string& raw) {
   SendEscapedJson(res, status, EscapeMarkup(raw));
 }
 
-void SendError(httplib::Response& res, int status, std::string_view message) {
+void SendError(Response& res, int status, std::string_view message) {
   SendJson(res, status, Dump(Json{{"error", message}}));
 }
 
-void SendError(httplib::Response& res, const Status& status) {
+void SendError(Response& res, const Status& status) {
   SendError(res, HttpStatusOf(status), status.message());
 }
 
@@ -117,27 +173,27 @@ struct StoryQuery {
   }
 };
 
-Result<StoryQuery> ParseStoryQuery(const httplib::Request& req) {
+Result<StoryQuery> ParseStoryQuery(const Request& req) {
   StoryQuery q;
-  if (req.has_param("limit")) {
-    auto v = ParseCount(req.get_param_value("limit"));
+  if (req.HasParam("limit")) {
+    auto v = ParseCount(req.Param("limit"));
     if (!v || *v < 1 || *v > 200) return Status::InvalidInput("limit must be 1 to 200");
     q.limit = *v;
   }
-  if (req.has_param("offset")) {
-    auto v = ParseCount(req.get_param_value("offset"));
+  if (req.HasParam("offset")) {
+    auto v = ParseCount(req.Param("offset"));
     if (!v) return Status::InvalidInput("offset must be a number");
     q.offset = *v;
   }
   for (const char* key : {"since", "until"}) {
-    if (!req.has_param(key)) continue;
-    auto t = ParseIsoTime(req.get_param_value(key));
+    if (!req.HasParam(key)) continue;
+    auto t = ParseIsoTime(req.Param(key));
     if (!t) return Status::InvalidInput(std::string(key) + " must be an ISO 8601 time");
     (std::string_view(key) == "since" ? q.since : q.until) = t;
   }
-  q.lang = req.get_param_value("lang");
-  q.outlet = req.get_param_value("outlet");
-  q.text = req.get_param_value("q");
+  q.lang = req.Param("lang");
+  q.outlet = req.Param("outlet");
+  q.text = req.Param("q");
   return q;
 }
 
@@ -155,8 +211,8 @@ Result<std::optional<UnixSeconds>> ParseMaxAge(const std::string& cache_control)
 
 // When a write expires: now plus its Cache-Control max-age; nullopt when it
 // has none.
-Result<std::optional<UnixSeconds>> ExpiryOf(const httplib::Request& req) {
-  auto max_age = ParseMaxAge(req.get_header_value("Cache-Control"));
+Result<std::optional<UnixSeconds>> ExpiryOf(const Request& req) {
+  auto max_age = ParseMaxAge(req.Header("Cache-Control"));
   if (!max_age.ok() || !*max_age) return max_age;
   UnixSeconds now = std::chrono::duration_cast<std::chrono::seconds>(
                         std::chrono::system_clock::now().time_since_epoch())
@@ -191,27 +247,173 @@ int HttpStatusOf(const Status& status) {
   return 500;
 }
 
+namespace {
+
+// A fixed set of threads running queued jobs in order: the requests that may
+// block (writes wait for their group commit; searches and article reads
+// query SQLite), so that the event threads never wait.
+class WorkQueue {
+ public:
+  explicit WorkQueue(int threads) {
+    for (int i = 0; i < threads; ++i) {
+      threads_.emplace_back([this] {
+        pthread_setname_np(pthread_self(), "sl-worker");  // for top -H and perf
+        Loop();
+      });
+    }
+  }
+  ~WorkQueue() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();  // runs what was queued first
+  }
+  void Post(std::function<void()> job) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      jobs_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  void Loop() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;  // GUARDED_BY(mu_)
+  bool stopping_ = false;                   // GUARDED_BY(mu_)
+  std::vector<std::thread> threads_;
+};
+
+using Handler = std::function<void(const Request&, Response&)>;
+
+// Where a request is answered: on the event thread that read it (cheap reads
+// of the snapshot), or by the work queue (anything that may block).
+enum class Where { kEventThread, kWorker };
+
+struct Dispatch {
+  Route route = Route::kOther;
+  Where where = Where::kEventThread;
+  Handler handler;  // empty: `res` already holds the answer (404, 405)
+};
+
+// What one connection's current request has gathered, from its first
+// callback to its completion.
+struct Exchange {
+  std::string uri;       // as sent, for the query string
+  bool started = false;  // the first callback (headers only) has been seen
+  Request req;
+  Response res;
+  bool too_large = false;  // the body passed the limit: answered 413 once read
+  bool answered = false;   // `res` is final (a worker finished)
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  Route route = Route::kOther;
+};
+
+MHD_Result CollectValue(void* into, MHD_ValueKind, const char* key, const char* value) {
+  static_cast<std::vector<std::pair<std::string, std::string>>*>(into)->emplace_back(
+      key ? key : "", value ? value : "");
+  return MHD_YES;
+}
+
+std::string AddressOf(const sockaddr* addr) {
+  char text[INET6_ADDRSTRLEN] = "";
+  if (addr == nullptr) return "";
+  if (addr->sa_family == AF_INET) {
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(addr)->sin_addr, text, sizeof text);
+  } else if (addr->sa_family == AF_INET6) {
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(addr)->sin6_addr, text, sizeof text);
+  }
+  return text;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes a form-encoded query component: "+" is a space, "%XX" a byte
+// (a malformed escape stays as it is).
+std::string DecodeQueryPart(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '+') {
+      out += ' ';
+    } else if (in[i] == '%' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
+               HexValue(in[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2]));
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+// The parameters of the query string of `uri` (after "?"), in order.
+std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view uri) {
+  std::vector<std::pair<std::string, std::string>> params;
+  std::size_t q = uri.find('?');
+  if (q == std::string_view::npos) return params;
+  std::string_view rest = uri.substr(q + 1);
+  while (!rest.empty()) {
+    std::size_t amp = rest.find('&');
+    std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.empty()) continue;
+    std::size_t eq = pair.find('=');
+    params.emplace_back(DecodeQueryPart(pair.substr(0, eq)),
+                        eq == std::string_view::npos ? "" : DecodeQueryPart(pair.substr(eq + 1)));
+  }
+  return params;
+}
+
+// The {id} when `path` is `prefix` followed by one non-empty segment.
+std::optional<std::string> SegmentAfter(std::string_view path, std::string_view prefix) {
+  if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return std::nullopt;
+  std::string_view rest = path.substr(prefix.size());
+  if (rest.find('/') != std::string_view::npos) return std::nullopt;
+  return std::string(rest);
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
   StoryService* service;
   HttpOptions options;
-  httplib::Server http;
-
-  // Wraps a handler: times it into the route's histogram.
-  httplib::Server::Handler Timed(Route route, httplib::Server::Handler handler) {
-    return [this, route, handler](const httplib::Request& req, httplib::Response& res) {
-      auto start = std::chrono::steady_clock::now();
-      handler(req, res);
-      std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-      service->metrics().ObserveRequest(route, took.count());
-    };
-  }
+  MHD_Daemon* daemon = nullptr;
+  std::unique_ptr<WorkQueue> workers;
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopped = false;  // GUARDED_BY(stop_mu)
+  // Set by the destructor: requests still arriving are answered 503 instead
+  // of being handed to the workers being drained.
+  std::mutex closing_mu;
+  bool closing = false;  // GUARDED_BY(closing_mu)
 
   // True when the request may write; otherwise the error is sent.
-  bool MayWrite(const httplib::Request& req, httplib::Response& res) {
+  bool MayWrite(const Request& req, Response& res) {
     if (!options.write_token.empty()) {
-      std::string auth = req.get_header_value("Authorization");
+      std::string auth = req.Header("Authorization");
       if (auth.empty()) {
-        res.set_header("WWW-Authenticate", "Bearer");
+        res.SetHeader("WWW-Authenticate", "Bearer");
         SendError(res, 401, "writes need Authorization: Bearer <token>");
         return false;
       }
@@ -228,9 +430,9 @@ struct HttpServer::Impl {
     return true;
   }
 
-  void PostArticles(const httplib::Request& req, httplib::Response& res) {
+  void PostArticles(const Request& req, Response& res) {
     if (!MayWrite(req, res)) return;
-    auto kind = BodyKindOf(req.get_header_value("Content-Type"));
+    auto kind = BodyKindOf(req.Header("Content-Type"));
     if (!kind) {
       SendError(res, 415,
                 "Content-Type must be application/json, application/x-ndjson or text/html");
@@ -239,10 +441,10 @@ struct HttpServer::Impl {
     auto expiry = ExpiryOf(req);
     if (!expiry.ok()) return SendError(res, expiry.status());
     std::optional<UnixSeconds> expires = *expiry;
-    HtmlHeaders html{.url = req.get_header_value("X-Article-URL"),
-                     .id = req.get_header_value("X-Article-ID"),
-                     .source = req.get_header_value("X-Article-Source"),
-                     .published = req.get_header_value("X-Article-Published")};
+    HtmlHeaders html{.url = req.Header("X-Article-URL"),
+                     .id = req.Header("X-Article-ID"),
+                     .source = req.Header("X-Article-Source"),
+                     .published = req.Header("X-Article-Published")};
     auto body = ParseArticleBody(*kind, req.body, html, options.max_json_depth);
     if (!body.ok()) {
       service->metrics().CountRejected(1);
@@ -275,9 +477,9 @@ struct HttpServer::Impl {
   // PUT /articles/{id}: one article in any of POST's single-article forms
   // (not JSON lines); the id in the path is the article's id, whatever the
   // body says. Creates it, or replaces the stored one in the same commit.
-  void PutArticle(const httplib::Request& req, httplib::Response& res) {
+  void PutArticle(const Request& req, Response& res) {
     if (!MayWrite(req, res)) return;
-    auto kind = BodyKindOf(req.get_header_value("Content-Type"));
+    auto kind = BodyKindOf(req.Header("Content-Type"));
     if (!kind || *kind == BodyKind::kJsonLines) {
       SendError(res, 415, "Content-Type must be application/json or text/html");
       return;
@@ -285,11 +487,11 @@ struct HttpServer::Impl {
     auto expiry = ExpiryOf(req);
     if (!expiry.ok()) return SendError(res, expiry.status());
     std::optional<UnixSeconds> expires = *expiry;
-    const std::string id = req.matches[1];
-    HtmlHeaders html{.url = req.get_header_value("X-Article-URL"),
+    const std::string id = req.match;
+    HtmlHeaders html{.url = req.Header("X-Article-URL"),
                      .id = id,
-                     .source = req.get_header_value("X-Article-Source"),
-                     .published = req.get_header_value("X-Article-Published")};
+                     .source = req.Header("X-Article-Source"),
+                     .published = req.Header("X-Article-Published")};
     auto body = ParseArticleBody(*kind, req.body, html, options.max_json_depth);
     if (!body.ok()) {
       service->metrics().CountRejected(1);
@@ -308,15 +510,15 @@ struct HttpServer::Impl {
     SendJson(res, 200, Dump(Json{{"articles", added}, {"errors", Json::array()}}));
   }
 
-  void DeleteArticle(const httplib::Request& req, httplib::Response& res) {
+  void DeleteArticle(const Request& req, Response& res) {
     if (!MayWrite(req, res)) return;
-    const std::string id = req.matches[1];
+    const std::string id = req.match;
     Status s = service->Remove(id);
     if (!s.ok()) return SendError(res, s);
     SendJson(res, 200, Dump(Json{{"id", id}, {"deleted", true}}));
   }
 
-  void GetStories(const httplib::Request& req, httplib::Response& res) {
+  void GetStories(const Request& req, Response& res) {
     auto query = ParseStoryQuery(req);
     if (!query.ok()) return SendError(res, query.status());
     auto snapshot = service->snapshot();
@@ -361,15 +563,15 @@ struct HttpServer::Impl {
            ", \"limit\": " + std::to_string(query.limit) + ", \"stories\": [\n" + stories + "]}\n";
   }
 
-  void GetStory(const httplib::Request& req, httplib::Response& res) {
+  void GetStory(const Request& req, Response& res) {
     auto snapshot = service->snapshot();
-    auto rank = service->FindStory(*snapshot, req.matches[1]);
-    if (!rank) return SendError(res, 404, "no story with id " + std::string(req.matches[1]));
+    auto rank = service->FindStory(*snapshot, req.match);
+    if (!rank) return SendError(res, 404, "no story with id " + req.match);
     SendJson(res, 200, StoryJson(*snapshot->StoryAt(*rank)) + "\n");
   }
 
-  void GetArticle(const httplib::Request& req, httplib::Response& res) {
-    auto view = service->GetArticle(req.matches[1]);
+  void GetArticle(const Request& req, Response& res) {
+    auto view = service->GetArticle(req.match);
     if (!view.ok()) return SendError(res, view.status());
     const Article& a = view->stored.article;
     Json j = {{"id", a.id},           {"url", a.url},     {"source", a.source},
@@ -381,7 +583,7 @@ struct HttpServer::Impl {
     SendJson(res, 200, Dump(j));
   }
 
-  void Health(const httplib::Request&, httplib::Response& res) {
+  void Health(const Request&, Response& res) {
     auto snapshot = service->snapshot();
     SendJson(res, 200,
              Dump(Json{{"status", "ok"},
@@ -390,66 +592,195 @@ struct HttpServer::Impl {
                        {"version", snapshot->version}}));
   }
 
-  void MetricsText(const httplib::Request&, httplib::Response& res) {
+  void MetricsText(const Request&, Response& res) {
     auto snapshot = service->snapshot();
-    res.set_content(service->metrics().Render({.articles = snapshot->articles,
-                                               .stories = snapshot->ranked.size(),
-                                               .version = snapshot->version}),
-                    "text/plain; version=0.0.4; charset=utf-8");
+    res.SetContent(service->metrics().Render({.articles = snapshot->articles,
+                                              .stories = snapshot->ranked.size(),
+                                              .version = snapshot->version}),
+                   "text/plain; version=0.0.4; charset=utf-8");
   }
 
   // Only names of kStaticFiles reach here (the route says so); the path is
   // never built from request bytes beyond that choice.
-  void StaticFile(const std::string& name, httplib::Response& res) {
+  void StaticFile(const std::string& name, Response& res) {
     for (const auto& [file, type] : kStaticFiles) {
       if (name != file) continue;
       std::ifstream in(std::filesystem::path(options.web_dir) / file, std::ios::binary);
       if (options.web_dir.empty() || !in) break;
       std::ostringstream bytes;
       bytes << in.rdbuf();
-      res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("Cache-Control", "no-cache");
-      res.set_content(bytes.str(), type);
+      res.SetHeader("X-Content-Type-Options", "nosniff");
+      res.SetHeader("Cache-Control", "no-cache");
+      res.SetContent(bytes.str(), type);
       return;
     }
     SendError(res, 404, "no such file: " + name);
   }
 
-  void Routes() {
-    http.Get("/healthz", Timed(Route::kHealth, [this](const auto& q, auto& r) { Health(q, r); }));
-    http.Get("/metrics",
-             Timed(Route::kOther, [this](const auto& q, auto& r) { MetricsText(q, r); }));
-    http.Get("/stories",
-             Timed(Route::kStories, [this](const auto& q, auto& r) { GetStories(q, r); }));
-    http.Get(R"(/stories/([^/]+))",
-             Timed(Route::kStory, [this](const auto& q, auto& r) { GetStory(q, r); }));
-    http.Get(R"(/articles/([^/]+))",
-             Timed(Route::kArticle, [this](const auto& q, auto& r) { GetArticle(q, r); }));
-    http.Post("/articles",
-              Timed(Route::kPost, [this](const auto& q, auto& r) { PostArticles(q, r); }));
-    http.Put(R"(/articles/([^/]+))",
-             Timed(Route::kPost, [this](const auto& q, auto& r) { PutArticle(q, r); }));
-    http.Delete(R"(/articles/([^/]+))",
-                Timed(Route::kOther, [this](const auto& q, auto& r) { DeleteArticle(q, r); }));
-    http.Get("/",
-             Timed(Route::kStatic, [this](const auto&, auto& r) { StaticFile("index.html", r); }));
-    http.Get(
-        R"(/(index\.html|app\.js|style\.css))",
-        Timed(Route::kStatic, [this](const auto& q, auto& r) { StaticFile(q.matches[1], r); }));
+  // Chooses the handler of `req` (setting req.match); for no route, the
+  // answer (404, or 405 with Allow) is left in `res` and the handler empty.
+  Dispatch Choose(Request& req, Response& res) {
+    const std::string& m = req.method;
+    const bool get = m == "GET" || m == "HEAD";
+    auto on = [&](Route route, Where where, Handler h) {
+      return Dispatch{route, where, std::move(h)};
+    };
+    auto not_allowed = [&](const char* allow) {
+      res.SetHeader("Allow", allow);
+      SendError(res, 405, m + " is not allowed on " + req.path + " (allowed: " + allow + ")");
+      return Dispatch{};
+    };
+    const std::string& path = req.path;
+    if (path == "/healthz" || path == "/metrics" || path == "/stories") {
+      if (!get) return not_allowed("GET, HEAD");
+      if (path == "/healthz")
+        return on(Route::kHealth, Where::kEventThread, [this](auto& q, auto& r) { Health(q, r); });
+      if (path == "/metrics")
+        return on(Route::kOther, Where::kEventThread,
+                  [this](auto& q, auto& r) { MetricsText(q, r); });
+      // A search queries SQLite; the other pages come from the snapshot.
+      Where where =
+          store::MatchExpression(req.Param("q")).empty() ? Where::kEventThread : Where::kWorker;
+      return on(Route::kStories, where, [this](auto& q, auto& r) { GetStories(q, r); });
+    }
+    if (auto id = SegmentAfter(path, "/stories/")) {
+      if (!get) return not_allowed("GET, HEAD");
+      req.match = *id;
+      return on(Route::kStory, Where::kEventThread, [this](auto& q, auto& r) { GetStory(q, r); });
+    }
+    if (path == "/articles") {
+      if (m != "POST") return not_allowed("POST");
+      return on(Route::kPost, Where::kWorker, [this](auto& q, auto& r) { PostArticles(q, r); });
+    }
+    if (auto id = SegmentAfter(path, "/articles/")) {
+      req.match = *id;
+      if (get)
+        return on(Route::kArticle, Where::kWorker, [this](auto& q, auto& r) { GetArticle(q, r); });
+      if (m == "PUT")
+        return on(Route::kPost, Where::kWorker, [this](auto& q, auto& r) { PutArticle(q, r); });
+      if (m == "DELETE")
+        return on(Route::kOther, Where::kWorker, [this](auto& q, auto& r) { DeleteArticle(q, r); });
+      return not_allowed("GET, HEAD, PUT, DELETE");
+    }
+    std::string file = path == "/" ? "index.html" : path.substr(1);
+    for (const auto& [name, type] : kStaticFiles) {
+      if (file != name) continue;
+      if (!get) return not_allowed("GET, HEAD");
+      return on(Route::kStatic, Where::kEventThread,
+                [this, file](auto&, auto& r) { StaticFile(file, r); });
+    }
+    SendError(res, 404, "not found: " + path);
+    return Dispatch{};
+  }
 
-    // Statuses httplib sets by itself (404 for no route, 413 for a body over
-    // the limit, 400 for a bad request line) get a JSON error too.
-    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return;
-      std::string what = res.status == 404   ? "not found"
-                         : res.status == 413 ? "request body too large"
-                         : res.status == 405
-                             ? "method not allowed"
-                             : "request refused (HTTP " + std::to_string(res.status) + ")";
-      SendError(res, res.status, what);
+  // Runs a handler; an exception is a 500, never a dead connection.
+  void Answer(const Dispatch& d, Exchange* ex) {
+    try {
+      d.handler(ex->req, ex->res);
+    } catch (const std::exception&) {
+      ex->res = Response();
+      SendError(ex->res, 500, "internal error");
+    }
+  }
+
+  // Hands `ex`'s answer to libmicrohttpd, and times the request.
+  MHD_Result Queue(MHD_Connection* connection, Exchange* ex) {
+    Response& res = ex->res;
+    MHD_Response* r =
+        MHD_create_response_from_buffer(res.body.size(), res.body.data(), MHD_RESPMEM_MUST_COPY);
+    if (r == nullptr) return MHD_NO;
+    if (!res.content_type.empty()) {
+      MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type.c_str());
+    }
+    for (const auto& [name, value] : res.headers) {
+      MHD_add_response_header(r, name.c_str(), value.c_str());
+    }
+    MHD_Result queued = MHD_queue_response(connection, static_cast<unsigned>(res.status), r);
+    MHD_destroy_response(r);
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - ex->start;
+    service->metrics().ObserveRequest(ex->route, took.count());
+    return queued;
+  }
+
+  // libmicrohttpd's access handler: called once with the headers, once per
+  // piece of body, and once at the end (again after a resume).
+  MHD_Result OnRequest(MHD_Connection* connection, const char* url, const char* method,
+                       const char* upload_data, std::size_t* upload_size, void** state) {
+    auto* ex = static_cast<Exchange*>(*state);  // made by OnUri()
+    if (!ex->started) {
+      ex->started = true;
+      ex->req.method = method;
+      ex->req.path = url;
+      return MHD_YES;
+    }
+    if (*upload_size != 0) {
+      // Past the limit the rest is read and dropped, then refused: a client
+      // that sends its whole body before reading gets the 413, not a reset.
+      if (ex->too_large || ex->req.body.size() + *upload_size > options.max_body_bytes) {
+        ex->too_large = true;
+        ex->req.body.clear();
+      } else {
+        ex->req.body.append(upload_data, *upload_size);
+      }
+      *upload_size = 0;
+      return MHD_YES;
+    }
+    if (ex->answered) return Queue(connection, ex);
+    if (ex->too_large) {
+      SendError(
+          ex->res, 413,
+          "request body too large (limit " + std::to_string(options.max_body_bytes) + " bytes)");
+      return Queue(connection, ex);
+    }
+    Request& req = ex->req;
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, CollectValue, &req.headers);
+    // Parsed here, not by libmicrohttpd, which leaves "+" as it is.
+    req.params = ParseQuery(ex->uri);
+    if (const MHD_ConnectionInfo* info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)) {
+      req.remote_addr = AddressOf(info->client_addr);
+    }
+    Dispatch d = Choose(req, ex->res);
+    ex->route = d.route;
+    if (!d.handler) return Queue(connection, ex);
+    if (d.where == Where::kEventThread) {
+      Answer(d, ex);
+      return Queue(connection, ex);
+    }
+    // The connection sleeps until a worker has the answer; the event
+    // thread goes on serving the others.
+    std::lock_guard<std::mutex> lock(closing_mu);
+    if (closing) {
+      SendError(ex->res, 503, "the server is shutting down");
+      return Queue(connection, ex);
+    }
+    MHD_suspend_connection(connection);
+    workers->Post([this, d = std::move(d), ex, connection] {
+      Answer(d, ex);
+      ex->answered = true;
+      MHD_resume_connection(connection);
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                  std::exception_ptr) { SendError(res, 500, "internal error"); });
+    return MHD_YES;
+  }
+
+  static MHD_Result Access(void* self, MHD_Connection* connection, const char* url,
+                           const char* method, const char* /*version*/, const char* upload_data,
+                           std::size_t* upload_size, void** state) {
+    return static_cast<Impl*>(self)->OnRequest(connection, url, method, upload_data, upload_size,
+                                               state);
+  }
+
+  // Called first for every request, with the URI as sent: starts its
+  // Exchange, which OnRequest() gets as its state.
+  static void* OnUri(void*, const char* uri, MHD_Connection*) {
+    auto* ex = new Exchange();
+    ex->uri = uri;
+    return ex;
+  }
+
+  static void Completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+    delete static_cast<Exchange*>(*state);
+    *state = nullptr;
   }
 };
 
@@ -457,36 +788,68 @@ HttpServer::HttpServer(StoryService* service, HttpOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->service = service;
   impl_->options = std::move(options);
-  auto& http = impl_->http;
-  int threads = std::max(2, impl_->options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(impl_->options.max_body_bytes);
-  http.set_read_timeout(impl_->options.read_timeout);
-  http.set_write_timeout(impl_->options.write_timeout);
-  http.set_keep_alive_timeout(impl_->options.keep_alive_timeout.count());
-  http.set_keep_alive_max_count(10000);
-  // httplib writes an answer's head and body separately: with Nagle's
-  // algorithm the body waited for the client's delayed ACK, 40 ms a request.
-  http.set_tcp_nodelay(true);
-  impl_->Routes();
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer() {
+  Stop();
+  if (impl_->daemon != nullptr) MHD_quiesce_daemon(impl_->daemon);  // no new connections
+  {
+    std::lock_guard<std::mutex> lock(impl_->closing_mu);
+    impl_->closing = true;
+  }
+  // Workers finish (and resume) every request they were given before the
+  // daemon, and its connections, go.
+  impl_->workers.reset();
+  if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
+}
 
 Result<int> HttpServer::Bind() {
   const HttpOptions& o = impl_->options;
-  int port = o.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(o.bind);
-    if (port < 0) return Status::IoError("cannot bind " + o.bind);
-  } else if (!impl_->http.bind_to_port(o.bind, port)) {
-    return Status::IoError("cannot bind " + o.bind + ":" + std::to_string(port));
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string where = o.bind + ":" + std::to_string(o.port);
+  if (getaddrinfo(o.bind.c_str(), std::to_string(o.port).c_str(), &hints, &found) != 0 ||
+      found == nullptr) {
+    return Status::IoError("cannot bind " + where + ": not an address");
   }
-  return port;
+  sockaddr_storage addr{};
+  std::memcpy(&addr, found->ai_addr, found->ai_addrlen);
+  const bool v6 = found->ai_family == AF_INET6;
+  freeaddrinfo(found);
+
+  const unsigned io_threads = o.io_threads > 0 ? static_cast<unsigned>(o.io_threads)
+                                               : std::max(1u, std::thread::hardware_concurrency());
+  impl_->workers = std::make_unique<WorkQueue>(std::max(1, o.threads));
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
+  if (v6) flags |= MHD_USE_IPv6;
+  impl_->daemon = MHD_start_daemon(
+      flags, static_cast<std::uint16_t>(o.port), nullptr, nullptr, &Impl::Access, impl_.get(),
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&addr), MHD_OPTION_THREAD_POOL_SIZE,
+      io_threads, MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(o.read_timeout.count()),
+      MHD_OPTION_URI_LOG_CALLBACK, &Impl::OnUri, nullptr, MHD_OPTION_NOTIFY_COMPLETED,
+      &Impl::Completed, nullptr, MHD_OPTION_END);
+  if (impl_->daemon == nullptr) {
+    impl_->workers.reset();
+    return Status::IoError("cannot bind " + where);
+  }
+  const MHD_DaemonInfo* info = MHD_get_daemon_info(impl_->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  return info != nullptr ? static_cast<int>(info->port) : o.port;
 }
 
-void HttpServer::Run() { impl_->http.listen_after_bind(); }
+void HttpServer::Run() {
+  std::unique_lock<std::mutex> lock(impl_->stop_mu);
+  impl_->stop_cv.wait(lock, [this] { return impl_->stopped; });
+}
 
-void HttpServer::Stop() { impl_->http.stop(); }
+void HttpServer::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->stop_mu);
+    impl_->stopped = true;
+  }
+  impl_->stop_cv.notify_all();
+}
 
 }  // namespace storyline::server

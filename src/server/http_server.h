@@ -1,5 +1,8 @@
 // HttpServer: storyline's HTTP API (docs/API.md) over a StoryService, on
-// cpp-httplib (HTTP/1.1, keep-alive, a fixed pool of connection threads).
+// libmicrohttpd (HTTP/1.1, keep-alive): one epoll event thread per core
+// reads requests and answers reads of the snapshot itself; requests that
+// may block (writes wait for their group commit, searches and article reads
+// query SQLite) are suspended and answered by a pool of worker threads.
 // Reads answer from the service's snapshot; writes need the bearer token when
 // one is set, else come from loopback only. Bodies, JSON depth and request
 // time are limited; every error is {"error": "..."} with a 4xx/5xx status.
@@ -9,6 +12,8 @@
 //   auto port = http.Bind();        // port 0 picks a free one
 //   http.Run();                     // until Stop() from another thread
 //
+// Serving starts at Bind(); Run() only waits for Stop(), and the destructor
+// finishes the requests in flight and closes every connection.
 // Thread-safety: Stop() from any thread; the rest from one.
 #ifndef STORYLINE_SERVER_HTTP_SERVER_H_
 #define STORYLINE_SERVER_HTTP_SERVER_H_
@@ -30,10 +35,10 @@ struct HttpOptions {
   std::string web_dir;      // static files; empty or missing: none
   std::size_t max_body_bytes = 8u << 20;
   int max_json_depth = 32;
-  int threads = 96;  // connection threads; a keep-alive connection holds one
+  int threads = 32;     // workers for writes, searches and article reads
+  int io_threads = 0;   // event threads; 0: one per core
+  // A connection idle this long (mid-request or kept alive) is closed.
   std::chrono::seconds read_timeout{10};
-  std::chrono::seconds write_timeout{10};
-  std::chrono::seconds keep_alive_timeout{5};
 };
 
 // The HTTP status for a Status: the one place codes are mapped.
@@ -47,9 +52,10 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds the address; returns the port. kIoError when it cannot.
+  // Binds the address and starts serving; returns the port. kIoError when
+  // it cannot.
   Result<int> Bind();
-  // Serves until Stop(). REQUIRES: Bind() succeeded.
+  // Waits until Stop(). REQUIRES: Bind() succeeded.
   void Run();
   void Stop();
 

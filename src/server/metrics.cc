@@ -49,6 +49,15 @@ std::string Metrics::Render(const Gauges& gauges) const {
           commits_.load(std::memory_order_relaxed));
   Counter(&out, "storyline_briefs_built_total", "Story briefs written for snapshots.",
           briefs_.load(std::memory_order_relaxed));
+  Counter(&out, "storyline_articles_removed_total",
+          "Articles taken out of their story (DELETE, PUT's old version, expiry).",
+          removed_.load(std::memory_order_relaxed));
+  Counter(&out, "storyline_snapshots_total", "Snapshot rebuilds.",
+          snapshots_.load(std::memory_order_relaxed));
+  out +=
+      "# HELP storyline_snapshot_seconds_total Time spent rebuilding snapshots.\n"
+      "# TYPE storyline_snapshot_seconds_total counter\nstoryline_snapshot_seconds_total " +
+      Number(static_cast<double>(snapshot_micros_.load(std::memory_order_relaxed)) / 1e6) + "\n";
 
   out += "# HELP storyline_request_seconds Time to answer an HTTP request.\n";
   out += "# TYPE storyline_request_seconds histogram\n";

@@ -39,6 +39,13 @@ class Metrics {
   void CountRejected(std::size_t n) { rejected_.fetch_add(n, std::memory_order_relaxed); }
   void CountCommit() { commits_.fetch_add(1, std::memory_order_relaxed); }
   void CountBriefs(std::size_t n) { briefs_.fetch_add(n, std::memory_order_relaxed); }
+  void CountRemoved(std::size_t n) { removed_.fetch_add(n, std::memory_order_relaxed); }
+  // One snapshot rebuild (ranking and briefs of changed stories) took this long.
+  void ObserveSnapshot(double seconds) {
+    snapshots_.fetch_add(1, std::memory_order_relaxed);
+    snapshot_micros_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6),
+                               std::memory_order_relaxed);
+  }
 
   std::string Render(const Gauges& gauges) const;
 
@@ -49,6 +56,7 @@ class Metrics {
   };
   std::array<Histogram, kRouteCount> latency_;
   std::atomic<std::uint64_t> ingested_{0}, rejected_{0}, commits_{0}, briefs_{0};
+  std::atomic<std::uint64_t> removed_{0}, snapshots_{0}, snapshot_micros_{0};
 };
 
 }  // namespace storyline::server

@@ -1,5 +1,7 @@
 #include "server/story_service.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -70,7 +72,10 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
   service->store_ = std::move(*store);
   STORYLINE_RETURN_IF_ERROR(service->Restore());
   service->Publish();
-  service->ingest_ = std::thread([s = service.get()] { s->IngestLoop(); });
+  service->ingest_ = std::thread([s = service.get()] {
+    pthread_setname_np(pthread_self(), "sl-ingest");  // for top -H and perf
+    s->IngestLoop();
+  });
   return service;
 }
 
@@ -235,8 +240,14 @@ SubmitResult StoryService::Run(std::shared_ptr<Pending> pending) {
 }
 
 void StoryService::IngestLoop() {
-  auto last_build = std::chrono::steady_clock::now();
+  // Snapshot rebuilds (briefs of the changed stories) share this thread with
+  // the writes: after a rebuild that took B, the next waits at least
+  // kRebuildGapFactor * B, so rebuilds take at most a fifth of the thread
+  // however heavy the load (reads then lag by more than snapshot_interval).
+  constexpr int kRebuildGapFactor = 4;
+  auto next_build = std::chrono::steady_clock::now();
   bool dirty = false;
+  const bool visible_before_answer = options_.snapshot_interval.count() == 0;
   for (;;) {
     std::vector<std::shared_ptr<Pending>> group;
     {
@@ -244,7 +255,7 @@ void StoryService::IngestLoop() {
       auto ready = [&] { return stopping_ || !queue_.empty(); };
       // Wakes at least every second to remove expired articles.
       auto wake = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-      if (dirty) wake = std::min(wake, last_build + options_.snapshot_interval);
+      if (dirty) wake = std::min(wake, next_build);
       queue_cv_.wait_until(lock, wake, ready);
       if (stopping_) {
         for (auto& p : queue_) {
@@ -262,13 +273,23 @@ void StoryService::IngestLoop() {
       dirty = true;
     }
     if (ExpireDue(NowSeconds())) dirty = true;
-    auto now = std::chrono::steady_clock::now();
-    if (dirty && now >= last_build + options_.snapshot_interval) {
+    // A write is durable and in the engine now; unless reads must see it
+    // first, its answer does not wait for the rebuild.
+    if (!visible_before_answer) {
+      for (auto& p : group) p->done.set_value();
+    }
+    auto start = std::chrono::steady_clock::now();
+    if (dirty && start >= next_build) {
       Publish();
-      last_build = now;
+      auto end = std::chrono::steady_clock::now();
+      metrics_.ObserveSnapshot(std::chrono::duration<double>(end - start).count());
+      next_build = std::max(start + options_.snapshot_interval,
+                            end + kRebuildGapFactor * (end - start));
       dirty = false;
     }
-    for (auto& p : group) p->done.set_value();
+    if (visible_before_answer) {
+      for (auto& p : group) p->done.set_value();
+    }
   }
 }
 
@@ -381,6 +402,7 @@ void StoryService::Forget(const std::vector<std::uint32_t>& numbers) {
     number_of_id_.erase(engine_->ArticleId(n));
     gone.insert(n);
   }
+  metrics_.CountRemoved(numbers.size());
   // A merged story's id named by a removed article no longer finds a story
   // (one pass over the aliases per commit, not per article).
   absl::erase_if(story_alias_, [&](const auto& alias) { return gone.contains(alias.second); });
