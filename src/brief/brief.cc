@@ -462,20 +462,37 @@ struct Fact {
   double score;
 };
 
+// How much a new name or number says: its rarity in the news of the prior,
+// (idf - 1) / (idf_max - 1) in [0, 1], squared, so that a name the news
+// rarely uses ("Yongbyon") weighs about 1, one in a tenth of all articles
+// ("June", "Asia") about 0.1, and several common names do not outweigh one
+// specific name. Without a prior every name weighs 1.
+double Specificity(std::uint32_t concept_hash, const features::TermStats* prior) {
+  if (prior == nullptr) return 1.0;
+  double top = prior->MaxPriorConceptIdf();
+  if (top <= 1.0) return 1.0;
+  double rarity = (prior->PriorConceptIdf(concept_hash) - 1.0) / (top - 1.0);
+  rarity = std::clamp(rarity, 0.0, 1.0);
+  return rarity * rarity;
+}
+
 // How much of a fact `s` is against the concepts `known(c)` says are known
 // elsewhere; nullopt when it is not a fact (too short, mostly known, or no new
-// name or number).
+// name or number). `prior` (may be null) weighs the new names by specificity.
 template <typename Known>
-std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known) {
+std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known,
+                                const features::TermStats* prior) {
   if ((s.flags & (kQuestion | kQuotation)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
     return std::nullopt;
   }
   std::size_t new_keys = 0, pairs = 0, new_pairs = 0;
+  double specific = 0;
   for (std::uint32_t c : m.Concepts(s)) {
     if (IsWord(c)) continue;
     bool fresh = !known(c);
     if (IsKey(c)) {
       new_keys += fresh;
+      if (fresh) specific += Specificity(c, prior);
     } else {
       ++pairs;
       new_pairs += fresh;
@@ -486,7 +503,7 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   if (novelty < kMinFactNovelty) return std::nullopt;
   // Names and numbers count on a log scale: a sentence listing many is not
   // worth that many facts.
-  return std::log2(1.0 + static_cast<double>(new_keys)) + novelty + 0.5 * PositionWeight(s.position);
+  return std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
 }
 
 // The best `k` facts, not repeating one another, in article and position order.
@@ -518,7 +535,7 @@ std::vector<std::string> PickFacts(std::span<const BriefArticle> articles, std::
 }
 
 void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-            std::size_t per_outlet, Story* story) {
+            std::size_t per_outlet, const features::TermStats* prior, Story* story) {
   std::vector<std::string_view> outlets;
   std::vector<std::size_t> outlet_of(articles.size(), 0);
   for (std::size_t a : readers) {
@@ -547,7 +564,7 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
       if (outlet_of[a] != o) continue;
       const ArticleMaterial& m = *articles[a].material;
       for (const SentenceFacts& s : m.sentences) {
-        if (auto score = FactScore(m, s, known_elsewhere)) facts.push_back({{a, &s}, *score});
+        if (auto score = FactScore(m, s, known_elsewhere, prior)) facts.push_back({{a, &s}, *score});
       }
     }
     found[o].outlet = std::string(outlets[o]);
@@ -581,7 +598,7 @@ void Timeline(std::span<const BriefArticle> articles, const std::vector<std::siz
     const ArticleMaterial& m = *articles[a].material;
     std::vector<Fact> facts;
     for (const SentenceFacts& s : m.sentences) {
-      if (auto score = FactScore(m, s, is_known)) facts.push_back({{a, &s}, *score});
+      if (auto score = FactScore(m, s, is_known, options.prior)) facts.push_back({{a, &s}, *score});
     }
     TimelineEntry e;
     e.time = articles[a].time;
@@ -622,7 +639,7 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
   GroupEntities(articles, options.max_entities, groups, story);
   story->only_in.clear();
-  OnlyIn(articles, readers, options.only_in_per_outlet, story);
+  OnlyIn(articles, readers, options.only_in_per_outlet, options.prior, story);
   Timeline(articles, readers, options, story);
 }
 

@@ -32,6 +32,7 @@
 #include <string_view>
 
 #include "brief/material.h"
+#include "features/term_stats.h"
 #include "storyline/story.h"
 #include "text/names.h"
 
@@ -56,6 +57,10 @@ struct BriefOptions {
   std::size_t timeline_facts = 2;  // new facts listed per article
   std::size_t max_timeline = 30;   // entries; the first and last always stay
   std::size_t max_articles = 64;   // the most central originals read for summary and facts
+  // The prior whose IDF (TermStats::PriorConceptIdf) tells how specific a name
+  // or number is; nullptr weighs them all the same. Not owned; must outlive
+  // WriteBrief calls.
+  const features::TermStats* prior = nullptr;
 };
 
 // Fills story->headline, summary, quotes, entities, only_in and timeline.
