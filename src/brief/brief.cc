@@ -18,8 +18,9 @@ namespace {
 // Summary: the concepts are word pairs, names and numbers. A concept
 // reported in an article's k-th sentence weighs
 // (1 + k)^-kPositionPower there (news puts what matters first), summed over
-// articles, times (articles reporting it)^kAgreementPower (what several
-// sources agree on is the story). A sentence's gain is the weight of its new
+// every sentence of every article that reports it (what an article comes
+// back to is what it is about), times (articles reporting it)^kAgreementPower
+// (what several sources agree on is the story). A sentence's gain is the weight of its new
 // concepts over words^kLengthPower. Chosen on wikinewssum's development
 // clusters among a handful of principled settings; see docs/DESIGN.md.
 // (Powers 0.5, 2 and 0.5, written out: std::pow is a hot spot here.)
@@ -97,6 +98,30 @@ std::string FirstWords(std::string_view s, std::size_t words) {
   return Trim(s);
 }
 
+// Page furniture that ends like a sentence: a heading, byline or section
+// label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
+// As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
+// list of tags or links ("election fraud | government | human rights").
+bool LooksLikeFurniture(std::string_view s) {
+  if (s.find(" | ") != std::string_view::npos) return true;
+  int run = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
+    std::string_view word = s.substr(start, i - start);
+    int upper = 0, lower = 0;
+    for (char c : word) {
+      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+      lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    }
+    run = (upper >= 2 && lower == 0) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
+}
+
 // How a sentence of an article is shown.
 std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
 
@@ -157,9 +182,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       for (std::uint32_t c : m.Concepts(s)) {
         if (IsWord(c)) continue;
         std::uint32_t n = number_of(c);
-        if (counted_in[n] == r + 1) continue;  // an article counts a concept once, where it first says it
+        weight[n] += w;  // every mention counts
+        if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
-        weight[n] += w;
         ++reporting[n];
       }
     }
@@ -177,6 +202,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
       if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
+      if (LooksLikeFurniture(WithoutDateline(Trim(m.Sentence(s))))) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
       for (std::uint32_t k : m.Concepts(s)) {
         std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above

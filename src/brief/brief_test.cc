@@ -158,6 +158,44 @@ TEST(WriteBrief, OnlyInListsWhatOneOutletAloneReports) {
   EXPECT_FALSE(Contains(only["Herald"], "Concepcion"));
 }
 
+TEST(WriteBrief, SummaryLeavesOutHeadingsAndTagListsRunIntoSentences) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "FREE PRESS COLUMNIST Floods closed the main road into Valdora on Monday, officials said.\n"
+        "Floods closed the main road into Valdora | weather | roads | Chile news today.\n"
+        "Rescue teams from Concepcion reached the town by boat on Monday evening.\n"
+        "Floods closed the main road into Valdora on Monday and cut off the harbour.\n",
+        100);
+  b.Add("b", "Herald", "",
+        "Floods closed the main road into Valdora on Monday, cutting off the harbour.\n", 200);
+  BriefOptions options;
+  options.summary_words = 40;
+  Story s = b.Brief(options);
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_FALSE(Contains(s.summary, "COLUMNIST"));
+  EXPECT_FALSE(Contains(s.summary, " | "));
+  EXPECT_TRUE(Contains(s.summary, "Floods closed the main road")) << s.summary[0];
+}
+
+TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
+  // One article: its lead is about a bridge, then three sentences come back
+  // to the flood barrier. With room for one sentence the summary is about
+  // the barrier, not the lead that is said once.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
+        "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
+        "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
+        "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
+        "Residents said the flood barrier at Valdora harbour changed how the town looks.\n",
+        100);
+  BriefOptions options;
+  options.summary_words = 12;
+  Story s = b.Brief(options);
+  ASSERT_EQ(s.summary.size(), 1u);
+  EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
+}
+
 // A prior written to a temporary file: `terms` is "<stem>\t<df>" lines.
 features::TermStats PriorOf(const std::string& name, int documents, const std::string& terms) {
   std::string path = ::testing::TempDir() + "/storyline_brief_" + name + ".tsv";
