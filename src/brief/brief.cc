@@ -55,10 +55,30 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+// Whether every word of `s` opens with a capital, a digit or '(': a place,
+// a date and a credit ("Santiago, Chile, Jan. 5 (UPI)"), not a clause.
+bool AllWordsCapitalized(std::string_view s) {
+  bool start = true;
+  for (char c : s) {
+    if (c == ' ') {
+      start = true;
+      continue;
+    }
+    if (start && !std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '(') {
+      return false;
+    }
+    start = false;
+  }
+  return true;
+}
+
 // A sentence as shown: without an inline dateline or wire credit in front
-// ("VALDORA, Chile (Wire) — A quake..." or "(Wire) — A quake..." become "A
-// quake..."): a prefix of at most 80 bytes, before a dash, that opens with
-// '(' or an all-capitals word.
+// ("VALDORA, Chile (Wire) — A quake...", "Valdora, Chile, Jan. 5 (Wire) --
+// A quake..." or "(Wire) — A quake..." become "A quake..."): a prefix of at
+// most 80 bytes, before a dash, that opens with '(' or an all-capitals word,
+// or that ends with a credit in brackets and has only capitalised words and
+// numbers.
 std::string_view WithoutDateline(std::string_view s) {
   static constexpr std::string_view kDashes[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
   std::size_t cut = std::string_view::npos, dash_len = 0;
@@ -73,11 +93,24 @@ std::string_view WithoutDateline(std::string_view s) {
   std::string_view prefix = s.substr(0, cut);
   bool caps = prefix.size() >= 2 && std::isupper(static_cast<unsigned char>(prefix[0])) &&
               std::isupper(static_cast<unsigned char>(prefix[1]));
-  if (prefix.front() != '(' && !caps) return s;
+  bool credited = prefix.back() == ')' && prefix.find('(') != std::string_view::npos &&
+                  AllWordsCapitalized(prefix);
+  if (prefix.front() != '(' && !caps && !credited) return s;
   if (prefix.front() == '(' && prefix.back() != ')') return s;
   std::string_view rest = s.substr(cut + dash_len);
   if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest[0]))) return s;
   return rest;
+}
+
+std::size_t WordCount(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 // The first `words` words of `s`, with "…" when cut.
@@ -196,14 +229,17 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     std::vector<std::pair<std::uint32_t, double>> concepts;  // (number, weight)
     std::vector<std::uint32_t> words;                        // numbers of its content words
     double length_cost;
+    std::size_t shown_words;  // as shown: without a dateline
   };
   std::vector<Candidate> candidates;
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
       if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
-      if (LooksLikeFurniture(WithoutDateline(Trim(m.Sentence(s))))) continue;
-      Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
+      std::string trimmed = Trim(m.Sentence(s));
+      std::string_view shown = WithoutDateline(trimmed);
+      if (LooksLikeFurniture(shown)) continue;
+      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
       for (std::uint32_t k : m.Concepts(s)) {
         std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
         if (IsWord(k)) {
@@ -257,7 +293,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     for (const auto& [k, w] : c.concepts) covered[k] = 1;
     for (std::uint32_t w : c.words) covered[w] = 1;
     chosen.push_back(c.sentence);
-    words += c.sentence.facts->words;
+    words += c.shown_words;
   }
   if (chosen.empty()) return out;
   const auto& first = chosen.front();
@@ -274,9 +310,10 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   std::size_t used = 0;
   for (const Sentence& s : chosen) {
     std::string text = Show(articles[s.article].material->Sentence(*s.facts));
-    if (used + s.facts->words <= budget) {
+    std::size_t shown = WordCount(text);  // without its dateline, if it had one
+    if (used + shown <= budget) {
       out.sentences.push_back(text);
-      used += s.facts->words;
+      used += shown;
     } else if (budget - used >= kMinCutWords) {
       out.sentences.push_back(FirstWords(text, budget - used));
       used = budget;

@@ -394,6 +394,26 @@ TEST(WriteBrief, InlineDatelinesAndWireCreditsAreNotShown) {
   EXPECT_EQ(s.summary.front().rfind("A magnitude 6.8 earthquake", 0), 0u) << s.summary.front();
 }
 
+TEST(WriteBrief, DatelineOfCapitalisedWordsEndingInACreditIsNotShownNorCounted) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Valdora, Chile, Jan. 5 (Wire) -- A magnitude 6.8 earthquake struck the coast on "
+        "Tuesday, killing at least nine people.\n"
+        "Officials in the port of Valdora (Chile) - Rescue teams searched collapsed homes in the "
+        "harbour district through the night.\n");
+  BriefOptions options;
+  options.summary_words = 16;  // the first sentence without its 6-word dateline, plus 1
+  Story s = b.Brief(options);
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_EQ(s.summary.front().rfind("A magnitude 6.8 earthquake", 0), 0u) << s.summary.front();
+  // A clause before the dash is not a dateline.
+  std::string all;
+  for (const std::string& x : b.Brief().summary) all += x + "\n";
+  EXPECT_NE(all.find("Officials in the port of Valdora (Chile) - Rescue"), std::string::npos) << all;
+  // The budget counts the words shown: the 15-word sentence fits whole.
+  EXPECT_EQ(s.summary.front().find("\xE2\x80\xA6"), std::string::npos) << s.summary.front();
+}
+
 }  // namespace
 }  // namespace storyline::brief
 
