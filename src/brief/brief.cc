@@ -41,6 +41,10 @@ constexpr double kMinFactNovelty = 0.7;
 constexpr std::size_t kMinQuoteWords = 5;
 constexpr double kQuoteMergeJaccard = 0.6;
 constexpr std::size_t kHeadlineWords = 20;
+// Fragments this long stand in for sentences when a story has none (the
+// lengths material.cc allows a whole sentence).
+constexpr std::uint16_t kMinFallbackWords = 6;
+constexpr std::uint16_t kMaxFallbackWords = 60;
 constexpr std::size_t kMinCutWords = 5;
 
 bool IsKey(std::uint32_t c) { return (c & text::kKeyConcept) != 0; }
@@ -207,10 +211,21 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     }
     return it->second;
   };
+  // A story whose articles hold no whole sentence (a standfirst without its
+  // full stop, a page of headings) still gets a summary: then fragments of a
+  // sentence's length stand in for sentences.
+  bool whole = false;
+  for (std::size_t a : readers) {
+    for (const SentenceFacts& s : articles[a].material->sentences) whole |= !(s.flags & kFragment);
+  }
+  auto usable = [&](const SentenceFacts& s) {
+    if (whole) return !(s.flags & kFragment);  // not headings, captions, link lines
+    return s.words >= kMinFallbackWords && s.words <= kMaxFallbackWords;
+  };
   for (std::size_t r = 0; r < readers.size(); ++r) {
     const ArticleMaterial& m = *articles[readers[r]].material;
     for (const SentenceFacts& s : m.sentences) {
-      if (s.flags & kFragment) continue;  // headings, captions, link lines
+      if (!usable(s)) continue;
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
         if (IsWord(c)) continue;
@@ -235,7 +250,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
+      if ((s.flags & (kQuestion | kQuotation)) || !usable(s)) continue;
       std::string trimmed = Trim(m.Sentence(s));
       std::string_view shown = WithoutDateline(trimmed);
       if (LooksLikeFurniture(shown)) continue;

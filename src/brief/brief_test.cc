@@ -196,6 +196,23 @@ TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
   EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
 }
 
+TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "As a feminist with a great career, no one was more surprised than Hannah Ruiz when she "
+        "became a housewife, but she is happy\nMore stories\n");
+  Story s = b.Brief();
+  ASSERT_EQ(s.summary.size(), 1u);
+  EXPECT_TRUE(Contains(s.summary, "Hannah Ruiz"));
+  EXPECT_FALSE(s.headline.empty());
+  // Beside a whole sentence, fragments stay out.
+  StoryBuilder c;
+  c.Add("a", "Wire", "",
+        "As a feminist with a great career, no one was more surprised than Hannah Ruiz when she "
+        "became a housewife, but she is happy\nShe said the change came slowly over two years.\n");
+  EXPECT_FALSE(Contains(c.Brief().summary, "feminist"));
+}
+
 // A prior written to a temporary file: `terms` is "<stem>\t<df>" lines.
 features::TermStats PriorOf(const std::string& name, int documents, const std::string& terms) {
   std::string path = ::testing::TempDir() + "/storyline_brief_" + name + ".tsv";
