@@ -230,7 +230,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       for (std::uint32_t c : m.Concepts(s)) {
         if (IsWord(c)) continue;
         std::uint32_t n = number_of(c);
-        weight[n] += w;  // every mention counts
+        weight[n] += w;                        // every mention counts
         if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
         ++reporting[n];
@@ -642,7 +642,9 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
       if (outlet_of[a] != o) continue;
       const ArticleMaterial& m = *articles[a].material;
       for (const SentenceFacts& s : m.sentences) {
-        if (auto score = FactScore(m, s, known_elsewhere, prior)) facts.push_back({{a, &s}, *score});
+        if (auto score = FactScore(m, s, known_elsewhere, prior)) {
+          facts.push_back({{a, &s}, *score});
+        }
       }
     }
     found[o].outlet = std::string(outlets[o]);

@@ -224,15 +224,18 @@ features::TermStats PriorOf(const std::string& name, int documents, const std::s
 }
 
 TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
-  const std::string shared = "Floods closed the main road into Valdora on Monday, officials said.\n";
+  const std::string shared =
+      "Floods closed the main road into Valdora on Monday, officials said.\n";
   StoryBuilder b;
   b.Add("a", "Wire", "",
-        shared + "Aid flights were promised by officials in Oslo, Madrid and Berlin late that night.\n"
-                 "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
+        shared +
+            "Aid flights were promised by officials in Oslo, Madrid and Berlin late that night.\n"
+            "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
         100);
   b.Add("b", "Herald", "",
-        shared + "Rain is expected to continue for three more days across the region, forecasters "
-                 "said.\n",
+        shared +
+            "Rain is expected to continue for three more days across the region, forecasters "
+            "said.\n",
         200);
   BriefOptions one;
   one.only_in_per_outlet = 1;
@@ -248,8 +251,7 @@ TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
   EXPECT_TRUE(Contains(plain, "Oslo"));
   // With a prior in which those three are common news words and "Zorvat" is
   // unknown, the rare name is the more specific fact.
-  features::TermStats prior =
-      PriorOf("rare", 1000, "oslo\t150\nmadrid\t200\nberlin\t250\n");
+  features::TermStats prior = PriorOf("rare", 1000, "oslo\t150\nmadrid\t200\nberlin\t250\n");
   one.prior = &prior;
   std::vector<std::string> specific = wire_facts(b.Brief(one));
   ASSERT_EQ(specific.size(), 1u);
@@ -344,8 +346,8 @@ TEST(WriteBrief, FoundingExample) {
     b.Add(id, id, "", cleaned.text);
   }
   // With the shipped prior, as the engine briefs: names weigh by specificity.
-  auto prior = features::TermStats::LoadPrior(std::string(STORYLINE_SOURCE_DIR) +
-                                              "/data/prior/df_en.tsv");
+  auto prior =
+      features::TermStats::LoadPrior(std::string(STORYLINE_SOURCE_DIR) + "/data/prior/df_en.tsv");
   ASSERT_TRUE(prior.ok()) << prior.status().ToString();
   BriefOptions options;
   options.prior = &*prior;
@@ -426,7 +428,8 @@ TEST(WriteBrief, DatelineOfCapitalisedWordsEndingInACreditIsNotShownNorCounted) 
   // A clause before the dash is not a dateline.
   std::string all;
   for (const std::string& x : b.Brief().summary) all += x + "\n";
-  EXPECT_NE(all.find("Officials in the port of Valdora (Chile) - Rescue"), std::string::npos) << all;
+  EXPECT_NE(all.find("Officials in the port of Valdora (Chile) - Rescue"), std::string::npos)
+      << all;
   // The budget counts the words shown: the 15-word sentence fits whole.
   EXPECT_EQ(s.summary.front().find("\xE2\x80\xA6"), std::string::npos) << s.summary.front();
 }
