@@ -18,8 +18,9 @@ namespace {
 // Summary: the concepts are word pairs, names and numbers. A concept
 // reported in an article's k-th sentence weighs
 // (1 + k)^-kPositionPower there (news puts what matters first), summed over
-// articles, times (articles reporting it)^kAgreementPower (what several
-// sources agree on is the story). A sentence's gain is the weight of its new
+// every sentence of every article that reports it (what an article comes
+// back to is what it is about), times (articles reporting it)^kAgreementPower
+// (what several sources agree on is the story). A sentence's gain is the weight of its new
 // concepts over words^kLengthPower. Chosen on wikinewssum's development
 // clusters among a handful of principled settings; see docs/DESIGN.md.
 // (Powers 0.5, 2 and 0.5, written out: std::pow is a hot spot here.)
@@ -40,6 +41,10 @@ constexpr double kMinFactNovelty = 0.7;
 constexpr std::size_t kMinQuoteWords = 5;
 constexpr double kQuoteMergeJaccard = 0.6;
 constexpr std::size_t kHeadlineWords = 20;
+// Fragments this long stand in for sentences when a story has none (the
+// lengths material.cc allows a whole sentence).
+constexpr std::uint16_t kMinFallbackWords = 6;
+constexpr std::uint16_t kMaxFallbackWords = 60;
 constexpr std::size_t kMinCutWords = 5;
 
 bool IsKey(std::uint32_t c) { return (c & text::kKeyConcept) != 0; }
@@ -54,10 +59,30 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+// Whether every word of `s` opens with a capital, a digit or '(': a place,
+// a date and a credit ("Santiago, Chile, Jan. 5 (UPI)"), not a clause.
+bool AllWordsCapitalized(std::string_view s) {
+  bool start = true;
+  for (char c : s) {
+    if (c == ' ') {
+      start = true;
+      continue;
+    }
+    if (start && !std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '(') {
+      return false;
+    }
+    start = false;
+  }
+  return true;
+}
+
 // A sentence as shown: without an inline dateline or wire credit in front
-// ("VALDORA, Chile (Wire) — A quake..." or "(Wire) — A quake..." become "A
-// quake..."): a prefix of at most 80 bytes, before a dash, that opens with
-// '(' or an all-capitals word.
+// ("VALDORA, Chile (Wire) — A quake...", "Valdora, Chile, Jan. 5 (Wire) --
+// A quake..." or "(Wire) — A quake..." become "A quake..."): a prefix of at
+// most 80 bytes, before a dash, that opens with '(' or an all-capitals word,
+// or that ends with a credit in brackets and has only capitalised words and
+// numbers.
 std::string_view WithoutDateline(std::string_view s) {
   static constexpr std::string_view kDashes[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
   std::size_t cut = std::string_view::npos, dash_len = 0;
@@ -72,11 +97,24 @@ std::string_view WithoutDateline(std::string_view s) {
   std::string_view prefix = s.substr(0, cut);
   bool caps = prefix.size() >= 2 && std::isupper(static_cast<unsigned char>(prefix[0])) &&
               std::isupper(static_cast<unsigned char>(prefix[1]));
-  if (prefix.front() != '(' && !caps) return s;
+  bool credited = prefix.back() == ')' && prefix.find('(') != std::string_view::npos &&
+                  AllWordsCapitalized(prefix);
+  if (prefix.front() != '(' && !caps && !credited) return s;
   if (prefix.front() == '(' && prefix.back() != ')') return s;
   std::string_view rest = s.substr(cut + dash_len);
   if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest[0]))) return s;
   return rest;
+}
+
+std::size_t WordCount(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 // The first `words` words of `s`, with "…" when cut.
@@ -95,6 +133,30 @@ std::string FirstWords(std::string_view s, std::size_t words) {
     in_word = !space;
   }
   return Trim(s);
+}
+
+// Page furniture that ends like a sentence: a heading, byline or section
+// label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
+// As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
+// list of tags or links ("election fraud | government | human rights").
+bool LooksLikeFurniture(std::string_view s) {
+  if (s.find(" | ") != std::string_view::npos) return true;
+  int run = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
+    std::string_view word = s.substr(start, i - start);
+    int upper = 0, lower = 0;
+    for (char c : word) {
+      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+      lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    }
+    run = (upper >= 2 && lower == 0) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
 }
 
 // How a sentence of an article is shown.
@@ -149,17 +211,28 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     }
     return it->second;
   };
+  // A story whose articles hold no whole sentence (a standfirst without its
+  // full stop, a page of headings) still gets a summary: then fragments of a
+  // sentence's length stand in for sentences.
+  bool whole = false;
+  for (std::size_t a : readers) {
+    for (const SentenceFacts& s : articles[a].material->sentences) whole |= !(s.flags & kFragment);
+  }
+  auto usable = [&](const SentenceFacts& s) {
+    if (whole) return !(s.flags & kFragment);  // not headings, captions, link lines
+    return s.words >= kMinFallbackWords && s.words <= kMaxFallbackWords;
+  };
   for (std::size_t r = 0; r < readers.size(); ++r) {
     const ArticleMaterial& m = *articles[readers[r]].material;
     for (const SentenceFacts& s : m.sentences) {
-      if (s.flags & kFragment) continue;  // headings, captions, link lines
+      if (!usable(s)) continue;
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
         if (IsWord(c)) continue;
         std::uint32_t n = number_of(c);
-        if (counted_in[n] == r + 1) continue;  // an article counts a concept once, where it first says it
+        weight[n] += w;                        // every mention counts
+        if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
-        weight[n] += w;
         ++reporting[n];
       }
     }
@@ -171,13 +244,17 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     std::vector<std::pair<std::uint32_t, double>> concepts;  // (number, weight)
     std::vector<std::uint32_t> words;                        // numbers of its content words
     double length_cost;
+    std::size_t shown_words;  // as shown: without a dateline
   };
   std::vector<Candidate> candidates;
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if (s.flags & (kQuestion | kQuotation | kFragment)) continue;
-      Candidate c{{a, &s}, {}, {}, LengthCost(s.words)};
+      if ((s.flags & (kQuestion | kQuotation)) || !usable(s)) continue;
+      std::string trimmed = Trim(m.Sentence(s));
+      std::string_view shown = WithoutDateline(trimmed);
+      if (LooksLikeFurniture(shown)) continue;
+      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
       for (std::uint32_t k : m.Concepts(s)) {
         std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
         if (IsWord(k)) {
@@ -231,7 +308,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     for (const auto& [k, w] : c.concepts) covered[k] = 1;
     for (std::uint32_t w : c.words) covered[w] = 1;
     chosen.push_back(c.sentence);
-    words += c.sentence.facts->words;
+    words += c.shown_words;
   }
   if (chosen.empty()) return out;
   const auto& first = chosen.front();
@@ -248,9 +325,10 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   std::size_t used = 0;
   for (const Sentence& s : chosen) {
     std::string text = Show(articles[s.article].material->Sentence(*s.facts));
-    if (used + s.facts->words <= budget) {
+    std::size_t shown = WordCount(text);  // without its dateline, if it had one
+    if (used + shown <= budget) {
       out.sentences.push_back(text);
-      used += s.facts->words;
+      used += shown;
     } else if (budget - used >= kMinCutWords) {
       out.sentences.push_back(FirstWords(text, budget - used));
       used = budget;
@@ -462,20 +540,37 @@ struct Fact {
   double score;
 };
 
+// How much a new name or number says: its rarity in the news of the prior,
+// (idf - 1) / (idf_max - 1) in [0, 1], squared, so that a name the news
+// rarely uses ("Yongbyon") weighs about 1, one in a tenth of all articles
+// ("June", "Asia") about 0.1, and several common names do not outweigh one
+// specific name. Without a prior every name weighs 1.
+double Specificity(std::uint32_t concept_hash, const features::TermStats* prior) {
+  if (prior == nullptr) return 1.0;
+  double top = prior->MaxPriorConceptIdf();
+  if (top <= 1.0) return 1.0;
+  double rarity = (prior->PriorConceptIdf(concept_hash) - 1.0) / (top - 1.0);
+  rarity = std::clamp(rarity, 0.0, 1.0);
+  return rarity * rarity;
+}
+
 // How much of a fact `s` is against the concepts `known(c)` says are known
 // elsewhere; nullopt when it is not a fact (too short, mostly known, or no new
-// name or number).
+// name or number). `prior` (may be null) weighs the new names by specificity.
 template <typename Known>
-std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known) {
+std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known,
+                                const features::TermStats* prior) {
   if ((s.flags & (kQuestion | kQuotation)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
     return std::nullopt;
   }
   std::size_t new_keys = 0, pairs = 0, new_pairs = 0;
+  double specific = 0;
   for (std::uint32_t c : m.Concepts(s)) {
     if (IsWord(c)) continue;
     bool fresh = !known(c);
     if (IsKey(c)) {
       new_keys += fresh;
+      if (fresh) specific += Specificity(c, prior);
     } else {
       ++pairs;
       new_pairs += fresh;
@@ -486,7 +581,7 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   if (novelty < kMinFactNovelty) return std::nullopt;
   // Names and numbers count on a log scale: a sentence listing many is not
   // worth that many facts.
-  return std::log2(1.0 + static_cast<double>(new_keys)) + novelty + 0.5 * PositionWeight(s.position);
+  return std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
 }
 
 // The best `k` facts, not repeating one another, in article and position order.
@@ -518,7 +613,7 @@ std::vector<std::string> PickFacts(std::span<const BriefArticle> articles, std::
 }
 
 void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-            std::size_t per_outlet, Story* story) {
+            std::size_t per_outlet, const features::TermStats* prior, Story* story) {
   std::vector<std::string_view> outlets;
   std::vector<std::size_t> outlet_of(articles.size(), 0);
   for (std::size_t a : readers) {
@@ -547,7 +642,9 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
       if (outlet_of[a] != o) continue;
       const ArticleMaterial& m = *articles[a].material;
       for (const SentenceFacts& s : m.sentences) {
-        if (auto score = FactScore(m, s, known_elsewhere)) facts.push_back({{a, &s}, *score});
+        if (auto score = FactScore(m, s, known_elsewhere, prior)) {
+          facts.push_back({{a, &s}, *score});
+        }
       }
     }
     found[o].outlet = std::string(outlets[o]);
@@ -581,7 +678,7 @@ void Timeline(std::span<const BriefArticle> articles, const std::vector<std::siz
     const ArticleMaterial& m = *articles[a].material;
     std::vector<Fact> facts;
     for (const SentenceFacts& s : m.sentences) {
-      if (auto score = FactScore(m, s, is_known)) facts.push_back({{a, &s}, *score});
+      if (auto score = FactScore(m, s, is_known, options.prior)) facts.push_back({{a, &s}, *score});
     }
     TimelineEntry e;
     e.time = articles[a].time;
@@ -622,7 +719,7 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
   GroupEntities(articles, options.max_entities, groups, story);
   story->only_in.clear();
-  OnlyIn(articles, readers, options.only_in_per_outlet, story);
+  OnlyIn(articles, readers, options.only_in_per_outlet, options.prior, story);
   Timeline(articles, readers, options, story);
 }
 

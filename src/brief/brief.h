@@ -5,9 +5,10 @@
 //             articles without titles, the best summary sentence;
 //   summary   extractive, under a word budget: sentences chosen greedily for
 //             the concepts (word bigrams) they cover, each concept weighted
-//             by how many articles report it and how early they do (the
-//             concept-coverage model of Gillick & Favre's ICSI summariser);
-//             a sentence that mostly repeats chosen concepts is skipped;
+//             by how many articles report it, how often and how early they
+//             do (the concept-coverage model of Gillick & Favre's ICSI
+//             summariser); a sentence that mostly repeats chosen concepts,
+//             and page furniture run into a sentence, are skipped;
 //             ordered by article time, then position; the sentence that
 //             crosses the budget is cut there with "…";
 //   quotes    the articles' quotations, merged when one contains the other or
@@ -15,7 +16,8 @@
 //             ran, with the speaker most articles give and every outlet;
 //   entities  name variants grouped (text/names.h), counted in articles;
 //   only_in   per outlet, sentences whose names, numbers and word pairs no
-//             other outlet of the story has;
+//             other outlet of the story has, the most specific first (a rare
+//             new name outweighs several common ones; BriefOptions::prior);
 //   timeline  articles oldest first, each with the facts it was first to
 //             report.
 //
@@ -32,6 +34,7 @@
 #include <string_view>
 
 #include "brief/material.h"
+#include "features/term_stats.h"
 #include "storyline/story.h"
 #include "text/names.h"
 
@@ -56,6 +59,10 @@ struct BriefOptions {
   std::size_t timeline_facts = 2;  // new facts listed per article
   std::size_t max_timeline = 30;   // entries; the first and last always stay
   std::size_t max_articles = 64;   // the most central originals read for summary and facts
+  // The prior whose IDF (TermStats::PriorConceptIdf) tells how specific a name
+  // or number is; nullptr weighs them all the same. Not owned; must outlive
+  // WriteBrief calls.
+  const features::TermStats* prior = nullptr;
 };
 
 // Fills story->headline, summary, quotes, entities, only_in and timeline.

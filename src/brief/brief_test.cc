@@ -158,6 +158,106 @@ TEST(WriteBrief, OnlyInListsWhatOneOutletAloneReports) {
   EXPECT_FALSE(Contains(only["Herald"], "Concepcion"));
 }
 
+TEST(WriteBrief, SummaryLeavesOutHeadingsAndTagListsRunIntoSentences) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "FREE PRESS COLUMNIST Floods closed the main road into Valdora on Monday, officials said.\n"
+        "Floods closed the main road into Valdora | weather | roads | Chile news today.\n"
+        "Rescue teams from Concepcion reached the town by boat on Monday evening.\n"
+        "Floods closed the main road into Valdora on Monday and cut off the harbour.\n",
+        100);
+  b.Add("b", "Herald", "",
+        "Floods closed the main road into Valdora on Monday, cutting off the harbour.\n", 200);
+  BriefOptions options;
+  options.summary_words = 40;
+  Story s = b.Brief(options);
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_FALSE(Contains(s.summary, "COLUMNIST"));
+  EXPECT_FALSE(Contains(s.summary, " | "));
+  EXPECT_TRUE(Contains(s.summary, "Floods closed the main road")) << s.summary[0];
+}
+
+TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
+  // One article: its lead is about a bridge, then three sentences come back
+  // to the flood barrier. With room for one sentence the summary is about
+  // the barrier, not the lead that is said once.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
+        "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
+        "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
+        "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
+        "Residents said the flood barrier at Valdora harbour changed how the town looks.\n",
+        100);
+  BriefOptions options;
+  options.summary_words = 12;
+  Story s = b.Brief(options);
+  ASSERT_EQ(s.summary.size(), 1u);
+  EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
+}
+
+TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "As a feminist with a great career, no one was more surprised than Hannah Ruiz when she "
+        "became a housewife, but she is happy\nMore stories\n");
+  Story s = b.Brief();
+  ASSERT_EQ(s.summary.size(), 1u);
+  EXPECT_TRUE(Contains(s.summary, "Hannah Ruiz"));
+  EXPECT_FALSE(s.headline.empty());
+  // Beside a whole sentence, fragments stay out.
+  StoryBuilder c;
+  c.Add("a", "Wire", "",
+        "As a feminist with a great career, no one was more surprised than Hannah Ruiz when she "
+        "became a housewife, but she is happy\nShe said the change came slowly over two years.\n");
+  EXPECT_FALSE(Contains(c.Brief().summary, "feminist"));
+}
+
+// A prior written to a temporary file: `terms` is "<stem>\t<df>" lines.
+features::TermStats PriorOf(const std::string& name, int documents, const std::string& terms) {
+  std::string path = ::testing::TempDir() + "/storyline_brief_" + name + ".tsv";
+  std::ofstream(path) << "#storyline-df\t1\t" << documents << "\n" << terms;
+  auto stats = features::TermStats::LoadPrior(path);
+  std::filesystem::remove(path);
+  EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+  return stats.ok() ? std::move(*stats) : features::TermStats();
+}
+
+TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
+  const std::string shared =
+      "Floods closed the main road into Valdora on Monday, officials said.\n";
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        shared +
+            "Aid flights were promised by officials in Oslo, Madrid and Berlin late that night.\n"
+            "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
+        100);
+  b.Add("b", "Herald", "",
+        shared +
+            "Rain is expected to continue for three more days across the region, forecasters "
+            "said.\n",
+        200);
+  BriefOptions one;
+  one.only_in_per_outlet = 1;
+  auto wire_facts = [](const Story& s) {
+    for (const OutletFacts& f : s.only_in) {
+      if (f.outlet == "Wire") return f.sentences;
+    }
+    return std::vector<std::string>{};
+  };
+  // Without a prior every name counts the same: three beat one.
+  std::vector<std::string> plain = wire_facts(b.Brief(one));
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_TRUE(Contains(plain, "Oslo"));
+  // With a prior in which those three are common news words and "Zorvat" is
+  // unknown, the rare name is the more specific fact.
+  features::TermStats prior = PriorOf("rare", 1000, "oslo\t150\nmadrid\t200\nberlin\t250\n");
+  one.prior = &prior;
+  std::vector<std::string> specific = wire_facts(b.Brief(one));
+  ASSERT_EQ(specific.size(), 1u);
+  EXPECT_TRUE(Contains(specific, "Zorvat"));
+}
+
 TEST(WriteBrief, TimelineIsOldestFirstWithTheNewFactsOfLaterArticles) {
   StoryBuilder b;
   b.Add("late", "Herald", "", kQuakeB, 500);
@@ -245,7 +345,13 @@ TEST(WriteBrief, FoundingExample) {
     extract::CleanedText cleaned = extract::CleanPlainText(buf.str());
     b.Add(id, id, "", cleaned.text);
   }
-  Story s = b.Brief();
+  // With the shipped prior, as the engine briefs: names weigh by specificity.
+  auto prior =
+      features::TermStats::LoadPrior(std::string(STORYLINE_SOURCE_DIR) + "/data/prior/df_en.tsv");
+  ASSERT_TRUE(prior.ok()) << prior.status().ToString();
+  BriefOptions options;
+  options.prior = &*prior;
+  Story s = b.Brief(options);
   const std::string& asia_times = ids[0];  // 000_...
   const std::string& bloomberg = ids[1];   // 004_...
 
@@ -275,8 +381,7 @@ TEST(WriteBrief, FoundingExample) {
   EXPECT_TRUE(Contains(only[bloomberg], "Geneva") || Contains(only[bloomberg], "Stockholm"));
   EXPECT_TRUE(Contains(only[bloomberg], "Biegun"));
   EXPECT_TRUE(Contains(only[asia_times], "Lankov"));
-  // Not met yet: the Yongbyon sentence ranks fourth for the Asia Times
-  // article (docs/DESIGN.md, "Story briefs").
+  EXPECT_TRUE(Contains(only[asia_times], "Yongbyon"));
 
   std::string all = s.headline;
   for (const auto& v : {s.summary}) {
@@ -306,6 +411,27 @@ TEST(WriteBrief, InlineDatelinesAndWireCreditsAreNotShown) {
   Story s = b.Brief();
   ASSERT_FALSE(s.summary.empty());
   EXPECT_EQ(s.summary.front().rfind("A magnitude 6.8 earthquake", 0), 0u) << s.summary.front();
+}
+
+TEST(WriteBrief, DatelineOfCapitalisedWordsEndingInACreditIsNotShownNorCounted) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Valdora, Chile, Jan. 5 (Wire) -- A magnitude 6.8 earthquake struck the coast on "
+        "Tuesday, killing at least nine people.\n"
+        "Officials in the port of Valdora (Chile) - Rescue teams searched collapsed homes in the "
+        "harbour district through the night.\n");
+  BriefOptions options;
+  options.summary_words = 16;  // the first sentence without its 6-word dateline, plus 1
+  Story s = b.Brief(options);
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_EQ(s.summary.front().rfind("A magnitude 6.8 earthquake", 0), 0u) << s.summary.front();
+  // A clause before the dash is not a dateline.
+  std::string all;
+  for (const std::string& x : b.Brief().summary) all += x + "\n";
+  EXPECT_NE(all.find("Officials in the port of Valdora (Chile) - Rescue"), std::string::npos)
+      << all;
+  // The budget counts the words shown: the 15-word sentence fits whole.
+  EXPECT_EQ(s.summary.front().find("\xE2\x80\xA6"), std::string::npos) << s.summary.front();
 }
 
 }  // namespace

@@ -189,6 +189,7 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
     if (!prior.ok()) return prior.status();
     impl->stats = std::move(*prior);
   }
+  impl->brief.prior = &impl->stats;  // Impl stays put: it lives behind impl_
   impl->brief_enabled = options.briefs;
   impl->removable = options.removable;
   cluster::ClusterOptions co;

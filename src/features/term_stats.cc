@@ -32,9 +32,12 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     if (r.ec != std::errc() || r.ptr != line.data() + line.size())
       return bad("bad document frequency");
     std::string_view term = std::string_view(line).substr(0, tab);
-    std::uint64_t id =
-        term.rfind("E:", 0) == 0 ? text::EntityId(term.substr(2)) : text::TermId(term);
+    bool entity = term.rfind("E:", 0) == 0;
+    std::uint64_t id = entity ? text::EntityId(term.substr(2)) : text::TermId(term);
     stats.df_[id] += df;
+    if (!entity) {
+      stats.prior_concept_df_[static_cast<std::uint32_t>(id) & text::kConceptHashMask] += df;
+    }
   }
   stats.prior_terms_ = stats.df_.size();
   if (line_no == 0) return Status::InvalidInput(path + ": empty file, not a storyline-df prior");
@@ -91,5 +94,14 @@ float TermStats::Idf(std::uint64_t id) const {
   // ln((N + 1) / (df + 1)) + 1, as a difference of two logarithms.
   return LogOf(prior_docs_ + stream_docs_ + 1) - LogOf(df + 1) + 1.0f;
 }
+
+float TermStats::PriorConceptIdf(std::uint32_t concept_hash) const {
+  std::uint64_t df = 0;
+  auto it = prior_concept_df_.find(concept_hash & text::kConceptHashMask);
+  if (it != prior_concept_df_.end()) df = it->second;
+  return LogOf(prior_docs_ + 1) - LogOf(df + 1) + 1.0f;
+}
+
+float TermStats::MaxPriorConceptIdf() const { return LogOf(prior_docs_ + 1) + 1.0f; }
 
 }  // namespace storyline::features

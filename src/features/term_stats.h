@@ -40,6 +40,17 @@ class TermStats {
   // prior and the stream together; >= 1 for every term.
   float Idf(std::uint64_t id) const;
 
+  // The prior's IDF of a brief concept (text::Analysis::concepts): a content
+  // word, name or number, known by the low 30 bits of its term id (the
+  // concept's flag bits are ignored). The prior alone, not the stream, so that
+  // a brief stays a function of its story's articles. A concept the prior
+  // lacks (a rare name, a word pair) gets the highest IDF; without a prior
+  // every concept gets 1. Safe to call concurrently with anything: the prior
+  // does not change after LoadPrior.
+  float PriorConceptIdf(std::uint32_t concept_hash) const;
+  // The highest PriorConceptIdf (a concept the prior lacks); 1 without a prior.
+  float MaxPriorConceptIdf() const;
+
   std::uint64_t documents() const { return prior_docs_ + stream_docs_; }
   std::size_t prior_terms() const { return prior_terms_; }
 
@@ -49,6 +60,8 @@ class TermStats {
   std::size_t prior_terms_ = 0;
   // Prior and stream counts in one table: one lookup per term either way.
   absl::flat_hash_map<std::uint64_t, std::uint32_t> df_;
+  // The prior's body terms (not entity tokens) by concept hash.
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> prior_concept_df_;
 };
 
 }  // namespace storyline::features

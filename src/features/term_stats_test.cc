@@ -64,6 +64,33 @@ TEST_F(TermStatsTest, TermInPriorHasLowerIdfThanUnseenTerm) {
   EXPECT_GT(stats->Idf(text::TermId("kim")), stats->Idf(text::EntityId("kim")));
 }
 
+TEST_F(TermStatsTest, PriorConceptIdfReadsBodyTermsOfThePriorOnly) {
+  std::string path = Write("df.tsv", "#storyline-df\t1\t1000\nsummit\t10\nE:kim\t5\n#6.8\t2\n");
+  Result<TermStats> stats = TermStats::LoadPrior(path);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  auto concept_of = [](std::uint64_t id, std::uint32_t flag) {
+    return (static_cast<std::uint32_t>(id) & text::kConceptHashMask) | flag;
+  };
+  // A name or content word concept is known by its term id's low bits, flags ignored.
+  EXPECT_NEAR(stats->PriorConceptIdf(concept_of(text::TermId("summit"), text::kKeyConcept)),
+              std::log(1001.0 / 11.0) + 1, 1e-4);
+  EXPECT_NEAR(stats->PriorConceptIdf(concept_of(text::TermId("summit"), text::kWordConcept)),
+              std::log(1001.0 / 11.0) + 1, 1e-4);
+  EXPECT_NEAR(stats->PriorConceptIdf(concept_of(text::TermId("#6.8"), text::kKeyConcept)),
+              std::log(1001.0 / 3.0) + 1, 1e-4);
+  // Entity tokens are not concepts; an unknown concept gets the highest IDF.
+  EXPECT_FLOAT_EQ(stats->PriorConceptIdf(concept_of(text::TermId("kim"), text::kKeyConcept)),
+                  stats->MaxPriorConceptIdf());
+  EXPECT_NEAR(stats->MaxPriorConceptIdf(), std::log(1001.0) + 1, 1e-4);
+  // The stream does not move it: a brief depends on its story alone.
+  stats->AddDocument(WithTerms({text::TermId("summit")}, {}));
+  EXPECT_NEAR(stats->PriorConceptIdf(concept_of(text::TermId("summit"), text::kKeyConcept)),
+              std::log(1001.0 / 11.0) + 1, 1e-4);
+  // Without a prior every concept weighs 1.
+  EXPECT_FLOAT_EQ(TermStats().PriorConceptIdf(concept_of(text::TermId("summit"), 0)), 1.0f);
+  EXPECT_FLOAT_EQ(TermStats().MaxPriorConceptIdf(), 1.0f);
+}
+
 TEST_F(TermStatsTest, MissingFileIsIoError) {
   Result<TermStats> stats = TermStats::LoadPrior((dir_ / "no-such.tsv").string());
   ASSERT_FALSE(stats.ok());
