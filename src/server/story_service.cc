@@ -240,11 +240,11 @@ SubmitResult StoryService::Run(std::shared_ptr<Pending> pending) {
 }
 
 void StoryService::IngestLoop() {
-  // Snapshot rebuilds (briefs of the changed stories) share this thread with
-  // the writes: after a rebuild that took B, the next waits at least
-  // kRebuildGapFactor * B, so rebuilds take at most a fifth of the thread
-  // however heavy the load (reads then lag by more than snapshot_interval).
-  constexpr int kRebuildGapFactor = 4;
+  // Snapshot rebuilds (search indexing and briefs of what changed) share
+  // this thread with the writes; the interval counts from the end of the
+  // last one, so writes always get at least that long between them. (A gap
+  // proportional to the rebuild's length ran away: a rebuild's cost grows
+  // with what arrived since the last, so longer gaps made longer rebuilds.)
   auto next_build = std::chrono::steady_clock::now();
   bool dirty = false;
   const bool visible_before_answer = options_.snapshot_interval.count() == 0;
@@ -258,6 +258,7 @@ void StoryService::IngestLoop() {
       if (dirty) wake = std::min(wake, next_build);
       queue_cv_.wait_until(lock, wake, ready);
       if (stopping_) {
+        IndexPending();
         for (auto& p : queue_) {
           p->result.status = Status::Internal("the server is shutting down");
           p->done.set_value();
@@ -280,11 +281,11 @@ void StoryService::IngestLoop() {
     }
     auto start = std::chrono::steady_clock::now();
     if (dirty && start >= next_build) {
+      IndexPending();
       Publish();
       auto end = std::chrono::steady_clock::now();
       metrics_.ObserveSnapshot(std::chrono::duration<double>(end - start).count());
-      next_build = std::max(start + options_.snapshot_interval,
-                            end + kRebuildGapFactor * (end - start));
+      next_build = end + options_.snapshot_interval;
       dirty = false;
     }
     if (visible_before_answer) {
@@ -358,6 +359,12 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   }
   ++batch_;
   metrics_.CountCommit();
+  for (store::StoredArticle& row : rows) {
+    store::StoredArticle& pending = unindexed_.emplace_back();
+    pending.seq = row.seq;
+    pending.article.title = std::move(row.article.title);
+    pending.search_text = row.search_text.empty() ? row.article.text : std::move(row.search_text);
+  }
   if (!removed_numbers.empty()) {
     std::unique_lock<std::shared_mutex> lock(ids_mu_);
     Forget(removed_numbers);
@@ -430,6 +437,14 @@ bool StoryService::ExpireDue(UnixSeconds now) {
   Forget(numbers);
   ++version_;
   return true;
+}
+
+void StoryService::IndexPending() {
+  if (unindexed_.empty()) return;
+  // On failure the articles stay stored and the next start indexes them.
+  Status s = store_->IndexMissing(unindexed_);
+  if (!s.ok()) std::cerr << "storyline: search index: " << s.ToString() << '\n';
+  unindexed_.clear();
 }
 
 void StoryService::Publish() {

@@ -137,6 +137,8 @@ class StoryService {
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);
   void Publish();
+  // Writes unindexed_ into the search index, in one transaction.
+  void IndexPending();
   // Removes the articles whose time to live ran out by `now` (store and
   // engine, one commit); returns whether any was removed.
   bool ExpireDue(UnixSeconds now);
@@ -155,6 +157,10 @@ class StoryService {
   std::priority_queue<std::pair<UnixSeconds, std::uint32_t>,
                       std::vector<std::pair<UnixSeconds, std::uint32_t>>, std::greater<>>
       expiry_;
+  // Stored articles (seq, title, search_text) waiting for the search index,
+  // which takes them many at a time with each snapshot rebuild. Ingest
+  // thread only.
+  std::vector<store::StoredArticle> unindexed_;
   SnapshotBuilder builder_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;

@@ -219,10 +219,7 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                    "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
                    " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
-  Statement search(db, kInsertSearch);
-  if (s.ok() && !(insert.ok() && insert_prepared.ok() && search.ok())) {
-    s = SqlError(db, "prepare insert");
-  }
+  if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
   for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
     StoredArticle& r = (*rows)[i];
     const Article& a = r.article;
@@ -253,7 +250,6 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
       if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
       sqlite3_reset(insert_prepared.get());
     }
-    if (s.ok()) s = InsertSearchRow(db, &search, next + static_cast<std::int64_t>(i), r);
   }
   if (s.ok()) s = Exec(db, "COMMIT");
   if (!s.ok()) {
@@ -365,17 +361,22 @@ Result<std::int64_t> ArticleStore::CountUnindexed() const {
 Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
   sqlite3* db = db_->writer;
   STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-  Statement has(db, "SELECT 1 FROM article_search WHERE rowid = ?");
+  // Only rows whose article is still stored and not yet indexed (a row may
+  // have been deleted since the caller read it).
+  Statement has(db,
+                "SELECT EXISTS (SELECT 1 FROM article_search WHERE rowid = ?1)"
+                " OR NOT EXISTS (SELECT 1 FROM articles WHERE seq = ?1)");
   Statement insert(db, kInsertSearch);
   Status s = has.ok() && insert.ok() ? Status::Ok() : SqlError(db, "prepare index");
   for (std::size_t i = 0; s.ok() && i < rows.size(); ++i) {
     sqlite3_bind_int64(has.get(), 1, rows[i].seq);
     int rc = sqlite3_step(has.get());
+    const bool skip = rc == SQLITE_ROW && sqlite3_column_int(has.get(), 0) != 0;
     sqlite3_reset(has.get());
-    if (rc == SQLITE_DONE) {
-      s = InsertSearchRow(db, &insert, rows[i].seq, rows[i]);
-    } else if (rc != SQLITE_ROW) {
+    if (rc != SQLITE_ROW) {
       s = SqlError(db, "index lookup");
+    } else if (!skip) {
+      s = InsertSearchRow(db, &insert, rows[i].seq, rows[i]);
     }
   }
   if (s.ok()) s = Exec(db, "COMMIT");

@@ -35,6 +35,13 @@ class ArticleStoreTest : public ::testing::Test {
     return r;
   }
 
+  // Stores `rows` and indexes them, as the server does after each commit.
+  static Status AppendAndIndex(ArticleStore& store, std::vector<StoredArticle>* rows,
+                               const std::vector<std::string>& removed = {}) {
+    STORYLINE_RETURN_IF_ERROR(store.Append(rows, removed));
+    return store.IndexMissing(*rows);
+  }
+
   std::vector<std::string> ReplayedIds(const ArticleStore& store) {
     std::vector<std::string> ids;
     EXPECT_TRUE(store.Replay([&](StoredArticle r) { ids.push_back(r.article.id); }).ok());
@@ -218,7 +225,7 @@ TEST_F(ArticleStoreTest, SearchFindsBodyWordsStemmedAndRanksByBm25) {
   rows[2].article.text = "Nothing about the sea in this one, only the mountains.";
   // The extracted text, when given, is what is indexed, not the received body.
   rows[2].search_text = "Extracted words mention a lighthouse.";
-  ASSERT_TRUE((*store)->Append(&rows).ok());
+  ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
   // More occurrences rank first; "HARBOURS" is case-folded and stemmed.
   EXPECT_EQ(HitIds((*store)->Search("HARBOURS", 10)), (std::vector<std::string>{"often", "once"}));
   EXPECT_EQ(HitIds((*store)->Search("harbour storm", 10)), (std::vector<std::string>{"once"}));
@@ -239,7 +246,7 @@ TEST_F(ArticleStoreTest, SearchTakesFts5SyntaxAsPlainWords) {
   ASSERT_TRUE(store.ok());
   std::vector<StoredArticle> rows = {Row("a", 1)};
   rows[0].article.text = "Rain AND wind OR snow NEAR the coast";
-  ASSERT_TRUE((*store)->Append(&rows).ok());
+  ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
   for (const char* q :
        {"AND OR (", "\"", "\"\"", "NOT", "rain NOT", "a*", "title:rain", "^rain", "rain)",
         "NEAR(rain wind)", "'; DROP TABLE articles; --", "\x01\x7f", "\xff\xfe", "{rain}", "-"}) {
@@ -255,18 +262,30 @@ TEST_F(ArticleStoreTest, SearchTakesFts5SyntaxAsPlainWords) {
   EXPECT_EQ(MatchExpression(" \n "), "");
 }
 
-TEST_F(ArticleStoreTest, AGroupRefusedForAKnownIdIndexesNothing) {
+// Append() stores, IndexMissing() indexes later (the server batches it):
+// what was refused or deleted in between is not indexed.
+TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok());
-  std::vector<StoredArticle> first = {Row("a", 1)};
+  std::vector<StoredArticle> first = {Row("a", 1), Row("gone", 1)};
+  first[0].article.text = "A zeppelin landed.";
+  first[1].article.text = "Another zeppelin.";
   ASSERT_TRUE((*store)->Append(&first).ok());
-  std::vector<StoredArticle> second = {Row("b", 2), Row("a", 2)};
-  second[0].article.text = "zeppelin";
-  EXPECT_FALSE((*store)->Append(&second).ok());
+  EXPECT_EQ(*(*store)->CountUnindexed(), 2);
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
-  auto unindexed = (*store)->CountUnindexed();
-  ASSERT_TRUE(unindexed.ok());
-  EXPECT_EQ(*unindexed, 0);
+  std::vector<StoredArticle> refused = {Row("b", 2), Row("a", 2)};
+  refused[0].article.text = "zeppelin";
+  EXPECT_FALSE((*store)->Append(&refused).ok());
+  std::vector<StoredArticle> none;
+  ASSERT_TRUE((*store)->Append(&none, {"gone"}).ok());
+
+  std::vector<StoredArticle> pending = first;
+  pending.insert(pending.end(), refused.begin(), refused.end());
+  ASSERT_TRUE((*store)->IndexMissing(pending).ok());
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(*(*store)->CountUnindexed(), 0);
+  ASSERT_TRUE((*store)->IndexMissing(pending).ok());  // twice: nothing more
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
 }
 
 TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
@@ -310,7 +329,7 @@ TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
   // New rows continue after the old ones and are indexed as stored.
   std::vector<StoredArticle> rows = {Row("new", 2)};
   rows[0].article.text = "Another zeppelin.";
-  ASSERT_TRUE((*store)->Append(&rows).ok());
+  ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
   EXPECT_EQ(rows[0].seq, 3);
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)).size(), 2u);
 }
@@ -357,11 +376,11 @@ TEST_F(ArticleStoreTest, ARemovedArticleIsNoLongerFound) {
   std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
   rows[0].article.text = "A zeppelin landed.";
   rows[1].article.text = "A zeppelin took off.";
-  ASSERT_TRUE((*store)->Append(&rows).ok());
+  ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)).size(), 2u);
   std::vector<StoredArticle> replacement = {Row("b", 2)};
   replacement[0].article.text = "A blimp took off.";
-  ASSERT_TRUE((*store)->Append(&replacement, {"a", "b"}).ok());
+  ASSERT_TRUE(AppendAndIndex(**store, &replacement, {"a", "b"}).ok());
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
   EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"b"}));
   EXPECT_EQ(*(*store)->CountUnindexed(), 0);
