@@ -203,6 +203,55 @@ def run_baseline(args, name, articles, work):
     return benchlib.read_ids_labels(pred_path), res, None
 
 
+def explain(gold, pred, articles, n):
+    """Where the B-cubed loss of one run comes from. Each article loses 1 - precision (the share
+    of its predicted story from other gold stories) and 1 - recall (the share of its gold story
+    elsewhere); summed over a predicted story, the first is that story's over-merge cost, summed
+    over a gold story the second its split cost (both as shares of B-cubed P or R, i.e. / n).
+    Returns the `n` costliest of each, with their parts and a headline per part."""
+    heads = {}
+    for r in _jsonl(articles):
+        heads[str(r["id"])] = " ".join(((r.get("title") or "") or r.get("text", "")[:90]).split())[:90]
+    sub, _ = benchlib.complete_pred(gold, pred)
+    by_pred, by_gold = {}, {}
+    for i, g in gold.items():
+        by_pred.setdefault(sub[i], []).append(i)
+        by_gold.setdefault(g, []).append(i)
+    total = len(gold)
+
+    def costs(groups, other):
+        out = []
+        for key, members in groups.items():
+            parts = {}
+            for i in members:
+                parts.setdefault(other[i], []).append(i)
+            if len(parts) < 2:
+                continue
+            loss = sum(len(members) - len(parts[other[i]]) for i in members) / len(members) / total
+            out.append({"story": key, "loss": round(loss, 4), "parts": [
+                {"label": lab, "n": len(ids), "example": heads.get(ids[0], ids[0])}
+                for lab, ids in sorted(parts.items(), key=lambda kv: -len(kv[1]))]})
+        out.sort(key=lambda x: -x["loss"])
+        return out
+
+    merges, splits = costs(by_pred, gold), costs(by_gold, sub)
+    return {"precision_loss": round(sum(x["loss"] for x in merges), 4),
+            "recall_loss": round(sum(x["loss"] for x in splits), 4),
+            "over_merges": merges[:n], "splits": splits[:n]}
+
+
+def fmt_explain(name, ex):
+    lines = [f"[{name}] B-cubed loss: precision {ex['precision_loss']:.3f} in over-merged stories, "
+             f"recall {ex['recall_loss']:.3f} in split gold stories"]
+    for kind, what in (("over_merges", "predicted story {story} mixes gold stories"),
+                       ("splits", "gold story {story} is split into predicted stories")):
+        for x in ex[kind]:
+            lines.append(f"  -{x['loss']:.4f} " + what.format(story=x["story"]))
+            for part in x["parts"]:
+                lines.append(f"      {part['n']:>3} x {part['label']}: {part['example']}")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ output
 def fmt_table(rows, seeds):
     head = f"{'set':<18} {'system':<16} {'n':>5} {'gold_k':>6} {'pred_k':>6} " \
@@ -249,6 +298,9 @@ def main():
     ap.add_argument("--gen-seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a seeds check FAILs")
+    ap.add_argument("--explain", type=int, default=0, metavar="N",
+                    help="per set, the N costliest over-merged and split stories of storyline (stderr; "
+                         "in the JSON as 'explain')")
     args = ap.parse_args()
 
     if not os.path.isdir(args.data):
@@ -309,6 +361,9 @@ def main():
                        "maxrss_mb": res["maxrss_mb"] if res else None, "seeds_mixed_in": bool(extra)}
                 if err is None:
                     row["metrics"], err = score(metrics, gold, pred, row)
+                    if args.explain > 0:
+                        row["explain"] = explain(gold, pred, articles, args.explain)
+                        eprint(fmt_explain(name, row["explain"]))
                     if extra:
                         v = seeds_verdict(pred, set(gold), extra)
                         seed_rows.append({"set": name, "verdict": v})

@@ -229,6 +229,10 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
           co.average_linkage = v != 0;
         else if (k == "idf_power")
           impl->vectors.idf_power = static_cast<float>(v);
+        else if (k == "max_text_terms")
+          impl->vectors.max_text_terms = static_cast<std::size_t>(v);
+        else if (k == "max_entity_terms")
+          impl->vectors.max_entity_terms = static_cast<std::size_t>(v);
         else if (k == "title_boost")
           impl->vectors.title_boost = static_cast<float>(v);
         else

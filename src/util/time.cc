@@ -108,6 +108,7 @@ int MonthOf(std::string_view w) {
 struct Word {
   std::string_view text;
   bool number;
+  char sep = ' ';  // the first mark after the word ('/', '.', '-'...), else ' '
 };
 
 void DateWords(std::string_view line, std::vector<Word>* out) {
@@ -124,6 +125,10 @@ void DateWords(std::string_view line, std::vector<Word>* out) {
         ++j;
       }
       words.push_back({line.substr(i, j - i), digits});
+      while (j < line.size() && line[j] == ' ') ++j;
+      if (j < line.size() && !std::isalnum(static_cast<unsigned char>(line[j]))) {
+        words.back().sep = line[j];
+      }
       i = j;
     } else {
       ++i;
@@ -173,10 +178,14 @@ std::optional<UnixSeconds> FindDateInText(std::string_view line) {
     if (w[i].text.size() == 4 && num(i + 1, 2) && num(i + 2, 2)) {
       if (auto d = MakeDate(ToInt(w[i].text), ToInt(w[i + 1].text), ToInt(w[i + 2].text))) return d;
     }
-    // MM / DD / YYYY (US order, as US outlets' datelines write it)
+    // MM / DD / YYYY (US order, as US outlets' datelines write it); DD.MM.YYYY
+    // with dots, as written outside the US, or when the first number cannot
+    // be a month.
     if (w[i].text.size() <= 2 && num(i + 1, 2) && i + 2 < w.size() && w[i + 2].number &&
         w[i + 2].text.size() == 4) {
-      if (auto d = MakeDate(ToInt(w[i + 2].text), ToInt(w[i].text), ToInt(w[i + 1].text))) return d;
+      int a = ToInt(w[i].text), b = ToInt(w[i + 1].text);
+      bool day_first = (w[i].sep == '.' && w[i + 1].sep == '.') || a > 12;
+      if (auto d = MakeDate(ToInt(w[i + 2].text), day_first ? b : a, day_first ? a : b)) return d;
     }
   }
   return std::nullopt;

@@ -45,6 +45,13 @@ TEST(DateInText, ReadsTheDatelineFormsNewsUses) {
   EXPECT_EQ(DateOf("UPDATED 05 / 03 / 2013 at 11: 00 AM EDT"), "2013-05-03");
 }
 
+TEST(DateInText, ReadsDottedAndImpossibleMonthFormsDayFirst) {
+  EXPECT_EQ(DateOf("Article posted on 08. 07. 2012"), "2012-07-08");
+  EXPECT_EQ(DateOf("12.03.2019"), "2019-03-12");
+  EXPECT_EQ(DateOf("28/11/2005"), "2005-11-28");
+  EXPECT_EQ(DateOf("11/28/2005"), "2005-11-28");
+}
+
 TEST(DateInText, NeverGuessesAMissingYearOrAnImpossibleDate) {
   EXPECT_EQ(DateOf("Tuesday, May 3"), "none");
   EXPECT_EQ(DateOf("February 30, 2013"), "none");
