@@ -5,7 +5,12 @@
 #
 #   python3 bench/make_corpus.py --n 20000 --seed 1 --out /tmp/corpus-20k
 #   bash bench/serve_bench.sh /tmp/corpus-20k/articles.jsonl [SECONDS]
+#   SERVE_READ_DELAY_MS=50 bash bench/serve_bench.sh ...   # readers paced
 #
+# By default the readers ask as fast as they are answered (a flood, which on
+# a small machine takes the CPU the ingest needs, wrk included); with
+# SERVE_READ_DELAY_MS each reading connection waits that long between
+# requests (64 connections at 50 ms: about 1,280 requests/s).
 # Prints both wrk reports (requests/s, latency percentiles) and the server's
 # article count. Needs wrk (Debian package). Uses a fresh database in a
 # temporary folder; the server is stopped at the end.
@@ -26,11 +31,12 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 SERVE_CORPUS="$corpus" SERVE_THREADS=2 wrk -t2 -c8 -d"${seconds}s" --latency \
   -s bench/serve_post.lua "http://127.0.0.1:$port" >"$work/post.txt" &
 post=$!
-wrk -t2 -c64 -d"${seconds}s" --latency "http://127.0.0.1:$port/stories" >"$work/get.txt"
+wrk -t2 -c64 -d"${seconds}s" --latency -s bench/serve_get.lua "http://127.0.0.1:$port" \
+  >"$work/get.txt"
 wait "$post"
 echo "== POST /articles, 8 connections (one article a request)"
 cat "$work/post.txt"
-echo "== GET /stories, 64 connections, during the ingest"
+echo "== GET /stories, 64 connections, ${SERVE_READ_DELAY_MS:-0} ms between requests, during the ingest"
 cat "$work/get.txt"
 echo "== server"
 curl -s "http://127.0.0.1:$port/healthz"; echo
