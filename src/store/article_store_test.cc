@@ -12,6 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Version 1's articles table, as storyline wrote it (versions 2 and 3 kept it).
+constexpr const char* kVersion1Articles =
+    "CREATE TABLE articles ("
+    " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
+    " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
+    " published INTEGER, fetched INTEGER, expires INTEGER);";
+
 class ArticleStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -40,6 +47,14 @@ class ArticleStoreTest : public ::testing::Test {
                                const std::vector<std::string>& removed = {}) {
     STORYLINE_RETURN_IF_ERROR(store.Append(rows, removed));
     return store.IndexMissing(*rows);
+  }
+
+  // Runs `sql` on the database file directly, as an older storyline would.
+  void ExecSql(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(db);
   }
 
   std::vector<std::string> ReplayedIds(const ArticleStore& store) {
@@ -176,18 +191,9 @@ TEST_F(ArticleStoreTest, KeepsThePreparedBytesForReplayAndDropsThemWithTheArticl
 // A database written by the first server (schema 1: no prepared table)
 // opens, migrates, and replays its articles without prepared bytes.
 TEST_F(ArticleStoreTest, MigratesAVersionOneDatabase) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TABLE articles ("
-                         " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
-                         " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
-                         " published INTEGER, fetched INTEGER, expires INTEGER);"
-                         "INSERT INTO articles (seq, id, batch, text) VALUES (1, 'old', 1, 'Old text');"
-                         "PRAGMA user_version = 1;",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ExecSql(std::string(kVersion1Articles) +
+          "INSERT INTO articles (seq, id, batch, text) VALUES (1, 'old', 1, 'Old text');"
+          "PRAGMA user_version = 1;");
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   std::vector<StoredArticle> seen;
@@ -289,24 +295,11 @@ TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
 }
 
 TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    // Version 1's schema, as storyline wrote it.
-    ASSERT_EQ(sqlite3_exec(db,
-                           "CREATE TABLE articles ("
-                           " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
-                           " batch INTEGER NOT NULL, url TEXT, source TEXT, title TEXT, lang TEXT,"
-                           " text TEXT, html TEXT, published INTEGER, fetched INTEGER,"
-                           " expires INTEGER);"
-                           "INSERT INTO articles (seq, id, batch, title, text, html) VALUES"
-                           " (1, 'old-text', 1, 'Old', 'A zeppelin landed.', ''),"
-                           " (2, 'old-html', 1, 'Page', '', '<p>A blimp landed.</p>');"
-                           "PRAGMA user_version = 1;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ExecSql(std::string(kVersion1Articles) +
+          "INSERT INTO articles (seq, id, batch, title, text, html) VALUES"
+          " (1, 'old-text', 1, 'Old', 'A zeppelin landed.', ''),"
+          " (2, 'old-html', 1, 'Page', '', '<p>A blimp landed.</p>');"
+          "PRAGMA user_version = 1;");
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(ReplayedIds(**store), (std::vector<std::string>{"old-text", "old-html"}));
@@ -337,26 +330,14 @@ TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
 // Schema 2 (articles and prepared, no search index) migrates to 3: the
 // stored analysis is kept and the articles wait to be indexed.
 TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseKeepingItsPreparedBytes) {
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "CREATE TABLE articles ("
-                           " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,"
-                           " batch INTEGER NOT NULL, url TEXT, source TEXT, title TEXT, lang TEXT,"
-                           " text TEXT, html TEXT, published INTEGER, fetched INTEGER,"
-                           " expires INTEGER);"
-                           "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
-                           "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
-                           " BEGIN DELETE FROM prepared WHERE seq = old.seq; END;"
-                           "INSERT INTO articles (seq, id, batch, title, text) VALUES"
-                           " (1, 'v2', 1, 'Old', 'A zeppelin landed.');"
-                           "INSERT INTO prepared (seq, bytes) VALUES (1, 'analysis');"
-                           "PRAGMA user_version = 2;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ExecSql(std::string(kVersion1Articles) +
+          "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
+          "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
+          " BEGIN DELETE FROM prepared WHERE seq = old.seq; END;"
+          "INSERT INTO articles (seq, id, batch, title, text) VALUES"
+          " (1, 'v2', 1, 'Old', 'A zeppelin landed.');"
+          "INSERT INTO prepared (seq, bytes) VALUES (1, 'analysis');"
+          "PRAGMA user_version = 2;");
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   std::vector<StoredArticle> old;
