@@ -14,7 +14,8 @@ std::shared_ptr<const Story> Snapshot::StoryAt(std::size_t rank) const {
 
 std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine,
                                                        const std::vector<std::string>& langs,
-                                                       std::uint64_t version) {
+                                                       std::uint64_t version,
+                                                       const StoryIdMap& public_id) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
   snapshot->story_of_article.assign(engine.article_count(), 0);
@@ -32,7 +33,9 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
     if (it != cache_.end() && it->second.members == r.members) {
       entry = std::move(it->second);
     } else {
-      entry.story = std::make_shared<const Story>(engine.BuildStory(r));
+      Story story = engine.BuildStory(r);
+      if (public_id) story.id = public_id(r.id);
+      entry.story = std::make_shared<const Story>(std::move(story));
       for (std::size_t m : r.members) {
         if (m < langs.size() && !langs[m].empty()) entry.langs.push_back(langs[m]);
       }
@@ -48,7 +51,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
     }
     snapshot->articles += entry.members.size();  // removed articles are in no story
     snapshot->ranked.push_back({entry.story, r.score, entry.langs});
-    snapshot->rank_of.emplace(r.id, rank);
+    snapshot->rank_of.emplace(entry.story->id, rank);
     next.emplace(std::move(r.id), std::move(entry));
   }
   cache_ = std::move(next);  // stories merged away are dropped

@@ -59,11 +59,16 @@ struct Snapshot {
 
 class SnapshotBuilder {
  public:
+  // Maps the engine's story id to the id clients see.
+  using StoryIdMap = std::function<std::string(const std::string&)>;
+
   // A snapshot of `engine` now. `langs[n]` is article n's language ("" when
-  // unknown). REQUIRES: langs.size() == engine.article_count().
+  // unknown). Stories carry `public_id(engine id)` as their id (null: the
+  // engine's). REQUIRES: langs.size() == engine.article_count().
   std::shared_ptr<const Snapshot> Build(const StoryEngine& engine,
                                         const std::vector<std::string>& langs,
-                                        std::uint64_t version);
+                                        std::uint64_t version,
+                                        const StoryIdMap& public_id = nullptr);
 
   // Stories whose brief the last Build() wrote (the others were reused).
   std::size_t last_built() const { return last_built_; }
@@ -74,7 +79,7 @@ class SnapshotBuilder {
     std::shared_ptr<const Story> story;
     std::vector<std::string> langs;
   };
-  absl::flat_hash_map<std::string, Cached> cache_;  // story id -> last build
+  absl::flat_hash_map<std::string, Cached> cache_;  // engine story id -> last build
   std::size_t last_built_ = 0;
 };
 

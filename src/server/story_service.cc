@@ -85,6 +85,9 @@ Status StoryService::Restore() {
   auto unindexed = store_->CountUnindexed();
   if (!unindexed.ok()) return unindexed.status();
   const bool backfill = *unindexed > 0;
+  auto last_story = store_->LastStoryNumber();
+  if (!last_story.ok()) return last_story.status();
+  next_story_ = *last_story + 1;  // fresh ids never take one a stored article was given
   Status indexed;
   std::vector<store::StoredArticle> chunk;
   std::vector<std::uint32_t> batch_members;  // added from the batch being replayed
@@ -94,7 +97,9 @@ Status StoryService::Restore() {
   // of its articles was acknowledged with.
   auto end_batch = [&] {
     if (batch_members.empty()) return;
-    for (std::uint32_t n : batch_members) story_alias_.try_emplace(engine_->StoryOf(n), n);
+    for (std::uint32_t n : batch_members) {
+      story_alias_.try_emplace(PublicStory(engine_->StoryOf(n)), n);
+    }
     batch_members.clear();
   };
   auto flush = [&] {
@@ -141,6 +146,9 @@ Status StoryService::Restore() {
       }
       std::string lang = prepared[i]->article().lang;
       auto n = static_cast<std::uint32_t>(engine_->Add(std::move(*prepared[i])));
+      // A story the replay makes takes the id its first article was
+      // answered with, whatever the engine numbers it now.
+      PublicStory(engine_->StoryOf(n), row.story);
       langs_.push_back(std::move(lang));
       number_of_id_[row.article.id] = n;
       if (row.expires) expiry_.push({*row.expires, n});
@@ -359,6 +367,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   }
   ++batch_;
   metrics_.CountCommit();
+  const std::size_t first_unindexed = unindexed_.size();
   for (store::StoredArticle& row : rows) {
     store::StoredArticle& pending = unindexed_.emplace_back();
     pending.seq = row.seq;
@@ -387,8 +396,9 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     for (std::size_t i = 0; i < refs.size(); ++i) {
       const std::string& id = rows[i].article.id;
       number_of_id_[id] = numbers[i];
-      std::string story = engine_->StoryOf(numbers[i]);
+      std::string story = PublicStory(engine_->StoryOf(numbers[i]));
       story_alias_.try_emplace(story, numbers[i]);
+      unindexed_[first_unindexed + i].story = story;
       refs[i].pending->result.added.push_back(
           {refs[i].pending->items[refs[i].item].index, id, std::move(story)});
     }
@@ -444,11 +454,29 @@ void StoryService::IndexPending() {
   // On failure the articles stay stored and the next start indexes them.
   Status s = store_->IndexMissing(unindexed_);
   if (!s.ok()) std::cerr << "storyline: search index: " << s.ToString() << '\n';
+  // On failure the restart gives these articles' new stories new ids.
+  s = store_->SetStories(unindexed_);
+  if (!s.ok()) std::cerr << "storyline: story ids: " << s.ToString() << '\n';
   unindexed_.clear();
 }
 
+const std::string& StoryService::PublicStory(const std::string& engine_id,
+                                             const std::string& wanted) {
+  auto it = public_story_.find(engine_id);
+  if (it != public_story_.end()) return it->second;
+  std::string id = wanted;
+  if (id.empty() || public_used_.contains(id)) {
+    do {
+      id = "s" + std::to_string(next_story_++);
+    } while (public_used_.contains(id));
+  }
+  public_used_.insert(id);
+  return public_story_.emplace(engine_id, std::move(id)).first->second;
+}
+
 void StoryService::Publish() {
-  snapshot_.store(builder_.Build(*engine_, langs_, version_));
+  snapshot_.store(builder_.Build(*engine_, langs_, version_,
+                                 [this](const std::string& id) { return PublicStory(id); }));
   metrics_.CountBriefs(builder_.last_built());
 }
 

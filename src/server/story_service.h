@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "server/metrics.h"
 #include "server/snapshot.h"
 #include "store/article_store.h"
@@ -137,8 +138,13 @@ class StoryService {
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);
   void Publish();
-  // Writes unindexed_ into the search index, in one transaction.
+  // Writes unindexed_ into the search index and records the story ids its
+  // articles were answered with.
   void IndexPending();
+  // The id clients see for engine story `engine_id`, given on first sight:
+  // `wanted` (the id a replayed article was answered with) when no other
+  // story has it, else the next fresh "s<N>". Ingest thread only.
+  const std::string& PublicStory(const std::string& engine_id, const std::string& wanted = "");
   // Removes the articles whose time to live ran out by `now` (store and
   // engine, one commit); returns whether any was removed.
   bool ExpireDue(UnixSeconds now);
@@ -157,6 +163,13 @@ class StoryService {
   std::priority_queue<std::pair<UnixSeconds, std::uint32_t>,
                       std::vector<std::pair<UnixSeconds, std::uint32_t>>, std::greater<>>
       expiry_;
+  // Story ids as clients see them. The engine numbers its stories in the
+  // order it makes them, so a replay without the deleted articles would
+  // number them otherwise; these ids stay (docs/DESIGN.md "Live server").
+  // Ingest thread only.
+  absl::flat_hash_map<std::string, std::string> public_story_;  // engine id -> public
+  absl::flat_hash_set<std::string> public_used_;                // every public id given
+  std::uint64_t next_story_ = 1;                                // next fresh "s<N>"
   // Stored articles (seq, title, search_text) waiting for the search index,
   // which takes them many at a time with each snapshot rebuild. Ingest
   // thread only.

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace storyline::store {
@@ -58,8 +59,8 @@ std::optional<UnixSeconds> ColumnTime(sqlite3_stmt* s, int i) {
 }
 
 constexpr const char* kSelectColumns =
-    "SELECT seq, batch, id, url, source, title, lang, text, html, published, fetched, expires "
-    "FROM articles ";
+    "SELECT seq, batch, id, url, source, title, lang, text, html, published, fetched, expires,"
+    " story FROM articles ";
 
 StoredArticle RowOf(sqlite3_stmt* s) {
   StoredArticle r;
@@ -75,6 +76,7 @@ StoredArticle RowOf(sqlite3_stmt* s) {
   r.article.published = ColumnTime(s, 9);
   r.article.fetched = ColumnTime(s, 10);
   r.expires = ColumnTime(s, 11);
+  r.story = ColumnText(s, 12);
   return r;
 }
 
@@ -158,6 +160,11 @@ Status MigrateSchema(sqlite3* db) {
              "title, body, tokenize='porter unicode61');"
              "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
              " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
+  }
+  if (s.ok() && version < 4) {
+    // The story id each article was answered with (SetStories()), so that a
+    // restart gives stories the ids clients saw. NULL before version 4.
+    s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
   }
   if (s.ok()) {
     s = Exec(db, ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
@@ -266,15 +273,15 @@ Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) con
   sqlite3* db = db_->writer;
   Statement q(db,
               "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
-              " a.published, a.fetched, a.expires, p.bytes"
+              " a.published, a.fetched, a.expires, a.story, p.bytes"
               " FROM articles a LEFT JOIN prepared p ON p.seq = a.seq ORDER BY a.seq");
   if (!q.ok()) return SqlError(db, "replay");
   int rc;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
     StoredArticle row = RowOf(q.get());
-    if (const void* bytes = sqlite3_column_blob(q.get(), 12)) {
+    if (const void* bytes = sqlite3_column_blob(q.get(), 13)) {
       row.prepared.assign(static_cast<const char*>(bytes),
-                          static_cast<std::size_t>(sqlite3_column_bytes(q.get(), 12)));
+                          static_cast<std::size_t>(sqlite3_column_bytes(q.get(), 13)));
     }
     visit(std::move(row));
   }
@@ -346,6 +353,36 @@ Result<std::vector<SearchHit>> ArticleStore::Search(std::string_view query,
   }
   if (rc != SQLITE_DONE) return SqlError(db, "search");
   return hits;
+}
+
+Result<std::uint64_t> ArticleStore::LastStoryNumber() const {
+  std::lock_guard<std::mutex> lock(db_->reader_mu);
+  sqlite3* db = db_->reader;
+  Statement q(db,
+              "SELECT COALESCE(MAX(CAST(substr(story, 2) AS INTEGER)), 0) FROM articles"
+              " WHERE story GLOB 's[0-9]*'");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last story");
+  return static_cast<std::uint64_t>(std::max<sqlite3_int64>(0, sqlite3_column_int64(q.get(), 0)));
+}
+
+Status ArticleStore::SetStories(const std::vector<StoredArticle>& rows) {
+  sqlite3* db = db_->writer;
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Statement update(db, "UPDATE articles SET story = ? WHERE seq = ?");
+  Status s = update.ok() ? Status::Ok() : SqlError(db, "prepare story update");
+  for (std::size_t i = 0; s.ok() && i < rows.size(); ++i) {
+    if (rows[i].story.empty()) continue;
+    update.Text(1, rows[i].story);
+    sqlite3_bind_int64(update.get(), 2, rows[i].seq);
+    if (sqlite3_step(update.get()) != SQLITE_DONE) s = SqlError(db, "story update");
+    sqlite3_reset(update.get());
+  }
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) {
+    Exec(db, "ROLLBACK");
+    return s;
+  }
+  return Status::Ok();
 }
 
 Result<std::int64_t> ArticleStore::CountUnindexed() const {

@@ -8,13 +8,15 @@
 //   Status s = (*store)->Append(&rows);            // durable once OK
 //   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
 //
-// Layout (schema version 3, in PRAGMA user_version):
+// Layout (schema version 4, in PRAGMA user_version):
 //   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
 //            id TEXT UNIQUE NOT NULL,
 //            batch INTEGER NOT NULL,    -- the group commit it arrived in
 //            url, source, title, lang TEXT,
 //            text, html TEXT,           -- the body as received
-//            published, fetched, expires INTEGER)  -- Unix seconds or NULL
+//            published, fetched, expires INTEGER,  -- Unix seconds or NULL
+//            story TEXT)                -- the story id it was answered with
+//                                       -- (version 4; set by SetStories())
 //   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
 //            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
 //   article_search USING fts5(title, body, tokenize='porter unicode61')
@@ -63,8 +65,11 @@ struct StoredArticle {
   // Replay(), not by Get().
   std::string prepared;
   // What the search index holds as the body (an HTML page's extracted text);
-  // empty: article.text. Written by Append(), not read back by Replay().
+  // empty: article.text. Written by IndexMissing(), not read back.
   std::string search_text;
+  // The story id the article was answered with; empty when not recorded.
+  // Written by SetStories(), not by Append().
+  std::string story;
 };
 
 // One article matching a search.
@@ -75,7 +80,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens or creates the database at `path` and migrates it to
   // kSchemaVersion. Fails (kIoError) when the file cannot be opened or is not
@@ -105,6 +110,15 @@ class ArticleStore {
   // first by BM25 (title weighted 2, body 1; Porter-stemmed, case-folded),
   // at most `limit`. Empty when `query` has no words.
   Result<std::vector<SearchHit>> Search(std::string_view query, std::size_t limit) const;
+
+  // Records each row's `story` (by seq; empty ones are skipped), in one
+  // transaction. The id is known only once the article is in the engine,
+  // after its commit, so it is written later; a crash in between loses it
+  // and the restart gives that article's story a new id.
+  Status SetStories(const std::vector<StoredArticle>& rows);
+
+  // The highest N of the stored story ids "s<N>" (0 when none).
+  Result<std::uint64_t> LastStoryNumber() const;
 
   // Stored articles that the search index lacks.
   Result<std::int64_t> CountUnindexed() const;

@@ -344,9 +344,30 @@ TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseKeepingItsPreparedBytes) {
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].prepared, "analysis");
+  EXPECT_EQ(old[0].story, "");  // version 4's column, empty for old rows
+  EXPECT_EQ(*(*store)->LastStoryNumber(), 0u);
   EXPECT_EQ(*(*store)->CountUnindexed(), 1);
   ASSERT_TRUE((*store)->IndexMissing(old).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v2"}));
+}
+
+// The story id an article was answered with is stored after its commit and
+// read back by Replay() and Get(); the highest "s<N>" is known.
+TEST_F(ArticleStoreTest, KeepsTheStoryIdsArticlesWereAnsweredWith) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1), Row("c", 1)};
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  EXPECT_EQ(*(*store)->LastStoryNumber(), 0u);
+  rows[0].story = "s9";
+  rows[1].story = "s12";
+  rows[2].story = "";  // not known: left as it is
+  ASSERT_TRUE((*store)->SetStories(rows).ok());
+  std::vector<std::string> stories;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { stories.push_back(r.story); }).ok());
+  EXPECT_EQ(stories, (std::vector<std::string>{"s9", "s12", ""}));
+  EXPECT_EQ((*(*store)->Get("b"))->story, "s12");
+  EXPECT_EQ(*(*store)->LastStoryNumber(), 12u);
 }
 
 // Removing an article (DELETE, PUT, expiry) takes it out of the search
