@@ -80,8 +80,10 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
 }
 
 Status StoryService::Restore() {
-  // Articles stored before the search index existed are indexed here, where
-  // they are prepared anyway (an HTML page's text exists only once extracted).
+  // Articles the search index lacks (stored before it existed, or not yet
+  // indexed when the server stopped) are indexed here, where they are
+  // prepared anyway: an HTML page's text exists only once extracted, so
+  // only those pages are extracted again.
   auto unindexed = store_->CountUnindexed();
   if (!unindexed.ok()) return unindexed.status();
   const bool backfill = *unindexed > 0;
@@ -114,14 +116,14 @@ Status StoryService::Restore() {
           PreparedArticle from_bytes;
           const bool parsed = !chunk[i].prepared.empty() &&
                               PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
-          if (parsed && !backfill) {
+          if (parsed && chunk[i].indexed) {
             prepared[i] = std::move(from_bytes);
             continue;
           }
           // The search index wants an HTML page's extracted text.
           Article article = chunk[i].article;
           if (!ExtractArticleHtml(&article).ok()) continue;
-          if (backfill) chunk[i].search_text = article.text;
+          if (!chunk[i].indexed) chunk[i].search_text = article.text;
           if (parsed) {
             prepared[i] = std::move(from_bytes);
             continue;

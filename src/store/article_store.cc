@@ -273,7 +273,8 @@ Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) con
   sqlite3* db = db_->writer;
   Statement q(db,
               "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
-              " a.published, a.fetched, a.expires, a.story, p.bytes"
+              " a.published, a.fetched, a.expires, a.story, p.bytes,"
+              " EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.seq)"
               " FROM articles a LEFT JOIN prepared p ON p.seq = a.seq ORDER BY a.seq");
   if (!q.ok()) return SqlError(db, "replay");
   int rc;
@@ -283,6 +284,7 @@ Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) con
       row.prepared.assign(static_cast<const char*>(bytes),
                           static_cast<std::size_t>(sqlite3_column_bytes(q.get(), 13)));
     }
+    row.indexed = sqlite3_column_int(q.get(), 14) != 0;
     visit(std::move(row));
   }
   return rc == SQLITE_DONE ? Status::Ok() : SqlError(db, "replay");

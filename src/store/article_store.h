@@ -67,6 +67,8 @@ struct StoredArticle {
   // What the search index holds as the body (an HTML page's extracted text);
   // empty: article.text. Written by IndexMissing(), not read back.
   std::string search_text;
+  // Whether the search index has the article. Given by Replay().
+  bool indexed = true;
   // The story id the article was answered with; empty when not recorded.
   // Written by SetStories(), not by Append().
   std::string story;

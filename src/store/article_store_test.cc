@@ -278,6 +278,9 @@ TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
   first[1].article.text = "Another zeppelin.";
   ASSERT_TRUE((*store)->Append(&first).ok());
   EXPECT_EQ(*(*store)->CountUnindexed(), 2);
+  std::vector<bool> before;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { before.push_back(r.indexed); }).ok());
+  EXPECT_EQ(before, (std::vector<bool>{false, false}));
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
   std::vector<StoredArticle> refused = {Row("b", 2), Row("a", 2)};
   refused[0].article.text = "zeppelin";
@@ -290,6 +293,9 @@ TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
   ASSERT_TRUE((*store)->IndexMissing(pending).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
   EXPECT_EQ(*(*store)->CountUnindexed(), 0);
+  std::vector<bool> indexed;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { indexed.push_back(r.indexed); }).ok());
+  EXPECT_EQ(indexed, (std::vector<bool>{true}));
   ASSERT_TRUE((*store)->IndexMissing(pending).ok());  // twice: nothing more
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
 }
