@@ -137,8 +137,9 @@ TEST_F(DurabilityTest, AcknowledgedArticlesSurviveSigkill) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir_ / "live.db").c_str(), &db), SQLITE_OK);
-    EXPECT_EQ(QueryOne(db, "SELECT count(*) FROM articles WHERE NOT EXISTS (SELECT 1 FROM"
-                           " article_search WHERE rowid = articles.seq)"),
+    EXPECT_EQ(QueryOne(db,
+                       "SELECT count(*) FROM articles WHERE NOT EXISTS (SELECT 1 FROM"
+                       " article_search WHERE rowid = articles.seq)"),
               "0");
     sqlite3_close(db);
   }

@@ -506,9 +506,9 @@ TEST_F(ServerTest, SearchFindsArticleTextRanksByBm25AndSurvivesARestart) {
   EXPECT_EQ(Search("  ")["total"], 3);
 
   // FTS5 syntax is taken as words: never an error.
-  for (const char* q : {"AND OR (", "\"", "cobalt\"", "NEAR(cobalt rail)", "cobalt*", "-cobalt",
-                        "title:cobalt", "^cobalt", "NOT", "cobalt OR", "{a b}", "'; DROP TABLE x",
-                        "\xff\xfe", "\x01"}) {
+  for (const char* q :
+       {"AND OR (", "\"", "cobalt\"", "NEAR(cobalt rail)", "cobalt*", "-cobalt", "title:cobalt",
+        "^cobalt", "NOT", "cobalt OR", "{a b}", "'; DROP TABLE x", "\xff\xfe", "\x01"}) {
     Json page = Search(q);
     EXPECT_TRUE(page["stories"].is_array()) << q;
   }
@@ -571,8 +571,9 @@ const char* kHarbourPage =
 
 TEST_F(ServerTest, SearchFindsTheExtractedTextOfAnHtmlPage) {
   StartServer();
-  auto res = Post(kHarbourPage, "text/html",
-                  {{"X-Article-URL", "https://example.org/harbour"}, {"X-Article-ID", "harbour-1"}});
+  auto res =
+      Post(kHarbourPage, "text/html",
+           {{"X-Article-URL", "https://example.org/harbour"}, {"X-Article-ID", "harbour-1"}});
   ASSERT_EQ(res->status, 200) << res->body;
   std::string story = Json::parse(res->body)["articles"][0]["story"];
   EXPECT_EQ(StoryIds(Search("debris waterfront")), (std::vector<std::string>{story}));

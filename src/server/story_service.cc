@@ -114,8 +114,8 @@ Status StoryService::Restore() {
           // The stored analysis when this build can read it; else the
           // article is prepared again from what was received.
           PreparedArticle from_bytes;
-          const bool parsed = !chunk[i].prepared.empty() &&
-                              PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
+          const bool parsed =
+              !chunk[i].prepared.empty() && PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
           if (parsed && chunk[i].indexed) {
             prepared[i] = std::move(from_bytes);
             continue;
@@ -351,9 +351,9 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     Pending::Item& item = r.pending->items[r.item];
     store::StoredArticle row;
     row.batch = batch_ + 1;
-    row.article = item.prepared.article();         // metadata as prepared
-    row.search_text = item.search_text;             // the extracted text
-    row.article.text = item.text;                   // the body as received
+    row.article = item.prepared.article();  // metadata as prepared
+    row.search_text = item.search_text;     // the extracted text
+    row.article.text = item.text;           // the body as received
     row.article.html = item.html;
     row.expires = r.pending->expires;
     row.prepared = std::move(item.bytes);
