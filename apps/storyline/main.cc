@@ -155,9 +155,7 @@ int RunCluster(const ClusterArgs& args) {
   std::optional<storyline::output::HtmlReportWriter> report;
   if (html_file.is_open()) {
     storyline::output::HtmlReportOptions ro;
-    auto now = std::chrono::system_clock::now().time_since_epoch();
-    ro.generated =
-        storyline::FormatIsoTime(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+    ro.generated = storyline::FormatIsoTime(storyline::NowSeconds());
     report.emplace(html_file, std::move(ro));
   }
   (*engine)->VisitStories(

@@ -214,10 +214,7 @@ Result<std::optional<UnixSeconds>> ParseMaxAge(const std::string& cache_control)
 Result<std::optional<UnixSeconds>> ExpiryOf(const Request& req) {
   auto max_age = ParseMaxAge(req.Header("Cache-Control"));
   if (!max_age.ok() || !*max_age) return max_age;
-  UnixSeconds now = std::chrono::duration_cast<std::chrono::seconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
-  return std::optional<UnixSeconds>(now + **max_age);
+  return std::optional<UnixSeconds>(NowSeconds() + **max_age);
 }
 
 constexpr std::array<std::pair<const char*, const char*>, 3> kStaticFiles = {{

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "absl/container/flat_hash_set.h"
+#include "util/time.h"
 
 namespace storyline::server {
 namespace {
@@ -23,12 +24,6 @@ bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<U
 
 // Stored articles are prepared this many at a time, on all cores, at start.
 constexpr std::size_t kReplayChunk = 512;
-
-UnixSeconds NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 

@@ -369,6 +369,12 @@ std::optional<UnixSeconds> ParseDateTime(std::string_view s) {
   return *date + h * 3600 + mi * 60 + sec - offset;
 }
 
+UnixSeconds NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string FormatIsoTime(UnixSeconds t) {
   using namespace std::chrono;
   auto days = static_cast<long>(t >= 0 ? t / 86400 : (t - 86399) / 86400);

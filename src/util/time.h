@@ -41,6 +41,9 @@ inline void KeepLatest(std::optional<UnixSeconds>* slot, UnixSeconds t) {
 // "2026-03-14T08:30:00Z".
 std::string FormatIsoTime(UnixSeconds t);
 
+// The wall clock now.
+UnixSeconds NowSeconds();
+
 }  // namespace storyline
 
 #endif  // STORYLINE_UTIL_TIME_H_
