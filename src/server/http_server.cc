@@ -427,6 +427,26 @@ struct HttpServer::Impl {
     return true;
   }
 
+  // A write's body as articles (POST and PUT): HTML pages take their
+  // metadata from the X-Article-* headers and `html_id` as their id. A body
+  // that cannot be read counts as one rejected article.
+  Result<ArticleBody> ParseWriteBody(const Request& req, BodyKind kind, std::string html_id) {
+    HtmlHeaders html{.url = req.Header("X-Article-URL"),
+                     .id = std::move(html_id),
+                     .source = req.Header("X-Article-Source"),
+                     .published = req.Header("X-Article-Published")};
+    auto body = ParseArticleBody(kind, req.body, html, options.max_json_depth);
+    if (!body.ok()) service->metrics().CountRejected(1);
+    return body;
+  }
+
+  // The "articles" of a write's answer: each added id and its story.
+  static Json AddedJson(const SubmitResult& result) {
+    Json added = Json::array();
+    for (const auto& a : result.added) added.push_back({{"id", a.id}, {"story", a.story}});
+    return added;
+  }
+
   void PostArticles(const Request& req, Response& res) {
     if (!MayWrite(req, res)) return;
     auto kind = BodyKindOf(req.Header("Content-Type"));
@@ -438,15 +458,8 @@ struct HttpServer::Impl {
     auto expiry = ExpiryOf(req);
     if (!expiry.ok()) return SendError(res, expiry.status());
     std::optional<UnixSeconds> expires = *expiry;
-    HtmlHeaders html{.url = req.Header("X-Article-URL"),
-                     .id = req.Header("X-Article-ID"),
-                     .source = req.Header("X-Article-Source"),
-                     .published = req.Header("X-Article-Published")};
-    auto body = ParseArticleBody(*kind, req.body, html, options.max_json_depth);
-    if (!body.ok()) {
-      service->metrics().CountRejected(1);
-      return SendError(res, body.status());
-    }
+    auto body = ParseWriteBody(req, *kind, req.Header("X-Article-ID"));
+    if (!body.ok()) return SendError(res, body.status());
     Json errors = Json::array();
     for (const auto& e : body->errors) {
       errors.push_back({{"line", e.line}, {"error", e.why.message()}});
@@ -466,9 +479,7 @@ struct HttpServer::Impl {
     for (const auto& r : result.refused) {
       errors.push_back({{"line", lines[r.index]}, {"error", r.why.message()}});
     }
-    Json added = Json::array();
-    for (const auto& a : result.added) added.push_back({{"id", a.id}, {"story", a.story}});
-    SendJson(res, 200, Dump(Json{{"articles", added}, {"errors", errors}}));
+    SendJson(res, 200, Dump(Json{{"articles", AddedJson(result)}, {"errors", errors}}));
   }
 
   // PUT /articles/{id}: one article in any of POST's single-article forms
@@ -485,15 +496,8 @@ struct HttpServer::Impl {
     if (!expiry.ok()) return SendError(res, expiry.status());
     std::optional<UnixSeconds> expires = *expiry;
     const std::string id = req.match;
-    HtmlHeaders html{.url = req.Header("X-Article-URL"),
-                     .id = id,
-                     .source = req.Header("X-Article-Source"),
-                     .published = req.Header("X-Article-Published")};
-    auto body = ParseArticleBody(*kind, req.body, html, options.max_json_depth);
-    if (!body.ok()) {
-      service->metrics().CountRejected(1);
-      return SendError(res, body.status());
-    }
+    auto body = ParseWriteBody(req, *kind, id);
+    if (!body.ok()) return SendError(res, body.status());
     if (body->articles.size() != 1) {
       return SendError(res, !body->errors.empty() ? body->errors.front().why
                                                   : Status::InvalidInput("no article in the body"));
@@ -502,9 +506,7 @@ struct HttpServer::Impl {
     SubmitResult result = service->Replace(std::move(body->articles.front()), expires);
     if (!result.status.ok()) return SendError(res, result.status);
     if (!result.refused.empty()) return SendError(res, result.refused.front().why);
-    Json added = Json::array();
-    for (const auto& a : result.added) added.push_back({{"id", a.id}, {"story", a.story}});
-    SendJson(res, 200, Dump(Json{{"articles", added}, {"errors", Json::array()}}));
+    SendJson(res, 200, Dump(Json{{"articles", AddedJson(result)}, {"errors", Json::array()}}));
   }
 
   void DeleteArticle(const Request& req, Response& res) {
