@@ -79,9 +79,7 @@ Status StoryService::Restore() {
   // indexed when the server stopped) are indexed here, where they are
   // prepared anyway: an HTML page's text exists only once extracted, so
   // only those pages are extracted again.
-  auto unindexed = store_->CountUnindexed();
-  if (!unindexed.ok()) return unindexed.status();
-  const bool backfill = *unindexed > 0;
+  std::size_t unindexed = 0;
   auto last_story = store_->LastStoryNumber();
   if (!last_story.ok()) return last_story.status();
   next_story_ = *last_story + 1;  // fresh ids never take one a stored article was given
@@ -130,7 +128,10 @@ Status StoryService::Restore() {
       });
     }
     for (auto& w : workers) w.join();
-    if (backfill && indexed.ok()) indexed = store_->IndexMissing(chunk);
+    const auto missing = static_cast<std::size_t>(std::count_if(
+        chunk.begin(), chunk.end(), [](const store::StoredArticle& r) { return !r.indexed; }));
+    if (missing > 0 && indexed.ok()) indexed = store_->IndexMissing(chunk);
+    unindexed += missing;
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const store::StoredArticle& row = chunk[i];
       if (row.batch != current_batch) end_batch();
@@ -171,7 +172,9 @@ Status StoryService::Restore() {
   reanalysed_ = reanalysed.load();
   STORYLINE_RETURN_IF_ERROR(s);
   STORYLINE_RETURN_IF_ERROR(indexed);
-  if (backfill) std::cerr << "storyline: indexed " << *unindexed << " stored articles for search\n";
+  if (unindexed > 0) {
+    std::cerr << "storyline: indexed " << unindexed << " stored articles for search\n";
+  }
   if (!expired.empty()) {
     std::vector<store::StoredArticle> none;
     STORYLINE_RETURN_IF_ERROR(store_->Append(&none, expired));

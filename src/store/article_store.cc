@@ -387,16 +387,6 @@ Status ArticleStore::SetStories(const std::vector<StoredArticle>& rows) {
   return Status::Ok();
 }
 
-Result<std::int64_t> ArticleStore::CountUnindexed() const {
-  std::lock_guard<std::mutex> lock(db_->reader_mu);
-  sqlite3* db = db_->reader;
-  Statement q(db,
-              "SELECT count(*) FROM articles WHERE NOT EXISTS"
-              " (SELECT 1 FROM article_search WHERE rowid = articles.seq)");
-  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "count unindexed");
-  return static_cast<std::int64_t>(sqlite3_column_int64(q.get(), 0));
-}
-
 Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
   sqlite3* db = db_->writer;
   STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));

@@ -122,9 +122,6 @@ class ArticleStore {
   // The highest N of the stored story ids "s<N>" (0 when none).
   Result<std::uint64_t> LastStoryNumber() const;
 
-  // Stored articles that the search index lacks.
-  Result<std::int64_t> CountUnindexed() const;
-
   // Indexes, in one transaction, those of `rows` (by seq, with title and
   // search_text) that are stored and not indexed yet; the others (indexed,
   // or deleted since) are left as they are.
