@@ -32,7 +32,7 @@ struct StoryService::Pending {
     std::size_t index;  // in the submission
     std::string text;   // as received, for the store
     std::string html;
-    std::string search_text;  // the text before cleaning (extracted for HTML)
+    std::string search_text;  // an HTML page's extracted text; empty: `text` is indexed
     PreparedArticle prepared;
     std::string bytes;  // prepared.Serialize(), for the store
   };
@@ -189,7 +189,7 @@ Status StoryService::Restore() {
 Status StoryService::PrepareItem(std::size_t index, Article article, Pending* pending) const {
   std::string text = article.text, html = article.html;
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
-  std::string search_text = article.text;
+  std::string search_text = html.empty() ? std::string() : article.text;  // empty: `text`
   auto prepared = engine_->Prepare(std::move(article));
   if (!prepared.ok()) return prepared.status();
   std::string bytes = prepared->Serialize();
