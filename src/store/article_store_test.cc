@@ -57,6 +57,23 @@ class ArticleStoreTest : public ::testing::Test {
     sqlite3_close(db);
   }
 
+  // Rows in the search index, whether or not their article is still stored
+  // (Search() joins the articles, so it cannot see a stale row).
+  int SearchRows() {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    int n = -1;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article_search", -1, &q, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW) {
+      n = sqlite3_column_int(q, 0);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return n;
+  }
+
   // Stored articles the search index lacks, as Replay() reports them.
   static int Unindexed(const ArticleStore& store) {
     int n = 0;
@@ -300,6 +317,7 @@ TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
   ASSERT_TRUE((*store)->IndexMissing(pending).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
   EXPECT_EQ(Unindexed(**store), 0);
+  EXPECT_EQ(SearchRows(), 1);  // nothing for the deleted or the refused
   std::vector<bool> indexed;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { indexed.push_back(r.indexed); }).ok());
   EXPECT_EQ(indexed, (std::vector<bool>{true}));
@@ -397,6 +415,7 @@ TEST_F(ArticleStoreTest, ARemovedArticleIsNoLongerFound) {
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
   EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"b"}));
   EXPECT_EQ(Unindexed(**store), 0);
+  EXPECT_EQ(SearchRows(), 1);  // the deleted articles' rows went with them
 }
 
 }  // namespace
