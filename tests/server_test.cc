@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sqlite3.h>
 
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 #include "cli_fixture.h"
@@ -23,7 +25,7 @@ class ServerTest : public CliTest {
     CliTest::TearDown();
   }
 
-  void StartServer(server::HttpOptions options = {}) {
+  void StartServer(server::HttpOptions options = {}, int workers = 8) {
     server::ServiceOptions so;
     so.db_path = (dir_ / "test.db").string();
     so.snapshot_interval = std::chrono::milliseconds(0);  // answers come after the snapshot
@@ -31,7 +33,7 @@ class ServerTest : public CliTest {
     ASSERT_TRUE(service.ok()) << service.status().ToString();
     service_ = std::move(*service);
     options.port = 0;
-    options.threads = 8;
+    options.threads = workers;
     http_ = std::make_unique<server::HttpServer>(service_.get(), options);
     auto port = http_->Bind();
     ASSERT_TRUE(port.ok());
@@ -128,6 +130,60 @@ TEST_F(ServerTest, HealthzCountsWhatIsServed) {
   EXPECT_EQ(front["total"], 1);
   EXPECT_EQ(front["version"], h["version"]);
   EXPECT_EQ(front, GetJson("/stories?limit=20&offset=0"));
+}
+
+// Writes are answered from the ingest thread after their commit, so one
+// worker serves many writers at once; stopping the server while writes are
+// on their way answers each of them (or refuses the connection) and loses
+// none that was acknowledged.
+TEST_F(ServerTest, ConcurrentWritesThroughOneWorkerAreAnsweredAndAStopLosesNoneAcknowledged) {
+  StartServer({}, /*workers=*/1);
+  constexpr int kWriters = 8;
+  constexpr int kEach = 15;
+  std::mutex mu;
+  std::vector<std::string> acknowledged;
+  int refused = 0;
+  std::atomic<int> answered{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      httplib::Client c("127.0.0.1", port_);
+      for (int i = 0; i < kEach; ++i) {
+        Json a = Json::parse(kArticle);
+        a["id"] = "w" + std::to_string(w) + "-" + std::to_string(i);
+        auto res = c.Post("/articles", a.dump(), "application/json");
+        std::lock_guard<std::mutex> lock(mu);
+        if (res && res->status == 200) {
+          Json j = Json::parse(res->body);
+          EXPECT_EQ(j["articles"][0]["id"], a["id"]);
+          EXPECT_FALSE(j["articles"][0]["story"].get<std::string>().empty());
+          acknowledged.push_back(a["id"]);
+        } else if (res) {
+          EXPECT_EQ(res->status, 503) << res->body;  // only a stopping server refuses
+          ++refused;
+        }
+        ++answered;
+      }
+    });
+  }
+  // Half of the writes in, stop while the rest are on their way.
+  while (answered.load() < kWriters * kEach / 2) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  const int stopped_port = port_;
+  StopServer();
+  for (auto& t : writers) t.join();
+  // The listening socket is closed: a new connection is refused, not left
+  // waiting in a backlog nobody reads.
+  httplib::Client late("127.0.0.1", stopped_port);
+  late.set_read_timeout(1, 0);
+  EXPECT_EQ(late.Get("/healthz").error(), httplib::Error::Connection);
+  EXPECT_GE(acknowledged.size(), static_cast<std::size_t>(kWriters * kEach / 2));
+
+  StartServer();
+  for (const std::string& id : acknowledged) {
+    EXPECT_EQ(client_->Get(("/articles/" + id).c_str())->status, 200) << id;
+  }
 }
 
 TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {

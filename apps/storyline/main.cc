@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -92,7 +92,8 @@ std::string WarcSummary(const storyline::ingest::ReadStats& r) {
 
 // --threads: 0 means every core.
 int ThreadsOrAllCores(int threads) {
-  return threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return threads > 0 ? threads
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 int Fail(const std::string& message) {
@@ -294,7 +295,7 @@ struct ServeArgs {
   std::string write_token;
   std::string web = STORYLINE_WEB_DIR;
   std::string prior;
-  int threads = 32;
+  int threads = 0;  // 0: two per core, at least 4
   int snapshot_ms = 200;
 };
 
@@ -328,8 +329,7 @@ int RunServe(ServeArgs args) {
     storyline::ingest::ReadStats stats;
     std::vector<storyline::Article> articles;
     Status s = storyline::ingest::ReadArticles(
-        args.load, [&](storyline::Article a) { articles.push_back(std::move(a)); }, &diag,
-        &stats);
+        args.load, [&](storyline::Article a) { articles.push_back(std::move(a)); }, &diag, &stats);
     diag.Finish();
     if (!s.ok()) return Fail(s.ToString());
     std::size_t given = articles.size();
@@ -349,7 +349,11 @@ int RunServe(ServeArgs args) {
   http_options.port = args.port;
   http_options.write_token = args.write_token;
   http_options.web_dir = args.web;
-  http_options.threads = args.threads;
+  // Workers only compute (a write is answered from the ingest thread once
+  // committed), so a few per core keep the cores busy.
+  http_options.threads =
+      args.threads > 0 ? args.threads
+                       : std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
   storyline::server::HttpServer http(service->get(), http_options);
   auto port = http.Bind();
   if (!port.ok()) return Fail(port.status().ToString());
@@ -392,7 +396,8 @@ int main(int argc, char** argv) {
       "(.html, .htm, also gzipped as .html.gz; id = file name without extensions),\n"
       "WARC files (.warc, .warc.gz; each HTML response record is an article, id =\n"
       "WARC-Record-ID, url = target URI), JSONL files (one\n"
-      "{\"id\",\"url\",\"source\",\"title\",\"text\" or \"html\",\"published\",\"lang\"} per line),\n"
+      "{\"id\",\"url\",\"source\",\"title\",\"text\" or \"html\",\"published\",\"lang\"} per "
+      "line),\n"
       "directories (read recursively) or - for standard input."};
   app.require_subcommand(1);
 
@@ -420,10 +425,11 @@ int main(int argc, char** argv) {
                     "about twice as fast");
 
   ExtractArgs xargs;
-  auto* extract = app.add_subcommand(
-      "extract",
-      "Extract each page's article text and metadata; one JSON line per page:\n"
-      "{\"id\",\"url\",\"title\",\"text\",\"published\",\"modified\",\"byline\",\"site\",\"lang\"}");
+  auto* extract =
+      app.add_subcommand("extract",
+                         "Extract each page's article text and metadata; one JSON line per page:\n"
+                         "{\"id\",\"url\",\"title\",\"text\",\"published\",\"modified\",\"byline\","
+                         "\"site\",\"lang\"}");
   extract->add_option("inputs", xargs.inputs, "HTML, WARC, JSONL, directories or - (stdin)")
       ->required();
   extract->add_option("-o,--output", xargs.output, "Where to write the JSON lines")
@@ -478,13 +484,16 @@ int main(int argc, char** argv) {
                     "writes only from loopback");
   serve->add_option("--web", sargs.web, "Folder of the web page")->capture_default_str();
   serve->add_option("--prior", sargs.prior, "Document-frequency prior (default: the shipped one)");
-  serve->add_option("--threads", sargs.threads,
-                    "Worker threads for writes, searches and article reads (connections are "
-                    "served by one event thread per core)")
+  serve
+      ->add_option("--threads", sargs.threads,
+                   "Worker threads that parse and analyse writes and run searches and article "
+                   "reads (0: two per core, at least 4; connections are served by one event "
+                   "thread per core)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 4096));
-  serve->add_option("--snapshot-ms", sargs.snapshot_ms,
-                    "Most milliseconds a write waits before reads see it (0: before its answer)")
+      ->check(CLI::Range(0, 4096));
+  serve
+      ->add_option("--snapshot-ms", sargs.snapshot_ms,
+                   "Most milliseconds a write waits before reads see it (0: before its answer)")
       ->capture_default_str()
       ->check(CLI::Range(0, 60000));
 

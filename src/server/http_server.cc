@@ -5,9 +5,11 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -297,6 +299,10 @@ class WorkQueue {
 };
 
 using Handler = std::function<void(const Request&, Response&)>;
+// A write's handler answers later, from the thread that learns the outcome:
+// it calls `finish` once, when `res` holds the answer.
+using Finish = std::function<void()>;
+using WriteHandler = std::function<void(const Request&, Response&, Finish)>;
 
 // Where a request is answered: on the event thread that read it (cheap reads
 // of the snapshot), or by the work queue (anything that may block).
@@ -305,7 +311,8 @@ enum class Where { kEventThread, kWorker };
 struct Dispatch {
   Route route = Route::kOther;
   Where where = Where::kEventThread;
-  Handler handler;  // empty: `res` already holds the answer (404, 405)
+  Handler handler;      // empty (and no writer): `res` already holds the answer (404, 405)
+  WriteHandler writer;  // on a worker, instead of `handler`
 };
 
 // What one connection's current request has gathered, from its first
@@ -404,6 +411,10 @@ struct HttpServer::Impl {
   // of being handed to the workers being drained.
   std::mutex closing_mu;
   bool closing = false;  // GUARDED_BY(closing_mu)
+  // Connections suspended and not yet resumed: the destructor waits for
+  // them (a write's answer may still come from the ingest thread).
+  int suspended = 0;  // GUARDED_BY(closing_mu)
+  std::condition_variable resumed;
 
   // True when the request may write; otherwise the error is sent.
   bool MayWrite(const Request& req, Response& res) {
@@ -447,19 +458,18 @@ struct HttpServer::Impl {
     return added;
   }
 
-  void PostArticles(const Request& req, Response& res) {
-    if (!MayWrite(req, res)) return;
+  void PostArticles(const Request& req, Response& res, Finish finish) {
+    if (!MayWrite(req, res)) return finish();
     auto kind = BodyKindOf(req.Header("Content-Type"));
     if (!kind) {
       SendError(res, 415,
                 "Content-Type must be application/json, application/x-ndjson or text/html");
-      return;
+      return finish();
     }
     auto expiry = ExpiryOf(req);
-    if (!expiry.ok()) return SendError(res, expiry.status());
-    std::optional<UnixSeconds> expires = *expiry;
+    if (!expiry.ok()) return SendError(res, expiry.status()), finish();
     auto body = ParseWriteBody(req, *kind, req.Header("X-Article-ID"));
-    if (!body.ok()) return SendError(res, body.status());
+    if (!body.ok()) return SendError(res, body.status()), finish();
     Json errors = Json::array();
     for (const auto& e : body->errors) {
       errors.push_back({{"line", e.line}, {"error", e.why.message()}});
@@ -467,54 +477,84 @@ struct HttpServer::Impl {
     service->metrics().CountRejected(body->errors.size());
     if (body->articles.empty()) {
       SendJson(res, 400, Dump(Json{{"error", "no article in the body"}, {"errors", errors}}));
-      return;
+      return finish();
     }
-    std::vector<std::size_t> lines = body->lines;
-    SubmitResult result = service->Submit(std::move(body->articles), expires);
-    if (!result.status.ok()) return SendError(res, result.status);
-    // One article sent alone and refused: its refusal is the answer.
-    if (*kind != BodyKind::kJsonLines && !result.refused.empty()) {
-      return SendError(res, result.refused.front().why);
-    }
-    for (const auto& r : result.refused) {
-      errors.push_back({{"line", lines[r.index]}, {"error", r.why.message()}});
-    }
-    SendJson(res, 200, Dump(Json{{"articles", AddedJson(result)}, {"errors", errors}}));
+    const bool alone = *kind != BodyKind::kJsonLines;
+    service->SubmitAsync(
+        std::move(body->articles), *expiry,
+        [&res, alone, lines = std::move(body->lines), errors = std::move(errors),
+         finish = std::move(finish)](SubmitResult result) mutable {
+          Reply(res, finish, [&] {
+            if (!result.status.ok()) return SendError(res, result.status);
+            // One article sent alone and refused: its refusal is the answer.
+            if (alone && !result.refused.empty()) {
+              return SendError(res, result.refused.front().why);
+            }
+            for (const auto& r : result.refused) {
+              errors.push_back({{"line", lines[r.index]}, {"error", r.why.message()}});
+            }
+            SendJson(res, 200, Dump(Json{{"articles", AddedJson(result)}, {"errors", errors}}));
+          });
+        });
   }
 
   // PUT /articles/{id}: one article in any of POST's single-article forms
   // (not JSON lines); the id in the path is the article's id, whatever the
   // body says. Creates it, or replaces the stored one in the same commit.
-  void PutArticle(const Request& req, Response& res) {
-    if (!MayWrite(req, res)) return;
+  void PutArticle(const Request& req, Response& res, Finish finish) {
+    if (!MayWrite(req, res)) return finish();
     auto kind = BodyKindOf(req.Header("Content-Type"));
     if (!kind || *kind == BodyKind::kJsonLines) {
       SendError(res, 415, "Content-Type must be application/json or text/html");
-      return;
+      return finish();
     }
     auto expiry = ExpiryOf(req);
-    if (!expiry.ok()) return SendError(res, expiry.status());
-    std::optional<UnixSeconds> expires = *expiry;
+    if (!expiry.ok()) return SendError(res, expiry.status()), finish();
     const std::string id = req.match;
     auto body = ParseWriteBody(req, *kind, id);
-    if (!body.ok()) return SendError(res, body.status());
+    if (!body.ok()) return SendError(res, body.status()), finish();
     if (body->articles.size() != 1) {
-      return SendError(res, !body->errors.empty() ? body->errors.front().why
-                                                  : Status::InvalidInput("no article in the body"));
+      SendError(res, !body->errors.empty() ? body->errors.front().why
+                                           : Status::InvalidInput("no article in the body"));
+      return finish();
     }
     body->articles.front().id = id;
-    SubmitResult result = service->Replace(std::move(body->articles.front()), expires);
-    if (!result.status.ok()) return SendError(res, result.status);
-    if (!result.refused.empty()) return SendError(res, result.refused.front().why);
-    SendJson(res, 200, Dump(Json{{"articles", AddedJson(result)}, {"errors", Json::array()}}));
+    service->ReplaceAsync(
+        std::move(body->articles.front()), *expiry,
+        [&res, finish = std::move(finish)](SubmitResult result) {
+          Reply(res, finish, [&] {
+            if (!result.status.ok()) return SendError(res, result.status);
+            if (!result.refused.empty()) {
+              return SendError(res, result.refused.front().why);
+            }
+            SendJson(res, 200,
+                     Dump(Json{{"articles", AddedJson(result)}, {"errors", Json::array()}}));
+          });
+        });
   }
 
-  void DeleteArticle(const Request& req, Response& res) {
-    if (!MayWrite(req, res)) return;
-    const std::string id = req.match;
-    Status s = service->Remove(id);
-    if (!s.ok()) return SendError(res, s);
-    SendJson(res, 200, Dump(Json{{"id", id}, {"deleted", true}}));
+  void DeleteArticle(const Request& req, Response& res, Finish finish) {
+    if (!MayWrite(req, res)) return finish();
+    service->RemoveAsync(req.match,
+                         [&res, id = req.match, finish = std::move(finish)](SubmitResult result) {
+                           Reply(res, finish, [&] {
+                             if (!result.status.ok()) return SendError(res, result.status);
+                             SendJson(res, 200, Dump(Json{{"id", id}, {"deleted", true}}));
+                           });
+                         });
+  }
+
+  // Fills `res` by `fill` and calls `finish`, whatever happens: an
+  // exception is a 500 (this runs on the ingest thread, which must go on).
+  template <typename Fill>
+  static void Reply(Response& res, const Finish& finish, Fill fill) {
+    try {
+      fill();
+    } catch (const std::exception&) {
+      res = Response();
+      SendError(res, 500, "internal error");
+    }
+    finish();
   }
 
   void GetStories(const Request& req, Response& res) {
@@ -622,7 +662,10 @@ struct HttpServer::Impl {
     const std::string& m = req.method;
     const bool get = m == "GET" || m == "HEAD";
     auto on = [&](Route route, Where where, Handler h) {
-      return Dispatch{route, where, std::move(h)};
+      return Dispatch{route, where, std::move(h), nullptr};
+    };
+    auto write = [&](Route route, WriteHandler h) {
+      return Dispatch{route, Where::kWorker, nullptr, std::move(h)};
     };
     auto not_allowed = [&](const char* allow) {
       res.SetHeader("Allow", allow);
@@ -649,16 +692,21 @@ struct HttpServer::Impl {
     }
     if (path == "/articles") {
       if (m != "POST") return not_allowed("POST");
-      return on(Route::kPost, Where::kWorker, [this](auto& q, auto& r) { PostArticles(q, r); });
+      return write(Route::kPost,
+                   [this](auto& q, auto& r, Finish f) { PostArticles(q, r, std::move(f)); });
     }
     if (auto id = SegmentAfter(path, "/articles/")) {
       req.match = *id;
       if (get)
         return on(Route::kArticle, Where::kWorker, [this](auto& q, auto& r) { GetArticle(q, r); });
-      if (m == "PUT")
-        return on(Route::kPost, Where::kWorker, [this](auto& q, auto& r) { PutArticle(q, r); });
-      if (m == "DELETE")
-        return on(Route::kOther, Where::kWorker, [this](auto& q, auto& r) { DeleteArticle(q, r); });
+      if (m == "PUT") {
+        return write(Route::kPost,
+                     [this](auto& q, auto& r, Finish f) { PutArticle(q, r, std::move(f)); });
+      }
+      if (m == "DELETE") {
+        return write(Route::kOther,
+                     [this](auto& q, auto& r, Finish f) { DeleteArticle(q, r, std::move(f)); });
+      }
       return not_allowed("GET, HEAD, PUT, DELETE");
     }
     std::string file = path == "/" ? "index.html" : path.substr(1);
@@ -679,6 +727,34 @@ struct HttpServer::Impl {
     } catch (const std::exception&) {
       ex->res = Response();
       SendError(ex->res, 500, "internal error");
+    }
+  }
+
+  // Runs `d` on a worker and wakes `connection` once its answer is ready.
+  // A write's handler finishes on the ingest thread, after its commit, so
+  // no worker waits for the disk.
+  void AnswerLater(const Dispatch& d, Exchange* ex, MHD_Connection* connection) {
+    auto once = std::make_shared<std::atomic<bool>>(false);
+    Finish finish = [this, ex, connection, once] {
+      if (once->exchange(true)) return;
+      ex->answered = true;
+      MHD_resume_connection(connection);
+      std::lock_guard<std::mutex> lock(closing_mu);
+      if (--suspended == 0) resumed.notify_all();
+    };
+    if (!d.writer) {
+      Answer(d, ex);
+      return finish();
+    }
+    // A write handler throws only before it hands its write to the service
+    // (nothing after that throws), so here no answer is on its way.
+    try {
+      d.writer(ex->req, ex->res, finish);
+    } catch (const std::exception&) {
+      if (once->load()) return;
+      ex->res = Response();
+      SendError(ex->res, 500, "internal error");
+      finish();
     }
   }
 
@@ -741,7 +817,7 @@ struct HttpServer::Impl {
     }
     Dispatch d = Choose(req, ex->res);
     ex->route = d.route;
-    if (!d.handler) return Queue(connection, ex);
+    if (!d.handler && !d.writer) return Queue(connection, ex);
     if (d.where == Where::kEventThread) {
       Answer(d, ex);
       return Queue(connection, ex);
@@ -754,11 +830,8 @@ struct HttpServer::Impl {
       return Queue(connection, ex);
     }
     MHD_suspend_connection(connection);
-    workers->Post([this, d = std::move(d), ex, connection] {
-      Answer(d, ex);
-      ex->answered = true;
-      MHD_resume_connection(connection);
-    });
+    ++suspended;
+    workers->Post([this, d = std::move(d), ex, connection] { AnswerLater(d, ex, connection); });
     return MHD_YES;
   }
 
@@ -791,15 +864,23 @@ HttpServer::HttpServer(StoryService* service, HttpOptions options)
 
 HttpServer::~HttpServer() {
   Stop();
-  if (impl_->daemon != nullptr) MHD_quiesce_daemon(impl_->daemon);  // no new connections
+  // No new connections. The listening socket is ours now, to close once
+  // the daemon's threads are gone (libmicrohttpd's rule for quiesce).
+  MHD_socket listener = MHD_INVALID_SOCKET;
+  if (impl_->daemon != nullptr) listener = MHD_quiesce_daemon(impl_->daemon);
   {
     std::lock_guard<std::mutex> lock(impl_->closing_mu);
     impl_->closing = true;
   }
-  // Workers finish (and resume) every request they were given before the
-  // daemon, and its connections, go.
+  // Workers finish every request they were given, and the ingest thread
+  // answers the writes among them, before the daemon and its connections go.
   impl_->workers.reset();
+  {
+    std::unique_lock<std::mutex> lock(impl_->closing_mu);
+    impl_->resumed.wait(lock, [this] { return impl_->suspended == 0; });
+  }
   if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
+  if (listener != MHD_INVALID_SOCKET) close(listener);
 }
 
 Result<int> HttpServer::Bind() {

@@ -35,8 +35,8 @@ struct HttpOptions {
   std::string web_dir;      // static files; empty or missing: none
   std::size_t max_body_bytes = 8u << 20;
   int max_json_depth = 32;
-  int threads = 32;     // workers for writes, searches and article reads
-  int io_threads = 0;   // event threads; 0: one per core
+  int threads = 4;     // workers: writes' parsing and analysis, searches, article reads
+  int io_threads = 0;  // event threads; 0: one per core
   // A connection idle this long (mid-request or kept alive) is closed.
   std::chrono::seconds read_timeout{10};
 };

@@ -41,7 +41,7 @@ struct StoryService::Pending {
   bool must_exist = false;  // removing an unknown id is NotFound (DELETE), not nothing (PUT)
   std::optional<UnixSeconds> expires;
   SubmitResult result;
-  std::promise<void> done;
+  Done done;  // called once, with `result`
 };
 
 StoryService::StoryService(const ServiceOptions& options) : options_(options) {}
@@ -198,25 +198,25 @@ Status StoryService::PrepareItem(std::size_t index, Article article, Pending* pe
   return Status::Ok();
 }
 
-SubmitResult StoryService::Submit(std::vector<Article> articles,
-                                  std::optional<UnixSeconds> expires) {
+void StoryService::SubmitAsync(std::vector<Article> articles, std::optional<UnixSeconds> expires,
+                               Done done) {
   auto pending = std::make_shared<Pending>();
   pending->expires = expires;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     Status s = PrepareItem(i, std::move(articles[i]), pending.get());
     if (!s.ok()) pending->result.refused.push_back({i, std::move(s)});
   }
-  return Run(std::move(pending));
+  Enqueue(std::move(pending), std::move(done));
 }
 
-Status StoryService::Remove(const std::string& id) {
+void StoryService::RemoveAsync(const std::string& id, Done done) {
   auto pending = std::make_shared<Pending>();
   pending->removals.push_back(id);
   pending->must_exist = true;
-  return Run(std::move(pending)).status;
+  Enqueue(std::move(pending), std::move(done));
 }
 
-SubmitResult StoryService::Replace(Article article, std::optional<UnixSeconds> expires) {
+void StoryService::ReplaceAsync(Article article, std::optional<UnixSeconds> expires, Done done) {
   auto pending = std::make_shared<Pending>();
   pending->expires = expires;
   pending->removals.push_back(article.id);
@@ -225,26 +225,48 @@ SubmitResult StoryService::Replace(Article article, std::optional<UnixSeconds> e
     pending->result.refused.push_back({0, std::move(s)});
     pending->removals.clear();  // a refused replacement leaves the stored article
   }
-  return Run(std::move(pending));
+  Enqueue(std::move(pending), std::move(done));
 }
 
-SubmitResult StoryService::Run(std::shared_ptr<Pending> pending) {
+SubmitResult StoryService::Submit(std::vector<Article> articles,
+                                  std::optional<UnixSeconds> expires) {
+  return Wait([&](Done done) { SubmitAsync(std::move(articles), expires, std::move(done)); });
+}
+
+Status StoryService::Remove(const std::string& id) {
+  return Wait([&](Done done) { RemoveAsync(id, std::move(done)); }).status;
+}
+
+SubmitResult StoryService::Replace(Article article, std::optional<UnixSeconds> expires) {
+  return Wait([&](Done done) { ReplaceAsync(std::move(article), expires, std::move(done)); });
+}
+
+SubmitResult StoryService::Wait(const std::function<void(Done)>& start) {
+  std::promise<SubmitResult> outcome;
+  std::future<SubmitResult> answered = outcome.get_future();
+  start([&outcome](SubmitResult r) { outcome.set_value(std::move(r)); });
+  return answered.get();
+}
+
+void StoryService::Enqueue(std::shared_ptr<Pending> pending, Done done) {
   if (pending->items.empty() && pending->removals.empty()) {
     metrics_.CountRejected(pending->result.refused.size());
-    return std::move(pending->result);
+    done(std::move(pending->result));
+    return;
   }
-  std::future<void> done = pending->done.get_future();
   {
     std::lock_guard<std::mutex> lock(queue_mu_);
-    if (stopping_) {
-      pending->result.status = Status::Internal("the server is shutting down");
-      return std::move(pending->result);
+    if (!stopping_) {
+      pending->done = std::move(done);
+      queue_.push_back(std::move(pending));
     }
-    queue_.push_back(pending);
   }
-  queue_cv_.notify_one();
-  done.wait();  // the ingest thread is done with *pending
-  return std::move(pending->result);
+  if (pending == nullptr) {  // queued
+    queue_cv_.notify_one();
+    return;
+  }
+  pending->result.status = Status::Internal("the server is shutting down");
+  done(std::move(pending->result));
 }
 
 void StoryService::IngestLoop() {
@@ -269,7 +291,7 @@ void StoryService::IngestLoop() {
         IndexPending();
         for (auto& p : queue_) {
           p->result.status = Status::Internal("the server is shutting down");
-          p->done.set_value();
+          p->done(std::move(p->result));
         }
         queue_.clear();
         return;
@@ -285,7 +307,7 @@ void StoryService::IngestLoop() {
     // A write is durable and in the engine now; unless reads must see it
     // first, its answer does not wait for the rebuild.
     if (!visible_before_answer) {
-      for (auto& p : group) p->done.set_value();
+      for (auto& p : group) p->done(std::move(p->result));
     }
     auto start = std::chrono::steady_clock::now();
     if (dirty && start >= next_build) {
@@ -297,7 +319,7 @@ void StoryService::IngestLoop() {
       dirty = false;
     }
     if (visible_before_answer) {
-      for (auto& p : group) p->done.set_value();
+      for (auto& p : group) p->done(std::move(p->result));
     }
   }
 }

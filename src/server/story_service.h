@@ -7,6 +7,7 @@
 //
 //   auto service = StoryService::Open({.db_path = "storyline.db"});
 //   SubmitResult r = (*service)->Submit(std::move(articles));  // blocks until durable
+//   (*service)->SubmitAsync(std::move(articles), {}, [](SubmitResult r) {...});  // returns at once
 //   std::shared_ptr<const Snapshot> s = (*service)->snapshot();  // never blocks on writes
 //
 // Thread-safety: every public member may be called from any thread.
@@ -80,8 +81,8 @@ class StoryService {
  public:
   // Opens the store, replays it into a fresh engine (Add in arrival order, as
   // when they were written, from the stored analysis; Prepare again only
-  // when there is none this build can read) and starts the ingest thread. Fails when the store or the
-  // prior cannot be opened.
+  // when there is none this build can read) and starts the ingest thread. Fails when the store or
+  // the prior cannot be opened.
   static Result<std::unique_ptr<StoryService>> Open(const ServiceOptions& options);
   ~StoryService();  // stops the ingest thread; queued writes are refused
 
@@ -95,6 +96,16 @@ class StoryService {
   // Removes the article `id` from the store and its story; returns once the
   // deletion is durable. NotFound when no such article is stored.
   Status Remove(const std::string& id);
+
+  // The same three writes without waiting: the article is prepared on this
+  // thread, then `done` runs once with the outcome, on the ingest thread
+  // (or on this one, when nothing was left to store). `done` must be quick
+  // and must not call back into the service's writes. The HTTP server uses
+  // these, so that no thread sits waiting for a commit.
+  using Done = std::function<void(SubmitResult)>;
+  void SubmitAsync(std::vector<Article> articles, std::optional<UnixSeconds> expires, Done done);
+  void ReplaceAsync(Article article, std::optional<UnixSeconds> expires, Done done);
+  void RemoveAsync(const std::string& id, Done done);
 
   // Creates or replaces the article with `article.id`: the stored one (if
   // any) is removed and this one added, in one durable commit. The new
@@ -129,12 +140,15 @@ class StoryService {
   struct Pending;
   explicit StoryService(const ServiceOptions& options);
   Status Restore();
-  // Queues `pending` and waits until the ingest thread has applied it.
   // Prepares `article` (the `index`th of its submission) into an item of
   // `pending`: what was received, the text to index, the analysis. Any
   // thread.
   Status PrepareItem(std::size_t index, Article article, Pending* pending) const;
-  SubmitResult Run(std::shared_ptr<Pending> pending);
+  // Queues `pending` for the ingest thread, which calls `done` once it has
+  // applied it (or refused it, at shutdown).
+  void Enqueue(std::shared_ptr<Pending> pending, Done done);
+  // Enqueue() and wait for the outcome.
+  static SubmitResult Wait(const std::function<void(Done)>& start);
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);
   void Publish();
