@@ -67,6 +67,10 @@ struct Request {
 struct Response {
   int status = 200;
   std::string body;
+  // When set, the body is `shared` instead, bytes that `owner` keeps alive
+  // (the front page of a snapshot), sent without a copy.
+  std::shared_ptr<const void> owner;
+  std::string_view shared;
   std::string content_type;
   std::vector<std::pair<std::string, std::string>> headers;
 
@@ -104,11 +108,19 @@ std::string EscapeMarkup(const std::string& json) {
 }
 
 // REQUIRES: `body` went through EscapeMarkup().
-void SendEscapedJson(Response& res, int status, const std::string& body) {
+void SendEscapedJson(Response& res, int status, std::string body) {
   res.status = status;
   res.SetHeader("X-Content-Type-Options", "nosniff");
   res.SetHeader("Cache-Control", "no-store");
-  res.SetContent(body, "application/json; charset=utf-8");
+  res.SetContent(std::move(body), "application/json; charset=utf-8");
+}
+
+// SendEscapedJson() of bytes that `owner` keeps, without copying them.
+void SendSharedJson(Response& res, int status, std::shared_ptr<const void> owner,
+                    std::string_view body) {
+  SendEscapedJson(res, status, std::string());
+  res.owner = std::move(owner);
+  res.shared = body;
 }
 
 void SendJson(Response& res, int status, const std::string& raw) {
@@ -562,9 +574,10 @@ struct HttpServer::Impl {
     if (!query.ok()) return SendError(res, query.status());
     auto snapshot = service->snapshot();
     if (req.params.empty()) {
-      SendEscapedJson(res, 200, snapshot->FrontPage([&] {
-        return EscapeMarkup(StoriesPage(*snapshot, *query, nullptr));
-      }));
+      // The page is made once a snapshot and sent from the snapshot itself.
+      const std::string& page = snapshot->FrontPage(
+          [&] { return EscapeMarkup(StoriesPage(*snapshot, *query, nullptr)); });
+      SendSharedJson(res, 200, snapshot, page);
       return;
     }
     if (store::MatchExpression(query->text).empty()) {
@@ -761,9 +774,20 @@ struct HttpServer::Impl {
   // Hands `ex`'s answer to libmicrohttpd, and times the request.
   MHD_Result Queue(MHD_Connection* connection, Exchange* ex) {
     Response& res = ex->res;
-    MHD_Response* r =
-        MHD_create_response_from_buffer(res.body.size(), res.body.data(), MHD_RESPMEM_MUST_COPY);
-    if (r == nullptr) return MHD_NO;
+    if (!res.owner) {  // the body moves to the heap instead of being copied
+      auto body = std::make_shared<const std::string>(std::move(res.body));
+      res.shared = *body;
+      res.owner = std::move(body);
+    }
+    // libmicrohttpd only reads the buffer; its owner is let go with it.
+    auto* keep = new std::shared_ptr<const void>(res.owner);
+    MHD_Response* r = MHD_create_response_from_buffer_with_free_callback_cls(
+        res.shared.size(), const_cast<char*>(res.shared.data()),
+        [](void* cls) { delete static_cast<std::shared_ptr<const void>*>(cls); }, keep);
+    if (r == nullptr) {
+      delete keep;
+      return MHD_NO;
+    }
     if (!res.content_type.empty()) {
       MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type.c_str());
     }
