@@ -159,6 +159,24 @@ bool LooksLikeFurniture(std::string_view s) {
   return false;
 }
 
+// Whether a sentence is one quotation followed by who said it: it opens with
+// a double quote mark and at least two words follow the last closing one
+// ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
+// Friday."). Such a sentence reports what was said and by whom, and reads
+// alone; a sentence inside a quotation, or one without its speaker, does not.
+bool IsAttributedQuote(std::string_view s) {
+  static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+  if (!s.starts_with('"') && !s.starts_with(kOpen)) return false;
+  std::size_t end = 0;  // just past the last closing mark
+  if (std::size_t curly = s.rfind(kClose); curly != std::string_view::npos) {
+    end = curly + kClose.size();
+  }
+  if (std::size_t straight = s.rfind('"'); straight != std::string_view::npos && straight > 0) {
+    end = std::max(end, straight + 1);
+  }
+  return end > 0 && WordCount(s.substr(end)) >= 2;
+}
+
 // How a sentence of an article is shown.
 std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
 
@@ -250,9 +268,10 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if ((s.flags & (kQuestion | kQuotation)) || !usable(s)) continue;
+      if ((s.flags & kQuestion) || !usable(s)) continue;
       std::string trimmed = Trim(m.Sentence(s));
       std::string_view shown = WithoutDateline(trimmed);
+      if ((s.flags & kQuotation) && !IsAttributedQuote(shown)) continue;
       if (LooksLikeFurniture(shown)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
       for (std::uint32_t k : m.Concepts(s)) {

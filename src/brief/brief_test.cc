@@ -219,6 +219,24 @@ TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrde
   EXPECT_TRUE(s.summary[1].ends_with(".")) << s.summary[1];
 }
 
+TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "\"The new harbour wall held back the worst storm in fifty years,\" said Mayor Elena Ruiz "
+        "of Valdora on Monday.\n"
+        "\xE2\x80\x9CThe harbour wall held back the worst storm in fifty years and saved the "
+        "town.\xE2\x80\x9D\n"
+        "\"Crews worked through the night in Valdora. The harbour wall held back the storm and "
+        "the town is safe,\" she said.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "said Mayor Elena Ruiz")) << s.summary[0];
+  EXPECT_FALSE(Contains(s.summary, "saved the town"));            // no speaker
+  EXPECT_FALSE(Contains(s.summary, "the town is safe"));          // starts inside a quotation
+  EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker after it
+}
+
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
   StoryBuilder b;
   b.Add("a", "Wire", "",
