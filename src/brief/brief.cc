@@ -159,6 +159,24 @@ bool LooksLikeFurniture(std::string_view s) {
   return false;
 }
 
+// Whether a sentence is one quotation followed by who said it: it opens with
+// a double quote mark and at least two words follow the last closing one
+// ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
+// Friday."). Such a sentence reports what was said and by whom, and reads
+// alone; a sentence inside a quotation, or one without its speaker, does not.
+bool IsAttributedQuote(std::string_view s) {
+  static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+  if (!s.starts_with('"') && !s.starts_with(kOpen)) return false;
+  std::size_t end = 0;  // just past the last closing mark
+  if (std::size_t curly = s.rfind(kClose); curly != std::string_view::npos) {
+    end = curly + kClose.size();
+  }
+  if (std::size_t straight = s.rfind('"'); straight != std::string_view::npos && straight > 0) {
+    end = std::max(end, straight + 1);
+  }
+  return end > 0 && WordCount(s.substr(end)) >= 2;
+}
+
 // How a sentence of an article is shown.
 std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
 
@@ -250,9 +268,10 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if ((s.flags & (kQuestion | kQuotation)) || !usable(s)) continue;
+      if ((s.flags & kQuestion) || !usable(s)) continue;
       std::string trimmed = Trim(m.Sentence(s));
       std::string_view shown = WithoutDateline(trimmed);
+      if ((s.flags & kQuotation) && !IsAttributedQuote(shown)) continue;
       if (LooksLikeFurniture(shown)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
       for (std::uint32_t k : m.Concepts(s)) {
@@ -269,8 +288,12 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
 
   Summary out;
   std::vector<char> covered(weight.size(), 0);  // by number, concepts and words alike
+  std::size_t words = 0;                        // shown words chosen so far
   // The gain of a candidate now; 0 when it is out for good (both tests only
-  // get stricter as the summary grows).
+  // get stricter as the summary grows). A sentence that would cross the
+  // budget is cut there: only the share f of its words that is shown counts,
+  // so it brings about f of its weight for f of its length, a gain of
+  // weight x f / sqrt(f x words). (Falls as the summary grows, like the rest.)
   auto gain_of = [&](const Candidate& c) {
     std::size_t said = 0;
     for (std::uint32_t w : c.words) said += covered[w];
@@ -283,6 +306,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       ++fresh;
     }
     if (fresh < kMinNewShare * static_cast<double>(c.concepts.size())) return 0.0;
+    if (words < budget && c.shown_words > budget - words) {
+      gain *= std::sqrt(static_cast<double>(budget - words) / static_cast<double>(c.shown_words));
+    }
     return gain / c.length_cost;
   };
   // Lazy greedy (Minoux): covering concepts only lowers gains, so a gain
@@ -294,7 +320,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     if (g > 0) heap.emplace(g, -static_cast<std::ptrdiff_t>(i));
   }
   std::vector<Sentence> chosen;
-  std::size_t words = 0;
+  std::size_t last_words = 0;  // shown words of the last sentence chosen
   while (words < budget && !heap.empty()) {
     auto [bound, neg] = heap.top();
     heap.pop();
@@ -309,10 +335,26 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     for (std::uint32_t w : c.words) covered[w] = 1;
     chosen.push_back(c.sentence);
     words += c.shown_words;
+    last_words = c.shown_words;
   }
   if (chosen.empty()) return out;
   const auto& first = chosen.front();
   out.best = Show(articles[first.article].material->Sentence(*first.facts));
+  // The budget is crossed by the last sentence chosen, the one of least gain
+  // (greedy picks in falling order of gain): that one is cut (or left out
+  // when under kMinCutWords words would be left of it), wherever it falls in
+  // reading order.
+  const SentenceFacts* cut = nullptr;
+  std::size_t cut_words = 0;
+  if (words > budget) {
+    std::size_t before = words - last_words;
+    if (budget - before >= kMinCutWords) {
+      cut = chosen.back().facts;
+      cut_words = budget - before;
+    } else {
+      chosen.pop_back();
+    }
+  }
 
   // Reading order: article time, then position in the article, then the
   // order the articles joined.
@@ -322,17 +364,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     if (x.facts->position != y.facts->position) return x.facts->position < y.facts->position;
     return x.article < y.article;
   });
-  std::size_t used = 0;
   for (const Sentence& s : chosen) {
     std::string text = Show(articles[s.article].material->Sentence(*s.facts));
-    std::size_t shown = WordCount(text);  // without its dateline, if it had one
-    if (used + shown <= budget) {
-      out.sentences.push_back(text);
-      used += shown;
-    } else if (budget - used >= kMinCutWords) {
-      out.sentences.push_back(FirstWords(text, budget - used));
-      used = budget;
-    }
+    out.sentences.push_back(s.facts == cut ? FirstWords(text, cut_words) : std::move(text));
   }
   return out;
 }

@@ -196,6 +196,47 @@ TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
   EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
 }
 
+TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrder) {
+  // The barrier sentences are chosen first (the article comes back to them),
+  // the bridge lead after them; the lead comes first in reading order, yet it
+  // is the one cut when the two do not fit, and the barrier stays whole.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
+        "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
+        "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
+        "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
+        "Residents said the flood barrier at Valdora harbour changed how the town looks.\n",
+        100);
+  BriefOptions options;
+  options.summary_words = 22;
+  Story s = b.Brief(options);
+  ASSERT_EQ(s.summary.size(), 2u);
+  EXPECT_LE(Words(s.summary), options.summary_words);
+  EXPECT_TRUE(s.summary[0].starts_with("Officials opened a new bridge")) << s.summary[0];
+  EXPECT_TRUE(s.summary[0].ends_with("\xE2\x80\xA6")) << s.summary[0];
+  EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[1];
+  EXPECT_TRUE(s.summary[1].ends_with(".")) << s.summary[1];
+}
+
+TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "\"The new harbour wall held back the worst storm in fifty years,\" said Mayor Elena Ruiz "
+        "of Valdora on Monday.\n"
+        "\xE2\x80\x9CThe harbour wall held back the worst storm in fifty years and saved the "
+        "town.\xE2\x80\x9D\n"
+        "\"Crews worked through the night in Valdora. The harbour wall held back the storm and "
+        "the town is safe,\" she said.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "said Mayor Elena Ruiz")) << s.summary[0];
+  EXPECT_FALSE(Contains(s.summary, "saved the town"));            // no speaker
+  EXPECT_FALSE(Contains(s.summary, "the town is safe"));          // starts inside a quotation
+  EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker after it
+}
+
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
   StoryBuilder b;
   b.Add("a", "Wire", "",
@@ -314,7 +355,8 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
 // paragraph starts outside again.
 TEST(ArticleMaterial, SentencesInsideAQuotationAreMarked) {
   const std::string text =
-      "\xE2\x80\x9C" "We have a very good relationship with him. I like him, he likes me, the "
+      "\xE2\x80\x9C"
+      "We have a very good relationship with him. I like him, he likes me, the "
       "relationship is good.\xE2\x80\x9D he said on Tuesday at the White House.\n"
       "The two leaders met in Singapore in June for their first summit meeting.\n";
   text::Analyzer analyzer;
