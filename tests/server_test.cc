@@ -25,10 +25,12 @@ class ServerTest : public CliTest {
     CliTest::TearDown();
   }
 
-  void StartServer(server::HttpOptions options = {}, int workers = 8) {
+  // `snapshot_ms` 0: answers come after the snapshot (most tests read their
+  // writes back at once); otherwise a publisher thread rebuilds it.
+  void StartServer(server::HttpOptions options = {}, int workers = 8, int snapshot_ms = 0) {
     server::ServiceOptions so;
     so.db_path = (dir_ / "test.db").string();
-    so.snapshot_interval = std::chrono::milliseconds(0);  // answers come after the snapshot
+    so.snapshot_interval = std::chrono::milliseconds(snapshot_ms);
     auto service = server::StoryService::Open(so);
     ASSERT_TRUE(service.ok()) << service.status().ToString();
     service_ = std::move(*service);
@@ -184,6 +186,40 @@ TEST_F(ServerTest, ConcurrentWritesThroughOneWorkerAreAnsweredAndAStopLosesNoneA
   for (const std::string& id : acknowledged) {
     EXPECT_EQ(client_->Get(("/articles/" + id).c_str())->status, 200) << id;
   }
+}
+
+// With a snapshot interval the publisher thread rebuilds beside the
+// ingest: a write is answered before it is visible, becomes visible and
+// searchable within the interval, and what it had not yet indexed when the
+// server stopped is indexed on the way out.
+TEST_F(ServerTest, WithAPublisherThreadWritesBecomeVisibleSearchableAndAreIndexedAtStop) {
+  StartServer({}, 8, /*snapshot_ms=*/50);
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  Json front;
+  for (int i = 0; i < 400; ++i) {  // up to 4 s
+    front = GetJson("/stories");
+    if (front["total"] == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(front["total"], 1);
+  EXPECT_EQ(Search("harbour")["total"], 1);
+  // Posted and stopped at once: the stop indexes it.
+  Json second = Json::parse(kArticle);
+  second["id"] = "quake-2";
+  second["text"] = "Rescue teams reached the damaged lighthouse at Valdora on Wednesday.";
+  ASSERT_EQ(Post(second.dump(), "application/json")->status, 200);
+  StopServer();
+  auto store = store::ArticleStore::Open((dir_ / "test.db").string());
+  ASSERT_TRUE(store.ok());
+  std::size_t stored = 0, indexed = 0;
+  ASSERT_TRUE((*store)
+                  ->Replay([&](store::StoredArticle row) {
+                    ++stored;
+                    indexed += row.indexed ? 1 : 0;
+                  })
+                  .ok());
+  EXPECT_EQ(stored, 2u);
+  EXPECT_EQ(indexed, 2u);
 }
 
 TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {

@@ -53,6 +53,12 @@ StoryService::~StoryService() {
   }
   queue_cv_.notify_all();
   if (ingest_.joinable()) ingest_.join();
+  {
+    std::lock_guard<std::mutex> lock(publish_mu_);
+    publish_stopping_ = true;
+  }
+  publish_cv_.notify_all();
+  if (publisher_.joinable()) publisher_.join();
 }
 
 Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& options) {
@@ -71,6 +77,12 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
     pthread_setname_np(pthread_self(), "sl-ingest");  // for top -H and perf
     s->IngestLoop();
   });
+  if (options.snapshot_interval.count() > 0) {
+    service->publisher_ = std::thread([s = service.get()] {
+      pthread_setname_np(pthread_self(), "sl-publish");
+      s->PublishLoop();
+    });
+  }
   return service;
 }
 
@@ -270,58 +282,78 @@ void StoryService::Enqueue(std::shared_ptr<Pending> pending, Done done) {
 }
 
 void StoryService::IngestLoop() {
-  // Snapshot rebuilds (search indexing and briefs of what changed) share
-  // this thread with the writes; the interval counts from the end of the
-  // last one, so writes always get at least that long between them. (A gap
-  // proportional to the rebuild's length ran away: a rebuild's cost grows
-  // with what arrived since the last, so longer gaps made longer rebuilds.)
-  auto next_build = std::chrono::steady_clock::now();
-  bool dirty = false;
+  // With a snapshot interval, rebuilds (search indexing, briefs of what
+  // changed, ranking) run on the publisher thread and a write is answered
+  // once it is durable and in the engine. With none, this thread rebuilds
+  // after every group, before answering it.
   const bool visible_before_answer = options_.snapshot_interval.count() == 0;
   for (;;) {
     std::vector<std::shared_ptr<Pending>> group;
     {
       std::unique_lock<std::mutex> lock(queue_mu_);
-      auto ready = [&] { return stopping_ || !queue_.empty(); };
       // Wakes at least every second to remove expired articles.
-      auto wake = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-      if (dirty) wake = std::min(wake, next_build);
-      queue_cv_.wait_until(lock, wake, ready);
+      queue_cv_.wait_for(lock, std::chrono::seconds(1),
+                         [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) {
-        IndexPending();
         for (auto& p : queue_) {
           p->result.status = Status::Internal("the server is shutting down");
           p->done(std::move(p->result));
         }
         queue_.clear();
+        if (visible_before_answer) IndexPending();  // else the publisher's last act
         return;
       }
       for (auto& p : queue_) group.push_back(std::move(p));
       queue_.clear();
     }
+    bool changed = false;
     if (!group.empty()) {
       Apply(group);
-      dirty = true;
+      changed = true;
     }
-    if (ExpireDue(NowSeconds())) dirty = true;
-    // A write is durable and in the engine now; unless reads must see it
-    // first, its answer does not wait for the rebuild.
-    if (!visible_before_answer) {
-      for (auto& p : group) p->done(std::move(p->result));
-    }
-    auto start = std::chrono::steady_clock::now();
-    if (dirty && start >= next_build) {
-      IndexPending();
-      Publish();
-      auto end = std::chrono::steady_clock::now();
-      metrics_.ObserveSnapshot(std::chrono::duration<double>(end - start).count());
-      next_build = end + options_.snapshot_interval;
-      dirty = false;
-    }
-    if (visible_before_answer) {
-      for (auto& p : group) p->done(std::move(p->result));
-    }
+    if (ExpireDue(NowSeconds())) changed = true;
+    if (changed && visible_before_answer) Rebuild();
+    if (changed && !visible_before_answer) MarkChanged();
+    for (auto& p : group) p->done(std::move(p->result));
   }
+}
+
+void StoryService::MarkChanged() {
+  {
+    std::lock_guard<std::mutex> lock(publish_mu_);
+    changed_ = true;
+  }
+  publish_cv_.notify_one();
+}
+
+void StoryService::PublishLoop() {
+  // The interval counts from the end of the last rebuild. (A gap
+  // proportional to the rebuild's length ran away: a rebuild's cost grows
+  // with what arrived since the last, so longer gaps made longer rebuilds.)
+  auto next_build = std::chrono::steady_clock::now();
+  std::unique_lock<std::mutex> lock(publish_mu_);
+  for (;;) {
+    publish_cv_.wait(lock, [&] { return publish_stopping_ || changed_; });
+    if (!publish_stopping_) {
+      publish_cv_.wait_until(lock, next_build, [&] { return publish_stopping_; });
+    }
+    if (publish_stopping_) break;
+    changed_ = false;
+    lock.unlock();
+    Rebuild();
+    next_build = std::chrono::steady_clock::now() + options_.snapshot_interval;
+    lock.lock();
+  }
+  lock.unlock();
+  IndexPending();  // what was acknowledged since the last rebuild
+}
+
+void StoryService::Rebuild() {
+  auto start = std::chrono::steady_clock::now();
+  IndexPending();
+  Publish();
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  metrics_.ObserveSnapshot(took.count());
 }
 
 void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
@@ -389,13 +421,15 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
   }
   ++batch_;
   metrics_.CountCommit();
-  const std::size_t first_unindexed = unindexed_.size();
+  std::vector<store::StoredArticle> unindexed;
+  unindexed.reserve(rows.size());
   for (store::StoredArticle& row : rows) {
-    store::StoredArticle& pending = unindexed_.emplace_back();
+    store::StoredArticle& pending = unindexed.emplace_back();
     pending.seq = row.seq;
     pending.article.title = std::move(row.article.title);
     pending.search_text = row.search_text.empty() ? row.article.text : std::move(row.search_text);
   }
+  std::unique_lock<std::shared_mutex> engine_lock(engine_mu_);
   if (!removed_numbers.empty()) {
     std::unique_lock<std::shared_mutex> lock(ids_mu_);
     Forget(removed_numbers);
@@ -420,7 +454,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
       number_of_id_[id] = numbers[i];
       std::string story = PublicStory(engine_->StoryOf(numbers[i]));
       story_alias_.try_emplace(story, numbers[i]);
-      unindexed_[first_unindexed + i].story = story;
+      unindexed[i].story = story;
       refs[i].pending->result.added.push_back(
           {refs[i].pending->items[refs[i].item].index, id, std::move(story)});
     }
@@ -430,6 +464,11 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
               [](const auto& a, const auto& b) { return a.index < b.index; });
   }
   ++version_;
+  engine_lock.unlock();
+  {
+    std::lock_guard<std::mutex> lock(unindexed_mu_);
+    for (store::StoredArticle& row : unindexed) unindexed_.push_back(std::move(row));
+  }
   metrics_.CountIngested(refs.size());
 }
 
@@ -465,6 +504,7 @@ bool StoryService::ExpireDue(UnixSeconds now) {
     for (std::uint32_t n : numbers) expiry_.push({now + 1, n});  // try again
     return false;
   }
+  std::unique_lock<std::shared_mutex> engine_lock(engine_mu_);
   std::unique_lock<std::shared_mutex> lock(ids_mu_);
   Forget(numbers);
   ++version_;
@@ -472,14 +512,18 @@ bool StoryService::ExpireDue(UnixSeconds now) {
 }
 
 void StoryService::IndexPending() {
-  if (unindexed_.empty()) return;
+  std::vector<store::StoredArticle> rows;
+  {
+    std::lock_guard<std::mutex> lock(unindexed_mu_);
+    rows.swap(unindexed_);
+  }
+  if (rows.empty()) return;
   // On failure the articles stay stored and the next start indexes them.
-  Status s = store_->IndexMissing(unindexed_);
+  Status s = store_->IndexMissing(rows);
   if (!s.ok()) std::cerr << "storyline: search index: " << s.ToString() << '\n';
   // On failure the restart gives these articles' new stories new ids.
-  s = store_->SetStories(unindexed_);
+  s = store_->SetStories(rows);
   if (!s.ok()) std::cerr << "storyline: story ids: " << s.ToString() << '\n';
-  unindexed_.clear();
 }
 
 const std::string& StoryService::PublicStory(const std::string& engine_id,
@@ -497,6 +541,7 @@ const std::string& StoryService::PublicStory(const std::string& engine_id,
 }
 
 void StoryService::Publish() {
+  std::shared_lock<std::shared_mutex> lock(engine_mu_);
   snapshot_.store(builder_.Build(*engine_, langs_, version_,
                                  [this](const std::string& id) { return PublicStory(id); }));
   metrics_.CountBriefs(builder_.last_built());

@@ -3,7 +3,8 @@
 // are prepared on the caller's thread, queued, stored in one group commit with
 // everything else queued, added to the engine, and only then answered. Reads
 // go to an immutable Snapshot of the ranked stories, rebuilt after writes at
-// most every `snapshot_interval` (only changed stories are re-briefed).
+// most every `snapshot_interval` (only changed stories are re-briefed) by a
+// publisher thread, beside the ingest thread's commits.
 //
 //   auto service = StoryService::Open({.db_path = "storyline.db"});
 //   SubmitResult r = (*service)->Submit(std::move(articles));  // blocks until durable
@@ -151,13 +152,23 @@ class StoryService {
   static SubmitResult Wait(const std::function<void(Done)>& start);
   void IngestLoop();
   void Apply(const std::vector<std::shared_ptr<Pending>>& group);
+  // The publisher thread: rebuilds after writes, at most every
+  // snapshot_interval (counted from the end of the last rebuild); at stop,
+  // indexes what is left.
+  void PublishLoop();
+  // Tells the publisher that writes were applied.
+  void MarkChanged();
+  // IndexPending() and Publish(), timed.
+  void Rebuild();
+  // A new snapshot of the engine (under engine_mu_ shared).
   void Publish();
   // Writes unindexed_ into the search index and records the story ids its
   // articles were answered with.
   void IndexPending();
   // The id clients see for engine story `engine_id`, given on first sight:
   // `wanted` (the id a replayed article was answered with) when no other
-  // story has it, else the next fresh "s<N>". Ingest thread only.
+  // story has it, else the next fresh "s<N>". REQUIRES: engine_mu_ held
+  // (shared is enough: only the one thread that publishes reads it shared).
   const std::string& PublicStory(const std::string& engine_id, const std::string& wanted = "");
   // Removes the articles whose time to live ran out by `now` (store and
   // engine, one commit); returns whether any was removed.
@@ -167,7 +178,13 @@ class StoryService {
   void Forget(const std::vector<std::uint32_t>& numbers);
 
   const ServiceOptions options_;
-  std::unique_ptr<StoryEngine> engine_;  // written by the ingest thread only
+  // The engine is written by the ingest thread (Add, Remove) under
+  // engine_mu_ held exclusively, and read by the publisher thread under it
+  // shared, so a snapshot rebuild (briefs, ranking) runs beside the ingest
+  // thread's commits instead of between them. So are the members below
+  // that a rebuild reads: version_, langs_ and the public story ids.
+  mutable std::shared_mutex engine_mu_;
+  std::unique_ptr<StoryEngine> engine_;
   std::unique_ptr<store::ArticleStore> store_;
   std::int64_t batch_ = 0;          // last group commit number
   std::uint64_t version_ = 0;       // writes applied
@@ -184,10 +201,10 @@ class StoryService {
   absl::flat_hash_map<std::string, std::string> public_story_;  // engine id -> public
   absl::flat_hash_set<std::string> public_used_;                // every public id given
   std::uint64_t next_story_ = 1;                                // next fresh "s<N>"
-  // Stored articles (seq, title, search_text) waiting for the search index,
-  // which takes them many at a time with each snapshot rebuild. Ingest
-  // thread only.
-  std::vector<store::StoredArticle> unindexed_;
+  // Stored articles (seq, title, search_text, story) waiting for the search
+  // index, which takes them many at a time with each snapshot rebuild.
+  std::mutex unindexed_mu_;
+  std::vector<store::StoredArticle> unindexed_;  // GUARDED_BY(unindexed_mu_)
   SnapshotBuilder builder_;
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;
@@ -205,6 +222,12 @@ class StoryService {
   std::deque<std::shared_ptr<Pending>> queue_;  // GUARDED_BY(queue_mu_)
   bool stopping_ = false;                       // GUARDED_BY(queue_mu_)
   std::thread ingest_;
+
+  std::mutex publish_mu_;
+  std::condition_variable publish_cv_;
+  bool changed_ = false;           // GUARDED_BY(publish_mu_)
+  bool publish_stopping_ = false;  // GUARDED_BY(publish_mu_)
+  std::thread publisher_;          // none when snapshot_interval is 0
 };
 
 }  // namespace storyline::server

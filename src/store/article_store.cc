@@ -111,7 +111,10 @@ Result<sqlite3*> OpenConnection(const std::string& path) {
 }  // namespace
 
 struct ArticleStore::Connections {
-  sqlite3* writer = nullptr;
+  // Writes (Append, SetStories, IndexMissing) take turns on the writer
+  // connection; Replay() reads it before any of them runs.
+  mutable std::mutex writer_mu;
+  sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
   mutable std::mutex reader_mu;
   sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
   ~Connections() {
@@ -204,6 +207,7 @@ ArticleStore::~ArticleStore() = default;
 
 Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                             const std::vector<std::string>& removed) {
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
   sqlite3* db = db_->writer;
   std::int64_t next = 1;
   {
@@ -270,6 +274,8 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
 }
 
 Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) const {
+  // No lock: it runs before anything else uses the store, and `visit` may
+  // call the writer methods (the restart indexes as it replays).
   sqlite3* db = db_->writer;
   Statement q(db,
               "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
@@ -368,6 +374,7 @@ Result<std::uint64_t> ArticleStore::LastStoryNumber() const {
 }
 
 Status ArticleStore::SetStories(const std::vector<StoredArticle>& rows) {
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
   sqlite3* db = db_->writer;
   STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
   Statement update(db, "UPDATE articles SET story = ? WHERE seq = ?");
@@ -388,6 +395,7 @@ Status ArticleStore::SetStories(const std::vector<StoredArticle>& rows) {
 }
 
 Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
   sqlite3* db = db_->writer;
   STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
   // Only rows whose article is still stored and not yet indexed (a row may

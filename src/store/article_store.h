@@ -33,10 +33,13 @@
 // next start by the caller, which can prepare it, since the extracted text
 // of an HTML page is not stored.
 //
-// Thread-safety: Append(), Replay() and IndexMissing() from one thread at a
-// time (the server's ingest thread); Get(), LastBatch() and Search() from any
-// thread, concurrently with them (a second connection, shared under a mutex;
-// WAL readers do not block the writer).
+// Thread-safety: Replay() first, before any other thread uses the store (its
+// `visit` may call the writer methods). Then every method may be called from
+// any thread: Append(), SetStories() and IndexMissing() take turns on the
+// writer connection (the server's ingest thread commits, its publisher
+// thread indexes); Get(), LastBatch(), LastStoryNumber() and Search() share
+// a second connection under a mutex of its own (WAL readers do not block
+// the writer).
 #ifndef STORYLINE_STORE_ARTICLE_STORE_H_
 #define STORYLINE_STORE_ARTICLE_STORE_H_
 
