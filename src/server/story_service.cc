@@ -518,12 +518,10 @@ void StoryService::IndexPending() {
     rows.swap(unindexed_);
   }
   if (rows.empty()) return;
-  // On failure the articles stay stored and the next start indexes them.
-  Status s = store_->IndexMissing(rows);
-  if (!s.ok()) std::cerr << "storyline: search index: " << s.ToString() << '\n';
-  // On failure the restart gives these articles' new stories new ids.
-  s = store_->SetStories(rows);
-  if (!s.ok()) std::cerr << "storyline: story ids: " << s.ToString() << '\n';
+  // One transaction. On failure the articles stay stored: the next start
+  // indexes them and gives their new stories new ids.
+  Status s = store_->IndexAndSetStories(rows);
+  if (!s.ok()) std::cerr << "storyline: search index and story ids: " << s.ToString() << '\n';
 }
 
 const std::string& StoryService::PublicStory(const std::string& engine_id,

@@ -111,7 +111,7 @@ Result<sqlite3*> OpenConnection(const std::string& path) {
 }  // namespace
 
 struct ArticleStore::Connections {
-  // Writes (Append, SetStories, IndexMissing) take turns on the writer
+  // Writes (Append, IndexMissing, IndexAndSetStories) take turns on the writer
   // connection; Replay() reads it before any of them runs.
   mutable std::mutex writer_mu;
   sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
@@ -165,7 +165,7 @@ Status MigrateSchema(sqlite3* db) {
              " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
   }
   if (s.ok() && version < 4) {
-    // The story id each article was answered with (SetStories()), so that a
+    // The story id each article was answered with (IndexAndSetStories()), so that a
     // restart gives stories the ids clients saw. NULL before version 4.
     s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
   }
@@ -373,55 +373,68 @@ Result<std::uint64_t> ArticleStore::LastStoryNumber() const {
   return static_cast<std::uint64_t>(std::max<sqlite3_int64>(0, sqlite3_column_int64(q.get(), 0)));
 }
 
-Status ArticleStore::SetStories(const std::vector<StoredArticle>& rows) {
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  sqlite3* db = db_->writer;
-  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+namespace {
+
+// Records each row's `story` (empty ones are skipped). REQUIRES: a
+// transaction is open.
+Status WriteStories(sqlite3* db, const std::vector<StoredArticle>& rows) {
   Statement update(db, "UPDATE articles SET story = ? WHERE seq = ?");
-  Status s = update.ok() ? Status::Ok() : SqlError(db, "prepare story update");
-  for (std::size_t i = 0; s.ok() && i < rows.size(); ++i) {
-    if (rows[i].story.empty()) continue;
-    update.Text(1, rows[i].story);
-    sqlite3_bind_int64(update.get(), 2, rows[i].seq);
-    if (sqlite3_step(update.get()) != SQLITE_DONE) s = SqlError(db, "story update");
+  if (!update.ok()) return SqlError(db, "prepare story update");
+  for (const StoredArticle& row : rows) {
+    if (row.story.empty()) continue;
+    update.Text(1, row.story);
+    sqlite3_bind_int64(update.get(), 2, row.seq);
+    int rc = sqlite3_step(update.get());
     sqlite3_reset(update.get());
-  }
-  if (s.ok()) s = Exec(db, "COMMIT");
-  if (!s.ok()) {
-    Exec(db, "ROLLBACK");
-    return s;
+    if (rc != SQLITE_DONE) return SqlError(db, "story update");
   }
   return Status::Ok();
 }
 
-Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  sqlite3* db = db_->writer;
-  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-  // Only rows whose article is still stored and not yet indexed (a row may
-  // have been deleted since the caller read it).
+// Indexes those of `rows` that are stored and not indexed yet (a row may have
+// been deleted since the caller read it). REQUIRES: a transaction is open.
+Status WriteMissingSearchRows(sqlite3* db, const std::vector<StoredArticle>& rows) {
   Statement has(db,
                 "SELECT EXISTS (SELECT 1 FROM article_search WHERE rowid = ?1)"
                 " OR NOT EXISTS (SELECT 1 FROM articles WHERE seq = ?1)");
   Statement insert(db, kInsertSearch);
-  Status s = has.ok() && insert.ok() ? Status::Ok() : SqlError(db, "prepare index");
-  for (std::size_t i = 0; s.ok() && i < rows.size(); ++i) {
-    sqlite3_bind_int64(has.get(), 1, rows[i].seq);
+  if (!has.ok() || !insert.ok()) return SqlError(db, "prepare index");
+  for (const StoredArticle& row : rows) {
+    sqlite3_bind_int64(has.get(), 1, row.seq);
     int rc = sqlite3_step(has.get());
     const bool skip = rc == SQLITE_ROW && sqlite3_column_int(has.get(), 0) != 0;
     sqlite3_reset(has.get());
-    if (rc != SQLITE_ROW) {
-      s = SqlError(db, "index lookup");
-    } else if (!skip) {
-      s = InsertSearchRow(db, &insert, rows[i].seq, rows[i]);
-    }
-  }
-  if (s.ok()) s = Exec(db, "COMMIT");
-  if (!s.ok()) {
-    Exec(db, "ROLLBACK");
-    return s;
+    if (rc != SQLITE_ROW) return SqlError(db, "index lookup");
+    if (!skip) STORYLINE_RETURN_IF_ERROR(InsertSearchRow(db, &insert, row.seq, row));
   }
   return Status::Ok();
+}
+
+// Runs `write` in one transaction on `db`: committed when it succeeds,
+// rolled back otherwise.
+Status InTransaction(sqlite3* db, const std::function<Status()>& write) {
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Status s = write();
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) Exec(db, "ROLLBACK");
+  return s;
+}
+
+}  // namespace
+
+Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
+  sqlite3* db = db_->writer;
+  return InTransaction(db, [&] { return WriteMissingSearchRows(db, rows); });
+}
+
+Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) {
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
+  sqlite3* db = db_->writer;
+  return InTransaction(db, [&] {
+    STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rows));
+    return WriteStories(db, rows);
+  });
 }
 
 }  // namespace storyline::store

@@ -16,7 +16,7 @@
 //            text, html TEXT,           -- the body as received
 //            published, fetched, expires INTEGER,  -- Unix seconds or NULL
 //            story TEXT)                -- the story id it was answered with
-//                                       -- (version 4; set by SetStories())
+//                                       -- (version 4; set by IndexAndIndexAndSetStories())
 //   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
 //            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
 //   article_search USING fts5(title, body, tokenize='porter unicode61')
@@ -35,7 +35,7 @@
 //
 // Thread-safety: Replay() first, before any other thread uses the store (its
 // `visit` may call the writer methods). Then every method may be called from
-// any thread: Append(), SetStories() and IndexMissing() take turns on the
+// any thread: Append(), IndexMissing() and IndexAndIndexAndSetStories() take turns on the
 // writer connection (the server's ingest thread commits, its publisher
 // thread indexes); Get(), LastBatch(), LastStoryNumber() and Search() share
 // a second connection under a mutex of its own (WAL readers do not block
@@ -73,7 +73,7 @@ struct StoredArticle {
   // Whether the search index has the article. Given by Replay().
   bool indexed = true;
   // The story id the article was answered with; empty when not recorded.
-  // Written by SetStories(), not by Append().
+  // Written by IndexAndSetStories(), not by Append().
   std::string story;
 };
 
@@ -116,12 +116,6 @@ class ArticleStore {
   // at most `limit`. Empty when `query` has no words.
   Result<std::vector<SearchHit>> Search(std::string_view query, std::size_t limit) const;
 
-  // Records each row's `story` (by seq; empty ones are skipped), in one
-  // transaction. The id is known only once the article is in the engine,
-  // after its commit, so it is written later; a crash in between loses it
-  // and the restart gives that article's story a new id.
-  Status SetStories(const std::vector<StoredArticle>& rows);
-
   // The highest N of the stored story ids "s<N>" (0 when none).
   Result<std::uint64_t> LastStoryNumber() const;
 
@@ -129,6 +123,13 @@ class ArticleStore {
   // search_text) that are stored and not indexed yet; the others (indexed,
   // or deleted since) are left as they are.
   Status IndexMissing(const std::vector<StoredArticle>& rows);
+
+  // IndexMissing(), and records each row's `story` (by seq; empty ones are
+  // skipped), in one transaction: what the server does with what it stored
+  // since its last snapshot. The story id is known only once the article is
+  // in the engine, after its commit, so it is written here; a crash in
+  // between loses it and the restart gives that article's story a new id.
+  Status IndexAndSetStories(const std::vector<StoredArticle>& rows);
 
  private:
   ArticleStore() = default;
