@@ -172,7 +172,7 @@ Status StoryService::Restore() {
   const UnixSeconds now = NowSeconds();
   std::vector<std::string> expired;
   Status s = store_->Replay([&](store::StoredArticle row) {
-    if (row.expires && *row.expires <= now) {
+    if (row.expires && *row.expires < now) {
       expired.push_back(std::move(row.article.id));
       return;
     }
@@ -489,7 +489,11 @@ void StoryService::Forget(const std::vector<std::uint32_t>& numbers) {
 bool StoryService::ExpireDue(UnixSeconds now) {
   std::vector<std::string> ids;
   std::vector<std::uint32_t> numbers;
-  while (!expiry_.empty() && expiry_.top().first <= now) {
+  // Expiry times are whole seconds (the second of the write plus max-age):
+  // an article goes once that second is past, so it lives at least max-age
+  // seconds (with `<=` a write late in its second lived barely longer than
+  // max-age - 1, and max-age=1 could expire before its answer was read).
+  while (!expiry_.empty() && expiry_.top().first < now) {
     std::uint32_t n = expiry_.top().second;
     expiry_.pop();
     if (engine_->removed(n)) continue;  // deleted or replaced before it expired
