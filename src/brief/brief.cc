@@ -159,6 +159,30 @@ bool LooksLikeFurniture(std::string_view s) {
   return false;
 }
 
+// A sentence that speaks to the reader about the web page it sat on, not
+// about the news: how to log in, subscribe or register, what the browser
+// must allow, what an error means. Told by phrases that only such
+// sentences use, matched at word starts.
+bool LooksLikePageChrome(std::string_view s) {
+  static constexpr std::string_view kPhrases[] = {
+      "click here",     "log in",          "sign in to",  "sign up",  "your browser",
+      "e-mail address", "email address",   "screen name", "password", "to subscribe",
+      "unsubscribe",    "registering for", "javascript",  "spyware",  "your system"};
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view phrase : kPhrases) {
+    for (std::size_t at = lower.find(phrase); at != std::string::npos;
+         at = lower.find(phrase, at + 1)) {
+      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
+      const std::size_t end = at + phrase.size();
+      const bool ends =
+          end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 // Whether a sentence is one quotation followed by who said it: it opens with
 // a double quote mark and at least two words follow the last closing one
 // ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
@@ -217,8 +241,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   // Dense numbers for the story's concepts and content words, so that the
   // selection below reads arrays rather than hash sets.
   absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
-  std::vector<double> weight;            // by number: position weights summed, then x agreement
-  std::vector<int> reporting;            // articles reporting it
+  std::vector<double> weight;             // by number: position weights summed, then x agreement
+  std::vector<int> reporting;             // articles reporting it
   std::vector<std::uint32_t> counted_in;  // 1 + the reader that counted it last
   auto number_of = [&](std::uint32_t c) {
     auto [it, inserted] = number.try_emplace(c, static_cast<std::uint32_t>(weight.size()));
@@ -272,7 +296,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       std::string trimmed = Trim(m.Sentence(s));
       std::string_view shown = WithoutDateline(trimmed);
       if ((s.flags & kQuotation) && !IsAttributedQuote(shown)) continue;
-      if (LooksLikeFurniture(shown)) continue;
+      if (LooksLikeFurniture(shown) || LooksLikePageChrome(shown)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
       for (std::uint32_t k : m.Concepts(s)) {
         std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
@@ -376,7 +400,8 @@ bool LooksLikeClickbait(std::string_view title) {
   if (title.back() == '?' || title.back() == '!') return true;
   if (title.front() >= '0' && title.front() <= '9') return true;  // "10 things ..."
   std::string lower;
-  for (char c : title) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : title)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   lower = " " + lower + " ";
   for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
                                 " won't believe ", " what happened next "}) {
@@ -385,8 +410,8 @@ bool LooksLikeClickbait(std::string_view title) {
   return false;
 }
 
-std::string Headline(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-                     const Summary& summary) {
+std::string Headline(std::span<const BriefArticle> articles,
+                     const std::vector<std::size_t>& readers, const Summary& summary) {
   std::vector<std::size_t> titled;
   for (std::size_t a : readers) {
     if (!articles[a].title.empty()) titled.push_back(a);
@@ -490,7 +515,8 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
           shorter = norm.size() < g.norm.size();
           break;
         }
-        if (norm.find(g.norm) != std::string::npos || Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
+        if (norm.find(g.norm) != std::string::npos ||
+            Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
           match = &g;
           break;
         }
@@ -719,7 +745,8 @@ void Timeline(std::span<const BriefArticle> articles, const std::vector<std::siz
     e.article_id = std::string(articles[a].id);
     e.outlet = std::string(articles[a].outlet);
     // The first report's facts are the story itself: its lead.
-    e.new_facts = PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
+    e.new_facts =
+        PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
     entries.push_back(std::move(e));
     for (std::uint32_t c : m.concepts) {
       if (!IsWord(c)) known.insert(c);
@@ -744,7 +771,8 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   std::vector<std::size_t> readers = Readers(articles, options.max_articles);
 
   std::vector<text::NameCount> names;
-  for (const BriefArticle& a : articles) names.insert(names.end(), a.entities.begin(), a.entities.end());
+  for (const BriefArticle& a : articles)
+    names.insert(names.end(), a.entities.begin(), a.entities.end());
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);

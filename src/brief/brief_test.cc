@@ -104,7 +104,8 @@ TEST(WriteBrief, SummaryStaysWithinTheBudgetAndDoesNotRepeatItself) {
     EXPECT_LE(Words(s.summary), budget);
     // The two leads say the same thing; only one of them is chosen.
     int leads = 0;
-    for (const std::string& sentence : s.summary) leads += sentence.find("nine") != std::string::npos;
+    for (const std::string& sentence : s.summary)
+      leads += sentence.find("nine") != std::string::npos;
     EXPECT_LE(leads, 1) << "budget " << budget;
   }
 }
@@ -235,6 +236,26 @@ TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
   EXPECT_FALSE(Contains(s.summary, "saved the town"));            // no speaker
   EXPECT_FALSE(Contains(s.summary, "the town is safe"));          // starts inside a quotation
   EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker after it
+}
+
+TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
+  StoryBuilder b;
+  b.Add("a", "Globe", "",
+        "Registering for the Valdora Globe harbour storm alerts is free and easy!\n"
+        "Please make sure your browser supports JavaScript to read about the harbour storm.\n"
+        "Click here to log in with your e-mail address and password for harbour storm news.\n"
+        "The harbour wall in Valdora held back the worst storm in fifty years on Monday.\n",
+        100);
+  b.Add("b", "Wire", "",
+        "The storm hit Valdora harbour on Monday and the harbour wall held.\n"
+        "Storm alerts for Valdora harbour stayed in force until Tuesday.\n",
+        101);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "harbour wall"));
+  EXPECT_FALSE(Contains(s.summary, "Registering for"));
+  EXPECT_FALSE(Contains(s.summary, "your browser"));
+  EXPECT_FALSE(Contains(s.summary, "log in"));
 }
 
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
