@@ -178,18 +178,21 @@ TEST(WriteBrief, SummaryLeavesOutHeadingsAndTagListsRunIntoSentences) {
   EXPECT_TRUE(Contains(s.summary, "Floods closed the main road")) << s.summary[0];
 }
 
+// A lead about a bridge, then three sentences that come back to the flood
+// barrier.
+const char* kBarrierArticle =
+    "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
+    "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
+    "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
+    "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
+    "Residents said the flood barrier at Valdora harbour changed how the town looks.\n";
+
 TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
   // One article: its lead is about a bridge, then three sentences come back
   // to the flood barrier. With room for one sentence the summary is about
   // the barrier, not the lead that is said once.
   StoryBuilder b;
-  b.Add("a", "Wire", "",
-        "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
-        "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
-        "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
-        "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
-        "Residents said the flood barrier at Valdora harbour changed how the town looks.\n",
-        100);
+  b.Add("a", "Wire", "", kBarrierArticle, 100);
   BriefOptions options;
   options.summary_words = 12;
   Story s = b.Brief(options);
@@ -202,13 +205,7 @@ TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrde
   // the bridge lead after them; the lead comes first in reading order, yet it
   // is the one cut when the two do not fit, and the barrier stays whole.
   StoryBuilder b;
-  b.Add("a", "Wire", "",
-        "Officials opened a new bridge over the river in Valdora on Monday morning.\n"
-        "The flood barrier at Valdora harbour was finished after storms wrecked the old sea wall.\n"
-        "Engineers said the flood barrier at Valdora harbour would protect two thousand homes.\n"
-        "Fishermen said the flood barrier at Valdora harbour had already held back one storm.\n"
-        "Residents said the flood barrier at Valdora harbour changed how the town looks.\n",
-        100);
+  b.Add("a", "Wire", "", kBarrierArticle, 100);
   BriefOptions options;
   options.summary_words = 22;
   Story s = b.Brief(options);
