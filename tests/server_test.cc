@@ -222,6 +222,27 @@ TEST_F(ServerTest, WithAPublisherThreadWritesBecomeVisibleSearchableAndAreIndexe
   EXPECT_EQ(indexed, 2u);
 }
 
+// The publish hook sees each snapshot before readers do (the HTTP server
+// makes its front page there), and not after it is cleared.
+TEST_F(ServerTest, ThePublishHookSeesEachSnapshotBeforeReadersDoUntilCleared) {
+  StartServer();  // snapshot interval 0: published before the write is answered
+  std::atomic<int> calls{0};
+  std::atomic<std::uint64_t> version{0};
+  service_->set_on_publish([&](const server::Snapshot& s) {
+    version = s.version;
+    ++calls;
+  });
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  EXPECT_GE(calls.load(), 1);
+  EXPECT_EQ(version.load(), GetJson("/healthz")["version"].get<std::uint64_t>());
+  service_->set_on_publish(nullptr);
+  const int before = calls.load();
+  Json second = Json::parse(kArticle);
+  second["id"] = "quake-2";
+  ASSERT_EQ(Post(second.dump(), "application/json")->status, 200);
+  EXPECT_EQ(calls.load(), before);
+}
+
 TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {
   StartServer();
   auto res = Post(kArticle, "application/json");

@@ -569,15 +569,20 @@ struct HttpServer::Impl {
     finish();
   }
 
+  // The answer to GET /stories with no parameters, made once a snapshot.
+  static const std::string& MakeFrontPage(const Snapshot& snapshot) {
+    return snapshot.FrontPage(
+        [&] { return EscapeMarkup(StoriesPage(snapshot, StoryQuery{}, nullptr)); });
+  }
+
   void GetStories(const Request& req, Response& res) {
     auto query = ParseStoryQuery(req);
     if (!query.ok()) return SendError(res, query.status());
     auto snapshot = service->snapshot();
     if (req.params.empty()) {
-      // The page is made once a snapshot and sent from the snapshot itself.
-      const std::string& page = snapshot->FrontPage(
-          [&] { return EscapeMarkup(StoriesPage(*snapshot, *query, nullptr)); });
-      SendSharedJson(res, 200, snapshot, page);
+      // The page is made once a snapshot (by the publisher, as it publishes
+      // it: MakeFrontPage) and sent from the snapshot itself.
+      SendSharedJson(res, 200, snapshot, MakeFrontPage(*snapshot));
       return;
     }
     if (store::MatchExpression(query->text).empty()) {
@@ -884,9 +889,13 @@ HttpServer::HttpServer(StoryService* service, HttpOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->service = service;
   impl_->options = std::move(options);
+  // The front page is made where the snapshot is, not by the first event
+  // thread to be asked for it (a few milliseconds the others wait behind).
+  service->set_on_publish([](const Snapshot& s) { Impl::MakeFrontPage(s); });
 }
 
 HttpServer::~HttpServer() {
+  impl_->service->set_on_publish(nullptr);
   Stop();
   // No new connections. The listening socket is ours now, to close once
   // the daemon's threads are gone (libmicrohttpd's rule for quiesce).

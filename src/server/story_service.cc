@@ -542,10 +542,23 @@ const std::string& StoryService::PublicStory(const std::string& engine_id,
   return public_story_.emplace(engine_id, std::move(id)).first->second;
 }
 
+void StoryService::set_on_publish(std::function<void(const Snapshot&)> hook) {
+  std::lock_guard<std::mutex> lock(on_publish_mu_);
+  on_publish_ = std::move(hook);
+}
+
 void StoryService::Publish() {
-  std::shared_lock<std::shared_mutex> lock(engine_mu_);
-  snapshot_.store(builder_.Build(*engine_, langs_, version_,
-                                 [this](const std::string& id) { return PublicStory(id); }));
+  std::shared_ptr<const Snapshot> next;
+  {
+    std::shared_lock<std::shared_mutex> lock(engine_mu_);
+    next = builder_.Build(*engine_, langs_, version_,
+                          [this](const std::string& id) { return PublicStory(id); });
+  }
+  {
+    std::lock_guard<std::mutex> lock(on_publish_mu_);
+    if (on_publish_) on_publish_(*next);
+  }
+  snapshot_.store(std::move(next));
   metrics_.CountBriefs(builder_.last_built());
 }
 

@@ -116,6 +116,12 @@ class StoryService {
   // The latest snapshot. Cheap; never waits for writes.
   std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
 
+  // Called with every snapshot as it is published, on the thread that
+  // publishes it, before readers get it (the HTTP server makes its front
+  // page there). Null: nothing. Once this returns, the previous hook is not
+  // running and will not run again.
+  void set_on_publish(std::function<void(const Snapshot&)> hook);
+
   // The story that `id` names now: itself, or for a story since merged, the
   // story that holds its first article. nullopt when unknown.
   std::optional<std::size_t> FindStory(const Snapshot& snapshot, const std::string& id) const;
@@ -206,6 +212,8 @@ class StoryService {
   std::mutex unindexed_mu_;
   std::vector<store::StoredArticle> unindexed_;  // GUARDED_BY(unindexed_mu_)
   SnapshotBuilder builder_;
+  std::mutex on_publish_mu_;
+  std::function<void(const Snapshot&)> on_publish_;  // GUARDED_BY(on_publish_mu_)
   std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
   std::size_t replayed_ = 0;
   std::size_t reanalysed_ = 0;
