@@ -6,6 +6,7 @@
 #   python3 bench/make_corpus.py --n 20000 --seed 1 --out /tmp/corpus-20k
 #   bash bench/serve_bench.sh /tmp/corpus-20k/articles.jsonl [SECONDS]
 #   SERVE_READ_DELAY_MS=50 bash bench/serve_bench.sh ...   # readers paced
+#   SERVE_STORYLINE=/tmp/old/storyline bash bench/serve_bench.sh ...  # another build
 #
 # By default the readers ask as fast as they are answered (a flood, which on
 # a small machine takes the CPU the ingest needs, wrk included); with
@@ -26,7 +27,8 @@ seconds="${2:-20}"
 port="${SERVE_PORT:-18999}"
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-build/storyline serve --db "$work/bench.db" --port "$port" 2>"$work/server.log" &
+# SERVE_STORYLINE: another build to measure (a baseline, side by side).
+"${SERVE_STORYLINE:-build/storyline}" serve --db "$work/bench.db" --port "$port" 2>"$work/server.log" &
 server=$!
 for _ in $(seq 100); do
   grep -q "open http" "$work/server.log" && break
