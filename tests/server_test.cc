@@ -457,6 +457,10 @@ TEST_F(ServerTest, HtmlPageIsExtracted) {
   Json a = GetJson("/articles/harbour-1");
   EXPECT_EQ(a["url"], "https://example.org/harbour");
   EXPECT_EQ(a["title"], "Harbour reopens in Valdora");
+  // Its text is the extracted text, not the markup (nor nothing).
+  const std::string text = a["text"];
+  EXPECT_NE(text.find("Fishing boats returned to the docks"), std::string::npos) << text;
+  EXPECT_EQ(text.find("<p>"), std::string::npos) << text;
   // Without the URL header the page is refused.
   EXPECT_EQ(Post(page, "text/html")->status, 400);
 }

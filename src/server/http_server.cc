@@ -631,8 +631,10 @@ struct HttpServer::Impl {
     auto view = service->GetArticle(req.match);
     if (!view.ok()) return SendError(res, view.status());
     const Article& a = view->stored.article;
+    // An HTML page's text is what was extracted from it.
+    const std::string& text = a.text.empty() ? view->stored.search_text : a.text;
     Json j = {{"id", a.id},           {"url", a.url},     {"source", a.source},
-              {"title", a.title},     {"text", a.text},   {"lang", a.lang},
+              {"title", a.title},     {"text", text},     {"lang", a.lang},
               {"published", nullptr}, {"story", nullptr}, {"expires", nullptr}};
     if (a.published) j["published"] = FormatIsoTime(*a.published);
     if (view->stored.expires) j["expires"] = FormatIsoTime(*view->stored.expires);

@@ -303,9 +303,18 @@ Result<std::optional<StoredArticle>> ArticleStore::Get(std::string_view id) cons
   if (!q.ok()) return SqlError(db, "get");
   q.Text(1, id);
   int rc = sqlite3_step(q.get());
-  if (rc == SQLITE_ROW) return std::optional<StoredArticle>(RowOf(q.get()));
   if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
-  return SqlError(db, "get");
+  if (rc != SQLITE_ROW) return SqlError(db, "get");
+  StoredArticle row = RowOf(q.get());
+  if (!row.article.html.empty()) {
+    // An HTML page's text exists only as extracted, in the search index
+    // (empty until it is indexed).
+    Statement body(db, "SELECT body FROM article_search WHERE rowid = ?");
+    if (!body.ok()) return SqlError(db, "get text");
+    sqlite3_bind_int64(body.get(), 1, row.seq);
+    if (sqlite3_step(body.get()) == SQLITE_ROW) row.search_text = ColumnText(body.get(), 0);
+  }
+  return std::optional<StoredArticle>(std::move(row));
 }
 
 Result<std::int64_t> ArticleStore::LastBatch() const {

@@ -68,7 +68,8 @@ struct StoredArticle {
   // Replay(), not by Get().
   std::string prepared;
   // What the search index holds as the body (an HTML page's extracted text);
-  // empty: article.text. Written by IndexMissing(), not read back.
+  // empty: article.text. Written by IndexMissing(); Get() reads it back for
+  // an HTML page once it is indexed.
   std::string search_text;
   // Whether the search index has the article. Given by Replay().
   bool indexed = true;
