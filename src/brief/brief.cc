@@ -53,11 +53,13 @@ bool IsWord(std::uint32_t c) { return (c & text::kWordConcept) != 0; }
 constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 // Whether every word of `s` opens with a capital, a digit or '(': a place,
 // a date and a credit ("Santiago, Chile, Jan. 5 (UPI)"), not a clause.
@@ -85,12 +87,18 @@ bool AllWordsCapitalized(std::string_view s) {
 // numbers.
 std::string_view WithoutDateline(std::string_view s) {
   static constexpr std::string_view kDashes[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
+  // The first dash of any kind within the first 80 bytes: one pass over the
+  // spaces (at one place at most one of the dashes can start).
   std::size_t cut = std::string_view::npos, dash_len = 0;
-  for (std::string_view d : kDashes) {
-    std::size_t at = s.substr(0, 80).find(d);
-    if (at != std::string_view::npos && at < cut) {
-      cut = at;
-      dash_len = d.size();
+  const std::string_view head = s.substr(0, 80);
+  for (std::size_t at = head.find(' ');
+       at != std::string_view::npos && cut == std::string_view::npos; at = head.find(' ', at + 1)) {
+    for (std::string_view d : kDashes) {
+      if (head.substr(at).starts_with(d)) {
+        cut = at;
+        dash_len = d.size();
+        break;
+      }
     }
   }
   if (cut == std::string_view::npos || cut == 0) return s;
@@ -149,9 +157,9 @@ bool LooksLikeFurniture(std::string_view s) {
     while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
     std::string_view word = s.substr(start, i - start);
     int upper = 0, lower = 0;
-    for (char c : word) {
-      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
-      lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    for (char c : word) {  // std::isupper/islower in the C locale the program runs in
+      upper += c >= 'A' && c <= 'Z';
+      lower += c >= 'a' && c <= 'z';
     }
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
@@ -160,7 +168,7 @@ bool LooksLikeFurniture(std::string_view s) {
 }
 
 // How a sentence of an article is shown.
-std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
+std::string Show(std::string_view sentence) { return Trim(WithoutDateline(TrimView(sentence))); }
 
 struct Sentence {
   std::size_t article;  // index into the brief's articles
@@ -199,8 +207,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   // Dense numbers for the story's concepts and content words, so that the
   // selection below reads arrays rather than hash sets.
   absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
-  std::vector<double> weight;            // by number: position weights summed, then x agreement
-  std::vector<int> reporting;            // articles reporting it
+  std::vector<double> weight;             // by number: position weights summed, then x agreement
+  std::vector<int> reporting;             // articles reporting it
   std::vector<std::uint32_t> counted_in;  // 1 + the reader that counted it last
   auto number_of = [&](std::uint32_t c) {
     auto [it, inserted] = number.try_emplace(c, static_cast<std::uint32_t>(weight.size()));
@@ -222,14 +230,30 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     if (whole) return !(s.flags & kFragment);  // not headings, captions, link lines
     return s.words >= kMinFallbackWords && s.words <= kMaxFallbackWords;
   };
+  // The numbers of every usable sentence's concepts, in reading order, so
+  // that the candidates below need no second lookup. Content words are
+  // numbered here too but weigh nothing.
+  std::vector<std::uint32_t> numbers;
+  {
+    std::size_t concepts = 0;
+    for (std::size_t a : readers) {
+      const ArticleMaterial& m = *articles[a].material;
+      for (const SentenceFacts& s : m.sentences) {
+        if (usable(s)) concepts += m.Concepts(s).size();
+      }
+    }
+    numbers.reserve(concepts);
+    number.reserve(concepts);
+  }
   for (std::size_t r = 0; r < readers.size(); ++r) {
     const ArticleMaterial& m = *articles[readers[r]].material;
     for (const SentenceFacts& s : m.sentences) {
       if (!usable(s)) continue;
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
-        if (IsWord(c)) continue;
         std::uint32_t n = number_of(c);
+        numbers.push_back(n);
+        if (IsWord(c)) continue;
         weight[n] += w;                        // every mention counts
         if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
@@ -247,20 +271,23 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     std::size_t shown_words;  // as shown: without a dateline
   };
   std::vector<Candidate> candidates;
+  std::size_t next = 0;  // into `numbers`: the first concept of the sentence at hand
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if ((s.flags & (kQuestion | kQuotation)) || !usable(s)) continue;
-      std::string trimmed = Trim(m.Sentence(s));
-      std::string_view shown = WithoutDateline(trimmed);
+      if (!usable(s)) continue;
+      const auto concepts = m.Concepts(s);
+      const std::uint32_t* n = numbers.data() + next;
+      next += concepts.size();
+      if (s.flags & (kQuestion | kQuotation)) continue;
+      std::string_view shown = WithoutDateline(TrimView(m.Sentence(s)));
       if (LooksLikeFurniture(shown)) continue;
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
-      for (std::uint32_t k : m.Concepts(s)) {
-        std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
-        if (IsWord(k)) {
-          c.words.push_back(n);
+      for (std::size_t i = 0; i < concepts.size(); ++i) {
+        if (IsWord(concepts[i])) {
+          c.words.push_back(n[i]);
         } else {
-          c.concepts.emplace_back(n, weight[n]);
+          c.concepts.emplace_back(n[i], weight[n[i]]);
         }
       }
       if (!c.concepts.empty()) candidates.push_back(std::move(c));
@@ -342,7 +369,8 @@ bool LooksLikeClickbait(std::string_view title) {
   if (title.back() == '?' || title.back() == '!') return true;
   if (title.front() >= '0' && title.front() <= '9') return true;  // "10 things ..."
   std::string lower;
-  for (char c : title) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : title)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   lower = " " + lower + " ";
   for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
                                 " won't believe ", " what happened next "}) {
@@ -351,8 +379,8 @@ bool LooksLikeClickbait(std::string_view title) {
   return false;
 }
 
-std::string Headline(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-                     const Summary& summary) {
+std::string Headline(std::span<const BriefArticle> articles,
+                     const std::vector<std::size_t>& readers, const Summary& summary) {
   std::vector<std::size_t> titled;
   for (std::size_t a : readers) {
     if (!articles[a].title.empty()) titled.push_back(a);
@@ -456,7 +484,8 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
           shorter = norm.size() < g.norm.size();
           break;
         }
-        if (norm.find(g.norm) != std::string::npos || Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
+        if (norm.find(g.norm) != std::string::npos ||
+            Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
           match = &g;
           break;
         }
@@ -685,7 +714,8 @@ void Timeline(std::span<const BriefArticle> articles, const std::vector<std::siz
     e.article_id = std::string(articles[a].id);
     e.outlet = std::string(articles[a].outlet);
     // The first report's facts are the story itself: its lead.
-    e.new_facts = PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
+    e.new_facts =
+        PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
     entries.push_back(std::move(e));
     for (std::uint32_t c : m.concepts) {
       if (!IsWord(c)) known.insert(c);
@@ -710,7 +740,8 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   std::vector<std::size_t> readers = Readers(articles, options.max_articles);
 
   std::vector<text::NameCount> names;
-  for (const BriefArticle& a : articles) names.insert(names.end(), a.entities.begin(), a.entities.end());
+  for (const BriefArticle& a : articles)
+    names.insert(names.end(), a.entities.begin(), a.entities.end());
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);
