@@ -147,23 +147,33 @@ std::string FirstWords(std::string_view s, std::size_t words) {
 // label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
 // As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
 // list of tags or links ("election fraud | government | human rights").
-bool LooksLikeFurniture(std::string_view s) {
-  if (s.find(" | ") != std::string_view::npos) return true;
+// When it is not, `*words` is WordCount(s): one pass does both, since every
+// candidate sentence of a summary asks both.
+bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
+  const std::size_t n = s.size();
+  std::size_t count = 0;
   int run = 0;
   std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
-    std::size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
-    std::string_view word = s.substr(start, i - start);
+  while (i < n) {
+    while (i < n && (s[i] == ' ' || s[i] == '\n')) ++i;
+    if (i == n) break;
+    const std::size_t start = i;
     int upper = 0, lower = 0;
-    for (char c : word) {  // std::isupper/islower in the C locale the program runs in
-      upper += c >= 'A' && c <= 'Z';
-      lower += c >= 'a' && c <= 'z';
+    for (; i < n && s[i] != ' ' && s[i] != '\n'; ++i) {
+      // std::isupper/islower in the C locale the program runs in.
+      upper += s[i] >= 'A' && s[i] <= 'Z';
+      lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    ++count;
+    // " | " (a '|' word with a space on each side).
+    if (i - start == 1 && s[start] == '|' && start > 0 && s[start - 1] == ' ' && i < n &&
+        s[i] == ' ') {
+      return true;
     }
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
   }
+  *words = count;
   return false;
 }
 
@@ -281,8 +291,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       next += concepts.size();
       if (s.flags & (kQuestion | kQuotation)) continue;
       std::string_view shown = WithoutDateline(TrimView(m.Sentence(s)));
-      if (LooksLikeFurniture(shown)) continue;
-      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
+      std::size_t shown_words = 0;
+      if (LooksLikeFurniture(shown, &shown_words)) continue;
+      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), shown_words};
       for (std::size_t i = 0; i < concepts.size(); ++i) {
         if (IsWord(concepts[i])) {
           c.words.push_back(n[i]);
