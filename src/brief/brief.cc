@@ -662,19 +662,32 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
     if (it == outlets.end()) outlets.push_back(articles[a].outlet);
   }
   if (outlets.size() < 2) return;
-  // concept -> number of outlets reporting it
-  absl::flat_hash_map<std::uint32_t, std::uint32_t> outlets_with;
+  // The number of outlets reporting each concept (facts are judged on pairs
+  // and names, not content words), by a dense number per concept: one hash
+  // lookup per mention, the outlets taken one after another so that the
+  // last outlet to count a concept says whether this one has.
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
+  std::vector<std::uint32_t> outlets_with;  // by number
+  std::vector<std::uint32_t> counted_by;    // by number: 1 + the outlet that counted it last
   for (std::size_t o = 0; o < outlets.size(); ++o) {
-    absl::flat_hash_set<std::uint32_t> mine;
     for (std::size_t a : readers) {
       if (outlet_of[a] != o) continue;
       for (std::uint32_t c : articles[a].material->concepts) {
-        if (!IsWord(c)) mine.insert(c);  // facts are judged on pairs and names
+        if (IsWord(c)) continue;
+        auto [it, inserted] =
+            number.try_emplace(c, static_cast<std::uint32_t>(outlets_with.size()));
+        if (inserted) {
+          outlets_with.push_back(0);
+          counted_by.push_back(0);
+        }
+        const std::uint32_t n = it->second;
+        if (counted_by[n] == o + 1) continue;
+        counted_by[n] = static_cast<std::uint32_t>(o + 1);
+        ++outlets_with[n];
       }
     }
-    for (std::uint32_t c : mine) ++outlets_with[c];
   }
-  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with.at(c) > 1; };
+  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with[number.at(c)] > 1; };
   std::vector<OutletFacts> found(outlets.size());
   for (std::size_t o = 0; o < outlets.size(); ++o) {
     std::vector<Fact> facts;
