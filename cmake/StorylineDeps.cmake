@@ -35,8 +35,23 @@ add_library(storyline::stemmer ALIAS storyline_stemmer)
 # connections do not need 64 threads; docs/DESIGN.md "Live server"), the
 # tests' HTTP client (cpp-httplib, built by Debian as a shared library; its
 # .pc file carries the feature defines the header must see), and the store.
-pkg_check_modules(MICROHTTPD REQUIRED IMPORTED_TARGET libmicrohttpd)
-add_library(storyline::microhttpd ALIAS PkgConfig::MICROHTTPD)
+# libmicrohttpd is not linked: the server dlopen()s it by its soname when it
+# binds (src/server/http_server.cc), so that the CLI's other commands do not
+# load it and the nine libraries under it (gnutls...) at every start.
+pkg_check_modules(MICROHTTPD REQUIRED libmicrohttpd)
+find_library(MICROHTTPD_LIBRARY microhttpd HINTS ${MICROHTTPD_LIBRARY_DIRS} REQUIRED)
+file(REAL_PATH "${MICROHTTPD_LIBRARY}" MICROHTTPD_REAL)
+get_filename_component(MICROHTTPD_REAL_NAME "${MICROHTTPD_REAL}" NAME)
+string(REGEX MATCH "^libmicrohttpd\\.so\\.[0-9]+" MICROHTTPD_SONAME "${MICROHTTPD_REAL_NAME}")
+if(NOT MICROHTTPD_SONAME)
+  message(FATAL_ERROR "cannot tell libmicrohttpd's soname from ${MICROHTTPD_REAL}")
+endif()
+add_library(storyline_microhttpd INTERFACE)
+target_include_directories(storyline_microhttpd INTERFACE ${MICROHTTPD_INCLUDE_DIRS})
+target_compile_definitions(storyline_microhttpd
+  INTERFACE STORYLINE_MICROHTTPD_SONAME="${MICROHTTPD_SONAME}")
+target_link_libraries(storyline_microhttpd INTERFACE ${CMAKE_DL_LIBS})
+add_library(storyline::microhttpd ALIAS storyline_microhttpd)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(storyline::httplib ALIAS PkgConfig::HTTPLIB)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

@@ -53,11 +53,13 @@ bool IsWord(std::uint32_t c) { return (c & text::kWordConcept) != 0; }
 constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 // Whether every word of `s` opens with a capital, a digit or '(': a place,
 // a date and a credit ("Santiago, Chile, Jan. 5 (UPI)"), not a clause.
@@ -85,12 +87,18 @@ bool AllWordsCapitalized(std::string_view s) {
 // numbers.
 std::string_view WithoutDateline(std::string_view s) {
   static constexpr std::string_view kDashes[] = {" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - "};
+  // The first dash of any kind within the first 80 bytes: one pass over the
+  // spaces (at one place at most one of the dashes can start).
   std::size_t cut = std::string_view::npos, dash_len = 0;
-  for (std::string_view d : kDashes) {
-    std::size_t at = s.substr(0, 80).find(d);
-    if (at != std::string_view::npos && at < cut) {
-      cut = at;
-      dash_len = d.size();
+  const std::string_view head = s.substr(0, 80);
+  for (std::size_t at = head.find(' ');
+       at != std::string_view::npos && cut == std::string_view::npos; at = head.find(' ', at + 1)) {
+    for (std::string_view d : kDashes) {
+      if (head.substr(at).starts_with(d)) {
+        cut = at;
+        dash_len = d.size();
+        break;
+      }
     }
   }
   if (cut == std::string_view::npos || cut == 0) return s;
@@ -139,23 +147,33 @@ std::string FirstWords(std::string_view s, std::size_t words) {
 // label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
 // As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
 // list of tags or links ("election fraud | government | human rights").
-bool LooksLikeFurniture(std::string_view s) {
-  if (s.find(" | ") != std::string_view::npos) return true;
+// When it is not, `*words` is WordCount(s): one pass does both, since every
+// candidate sentence of a summary asks both.
+bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
+  const std::size_t n = s.size();
+  std::size_t count = 0;
   int run = 0;
   std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
-    std::size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
-    std::string_view word = s.substr(start, i - start);
+  while (i < n) {
+    while (i < n && (s[i] == ' ' || s[i] == '\n')) ++i;
+    if (i == n) break;
+    const std::size_t start = i;
     int upper = 0, lower = 0;
-    for (char c : word) {
-      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
-      lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    for (; i < n && s[i] != ' ' && s[i] != '\n'; ++i) {
+      // std::isupper/islower in the C locale the program runs in.
+      upper += s[i] >= 'A' && s[i] <= 'Z';
+      lower += s[i] >= 'a' && s[i] <= 'z';
+    }
+    ++count;
+    // " | " (a '|' word with a space on each side).
+    if (i - start == 1 && s[start] == '|' && start > 0 && s[start - 1] == ' ' && i < n &&
+        s[i] == ' ') {
+      return true;
     }
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
   }
+  *words = count;
   return false;
 }
 
@@ -202,7 +220,7 @@ bool IsAttributedQuote(std::string_view s) {
 }
 
 // How a sentence of an article is shown.
-std::string Show(std::string_view sentence) { return Trim(WithoutDateline(Trim(sentence))); }
+std::string Show(std::string_view sentence) { return Trim(WithoutDateline(TrimView(sentence))); }
 
 struct Sentence {
   std::size_t article;  // index into the brief's articles
@@ -264,14 +282,30 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     if (whole) return !(s.flags & kFragment);  // not headings, captions, link lines
     return s.words >= kMinFallbackWords && s.words <= kMaxFallbackWords;
   };
+  // The numbers of every usable sentence's concepts, in reading order, so
+  // that the candidates below need no second lookup. Content words are
+  // numbered here too but weigh nothing.
+  std::vector<std::uint32_t> numbers;
+  {
+    std::size_t concepts = 0;
+    for (std::size_t a : readers) {
+      const ArticleMaterial& m = *articles[a].material;
+      for (const SentenceFacts& s : m.sentences) {
+        if (usable(s)) concepts += m.Concepts(s).size();
+      }
+    }
+    numbers.reserve(concepts);
+    number.reserve(concepts);
+  }
   for (std::size_t r = 0; r < readers.size(); ++r) {
     const ArticleMaterial& m = *articles[readers[r]].material;
     for (const SentenceFacts& s : m.sentences) {
       if (!usable(s)) continue;
       double w = PositionWeight(s.position);
       for (std::uint32_t c : m.Concepts(s)) {
-        if (IsWord(c)) continue;
         std::uint32_t n = number_of(c);
+        numbers.push_back(n);
+        if (IsWord(c)) continue;
         weight[n] += w;                        // every mention counts
         if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
@@ -289,21 +323,25 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     std::size_t shown_words;  // as shown: without a dateline
   };
   std::vector<Candidate> candidates;
+  std::size_t next = 0;  // into `numbers`: the first concept of the sentence at hand
   for (std::size_t a : readers) {
     const ArticleMaterial& m = *articles[a].material;
     for (const SentenceFacts& s : m.sentences) {
-      if ((s.flags & kQuestion) || !usable(s)) continue;
-      std::string trimmed = Trim(m.Sentence(s));
-      std::string_view shown = WithoutDateline(trimmed);
+      if (!usable(s)) continue;
+      const auto concepts = m.Concepts(s);
+      const std::uint32_t* n = numbers.data() + next;
+      next += concepts.size();
+      if (s.flags & kQuestion) continue;
+      std::string_view shown = WithoutDateline(TrimView(m.Sentence(s)));
       if ((s.flags & kQuotation) && !IsAttributedQuote(shown)) continue;
-      if (LooksLikeFurniture(shown) || LooksLikePageChrome(shown)) continue;
-      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), WordCount(shown)};
-      for (std::uint32_t k : m.Concepts(s)) {
-        std::uint32_t n = number_of(k);  // every whole sentence's concepts were numbered above
-        if (IsWord(k)) {
-          c.words.push_back(n);
+      std::size_t shown_words = 0;
+      if (LooksLikeFurniture(shown, &shown_words) || LooksLikePageChrome(shown)) continue;
+      Candidate c{{a, &s}, {}, {}, LengthCost(s.words), shown_words};
+      for (std::size_t i = 0; i < concepts.size(); ++i) {
+        if (IsWord(concepts[i])) {
+          c.words.push_back(n[i]);
         } else {
-          c.concepts.emplace_back(n, weight[n]);
+          c.concepts.emplace_back(n[i], weight[n[i]]);
         }
       }
       if (!c.concepts.empty()) candidates.push_back(std::move(c));
@@ -682,19 +720,32 @@ void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_
     if (it == outlets.end()) outlets.push_back(articles[a].outlet);
   }
   if (outlets.size() < 2) return;
-  // concept -> number of outlets reporting it
-  absl::flat_hash_map<std::uint32_t, std::uint32_t> outlets_with;
+  // The number of outlets reporting each concept (facts are judged on pairs
+  // and names, not content words), by a dense number per concept: one hash
+  // lookup per mention, the outlets taken one after another so that the
+  // last outlet to count a concept says whether this one has.
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
+  std::vector<std::uint32_t> outlets_with;  // by number
+  std::vector<std::uint32_t> counted_by;    // by number: 1 + the outlet that counted it last
   for (std::size_t o = 0; o < outlets.size(); ++o) {
-    absl::flat_hash_set<std::uint32_t> mine;
     for (std::size_t a : readers) {
       if (outlet_of[a] != o) continue;
       for (std::uint32_t c : articles[a].material->concepts) {
-        if (!IsWord(c)) mine.insert(c);  // facts are judged on pairs and names
+        if (IsWord(c)) continue;
+        auto [it, inserted] =
+            number.try_emplace(c, static_cast<std::uint32_t>(outlets_with.size()));
+        if (inserted) {
+          outlets_with.push_back(0);
+          counted_by.push_back(0);
+        }
+        const std::uint32_t n = it->second;
+        if (counted_by[n] == o + 1) continue;
+        counted_by[n] = static_cast<std::uint32_t>(o + 1);
+        ++outlets_with[n];
       }
     }
-    for (std::uint32_t c : mine) ++outlets_with[c];
   }
-  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with.at(c) > 1; };
+  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with[number.at(c)] > 1; };
   std::vector<OutletFacts> found(outlets.size());
   for (std::size_t o = 0; o < outlets.size(); ++o) {
     std::vector<Fact> facts;

@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -339,6 +340,64 @@ struct Exchange {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   Route route = Route::kOther;
 };
+
+// libmicrohttpd is loaded when a server binds, not when the program starts:
+// it brings gnutls and eight more libraries (p11-kit, nettle, hogweed, gmp,
+// idn2, unistring, tasn1, ffi) that the dynamic linker would otherwise map
+// and relocate in every `storyline cluster` process too, about 40% of the
+// instructions of a one-article run (docs/DESIGN.md "Measured"). The
+// header still gives the types, so a changed signature fails to compile.
+struct MhdApi {
+  decltype(&::MHD_start_daemon) start_daemon = nullptr;
+  decltype(&::MHD_stop_daemon) stop_daemon = nullptr;
+  decltype(&::MHD_quiesce_daemon) quiesce_daemon = nullptr;
+  decltype(&::MHD_get_daemon_info) get_daemon_info = nullptr;
+  decltype(&::MHD_get_connection_info) get_connection_info = nullptr;
+  decltype(&::MHD_get_connection_values) get_connection_values = nullptr;
+  decltype(&::MHD_suspend_connection) suspend_connection = nullptr;
+  decltype(&::MHD_resume_connection) resume_connection = nullptr;
+  decltype(&::MHD_create_response_from_buffer_with_free_callback_cls)
+      create_response_from_buffer_with_free_callback_cls = nullptr;
+  decltype(&::MHD_add_response_header) add_response_header = nullptr;
+  decltype(&::MHD_queue_response) queue_response = nullptr;
+  decltype(&::MHD_destroy_response) destroy_response = nullptr;
+  std::string error;  // why loading failed; empty when every function is set
+};
+
+template <typename Fn>
+void Resolve(void* library, const char* name, Fn* fn, std::string* error) {
+  *fn = reinterpret_cast<Fn>(dlsym(library, name));
+  if (*fn == nullptr && error->empty()) error->assign(std::string("no ") + name);
+}
+
+// The process's one MhdApi, loaded on first use (thread-safe) and never
+// unloaded. Check error() before calling through it.
+const MhdApi& Mhd() {
+  static const MhdApi api = [] {
+    MhdApi a;
+    void* library = dlopen(STORYLINE_MICROHTTPD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
+      const char* why = dlerror();
+      a.error = why != nullptr ? why : "cannot load " STORYLINE_MICROHTTPD_SONAME;
+      return a;
+    }
+    Resolve(library, "MHD_start_daemon", &a.start_daemon, &a.error);
+    Resolve(library, "MHD_stop_daemon", &a.stop_daemon, &a.error);
+    Resolve(library, "MHD_quiesce_daemon", &a.quiesce_daemon, &a.error);
+    Resolve(library, "MHD_get_daemon_info", &a.get_daemon_info, &a.error);
+    Resolve(library, "MHD_get_connection_info", &a.get_connection_info, &a.error);
+    Resolve(library, "MHD_get_connection_values", &a.get_connection_values, &a.error);
+    Resolve(library, "MHD_suspend_connection", &a.suspend_connection, &a.error);
+    Resolve(library, "MHD_resume_connection", &a.resume_connection, &a.error);
+    Resolve(library, "MHD_create_response_from_buffer_with_free_callback_cls",
+            &a.create_response_from_buffer_with_free_callback_cls, &a.error);
+    Resolve(library, "MHD_add_response_header", &a.add_response_header, &a.error);
+    Resolve(library, "MHD_queue_response", &a.queue_response, &a.error);
+    Resolve(library, "MHD_destroy_response", &a.destroy_response, &a.error);
+    return a;
+  }();
+  return api;
+}
 
 MHD_Result CollectValue(void* into, MHD_ValueKind, const char* key, const char* value) {
   static_cast<std::vector<std::pair<std::string, std::string>>*>(into)->emplace_back(
@@ -758,7 +817,7 @@ struct HttpServer::Impl {
     Finish finish = [this, ex, connection, once] {
       if (once->exchange(true)) return;
       ex->answered = true;
-      MHD_resume_connection(connection);
+      Mhd().resume_connection(connection);
       std::lock_guard<std::mutex> lock(closing_mu);
       if (--suspended == 0) resumed.notify_all();
     };
@@ -788,7 +847,7 @@ struct HttpServer::Impl {
     }
     // libmicrohttpd only reads the buffer; its owner is let go with it.
     auto* keep = new std::shared_ptr<const void>(res.owner);
-    MHD_Response* r = MHD_create_response_from_buffer_with_free_callback_cls(
+    MHD_Response* r = Mhd().create_response_from_buffer_with_free_callback_cls(
         res.shared.size(), const_cast<char*>(res.shared.data()),
         [](void* cls) { delete static_cast<std::shared_ptr<const void>*>(cls); }, keep);
     if (r == nullptr) {
@@ -796,13 +855,13 @@ struct HttpServer::Impl {
       return MHD_NO;
     }
     if (!res.content_type.empty()) {
-      MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type.c_str());
+      Mhd().add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res.content_type.c_str());
     }
     for (const auto& [name, value] : res.headers) {
-      MHD_add_response_header(r, name.c_str(), value.c_str());
+      Mhd().add_response_header(r, name.c_str(), value.c_str());
     }
-    MHD_Result queued = MHD_queue_response(connection, static_cast<unsigned>(res.status), r);
-    MHD_destroy_response(r);
+    MHD_Result queued = Mhd().queue_response(connection, static_cast<unsigned>(res.status), r);
+    Mhd().destroy_response(r);
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - ex->start;
     service->metrics().ObserveRequest(ex->route, took.count());
     return queued;
@@ -839,11 +898,11 @@ struct HttpServer::Impl {
       return Queue(connection, ex);
     }
     Request& req = ex->req;
-    MHD_get_connection_values(connection, MHD_HEADER_KIND, CollectValue, &req.headers);
+    Mhd().get_connection_values(connection, MHD_HEADER_KIND, CollectValue, &req.headers);
     // Parsed here, not by libmicrohttpd, which leaves "+" as it is.
     req.params = ParseQuery(ex->uri);
     if (const MHD_ConnectionInfo* info =
-            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)) {
+            Mhd().get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)) {
       req.remote_addr = AddressOf(info->client_addr);
     }
     Dispatch d = Choose(req, ex->res);
@@ -860,7 +919,7 @@ struct HttpServer::Impl {
       SendError(ex->res, 503, "the server is shutting down");
       return Queue(connection, ex);
     }
-    MHD_suspend_connection(connection);
+    Mhd().suspend_connection(connection);
     ++suspended;
     workers->Post([this, d = std::move(d), ex, connection] { AnswerLater(d, ex, connection); });
     return MHD_YES;
@@ -902,7 +961,7 @@ HttpServer::~HttpServer() {
   // No new connections. The listening socket is ours now, to close once
   // the daemon's threads are gone (libmicrohttpd's rule for quiesce).
   MHD_socket listener = MHD_INVALID_SOCKET;
-  if (impl_->daemon != nullptr) listener = MHD_quiesce_daemon(impl_->daemon);
+  if (impl_->daemon != nullptr) listener = Mhd().quiesce_daemon(impl_->daemon);
   {
     std::lock_guard<std::mutex> lock(impl_->closing_mu);
     impl_->closing = true;
@@ -914,12 +973,13 @@ HttpServer::~HttpServer() {
     std::unique_lock<std::mutex> lock(impl_->closing_mu);
     impl_->resumed.wait(lock, [this] { return impl_->suspended == 0; });
   }
-  if (impl_->daemon != nullptr) MHD_stop_daemon(impl_->daemon);
+  if (impl_->daemon != nullptr) Mhd().stop_daemon(impl_->daemon);
   if (listener != MHD_INVALID_SOCKET) close(listener);
 }
 
 Result<int> HttpServer::Bind() {
   const HttpOptions& o = impl_->options;
+  if (!Mhd().error.empty()) return Status::IoError("cannot load libmicrohttpd: " + Mhd().error);
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -940,7 +1000,7 @@ Result<int> HttpServer::Bind() {
   impl_->workers = std::make_unique<WorkQueue>(std::max(1, o.threads));
   unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
   if (v6) flags |= MHD_USE_IPv6;
-  impl_->daemon = MHD_start_daemon(
+  impl_->daemon = Mhd().start_daemon(
       flags, static_cast<std::uint16_t>(o.port), nullptr, nullptr, &Impl::Access, impl_.get(),
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&addr), MHD_OPTION_THREAD_POOL_SIZE,
       io_threads, MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(o.read_timeout.count()),
@@ -950,7 +1010,7 @@ Result<int> HttpServer::Bind() {
     impl_->workers.reset();
     return Status::IoError("cannot bind " + where);
   }
-  const MHD_DaemonInfo* info = MHD_get_daemon_info(impl_->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  const MHD_DaemonInfo* info = Mhd().get_daemon_info(impl_->daemon, MHD_DAEMON_INFO_BIND_PORT);
   return info != nullptr ? static_cast<int>(info->port) : o.port;
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
 #include "text/tokenizer.h"
 
 namespace storyline::text {
@@ -12,17 +13,65 @@ namespace {
 
 // Words that make a title on their own ("President Trump", "Mr. Trump").
 bool IsHeadTitle(std::string_view w) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "president",  "secretary",   "minister",     "chairman",   "chairwoman", "chancellor",
-      "premier",    "king",        "queen",        "prince",     "princess",   "pope",
-      "emperor",    "senator",     "sen",          "rep",        "representative",
-      "congressman", "congresswoman", "governor",  "gov",        "mayor",      "judge",
-      "ambassador", "envoy",       "director",     "spokesman",  "spokeswoman", "spokesperson",
-      "ceo",        "leader",      "commander",    "gen",        "lt",         "col",
-      "maj",        "capt",        "adm",          "admiral",    "sgt",        "mr",
-      "mrs",        "ms",          "dr",           "prof",       "professor",  "sir",
-      "dame",       "lord",        "lady",         "rev",        "reverend",   "sheikh",
-      "speaker",    "attorney",    "chairperson",  "presidente", "chair",      "chief"};
+  static const absl::flat_hash_set<std::string_view> kSet = {"president",
+                                                             "secretary",
+                                                             "minister",
+                                                             "chairman",
+                                                             "chairwoman",
+                                                             "chancellor",
+                                                             "premier",
+                                                             "king",
+                                                             "queen",
+                                                             "prince",
+                                                             "princess",
+                                                             "pope",
+                                                             "emperor",
+                                                             "senator",
+                                                             "sen",
+                                                             "rep",
+                                                             "representative",
+                                                             "congressman",
+                                                             "congresswoman",
+                                                             "governor",
+                                                             "gov",
+                                                             "mayor",
+                                                             "judge",
+                                                             "ambassador",
+                                                             "envoy",
+                                                             "director",
+                                                             "spokesman",
+                                                             "spokeswoman",
+                                                             "spokesperson",
+                                                             "ceo",
+                                                             "leader",
+                                                             "commander",
+                                                             "gen",
+                                                             "lt",
+                                                             "col",
+                                                             "maj",
+                                                             "capt",
+                                                             "adm",
+                                                             "admiral",
+                                                             "sgt",
+                                                             "mr",
+                                                             "mrs",
+                                                             "ms",
+                                                             "dr",
+                                                             "prof",
+                                                             "professor",
+                                                             "sir",
+                                                             "dame",
+                                                             "lord",
+                                                             "lady",
+                                                             "rev",
+                                                             "reverend",
+                                                             "sheikh",
+                                                             "speaker",
+                                                             "attorney",
+                                                             "chairperson",
+                                                             "presidente",
+                                                             "chair",
+                                                             "chief"};
   return kSet.contains(w);
 }
 
@@ -30,111 +79,112 @@ bool IsHeadTitle(std::string_view w) {
 // "State" in "Secretary of State"); stripped only with a head title.
 bool IsTitleModifier(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "vice",     "deputy",   "prime",    "foreign",  "state",    "affairs",  "defense",
-      "defence",  "home",     "interior", "finance",  "treasury", "justice",  "commerce",
-      "trade",    "health",   "education", "energy",  "homeland", "security", "national",
-      "special",  "senior",   "executive", "acting",  "former",   "first",    "general",
-      "us",       "u.s",      "uk",       "u.k",      "un",       "u.n",      "eu",
-      "house",    "senate",   "majority", "minority", "press",    "assistant", "associate",
-      "of",       "for",      "the",      "and",      "supreme",  "military", "economic",
-      "information", "labor", "labour",   "agriculture", "transport", "environment"};
+      "vice",        "deputy", "prime",     "foreign",     "state",     "affairs",    "defense",
+      "defence",     "home",   "interior",  "finance",     "treasury",  "justice",    "commerce",
+      "trade",       "health", "education", "energy",      "homeland",  "security",   "national",
+      "special",     "senior", "executive", "acting",      "former",    "first",      "general",
+      "us",          "u.s",    "uk",        "u.k",         "un",        "u.n",        "eu",
+      "house",       "senate", "majority",  "minority",    "press",     "assistant",  "associate",
+      "of",          "for",    "the",       "and",         "supreme",   "military",   "economic",
+      "information", "labor",  "labour",    "agriculture", "transport", "environment"};
   return kSet.contains(w);
 }
 
 // First words of place-shaped names: a bare "North" is not "North Korea".
 bool IsPlacePrefix(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "north", "south",  "east",  "west",   "new",    "united", "upper", "lower", "central",
-      "saint", "st",     "san",   "santa",  "los",    "las",    "great", "greater", "northern",
-      "southern", "eastern", "western", "asia", "europe", "africa", "america", "the",
-      "port", "fort", "mount", "lake", "cape", "gulf", "royal", "republic", "democratic"};
+      "north", "south",   "east",    "west",     "new",      "united",   "upper",
+      "lower", "central", "saint",   "st",       "san",      "santa",    "los",
+      "las",   "great",   "greater", "northern", "southern", "eastern",  "western",
+      "asia",  "europe",  "africa",  "america",  "the",      "port",     "fort",
+      "mount", "lake",    "cape",    "gulf",     "royal",    "republic", "democratic"};
   return kSet.contains(w);
 }
 
 // Last words of organisation-shaped names: "Asia Times", "Kookmin University".
 bool IsOrganisationWord(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "times",      "post",       "news",        "university", "college",   "department",
-      "ministry",   "office",     "party",       "bank",       "group",     "inc",
-      "corp",       "company",    "co",          "council",    "committee", "agency",
-      "institute",  "association", "union",      "court",      "house",     "airlines",
-      "journal",    "herald",     "tribune",     "press",      "network",   "foundation",
-      "army",       "navy",       "force",       "forces",     "police",    "service",
-      "organization", "organisation", "commission", "assembly", "parliament", "congress",
-      "senate",     "club",       "school",      "hospital",   "center",    "centre",
-      "airport",    "street",     "square",      "war",        "summit",    "league",
-      "media",      "telegraph",  "guardian",    "reuters",    "ltd",       "llc",
-      "plc",        "fund",       "exchange",    "board",      "authority", "region",
-      "province",   "county",     "state",       "states",     "city",      "island",
-      "islands",    "river",      "sea",         "ocean",      "peninsula", "korea",
-      "kingdom",    "republic",   "federation",  "emirates",   "valley",    "complex"};
+      "times",        "post",         "news",       "university", "college",    "department",
+      "ministry",     "office",       "party",      "bank",       "group",      "inc",
+      "corp",         "company",      "co",         "council",    "committee",  "agency",
+      "institute",    "association",  "union",      "court",      "house",      "airlines",
+      "journal",      "herald",       "tribune",    "press",      "network",    "foundation",
+      "army",         "navy",         "force",      "forces",     "police",     "service",
+      "organization", "organisation", "commission", "assembly",   "parliament", "congress",
+      "senate",       "club",         "school",     "hospital",   "center",     "centre",
+      "airport",      "street",       "square",     "war",        "summit",     "league",
+      "media",        "telegraph",    "guardian",   "reuters",    "ltd",        "llc",
+      "plc",          "fund",         "exchange",   "board",      "authority",  "region",
+      "province",     "county",       "state",      "states",     "city",       "island",
+      "islands",      "river",        "sea",        "ocean",      "peninsula",  "korea",
+      "kingdom",      "republic",     "federation", "emirates",   "valley",     "complex"};
   return kSet.contains(w);
 }
 
 const absl::flat_hash_map<std::string_view, std::string_view>& Nicknames() {
   static const auto* kMap = new absl::flat_hash_map<std::string_view, std::string_view>{
-      {"mike", "michael"},     {"mick", "michael"},     {"bill", "william"},
-      {"billy", "william"},    {"will", "william"},     {"bob", "robert"},
-      {"bobby", "robert"},     {"rob", "robert"},       {"robbie", "robert"},
-      {"jim", "james"},        {"jimmy", "james"},      {"joe", "joseph"},
-      {"joey", "joseph"},      {"tom", "thomas"},       {"tommy", "thomas"},
-      {"dick", "richard"},     {"rick", "richard"},     {"rich", "richard"},
-      {"richie", "richard"},   {"liz", "elizabeth"},    {"lizzie", "elizabeth"},
-      {"beth", "elizabeth"},   {"betty", "elizabeth"},  {"kate", "katherine"},
-      {"katie", "katherine"},  {"kathy", "katherine"},  {"catherine", "katherine"},
-      {"kathryn", "katherine"}, {"dave", "david"},      {"steve", "stephen"},
-      {"steven", "stephen"},   {"chris", "christopher"}, {"alex", "alexander"},
-      {"tony", "anthony"},     {"ben", "benjamin"},     {"dan", "daniel"},
-      {"danny", "daniel"},     {"sam", "samuel"},       {"sammy", "samuel"},
-      {"nick", "nicholas"},    {"nicky", "nicholas"},   {"matt", "matthew"},
-      {"andy", "andrew"},      {"drew", "andrew"},      {"pat", "patrick"},
-      {"ed", "edward"},        {"eddie", "edward"},     {"ted", "edward"},
-      {"ned", "edward"},       {"jon", "jonathan"},     {"larry", "lawrence"},
-      {"jerry", "gerald"},     {"greg", "gregory"},     {"jeff", "jeffrey"},
-      {"ken", "kenneth"},      {"kenny", "kenneth"},    {"ron", "ronald"},
-      {"ronnie", "ronald"},    {"don", "donald"},       {"donnie", "donald"},
-      {"pete", "peter"},       {"phil", "philip"},      {"fred", "frederick"},
-      {"freddie", "frederick"}, {"harry", "henry"},     {"hank", "henry"},
-      {"charlie", "charles"},  {"chuck", "charles"},    {"johnny", "john"},
-      {"jen", "jennifer"},     {"jenny", "jennifer"},   {"sue", "susan"},
-      {"meg", "margaret"},     {"maggie", "margaret"},  {"peggy", "margaret"},
-      {"abby", "abigail"},     {"becky", "rebecca"},    {"vicky", "victoria"},
-      {"tim", "timothy"},      {"zach", "zachary"},     {"josh", "joshua"},
-      {"nate", "nathaniel"},   {"ray", "raymond"},      {"stan", "stanley"},
-      {"walt", "walter"},      {"vince", "vincent"},    {"gabe", "gabriel"},
-      {"bernie", "bernard"},   {"mandy", "amanda"},     {"jess", "jessica"},
-      {"sandy", "sandra"},     {"debbie", "deborah"},   {"cathy", "katherine"},
-      {"val", "valerie"},      {"doug", "douglas"},     {"frank", "francis"},
-      {"gus", "augustus"},     {"al", "albert"},        {"nicole", "nicole"}};
+      {"mike", "michael"},      {"mick", "michael"},      {"bill", "william"},
+      {"billy", "william"},     {"will", "william"},      {"bob", "robert"},
+      {"bobby", "robert"},      {"rob", "robert"},        {"robbie", "robert"},
+      {"jim", "james"},         {"jimmy", "james"},       {"joe", "joseph"},
+      {"joey", "joseph"},       {"tom", "thomas"},        {"tommy", "thomas"},
+      {"dick", "richard"},      {"rick", "richard"},      {"rich", "richard"},
+      {"richie", "richard"},    {"liz", "elizabeth"},     {"lizzie", "elizabeth"},
+      {"beth", "elizabeth"},    {"betty", "elizabeth"},   {"kate", "katherine"},
+      {"katie", "katherine"},   {"kathy", "katherine"},   {"catherine", "katherine"},
+      {"kathryn", "katherine"}, {"dave", "david"},        {"steve", "stephen"},
+      {"steven", "stephen"},    {"chris", "christopher"}, {"alex", "alexander"},
+      {"tony", "anthony"},      {"ben", "benjamin"},      {"dan", "daniel"},
+      {"danny", "daniel"},      {"sam", "samuel"},        {"sammy", "samuel"},
+      {"nick", "nicholas"},     {"nicky", "nicholas"},    {"matt", "matthew"},
+      {"andy", "andrew"},       {"drew", "andrew"},       {"pat", "patrick"},
+      {"ed", "edward"},         {"eddie", "edward"},      {"ted", "edward"},
+      {"ned", "edward"},        {"jon", "jonathan"},      {"larry", "lawrence"},
+      {"jerry", "gerald"},      {"greg", "gregory"},      {"jeff", "jeffrey"},
+      {"ken", "kenneth"},       {"kenny", "kenneth"},     {"ron", "ronald"},
+      {"ronnie", "ronald"},     {"don", "donald"},        {"donnie", "donald"},
+      {"pete", "peter"},        {"phil", "philip"},       {"fred", "frederick"},
+      {"freddie", "frederick"}, {"harry", "henry"},       {"hank", "henry"},
+      {"charlie", "charles"},   {"chuck", "charles"},     {"johnny", "john"},
+      {"jen", "jennifer"},      {"jenny", "jennifer"},    {"sue", "susan"},
+      {"meg", "margaret"},      {"maggie", "margaret"},   {"peggy", "margaret"},
+      {"abby", "abigail"},      {"becky", "rebecca"},     {"vicky", "victoria"},
+      {"tim", "timothy"},       {"zach", "zachary"},      {"josh", "joshua"},
+      {"nate", "nathaniel"},    {"ray", "raymond"},       {"stan", "stanley"},
+      {"walt", "walter"},       {"vince", "vincent"},     {"gabe", "gabriel"},
+      {"bernie", "bernard"},    {"mandy", "amanda"},      {"jess", "jessica"},
+      {"sandy", "sandra"},      {"debbie", "deborah"},    {"cathy", "katherine"},
+      {"val", "valerie"},       {"doug", "douglas"},      {"frank", "francis"},
+      {"gus", "augustus"},      {"al", "albert"},         {"nicole", "nicole"}};
   return *kMap;
 }
 
 bool IsFormalGivenName(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "michael",  "william",  "robert",   "james",    "joseph",   "thomas",   "richard",
-      "elizabeth", "katherine", "david",  "stephen",  "christopher", "alexander", "anthony",
-      "benjamin", "daniel",   "samuel",   "nicholas", "matthew",  "andrew",   "patrick",
-      "edward",   "jonathan", "lawrence", "gerald",   "gregory",  "jeffrey",  "kenneth",
-      "ronald",   "donald",   "peter",    "philip",   "frederick", "henry",   "charles",
-      "john",     "jennifer", "susan",    "margaret", "abigail",  "rebecca",  "victoria",
-      "timothy",  "zachary",  "joshua",   "nathaniel", "raymond", "stanley",  "walter",
-      "vincent",  "gabriel",  "bernard",  "amanda",   "jessica",  "sandra",   "deborah",
-      "valerie",  "douglas",  "francis",  "augustus", "albert",   "george",   "barack",
-      "hillary",  "mary",     "anne",     "ann",      "sarah",    "emma",     "laura",
-      "paul",     "mark",     "george",   "brian",    "kevin",    "jason",    "eric",
-      "scott",    "gary",     "jack",     "dennis",   "jerome",   "andrei",   "sergei",
-      "vladimir", "angela",   "emmanuel", "theresa",  "boris",    "justin",   "nancy",
-      "mitch",    "chuck",    "kamala",   "joe",      "hunter",   "melania",  "ivanka",
-      "jared",    "rex",      "nikki",    "rudy",     "marco",    "bernie",   "elon",
-      "jeff",     "mohammed", "muhammad", "ali",      "ahmed",    "omar",     "hassan",
-      "linda",    "barbara",  "lisa",     "karen",    "betsy",    "helen",    "julia",
-      "martin",   "carl",     "arthur",   "harold",   "roger",    "keith",    "jeremy",
-      "ivan",     "dmitry",   "xi",       "shinzo",   "narendra", "recep",    "benjamin",
-      "olaf",     "rishi",    "keir",     "liz",      "gordon",   "tony",     "nicolas",
-      "stephen",  "steven",   "sean",     "kevin",    "ryan",     "adam",     "mike",
-      "greta",    "jacinda",  "volodymyr", "ursula",  "antonio",  "carlos",   "maria",
-      "jose",     "juan",     "luis",     "pedro",    "francois", "jean",     "pierre",
-      "hans",     "klaus",    "wolfgang", "yuri",     "mikhail",  "alexei",   "oleg"};
+      "michael",   "william",   "robert",    "james",     "joseph",      "thomas",    "richard",
+      "elizabeth", "katherine", "david",     "stephen",   "christopher", "alexander", "anthony",
+      "benjamin",  "daniel",    "samuel",    "nicholas",  "matthew",     "andrew",    "patrick",
+      "edward",    "jonathan",  "lawrence",  "gerald",    "gregory",     "jeffrey",   "kenneth",
+      "ronald",    "donald",    "peter",     "philip",    "frederick",   "henry",     "charles",
+      "john",      "jennifer",  "susan",     "margaret",  "abigail",     "rebecca",   "victoria",
+      "timothy",   "zachary",   "joshua",    "nathaniel", "raymond",     "stanley",   "walter",
+      "vincent",   "gabriel",   "bernard",   "amanda",    "jessica",     "sandra",    "deborah",
+      "valerie",   "douglas",   "francis",   "augustus",  "albert",      "george",    "barack",
+      "hillary",   "mary",      "anne",      "ann",       "sarah",       "emma",      "laura",
+      "paul",      "mark",      "george",    "brian",     "kevin",       "jason",     "eric",
+      "scott",     "gary",      "jack",      "dennis",    "jerome",      "andrei",    "sergei",
+      "vladimir",  "angela",    "emmanuel",  "theresa",   "boris",       "justin",    "nancy",
+      "mitch",     "chuck",     "kamala",    "joe",       "hunter",      "melania",   "ivanka",
+      "jared",     "rex",       "nikki",     "rudy",      "marco",       "bernie",    "elon",
+      "jeff",      "mohammed",  "muhammad",  "ali",       "ahmed",       "omar",      "hassan",
+      "linda",     "barbara",   "lisa",      "karen",     "betsy",       "helen",     "julia",
+      "martin",    "carl",      "arthur",    "harold",    "roger",       "keith",     "jeremy",
+      "ivan",      "dmitry",    "xi",        "shinzo",    "narendra",    "recep",     "benjamin",
+      "olaf",      "rishi",     "keir",      "liz",       "gordon",      "tony",      "nicolas",
+      "stephen",   "steven",    "sean",      "kevin",     "ryan",        "adam",      "mike",
+      "greta",     "jacinda",   "volodymyr", "ursula",    "antonio",     "carlos",    "maria",
+      "jose",      "juan",      "luis",      "pedro",     "francois",    "jean",      "pierre",
+      "hans",      "klaus",     "wolfgang",  "yuri",      "mikhail",     "alexei",    "oleg"};
   return kSet.contains(w);
 }
 
@@ -277,6 +327,9 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
   // repeat the same written forms, so each is cleaned and folded once.
   absl::flat_hash_map<std::string, int> index;
   absl::flat_hash_map<std::string_view, int> entry_of_written;  // -1: nothing left of it
+  // Written forms whose entry has exactly their words (or that have no
+  // words): GroupOf() answers these from the entry, see written_group_.
+  std::vector<std::string_view> exact;
   for (const NameCount& nc : names) {
     if (nc.count <= 0) continue;
     auto [known, first] = entry_of_written.try_emplace(nc.name, -1);
@@ -286,8 +339,15 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
         std::string key;
         for (const std::string& w : e.words) key.append(w).push_back(' ');
         auto [it, inserted] = index.try_emplace(key, static_cast<int>(entries_.size()));
-        if (inserted) entries_.push_back(std::move(e));
+        if (inserted) {
+          entries_.push_back(std::move(e));
+          exact.push_back(nc.name);
+        } else if (entries_[it->second].words == e.words) {
+          exact.push_back(nc.name);
+        }
         known->second = it->second;
+      } else {
+        exact.push_back(nc.name);
       }
     }
     if (known->second >= 0) entries_[known->second].count += nc.count;
@@ -364,9 +424,19 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
     groups_.push_back(std::move(groups[perm[r]]));
   }
   for (int i = 0; i < n; ++i) entries_[i].group = rank[group_of_root[Find(parent, i)]];
+  written_group_.reserve(exact.size());
+  for (std::string_view w : exact) {
+    int entry = entry_of_written[w];
+    written_group_.try_emplace(std::string(w), entry >= 0 ? entries_[entry].group : -1);
+  }
 }
 
 int NameGroups::GroupOf(std::string_view name) const {
+  // A form given to the constructor: what the search below would find first
+  // (its entry, the one with its words), without cleaning it again.
+  // (Debian's abseil has its own string_view, which the map looks up by.)
+  auto it = written_group_.find(absl::string_view(name.data(), name.size()));
+  if (it != written_group_.end()) return it->second;
   Entry e = MakeEntry(name);
   if (e.words.empty()) return -1;
   for (const Entry& f : entries_) {

@@ -37,6 +37,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+
 namespace storyline::text {
 
 // One name as written and how often it was mentioned, e.g. the sum of the
@@ -98,8 +100,8 @@ class NameGroups {
     std::vector<std::string> words;
     std::vector<std::string> match;
     int count = 0;
-    int group = -1;        // index into groups_
-    bool full = false;     // two or more words and not a list ("Russia and China")
+    int group = -1;          // index into groups_
+    bool full = false;       // two or more words and not a list ("Russia and China")
     bool no_prefix = false;  // place- or organisation-shaped: short forms join only at its end
   };
   static Entry MakeEntry(std::string_view name);
@@ -108,6 +110,11 @@ class NameGroups {
 
   std::vector<Entry> entries_;
   std::vector<NameGroup> groups_;
+  // Each written form given to the constructor whose entry has exactly its
+  // words, with that entry's group (-1 for a form with no words): the
+  // brief asks GroupOf() for these same forms again, and cleaning and
+  // folding a name costs more than the lookup.
+  absl::flat_hash_map<std::string, int> written_group_;
 };
 
 }  // namespace storyline::text
