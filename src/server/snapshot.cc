@@ -15,7 +15,8 @@ std::shared_ptr<const Story> Snapshot::StoryAt(std::size_t rank) const {
 std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine,
                                                        const std::vector<std::string>& langs,
                                                        std::uint64_t version,
-                                                       const StoryIdMap& public_id) {
+                                                       const StoryIdMap& public_id,
+                                                       const std::function<void()>& between) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
   snapshot->story_of_article.assign(engine.article_count(), 0);
@@ -43,6 +44,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
       entry.langs.erase(std::unique(entry.langs.begin(), entry.langs.end()), entry.langs.end());
       entry.members = std::move(r.members);
       ++last_built_;
+      if (between) between();
     }
     for (std::size_t m : entry.members) {
       if (m < snapshot->story_of_article.size()) {

@@ -65,10 +65,15 @@ class SnapshotBuilder {
   // A snapshot of `engine` now. `langs[n]` is article n's language ("" when
   // unknown). Stories carry `public_id(engine id)` as their id (null: the
   // engine's). REQUIRES: langs.size() == engine.article_count().
+  // `between` (when given) is called after each story briefed: the server
+  // lets a waiting writer of the engine in there (docs/DESIGN.md "Live
+  // server"), so the engine may have moved on from the ranking by the time a
+  // later story is built; the snapshot is then briefly behind, never wrong.
   std::shared_ptr<const Snapshot> Build(const StoryEngine& engine,
                                         const std::vector<std::string>& langs,
                                         std::uint64_t version,
-                                        const StoryIdMap& public_id = nullptr);
+                                        const StoryIdMap& public_id = nullptr,
+                                        const std::function<void()>& between = nullptr);
 
   // Stories whose brief the last Build() wrote (the others were reused).
   std::size_t last_built() const { return last_built_; }

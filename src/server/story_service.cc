@@ -318,6 +318,13 @@ void StoryService::IngestLoop() {
   }
 }
 
+std::unique_lock<std::shared_mutex> StoryService::LockEngineForWriting() {
+  engine_writers_waiting_.fetch_add(1);
+  std::unique_lock<std::shared_mutex> lock(engine_mu_);
+  engine_writers_waiting_.fetch_sub(1);
+  return lock;
+}
+
 void StoryService::MarkChanged() {
   {
     std::lock_guard<std::mutex> lock(publish_mu_);
@@ -429,7 +436,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     pending.article.title = std::move(row.article.title);
     pending.search_text = row.search_text.empty() ? row.article.text : std::move(row.search_text);
   }
-  std::unique_lock<std::shared_mutex> engine_lock(engine_mu_);
+  std::unique_lock<std::shared_mutex> engine_lock = LockEngineForWriting();
   if (!removed_numbers.empty()) {
     std::unique_lock<std::shared_mutex> lock(ids_mu_);
     Forget(removed_numbers);
@@ -508,7 +515,7 @@ bool StoryService::ExpireDue(UnixSeconds now) {
     for (std::uint32_t n : numbers) expiry_.push({now + 1, n});  // try again
     return false;
   }
-  std::unique_lock<std::shared_mutex> engine_lock(engine_mu_);
+  std::unique_lock<std::shared_mutex> engine_lock = LockEngineForWriting();
   std::unique_lock<std::shared_mutex> lock(ids_mu_);
   Forget(numbers);
   ++version_;
@@ -551,8 +558,19 @@ void StoryService::Publish() {
   std::shared_ptr<const Snapshot> next;
   {
     std::shared_lock<std::shared_mutex> lock(engine_mu_);
-    next = builder_.Build(*engine_, langs_, version_,
-                          [this](const std::string& id) { return PublicStory(id); });
+    // Between two briefs, a waiting Add() goes first: a rebuild briefs
+    // hundreds of stories, and a group commit waiting all that time held up
+    // every answer in it. (glibc's rwlock prefers readers, so the wait is
+    // explicit.)
+    auto let_writers_in = [&] {
+      if (engine_writers_waiting_.load() == 0) return;
+      lock.unlock();
+      while (engine_writers_waiting_.load() > 0) std::this_thread::yield();
+      lock.lock();
+    };
+    next = builder_.Build(
+        *engine_, langs_, version_, [this](const std::string& id) { return PublicStory(id); },
+        let_writers_in);
   }
   {
     std::lock_guard<std::mutex> lock(on_publish_mu_);

@@ -164,6 +164,8 @@ class StoryService {
   void PublishLoop();
   // Tells the publisher that writes were applied.
   void MarkChanged();
+  // engine_mu_ for writing, ahead of a rebuild that holds it for reading.
+  std::unique_lock<std::shared_mutex> LockEngineForWriting();
   // IndexPending() and Publish(), timed.
   void Rebuild();
   // A new snapshot of the engine (under engine_mu_ shared).
@@ -190,6 +192,7 @@ class StoryService {
   // thread's commits instead of between them. So are the members below
   // that a rebuild reads: version_, langs_ and the public story ids.
   mutable std::shared_mutex engine_mu_;
+  std::atomic<int> engine_writers_waiting_{0};  // the publisher lets them in between briefs
   std::unique_ptr<StoryEngine> engine_;
   std::unique_ptr<store::ArticleStore> store_;
   std::int64_t batch_ = 0;          // last group commit number

@@ -3,7 +3,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <mutex>
+#include <span>
+#include <thread>
 
 namespace storyline::store {
 namespace {
@@ -115,6 +119,9 @@ struct ArticleStore::Connections {
   // connection; Replay() reads it before any of them runs.
   mutable std::mutex writer_mu;
   sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
+  // Append() calls waiting for writer_mu: indexing lets them in between its
+  // slices, since an answer waits on each commit and none on the index.
+  std::atomic<int> appends_waiting{0};
   mutable std::mutex reader_mu;
   sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
   ~Connections() {
@@ -207,7 +214,9 @@ ArticleStore::~ArticleStore() = default;
 
 Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                             const std::vector<std::string>& removed) {
+  db_->appends_waiting.fetch_add(1);
   std::lock_guard<std::mutex> lock(db_->writer_mu);
+  db_->appends_waiting.fetch_sub(1);
   sqlite3* db = db_->writer;
   std::int64_t next = 1;
   {
@@ -386,7 +395,7 @@ namespace {
 
 // Records each row's `story` (empty ones are skipped). REQUIRES: a
 // transaction is open.
-Status WriteStories(sqlite3* db, const std::vector<StoredArticle>& rows) {
+Status WriteStories(sqlite3* db, std::span<const StoredArticle> rows) {
   Statement update(db, "UPDATE articles SET story = ? WHERE seq = ?");
   if (!update.ok()) return SqlError(db, "prepare story update");
   for (const StoredArticle& row : rows) {
@@ -401,20 +410,26 @@ Status WriteStories(sqlite3* db, const std::vector<StoredArticle>& rows) {
 }
 
 // Indexes those of `rows` that are stored and not indexed yet (a row may have
-// been deleted since the caller read it). REQUIRES: a transaction is open.
-Status WriteMissingSearchRows(sqlite3* db, const std::vector<StoredArticle>& rows) {
+// been deleted since the caller read it), in order, until `until` has passed
+// (one row at least); `*written` is how many rows it went through.
+// REQUIRES: a transaction is open.
+Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows,
+                              std::chrono::steady_clock::time_point until, std::size_t* written) {
+  *written = 0;
   Statement has(db,
                 "SELECT EXISTS (SELECT 1 FROM article_search WHERE rowid = ?1)"
                 " OR NOT EXISTS (SELECT 1 FROM articles WHERE seq = ?1)");
   Statement insert(db, kInsertSearch);
   if (!has.ok() || !insert.ok()) return SqlError(db, "prepare index");
   for (const StoredArticle& row : rows) {
+    if (*written > 0 && std::chrono::steady_clock::now() >= until) break;
     sqlite3_bind_int64(has.get(), 1, row.seq);
     int rc = sqlite3_step(has.get());
     const bool skip = rc == SQLITE_ROW && sqlite3_column_int(has.get(), 0) != 0;
     sqlite3_reset(has.get());
     if (rc != SQLITE_ROW) return SqlError(db, "index lookup");
     if (!skip) STORYLINE_RETURN_IF_ERROR(InsertSearchRow(db, &insert, row.seq, row));
+    ++*written;
   }
   return Status::Ok();
 }
@@ -434,16 +449,37 @@ Status InTransaction(sqlite3* db, const std::function<Status()>& write) {
 Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
   std::lock_guard<std::mutex> lock(db_->writer_mu);
   sqlite3* db = db_->writer;
-  return InTransaction(db, [&] { return WriteMissingSearchRows(db, rows); });
+  std::size_t written = 0;
+  return InTransaction(db, [&] {
+    return WriteMissingSearchRows(db, rows, std::chrono::steady_clock::time_point::max(), &written);
+  });
 }
 
 Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) {
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  sqlite3* db = db_->writer;
-  return InTransaction(db, [&] {
-    STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rows));
-    return WriteStories(db, rows);
-  });
+  // In slices of about kIndexSlice each, one transaction a slice, with any
+  // waiting Append() let in between: indexing a snapshot's worth of articles
+  // at once held the writer for 30-60 ms, and every POST arriving meanwhile
+  // waited that long for its commit (the p99 of POST latency was about
+  // 100 ms, docs/DESIGN.md "Live server").
+  std::size_t done = 0;
+  while (done < rows.size()) {
+    {
+      std::lock_guard<std::mutex> lock(db_->writer_mu);
+      sqlite3* db = db_->writer;
+      const auto until = std::chrono::steady_clock::now() + kIndexSlice;
+      const std::span<const StoredArticle> rest =
+          std::span<const StoredArticle>(rows).subspan(done);
+      std::size_t written = 0;
+      Status s = InTransaction(db, [&] {
+        STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rest, until, &written));
+        return WriteStories(db, rest.first(written));
+      });
+      STORYLINE_RETURN_IF_ERROR(s);
+      done += written;
+    }
+    while (db_->appends_waiting.load() > 0) std::this_thread::yield();
+  }
+  return Status::Ok();
 }
 
 }  // namespace storyline::store

@@ -16,7 +16,7 @@
 //            text, html TEXT,           -- the body as received
 //            published, fetched, expires INTEGER,  -- Unix seconds or NULL
 //            story TEXT)                -- the story id it was answered with
-//                                       -- (version 4; set by IndexAndIndexAndSetStories())
+//                                       -- (version 4; set by IndexAndSetStories())
 //   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
 //            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
 //   article_search USING fts5(title, body, tokenize='porter unicode61')
@@ -35,7 +35,7 @@
 //
 // Thread-safety: Replay() first, before any other thread uses the store (its
 // `visit` may call the writer methods). Then every method may be called from
-// any thread: Append(), IndexMissing() and IndexAndIndexAndSetStories() take turns on the
+// any thread: Append(), IndexMissing() and IndexAndSetStories() take turns on the
 // writer connection (the server's ingest thread commits, its publisher
 // thread indexes); Get(), LastBatch(), LastStoryNumber() and Search() share
 // a second connection under a mutex of its own (WAL readers do not block
@@ -43,6 +43,7 @@
 #ifndef STORYLINE_STORE_ARTICLE_STORE_H_
 #define STORYLINE_STORE_ARTICLE_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -126,10 +127,13 @@ class ArticleStore {
   Status IndexMissing(const std::vector<StoredArticle>& rows);
 
   // IndexMissing(), and records each row's `story` (by seq; empty ones are
-  // skipped), in one transaction: what the server does with what it stored
-  // since its last snapshot. The story id is known only once the article is
+  // skipped), both in the same transactions: what the server does with what
+  // it stored since its last snapshot. The story id is known only once the article is
   // in the engine, after its commit, so it is written here; a crash in
   // between loses it and the restart gives that article's story a new id.
+  // Works in slices of about kIndexSlice, a transaction each, and lets any
+  // waiting Append() commit between them.
+  static constexpr std::chrono::milliseconds kIndexSlice{8};
   Status IndexAndSetStories(const std::vector<StoredArticle>& rows);
 
  private:

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace storyline::store {
 namespace {
@@ -401,6 +402,28 @@ TEST_F(ArticleStoreTest, KeepsTheStoryIdsArticlesWereAnsweredWith) {
   EXPECT_EQ(stories, (std::vector<std::string>{"s9", "s12", ""}));
   EXPECT_EQ((*(*store)->Get("b"))->story, "s12");
   EXPECT_EQ(*(*store)->LastStoryNumber(), 12u);
+}
+
+// Indexing works in slices and lets commits in between: a large batch is
+// wholly indexed, with its story ids, while another thread keeps appending.
+TEST_F(ArticleStoreTest, IndexingABigBatchBesideAppendsIndexesAllOfIt) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows;
+  for (int i = 0; i < 400; ++i) rows.push_back(Row("a" + std::to_string(i), 1));
+  ASSERT_TRUE((*store)->Append(&rows).ok());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].story = "s" + std::to_string(i + 1);
+  std::thread appender([&] {
+    for (int i = 0; i < 40; ++i) {
+      std::vector<StoredArticle> more = {Row("b" + std::to_string(i), 2)};
+      EXPECT_TRUE((*store)->Append(&more).ok());
+    }
+  });
+  ASSERT_TRUE((*store)->IndexAndSetStories(rows).ok());
+  appender.join();
+  EXPECT_EQ(SearchRows(), 400);
+  EXPECT_EQ(Unindexed(**store), 40);  // the b rows: stored, not yet indexed
+  EXPECT_EQ(*(*store)->LastStoryNumber(), 400u);
 }
 
 // Removing an article (DELETE, PUT, expiry) takes it out of the search
