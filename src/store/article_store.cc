@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -24,6 +25,16 @@ Status Exec(sqlite3* db, const char* sql) {
     return s;
   }
   return Status::Ok();
+}
+
+// Runs `write` in one transaction on `db`: committed when it succeeds,
+// rolled back otherwise.
+Status InTransaction(sqlite3* db, const std::function<Status()>& write) {
+  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
+  Status s = write();
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) Exec(db, "ROLLBACK");
+  return s;
 }
 
 // A prepared statement, finalized when it goes out of scope.
@@ -143,47 +154,45 @@ Status MigrateSchema(sqlite3* db) {
                                 std::to_string(ArticleStore::kSchemaVersion) + ")");
   }
   if (version == ArticleStore::kSchemaVersion) return Status::Ok();
-  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-  Status s;
-  // One step per version; each leaves the schema at the next version.
-  if (version < 1) {
-    s = Exec(db,
-             "CREATE TABLE articles ("
-             " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
-             " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
-             " published INTEGER, fetched INTEGER, expires INTEGER)");
-  }
-  if (s.ok() && version < 2) {
-    // What the engine made of each article (PreparedArticle::Serialize()), so
-    // a restart replays without analysing again; a row of its own so that
-    // reading an article does not read it, gone with its article.
-    s = Exec(db,
-             "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
-             "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
-             " BEGIN DELETE FROM prepared WHERE seq = old.seq; END");
-  }
-  if (s.ok() && version < 3) {
-    // Left empty: IndexMissing() fills it with the text only the engine can
-    // extract (docs/DESIGN.md "Search"). Its rows go with their article.
-    s = Exec(db,
-             "CREATE VIRTUAL TABLE article_search USING fts5("
-             "title, body, tokenize='porter unicode61');"
-             "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
-             " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
-  }
-  if (s.ok() && version < 4) {
-    // The story id each article was answered with (IndexAndSetStories()), so that a
-    // restart gives stories the ids clients saw. NULL before version 4.
-    s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
-  }
-  if (s.ok()) {
-    s = Exec(db, ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
-  }
-  if (!s.ok()) {
-    Exec(db, "ROLLBACK");
+  return InTransaction(db, [&] {
+    Status s;
+    // One step per version; each leaves the schema at the next version.
+    if (version < 1) {
+      s = Exec(db,
+               "CREATE TABLE articles ("
+               " seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, batch INTEGER NOT NULL,"
+               " url TEXT, source TEXT, title TEXT, lang TEXT, text TEXT, html TEXT,"
+               " published INTEGER, fetched INTEGER, expires INTEGER)");
+    }
+    if (s.ok() && version < 2) {
+      // What the engine made of each article (PreparedArticle::Serialize()), so
+      // a restart replays without analysing again; a row of its own so that
+      // reading an article does not read it, gone with its article.
+      s = Exec(db,
+               "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
+               "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
+               " BEGIN DELETE FROM prepared WHERE seq = old.seq; END");
+    }
+    if (s.ok() && version < 3) {
+      // Left empty: IndexMissing() fills it with the text only the engine can
+      // extract (docs/DESIGN.md "Search"). Its rows go with their article.
+      s = Exec(db,
+               "CREATE VIRTUAL TABLE article_search USING fts5("
+               "title, body, tokenize='porter unicode61');"
+               "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
+               " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
+    }
+    if (s.ok() && version < 4) {
+      // The story id each article was answered with (IndexAndSetStories()), so that a
+      // restart gives stories the ids clients saw. NULL before version 4.
+      s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
+    }
+    if (s.ok()) {
+      s = Exec(db,
+               ("PRAGMA user_version = " + std::to_string(ArticleStore::kSchemaVersion)).c_str());
+    }
     return s;
-  }
-  return Exec(db, "COMMIT");
+  });
 }
 
 Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path) {
@@ -224,58 +233,56 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
     if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last seq");
     next = sqlite3_column_int64(q.get(), 0) + 1;
   }
-  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-  Status s = Status::Ok();
-  if (!removed.empty()) {
-    Statement del(db, "DELETE FROM articles WHERE id = ?");
-    if (!del.ok()) s = SqlError(db, "prepare delete");
-    for (std::size_t i = 0; s.ok() && i < removed.size(); ++i) {
-      del.Text(1, removed[i]);
-      if (sqlite3_step(del.get()) != SQLITE_DONE) s = SqlError(db, "delete");
-      sqlite3_reset(del.get());
+  Status stored = InTransaction(db, [&] {
+    Status s = Status::Ok();
+    if (!removed.empty()) {
+      Statement del(db, "DELETE FROM articles WHERE id = ?");
+      if (!del.ok()) s = SqlError(db, "prepare delete");
+      for (std::size_t i = 0; s.ok() && i < removed.size(); ++i) {
+        del.Text(1, removed[i]);
+        if (sqlite3_step(del.get()) != SQLITE_DONE) s = SqlError(db, "delete");
+        sqlite3_reset(del.get());
+      }
     }
-  }
-  Statement insert(db,
-                   "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
-                   " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
-  if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
-  for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
-    StoredArticle& r = (*rows)[i];
-    const Article& a = r.article;
-    sqlite3_bind_int64(insert.get(), 1, next + static_cast<std::int64_t>(i));
-    insert.Text(2, a.id);
-    sqlite3_bind_int64(insert.get(), 3, r.batch);
-    insert.Text(4, a.url);
-    insert.Text(5, a.source);
-    insert.Text(6, a.title);
-    insert.Text(7, a.lang);
-    insert.Text(8, a.text);
-    insert.Text(9, a.html);
-    insert.Time(10, a.published);
-    insert.Time(11, a.fetched);
-    insert.Time(12, r.expires);
-    int rc = sqlite3_step(insert.get());
-    if (rc == SQLITE_CONSTRAINT) {
-      s = Status::AlreadyExists("article id already stored: " + a.id);
-    } else if (rc != SQLITE_DONE) {
-      s = SqlError(db, "insert");
+    Statement insert(db,
+                     "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
+                     " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement insert_prepared(db, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
+    if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
+    for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
+      StoredArticle& r = (*rows)[i];
+      const Article& a = r.article;
+      sqlite3_bind_int64(insert.get(), 1, next + static_cast<std::int64_t>(i));
+      insert.Text(2, a.id);
+      sqlite3_bind_int64(insert.get(), 3, r.batch);
+      insert.Text(4, a.url);
+      insert.Text(5, a.source);
+      insert.Text(6, a.title);
+      insert.Text(7, a.lang);
+      insert.Text(8, a.text);
+      insert.Text(9, a.html);
+      insert.Time(10, a.published);
+      insert.Time(11, a.fetched);
+      insert.Time(12, r.expires);
+      int rc = sqlite3_step(insert.get());
+      if (rc == SQLITE_CONSTRAINT) {
+        s = Status::AlreadyExists("article id already stored: " + a.id);
+      } else if (rc != SQLITE_DONE) {
+        s = SqlError(db, "insert");
+      }
+      sqlite3_reset(insert.get());
+      sqlite3_clear_bindings(insert.get());
+      if (s.ok() && !r.prepared.empty()) {
+        sqlite3_bind_int64(insert_prepared.get(), 1, next + static_cast<std::int64_t>(i));
+        sqlite3_bind_blob(insert_prepared.get(), 2, r.prepared.data(),
+                          static_cast<int>(r.prepared.size()), SQLITE_STATIC);
+        if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
+        sqlite3_reset(insert_prepared.get());
+      }
     }
-    sqlite3_reset(insert.get());
-    sqlite3_clear_bindings(insert.get());
-    if (s.ok() && !r.prepared.empty()) {
-      sqlite3_bind_int64(insert_prepared.get(), 1, next + static_cast<std::int64_t>(i));
-      sqlite3_bind_blob(insert_prepared.get(), 2, r.prepared.data(),
-                        static_cast<int>(r.prepared.size()), SQLITE_STATIC);
-      if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
-      sqlite3_reset(insert_prepared.get());
-    }
-  }
-  if (s.ok()) s = Exec(db, "COMMIT");
-  if (!s.ok()) {
-    Exec(db, "ROLLBACK");
     return s;
-  }
+  });
+  STORYLINE_RETURN_IF_ERROR(stored);
   for (std::size_t i = 0; i < rows->size(); ++i) {
     (*rows)[i].seq = next + static_cast<std::int64_t>(i);
   }
@@ -432,16 +439,6 @@ Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows,
     ++*written;
   }
   return Status::Ok();
-}
-
-// Runs `write` in one transaction on `db`: committed when it succeeds,
-// rolled back otherwise.
-Status InTransaction(sqlite3* db, const std::function<Status()>& write) {
-  STORYLINE_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));
-  Status s = write();
-  if (s.ok()) s = Exec(db, "COMMIT");
-  if (!s.ok()) Exec(db, "ROLLBACK");
-  return s;
 }
 
 }  // namespace
