@@ -455,9 +455,10 @@ Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
 Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) {
   // In slices of about kIndexSlice each, one transaction a slice, with any
   // waiting Append() let in between: indexing a snapshot's worth of articles
-  // at once held the writer for 30-60 ms, and every POST arriving meanwhile
-  // waited that long for its commit (the p99 of POST latency was about
-  // 100 ms, docs/DESIGN.md "Live server").
+  // at once held the writer for 30-60 ms while POSTs waited for their
+  // commits. The slice bounds the inserts, not its COMMIT, where FTS5 writes
+  // its segment and merges: an Append() can still wait up to about 50 ms
+  // (docs/DESIGN.md "Live server", "Commits go first").
   std::size_t done = 0;
   while (done < rows.size()) {
     {
