@@ -318,13 +318,6 @@ void StoryService::IngestLoop() {
   }
 }
 
-std::unique_lock<std::shared_mutex> StoryService::LockEngineForWriting() {
-  engine_writers_waiting_.fetch_add(1);
-  std::unique_lock<std::shared_mutex> lock(engine_mu_);
-  engine_writers_waiting_.fetch_sub(1);
-  return lock;
-}
-
 void StoryService::MarkChanged() {
   {
     std::lock_guard<std::mutex> lock(publish_mu_);
@@ -436,7 +429,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     pending.article.title = std::move(row.article.title);
     pending.search_text = row.search_text.empty() ? row.article.text : std::move(row.search_text);
   }
-  std::unique_lock<std::shared_mutex> engine_lock = LockEngineForWriting();
+  std::unique_lock<std::shared_mutex> engine_lock = engine_writers_.Lock(engine_mu_);
   if (!removed_numbers.empty()) {
     std::unique_lock<std::shared_mutex> lock(ids_mu_);
     Forget(removed_numbers);
@@ -515,7 +508,7 @@ bool StoryService::ExpireDue(UnixSeconds now) {
     for (std::uint32_t n : numbers) expiry_.push({now + 1, n});  // try again
     return false;
   }
-  std::unique_lock<std::shared_mutex> engine_lock = LockEngineForWriting();
+  std::unique_lock<std::shared_mutex> engine_lock = engine_writers_.Lock(engine_mu_);
   std::unique_lock<std::shared_mutex> lock(ids_mu_);
   Forget(numbers);
   ++version_;
@@ -562,15 +555,9 @@ void StoryService::Publish() {
     // hundreds of stories, and a group commit waiting all that time held up
     // every answer in it. (glibc's rwlock prefers readers, so the wait is
     // explicit.)
-    auto let_writers_in = [&] {
-      if (engine_writers_waiting_.load() == 0) return;
-      lock.unlock();
-      while (engine_writers_waiting_.load() > 0) std::this_thread::yield();
-      lock.lock();
-    };
     next = builder_.Build(
         *engine_, langs_, version_, [this](const std::string& id) { return PublicStory(id); },
-        let_writers_in);
+        [&] { engine_writers_.Yield(lock); });
   }
   {
     std::lock_guard<std::mutex> lock(on_publish_mu_);

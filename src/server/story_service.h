@@ -38,6 +38,7 @@
 #include "server/snapshot.h"
 #include "store/article_store.h"
 #include "storyline/engine.h"
+#include "util/waiting_writers.h"
 
 namespace storyline::server {
 
@@ -164,8 +165,6 @@ class StoryService {
   void PublishLoop();
   // Tells the publisher that writes were applied.
   void MarkChanged();
-  // engine_mu_ for writing, ahead of a rebuild that holds it for reading.
-  std::unique_lock<std::shared_mutex> LockEngineForWriting();
   // IndexPending() and Publish(), timed.
   void Rebuild();
   // A new snapshot of the engine (under engine_mu_ shared).
@@ -192,7 +191,7 @@ class StoryService {
   // thread's commits instead of between them. So are the members below
   // that a rebuild reads: version_, langs_ and the public story ids.
   mutable std::shared_mutex engine_mu_;
-  std::atomic<int> engine_writers_waiting_{0};  // the publisher lets them in between briefs
+  WaitingWriters engine_writers_;  // the publisher lets them in between briefs
   std::unique_ptr<StoryEngine> engine_;
   std::unique_ptr<store::ArticleStore> store_;
   std::int64_t batch_ = 0;          // last group commit number
@@ -206,7 +205,7 @@ class StoryService {
   // Story ids as clients see them. The engine numbers its stories in the
   // order it makes them, so a replay without the deleted articles would
   // number them otherwise; these ids stay (docs/DESIGN.md "Live server").
-  // Ingest thread only.
+  // Under engine_mu_ (PublicStory()).
   absl::flat_hash_map<std::string, std::string> public_story_;  // engine id -> public
   absl::flat_hash_set<std::string> public_used_;                // every public id given
   std::uint64_t next_story_ = 1;                                // next fresh "s<N>"

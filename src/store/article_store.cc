@@ -3,12 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
 #include <span>
-#include <thread>
+
+#include "util/waiting_writers.h"
 
 namespace storyline::store {
 namespace {
@@ -132,7 +132,7 @@ struct ArticleStore::Connections {
   sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
   // Append() calls waiting for writer_mu: indexing lets them in between its
   // slices, since an answer waits on each commit and none on the index.
-  std::atomic<int> appends_waiting{0};
+  WaitingWriters appends;
   mutable std::mutex reader_mu;
   sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
   ~Connections() {
@@ -223,9 +223,7 @@ ArticleStore::~ArticleStore() = default;
 
 Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                             const std::vector<std::string>& removed) {
-  db_->appends_waiting.fetch_add(1);
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  db_->appends_waiting.fetch_sub(1);
+  std::unique_lock<std::mutex> lock = db_->appends.Lock(db_->writer_mu);
   sqlite3* db = db_->writer;
   std::int64_t next = 1;
   {
@@ -475,7 +473,7 @@ Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) 
       STORYLINE_RETURN_IF_ERROR(s);
       done += written;
     }
-    while (db_->appends_waiting.load() > 0) std::this_thread::yield();
+    db_->appends.WaitForNone();
   }
   return Status::Ok();
 }
