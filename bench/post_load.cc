@@ -206,13 +206,12 @@ int main(int argc, char** argv) {
       begin + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
   for (Connection& c : conns) {
     c.fd = Connect(o.port);
-    ++open;
     if (!start_request(c)) {
       close(c.fd);
       c.fd = -1;
-      --open;
       continue;
     }
+    ++open;
     watch(c, EPOLL_CTL_ADD);
   }
   std::vector<epoll_event> events(conns.size());
