@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "util/ascii.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -186,8 +187,7 @@ bool LooksLikePageChrome(std::string_view s) {
       "click here",     "log in",          "sign in to",  "sign up",  "your browser",
       "e-mail address", "email address",   "screen name", "password", "to subscribe",
       "unsubscribe",    "registering for", "javascript",  "spyware",  "your system"};
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLowered(s);
   for (std::string_view phrase : kPhrases) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos;
          at = lower.find(phrase, at + 1)) {
