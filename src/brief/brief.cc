@@ -437,10 +437,7 @@ bool LooksLikeClickbait(std::string_view title) {
   if (title.empty()) return true;
   if (title.back() == '?' || title.back() == '!') return true;
   if (title.front() >= '0' && title.front() <= '9') return true;  // "10 things ..."
-  std::string lower;
-  for (char c : title)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  lower = " " + lower + " ";
+  const std::string lower = " " + AsciiLowered(title) + " ";
   for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
                                 " won't believe ", " what happened next "}) {
     if (lower.find(bait) != std::string::npos) return true;
