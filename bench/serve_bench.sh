@@ -7,6 +7,7 @@
 #   bash bench/serve_bench.sh /tmp/corpus-20k/articles.jsonl [SECONDS]
 #   SERVE_READ_DELAY_MS=50 bash bench/serve_bench.sh ...   # readers paced
 #   SERVE_STORYLINE=/tmp/old/storyline bash bench/serve_bench.sh ...  # another build
+#   SERVE_POST_BATCH=10 bash bench/serve_bench.sh ...  # 10 articles a POST (JSON lines)
 #
 # By default the readers ask as fast as they are answered (a flood, which on
 # a small machine takes the CPU the ingest needs, wrk included); with
@@ -42,13 +43,14 @@ if [ "${SERVE_POST_LOADER:-}" = wrk ]; then
 else
   [ -x build/bench/storyline_post_load ] || { echo "build/bench/storyline_post_load is missing: build first" >&2; exit 2; }
   timed build/bench/storyline_post_load --port "$port" --connections 8 --seconds "$seconds" \
-    ${SERVE_TOKEN:+--token "$SERVE_TOKEN"} "$corpus" >"$work/post.txt" 2>&1 &
+    --batch "${SERVE_POST_BATCH:-1}" ${SERVE_TOKEN:+--token "$SERVE_TOKEN"} "$corpus" \
+    >"$work/post.txt" 2>&1 &
 fi
 post=$!
 timed wrk -t2 -c64 -d"${seconds}s" --latency -s bench/serve_get.lua "http://127.0.0.1:$port" \
   >"$work/get.txt" 2>&1
 wait "$post" || true
-echo "== POST /articles, 8 connections (one article a request; ${SERVE_POST_LOADER:-storyline_post_load})"
+echo "== POST /articles, 8 connections (${SERVE_POST_BATCH:-1} article(s) a request; ${SERVE_POST_LOADER:-storyline_post_load})"
 cat "$work/post.txt"
 echo "== GET /stories, 64 connections, ${SERVE_READ_DELAY_MS:-0} ms between requests, during the ingest"
 cat "$work/get.txt"
