@@ -272,6 +272,30 @@ TEST_F(ServerTest, PostedArticleIsServedWithItsStory) {
   EXPECT_EQ(list["stories"][0]["id"], story);
 }
 
+// A list names each story's first few articles; the story itself all of them.
+TEST_F(ServerTest, AStoryListNamesFiveArticlesAndTheStoryAllOfThem) {
+  StartServer();
+  std::string jsonl;
+  for (int i = 0; i < 7; ++i) {
+    Json a = Json::parse(kArticle);
+    a["id"] = "quake-" + std::to_string(i);
+    a["source"] = "Outlet " + std::to_string(i);
+    jsonl += a.dump() + "\n";
+  }
+  ASSERT_EQ(Post(jsonl, "application/x-ndjson")->status, 200);
+  Json list = GetJson("/stories");
+  ASSERT_EQ(list["total"], 1) << list.dump();
+  const Json& card = list["stories"][0];
+  EXPECT_EQ(card["size"], 7);
+  ASSERT_EQ(card["articles"].size(), 5u);
+  EXPECT_EQ(card["articles"][0]["id"], "quake-0");
+  EXPECT_EQ(card["outlets"].size(), 7u);
+  Json story = GetJson("/stories/" + card["id"].get<std::string>());
+  EXPECT_EQ(story["size"], 7);
+  EXPECT_EQ(story["articles"].size(), 7u);
+  EXPECT_EQ(story["summary"], card["summary"]);
+}
+
 TEST_F(ServerTest, CacheControlMaxAgeIsStoredAsTheExpiry) {
   StartServer();
   auto bad = Post(kArticle, "application/json", {{"Cache-Control", "max-age=soon"}});

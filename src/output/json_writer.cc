@@ -1,5 +1,6 @@
 #include "output/json_writer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "util/time.h"
@@ -74,8 +75,10 @@ void Key(std::string* out, int indent, std::string_view key) {
 
 namespace {
 
-// The story as a JSON object: "  {\n" ... "  }" (fields at indent 4).
-void AppendStory(std::string* out, const Story& s) {
+// The story as a JSON object: "  {\n" ... "  }" (fields at indent 4), with
+// at most `max_articles` of its articles.
+void AppendStory(std::string* out, const Story& s,
+                 std::size_t max_articles = std::numeric_limits<std::size_t>::max()) {
   std::string& o = *out;
   o.append("  {\n");
   Key(&o, 4, "id");
@@ -148,7 +151,8 @@ void AppendStory(std::string* out, const Story& s) {
   o.append("],\n");
   Key(&o, 4, "articles");
   o.append("[\n");
-  for (std::size_t i = 0; i < s.articles.size(); ++i) {
+  const std::size_t shown = std::min(s.articles.size(), max_articles);
+  for (std::size_t i = 0; i < shown; ++i) {
     const StoryArticle& a = s.articles[i];
     o.append("      {\"id\": ");
     AppendString(&o, a.id);
@@ -166,7 +170,7 @@ void AppendStory(std::string* out, const Story& s) {
     } else {
       AppendString(&o, a.duplicate_of);
     }
-    o.append(i + 1 < s.articles.size() ? "},\n" : "}\n");
+    o.append(i + 1 < shown ? "},\n" : "}\n");
   }
   o.append("    ]\n  }");
 }
@@ -182,9 +186,9 @@ void StoriesJsonWriter::Add(const Story& s) {
   first_ = false;
 }
 
-void WriteStoryJson(const Story& story, std::ostream& out) {
+void WriteStoryJson(const Story& story, std::ostream& out, std::size_t max_articles) {
   std::string o;
-  AppendStory(&o, story);
+  AppendStory(&o, story, max_articles);
   o.push_back('\n');
   out << o;
 }

@@ -2,6 +2,8 @@
 #ifndef STORYLINE_OUTPUT_JSON_WRITER_H_
 #define STORYLINE_OUTPUT_JSON_WRITER_H_
 
+#include <cstddef>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -31,8 +33,10 @@ class StoriesJsonWriter {
 };
 
 // One story as a JSON object, the shape of one element of the stories array
-// (`storyline brief`).
-void WriteStoryJson(const Story& story, std::ostream& out);
+// (`storyline brief`). With `max_articles`, `articles` lists only the first
+// that many (in the story's order); `size` still counts them all.
+void WriteStoryJson(const Story& story, std::ostream& out,
+                    std::size_t max_articles = std::numeric_limits<std::size_t>::max());
 
 // One line: {"id": <id>, "story": <story>}.
 void WriteAssignmentLine(std::string_view id, std::string_view story, std::ostream& out);

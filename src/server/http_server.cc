@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -160,9 +161,17 @@ std::optional<std::size_t> ParseCount(const std::string& s) {
   return v;
 }
 
-std::string StoryJson(const Story& story) {
+// A list (GET /stories) carries each story's brief but only its first
+// kListArticles articles: a story of a hundred articles would otherwise make
+// its list entry mostly links, and the front page several times larger (and
+// slower to send and to read). GET /stories/{id} lists them all; `size`
+// counts them all.
+constexpr std::size_t kListArticles = 5;
+
+std::string StoryJson(const Story& story,
+                      std::size_t max_articles = std::numeric_limits<std::size_t>::max()) {
   std::ostringstream out;
-  output::WriteStoryJson(story, out);
+  output::WriteStoryJson(story, out, max_articles);
   std::string s = out.str();
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
@@ -669,7 +678,7 @@ struct HttpServer::Impl {
       if (!query.Matches(snapshot.ranked[rank])) continue;
       if (total >= query.offset && total < query.offset + query.limit) {
         if (!stories.empty()) stories += ",\n";
-        stories += StoryJson(*snapshot.StoryAt(rank));
+        stories += StoryJson(*snapshot.StoryAt(rank), kListArticles);
       }
       ++total;
     }
