@@ -34,10 +34,11 @@ class DurabilityTest : public CliTest {
   ServeProcess server_;
 };
 
-std::string QueryOne(sqlite3* db, const char* sql) {
+std::string QueryOne(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* q = nullptr;
   std::string out;
-  if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &q, nullptr) == SQLITE_OK &&
+      sqlite3_step(q) == SQLITE_ROW) {
     out = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
   }
   sqlite3_finalize(q);
@@ -137,9 +138,12 @@ TEST_F(DurabilityTest, AcknowledgedArticlesSurviveSigkill) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir_ / "live.db").c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(
+        QueryOne(db, "ATTACH DATABASE '" + (dir_ / "live.db-search").string() + "' AS search"), "");
+    EXPECT_EQ(QueryOne(db, "PRAGMA search.integrity_check"), "ok");
     EXPECT_EQ(QueryOne(db,
                        "SELECT count(*) FROM articles WHERE NOT EXISTS (SELECT 1 FROM"
-                       " article_search WHERE rowid = articles.seq)"),
+                       " search.article_search WHERE rowid = articles.seq)"),
               "0");
     sqlite3_close(db);
   }

@@ -471,7 +471,9 @@ int main(int argc, char** argv) {
   ServeArgs sargs;
   auto* serve = app.add_subcommand(
       "serve", "Serve stories over HTTP (docs/API.md), storing articles in a SQLite file");
-  serve->add_option("--db", sargs.db, "SQLite database (created when missing)")
+  serve
+      ->add_option("--db", sargs.db,
+                   "SQLite database (created when missing; its search index is FILE-search)")
       ->capture_default_str();
   serve->add_option("--bind", sargs.bind, "Address to listen on")->capture_default_str();
   serve->add_option("--port", sargs.port, "Port (0: any free port)")

@@ -3,12 +3,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 #include <mutex>
 #include <span>
-
-#include "util/waiting_writers.h"
 
 namespace storyline::store {
 namespace {
@@ -109,6 +106,12 @@ Status InsertSearchRow(sqlite3* db, Statement* insert, std::int64_t seq, const S
 constexpr const char* kInsertSearch =
     "INSERT INTO article_search (rowid, title, body) VALUES (?,?,?)";
 
+// The search index's own file, beside the database: `path`-search.
+std::string SearchPath(const std::string& path) { return path + "-search"; }
+
+// The search index file's schema, in its PRAGMA user_version.
+constexpr int kSearchSchemaVersion = 1;
+
 Result<sqlite3*> OpenConnection(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
@@ -123,20 +126,89 @@ Result<sqlite3*> OpenConnection(const std::string& path) {
   return db;
 }
 
+// Attaches the database file `path` to `db` as `name`.
+Status Attach(sqlite3* db, const std::string& path, const char* name) {
+  Statement q(db, (std::string("ATTACH DATABASE ? AS ") + name).c_str());
+  if (!q.ok()) return SqlError(db, "attach");
+  q.Text(1, path);
+  return sqlite3_step(q.get()) == SQLITE_DONE ? Status::Ok() : SqlError(db, "attach " + path);
+}
+
+// Opens (creating it) the search index file at `path`, beside the database
+// at `articles_path`, and deletes the rows of articles that are no longer
+// stored (deleted while the index was behind, or before a crash).
+Result<sqlite3*> OpenSearch(const std::string& path, const std::string& articles_path) {
+  auto opened = OpenConnection(path);
+  if (!opened.ok()) return opened.status();
+  sqlite3* db = *opened;
+  auto fail = [&](Status s) {
+    sqlite3_close(db);
+    return s;
+  };
+  // WAL as the database; NORMAL: the index is derived from the articles,
+  // and what a crash loses of it the next start indexes again.
+  {
+    Statement q(db, "PRAGMA journal_mode=WAL");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW || ColumnText(q.get(), 0) != "wal") {
+      return fail(SqlError(db, path + " is not a storyline search index"));
+    }
+  }
+  int version = 0;
+  {
+    Statement q(db, "PRAGMA user_version");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return fail(SqlError(db, "search version"));
+    version = sqlite3_column_int(q.get(), 0);
+  }
+  if (version > kSearchSchemaVersion) {
+    return fail(Status::InvalidInput(path + ": search index version " + std::to_string(version) +
+                                     " is newer than this storyline's"));
+  }
+  Status s = Exec(db, "PRAGMA synchronous=NORMAL");
+  if (s.ok() && version < 1) {
+    // rowid = the article's seq; body = the text the engine analysed.
+    s = InTransaction(db, [&] {
+      return Exec(db,
+                  "CREATE VIRTUAL TABLE article_search USING fts5("
+                  "title, body, tokenize='porter unicode61');"
+                  "PRAGMA user_version = 1");
+    });
+  }
+  if (s.ok()) s = Attach(db, articles_path, "articles_db");
+  if (s.ok()) {
+    s = InTransaction(db, [&] {
+      return Exec(db,
+                  "DELETE FROM main.article_search WHERE rowid NOT IN"
+                  " (SELECT seq FROM articles_db.articles)");
+    });
+  }
+  if (s.ok()) s = Exec(db, "DETACH DATABASE articles_db");
+  if (!s.ok()) return fail(s);
+  return db;
+}
+
 }  // namespace
 
 struct ArticleStore::Connections {
-  // Writes (Append, IndexMissing, IndexAndSetStories) take turns on the writer
-  // connection; Replay() reads it before any of them runs.
+  // Article writes (Append, and the story ids of IndexAndSetStories) take
+  // turns on the writer connection.
   mutable std::mutex writer_mu;
   sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
-  // Append() calls waiting for writer_mu: indexing lets them in between its
-  // slices, since an answer waits on each commit and none on the index.
-  WaitingWriters appends;
+  // The search index is a second SQLite file with a writer of its own, so
+  // that indexing never holds up a commit (docs/DESIGN.md "Live server").
+  mutable std::mutex search_mu;
+  sqlite3* search = nullptr;  // GUARDED_BY(search_mu)
+  // Articles deleted since the last indexing, whose search rows are to go.
+  std::mutex unindex_mu;
+  std::vector<std::int64_t> unindex;  // GUARDED_BY(unindex_mu)
+  // The next seq to give: a seq is never given twice in a process, so a
+  // search row left by a deleted article cannot be taken for a new one.
+  std::int64_t next_seq = 1;  // GUARDED_BY(writer_mu)
+  // Reads: the articles, with the search file attached as "search".
   mutable std::mutex reader_mu;
   sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
   ~Connections() {
     sqlite3_close(reader);
+    sqlite3_close(search);
     sqlite3_close(writer);
   }
 };
@@ -173,19 +245,20 @@ Status MigrateSchema(sqlite3* db) {
                "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
                " BEGIN DELETE FROM prepared WHERE seq = old.seq; END");
     }
-    if (s.ok() && version < 3) {
-      // Left empty: IndexMissing() fills it with the text only the engine can
-      // extract (docs/DESIGN.md "Search"). Its rows go with their article.
-      s = Exec(db,
-               "CREATE VIRTUAL TABLE article_search USING fts5("
-               "title, body, tokenize='porter unicode61');"
-               "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
-               " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END");
-    }
+    // Versions 3 and 4 held the search index in this file (an FTS5 table
+    // article_search, its rows deleted by a trigger with their article);
+    // version 5 moved it to a file of its own.
     if (s.ok() && version < 4) {
       // The story id each article was answered with (IndexAndSetStories()), so that a
       // restart gives stories the ids clients saw. NULL before version 4.
       s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
+    }
+    if (s.ok() && version < 5) {
+      // The search index moved to a file of its own (SearchPath()); the
+      // next start indexes every article there again.
+      s = Exec(db,
+               "DROP TRIGGER IF EXISTS articles_drop_search;"
+               "DROP TABLE IF EXISTS article_search");
     }
     if (s.ok()) {
       s = Exec(db,
@@ -213,9 +286,18 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
   }
   STORYLINE_RETURN_IF_ERROR(Exec(db, "PRAGMA synchronous=FULL"));
   STORYLINE_RETURN_IF_ERROR(MigrateSchema(db));
+  {
+    Statement q(db, "SELECT COALESCE(MAX(seq), 0) FROM articles");
+    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last seq");
+    store->db_->next_seq = sqlite3_column_int64(q.get(), 0) + 1;
+  }
+  auto search = OpenSearch(SearchPath(path), path);
+  if (!search.ok()) return search.status();
+  store->db_->search = *search;
   auto reader = OpenConnection(path);
   if (!reader.ok()) return reader.status();
   store->db_->reader = *reader;
+  STORYLINE_RETURN_IF_ERROR(Attach(*reader, SearchPath(path), "search"));
   return store;
 }
 
@@ -223,22 +305,22 @@ ArticleStore::~ArticleStore() = default;
 
 Status ArticleStore::Append(std::vector<StoredArticle>* rows,
                             const std::vector<std::string>& removed) {
-  std::unique_lock<std::mutex> lock = db_->appends.Lock(db_->writer_mu);
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
   sqlite3* db = db_->writer;
-  std::int64_t next = 1;
-  {
-    Statement q(db, "SELECT COALESCE(MAX(seq), 0) FROM articles");
-    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last seq");
-    next = sqlite3_column_int64(q.get(), 0) + 1;
-  }
+  const std::int64_t next = db_->next_seq;
+  std::vector<std::int64_t> deleted;
   Status stored = InTransaction(db, [&] {
     Status s = Status::Ok();
     if (!removed.empty()) {
-      Statement del(db, "DELETE FROM articles WHERE id = ?");
+      Statement del(db, "DELETE FROM articles WHERE id = ? RETURNING seq");
       if (!del.ok()) s = SqlError(db, "prepare delete");
       for (std::size_t i = 0; s.ok() && i < removed.size(); ++i) {
         del.Text(1, removed[i]);
-        if (sqlite3_step(del.get()) != SQLITE_DONE) s = SqlError(db, "delete");
+        int rc;
+        while ((rc = sqlite3_step(del.get())) == SQLITE_ROW) {
+          deleted.push_back(sqlite3_column_int64(del.get(), 0));
+        }
+        if (rc != SQLITE_DONE) s = SqlError(db, "delete");
         sqlite3_reset(del.get());
       }
     }
@@ -281,8 +363,13 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
     return s;
   });
   STORYLINE_RETURN_IF_ERROR(stored);
+  db_->next_seq = next + static_cast<std::int64_t>(rows->size());
   for (std::size_t i = 0; i < rows->size(); ++i) {
     (*rows)[i].seq = next + static_cast<std::int64_t>(i);
+  }
+  if (!deleted.empty()) {
+    std::lock_guard<std::mutex> unindex_lock(db_->unindex_mu);
+    db_->unindex.insert(db_->unindex.end(), deleted.begin(), deleted.end());
   }
   return Status::Ok();
 }
@@ -290,12 +377,12 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
 Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) const {
   // No lock: it runs before anything else uses the store, and `visit` may
   // call the writer methods (the restart indexes as it replays).
-  sqlite3* db = db_->writer;
+  sqlite3* db = db_->reader;
   Statement q(db,
               "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
               " a.published, a.fetched, a.expires, a.story, p.bytes,"
-              " EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.seq)"
-              " FROM articles a LEFT JOIN prepared p ON p.seq = a.seq ORDER BY a.seq");
+              " EXISTS (SELECT 1 FROM search.article_search s WHERE s.rowid = a.seq)"
+              " FROM main.articles a LEFT JOIN main.prepared p ON p.seq = a.seq ORDER BY a.seq");
   if (!q.ok()) return SqlError(db, "replay");
   int rc;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
@@ -323,7 +410,7 @@ Result<std::optional<StoredArticle>> ArticleStore::Get(std::string_view id) cons
   if (!row.article.html.empty()) {
     // An HTML page's text exists only as extracted, in the search index
     // (empty until it is indexed).
-    Statement body(db, "SELECT body FROM article_search WHERE rowid = ?");
+    Statement body(db, "SELECT body FROM search.article_search WHERE rowid = ?");
     if (!body.ok()) return SqlError(db, "get text");
     sqlite3_bind_int64(body.get(), 1, row.seq);
     if (sqlite3_step(body.get()) == SQLITE_ROW) row.search_text = ColumnText(body.get(), 0);
@@ -372,8 +459,8 @@ Result<std::vector<SearchHit>> ArticleStore::Search(std::string_view query,
   sqlite3* db = db_->reader;
   // bm25() is lower for better matches; the title counts twice the body.
   Statement q(db,
-              "SELECT a.id, bm25(article_search, 2.0, 1.0) AS score FROM article_search"
-              " JOIN articles a ON a.seq = article_search.rowid"
+              "SELECT a.id, bm25(article_search, 2.0, 1.0) AS score FROM search.article_search"
+              " JOIN main.articles a ON a.seq = article_search.rowid"
               " WHERE article_search MATCH ? ORDER BY score LIMIT ?");
   if (!q.ok()) return SqlError(db, "search");
   q.Text(1, match);
@@ -414,27 +501,20 @@ Status WriteStories(sqlite3* db, std::span<const StoredArticle> rows) {
   return Status::Ok();
 }
 
-// Indexes those of `rows` that are stored and not indexed yet (a row may have
-// been deleted since the caller read it), in order, until `until` has passed
-// (one row at least); `*written` is how many rows it went through.
-// REQUIRES: a transaction is open.
-Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows,
-                              std::chrono::steady_clock::time_point until, std::size_t* written) {
-  *written = 0;
-  Statement has(db,
-                "SELECT EXISTS (SELECT 1 FROM article_search WHERE rowid = ?1)"
-                " OR NOT EXISTS (SELECT 1 FROM articles WHERE seq = ?1)");
+// Inserts the search rows of those of `rows` the index lacks. REQUIRES: a
+// transaction is open on the search connection `db`.
+Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows) {
+  Statement has(db, "SELECT EXISTS (SELECT 1 FROM article_search WHERE rowid = ?)");
   Statement insert(db, kInsertSearch);
   if (!has.ok() || !insert.ok()) return SqlError(db, "prepare index");
   for (const StoredArticle& row : rows) {
-    if (*written > 0 && std::chrono::steady_clock::now() >= until) break;
+    if (row.seq <= 0) continue;  // never stored (its Append() failed)
     sqlite3_bind_int64(has.get(), 1, row.seq);
     int rc = sqlite3_step(has.get());
     const bool skip = rc == SQLITE_ROW && sqlite3_column_int(has.get(), 0) != 0;
     sqlite3_reset(has.get());
     if (rc != SQLITE_ROW) return SqlError(db, "index lookup");
     if (!skip) STORYLINE_RETURN_IF_ERROR(InsertSearchRow(db, &insert, row.seq, row));
-    ++*written;
   }
   return Status::Ok();
 }
@@ -442,40 +522,40 @@ Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows,
 }  // namespace
 
 Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  sqlite3* db = db_->writer;
-  std::size_t written = 0;
-  return InTransaction(db, [&] {
-    return WriteMissingSearchRows(db, rows, std::chrono::steady_clock::time_point::max(), &written);
+  std::lock_guard<std::mutex> lock(db_->search_mu);
+  sqlite3* db = db_->search;
+  std::vector<std::int64_t> unindex;
+  Status s = InTransaction(db, [&] {
+    STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rows));
+    // Then the rows of articles deleted since (some perhaps just written:
+    // an article may be deleted before it is indexed).
+    {
+      std::lock_guard<std::mutex> unindex_lock(db_->unindex_mu);
+      unindex.swap(db_->unindex);
+    }
+    Statement del(db, "DELETE FROM article_search WHERE rowid = ?");
+    if (!del.ok()) return SqlError(db, "prepare unindex");
+    for (std::int64_t seq : unindex) {
+      sqlite3_bind_int64(del.get(), 1, seq);
+      int rc = sqlite3_step(del.get());
+      sqlite3_reset(del.get());
+      if (rc != SQLITE_DONE) return SqlError(db, "unindex");
+    }
+    return Status::Ok();
   });
+  if (!s.ok() && !unindex.empty()) {  // rolled back: they are still to go
+    std::lock_guard<std::mutex> unindex_lock(db_->unindex_mu);
+    db_->unindex.insert(db_->unindex.end(), unindex.begin(), unindex.end());
+  }
+  return s;
 }
 
 Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) {
-  // In slices of about kIndexSlice each, one transaction a slice, with any
-  // waiting Append() let in between: indexing a snapshot's worth of articles
-  // at once held the writer for 30-60 ms while POSTs waited for their
-  // commits. The slice bounds the inserts, not its COMMIT, where FTS5 writes
-  // its segment and merges: an Append() can still wait up to about 50 ms
-  // (docs/DESIGN.md "Live server", "Commits go first").
-  std::size_t done = 0;
-  while (done < rows.size()) {
-    {
-      std::lock_guard<std::mutex> lock(db_->writer_mu);
-      sqlite3* db = db_->writer;
-      const auto until = std::chrono::steady_clock::now() + kIndexSlice;
-      const std::span<const StoredArticle> rest =
-          std::span<const StoredArticle>(rows).subspan(done);
-      std::size_t written = 0;
-      Status s = InTransaction(db, [&] {
-        STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rest, until, &written));
-        return WriteStories(db, rest.first(written));
-      });
-      STORYLINE_RETURN_IF_ERROR(s);
-      done += written;
-    }
-    db_->appends.WaitForNone();
-  }
-  return Status::Ok();
+  // The index first, on its own file and writer: no commit waits for it.
+  STORYLINE_RETURN_IF_ERROR(IndexMissing(rows));
+  std::lock_guard<std::mutex> lock(db_->writer_mu);
+  sqlite3* db = db_->writer;
+  return InTransaction(db, [&] { return WriteStories(db, rows); });
 }
 
 }  // namespace storyline::store

@@ -1,14 +1,15 @@
 // ArticleStore: the server's durable record of every article it has
 // acknowledged, in one SQLite file (WAL journal, synchronous=FULL), so that a
-// restart can rebuild the stories by replaying them in arrival order.
+// restart can rebuild the stories by replaying them in arrival order, and
+// the full-text search index over them, in a second file beside it.
 //
-//   auto store = ArticleStore::Open("storyline.db");
+//   auto store = ArticleStore::Open("storyline.db");  // + storyline.db-search
 //   if (!store.ok()) Die(store.status());
 //   std::vector<StoredArticle> rows = ...;         // one group commit
 //   Status s = (*store)->Append(&rows);            // durable once OK
 //   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
 //
-// Layout (schema version 4, in PRAGMA user_version):
+// Layout (schema version 5, in PRAGMA user_version):
 //   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
 //            id TEXT UNIQUE NOT NULL,
 //            batch INTEGER NOT NULL,    -- the group commit it arrived in
@@ -19,31 +20,40 @@
 //                                       -- (version 4; set by IndexAndSetStories())
 //   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
 //            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
+//   (a trigger deletes an article's prepared row with it)
+// and in FILE-search (its own user_version 1; WAL, synchronous=NORMAL):
 //   article_search USING fts5(title, body, tokenize='porter unicode61')
 //            -- rowid = articles.seq; body = the text the engine analysed
-//            -- (as received; for an HTML page the extracted text). Version 3.
-//   (triggers delete an article's prepared and search rows with it)
+//            -- (as received; for an HTML page the extracted text).
 // The metadata columns hold what the engine made of the article (a title or
 // date found in its HTML), the body what was received, so that preparing a
-// stored article again gives the same result. Search rows are written by
-// IndexMissing(), after their articles' commit and many at a time (FTS5 pays
-// per transaction: indexing in every group commit cost the server's ingest
-// thread 0.2 ms an article); an article stored without one (a crash before
-// it was indexed, or a database from before version 3) is indexed at the
-// next start by the caller, which can prepare it, since the extracted text
-// of an HTML page is not stored.
+// stored article again gives the same result.
+//
+// Search rows are written by IndexMissing(), after their articles' commit
+// and many at a time (FTS5 pays per transaction: indexing in every group
+// commit cost the server's ingest thread 0.2 ms an article), on the search
+// file's own connection, so that no commit of articles ever waits for the
+// index (in one file, POSTs waited up to 50 ms for an index commit). The
+// index is derived data: an article stored without a search row (a crash
+// before it was indexed, a lost search file, a database from before
+// version 5) is reported by Replay() and indexed at the next start by the
+// caller, which can prepare it, since the extracted text of an HTML page is
+// not stored. A deleted article's search row goes at the next indexing (and
+// at Open() when a crash came first); until then Search() and Get() do not
+// see it, since they join the articles. A seq is never given twice while
+// the store is open, so a stale row cannot be taken for a new article.
 //
 // Thread-safety: Replay() first, before any other thread uses the store (its
 // `visit` may call the writer methods). Then every method may be called from
-// any thread: Append(), IndexMissing() and IndexAndSetStories() take turns on the
-// writer connection (the server's ingest thread commits, its publisher
-// thread indexes); Get(), LastBatch(), LastStoryNumber() and Search() share
-// a second connection under a mutex of its own (WAL readers do not block
-// the writer).
+// any thread: Append() and the story ids of IndexAndSetStories() take turns
+// on the articles' writer connection (the server's ingest thread commits,
+// its publisher thread writes story ids); IndexMissing() writes the search
+// file on a connection of its own; Get(), LastBatch(), LastStoryNumber() and
+// Search() share a reading connection under a mutex of its own (WAL readers
+// block no writer).
 #ifndef STORYLINE_STORE_ARTICLE_STORE_H_
 #define STORYLINE_STORE_ARTICLE_STORE_H_
 
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -87,11 +97,12 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens or creates the database at `path` and migrates it to
-  // kSchemaVersion. Fails (kIoError) when the file cannot be opened or is not
-  // a SQLite database, and (kInvalidInput) when a newer storyline wrote it.
+  // kSchemaVersion, and the search index at `path`-search. Fails (kIoError)
+  // when a file cannot be opened or is not a SQLite database, and
+  // (kInvalidInput) when a newer storyline wrote it.
   static Result<std::unique_ptr<ArticleStore>> Open(const std::string& path);
   ~ArticleStore();
   ArticleStore(const ArticleStore&) = delete;
@@ -122,18 +133,16 @@ class ArticleStore {
   Result<std::uint64_t> LastStoryNumber() const;
 
   // Indexes, in one transaction, those of `rows` (by seq, with title and
-  // search_text) that are stored and not indexed yet; the others (indexed,
-  // or deleted since) are left as they are.
+  // search_text) that are not indexed yet, and takes out the rows of the
+  // articles Append() deleted since the last call (so a row of `rows`
+  // deleted since the caller read it is not left indexed).
   Status IndexMissing(const std::vector<StoredArticle>& rows);
 
-  // IndexMissing(), and records each row's `story` (by seq; empty ones are
-  // skipped), both in the same transactions: what the server does with what
-  // it stored since its last snapshot. The story id is known only once the article is
+  // IndexMissing(), then records each row's `story` (by seq; empty ones are
+  // skipped) in one transaction: what the server does with what it stored
+  // since its last snapshot. The story id is known only once the article is
   // in the engine, after its commit, so it is written here; a crash in
   // between loses it and the restart gives that article's story a new id.
-  // Works in slices of about kIndexSlice, a transaction each, and lets any
-  // waiting Append() commit between them.
-  static constexpr std::chrono::milliseconds kIndexSlice{8};
   Status IndexAndSetStories(const std::vector<StoredArticle>& rows);
 
  private:

@@ -58,11 +58,12 @@ class ArticleStoreTest : public ::testing::Test {
     sqlite3_close(db);
   }
 
-  // Rows in the search index, whether or not their article is still stored
-  // (Search() joins the articles, so it cannot see a stale row).
+  // Rows in the search index (its own file), whether or not their article
+  // is still stored (Search() joins the articles, so it cannot see a stale
+  // row).
   int SearchRows() {
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_open((path_ + "-search").c_str(), &db), SQLITE_OK);
     sqlite3_stmt* q = nullptr;
     int n = -1;
     if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article_search", -1, &q, nullptr) ==
@@ -404,8 +405,8 @@ TEST_F(ArticleStoreTest, KeepsTheStoryIdsArticlesWereAnsweredWith) {
   EXPECT_EQ(*(*store)->LastStoryNumber(), 12u);
 }
 
-// Indexing works in slices and lets commits in between: a large batch is
-// wholly indexed, with its story ids, while another thread keeps appending.
+// Indexing writes its own file: a large batch is wholly indexed, with its
+// story ids, while another thread keeps appending.
 TEST_F(ArticleStoreTest, IndexingABigBatchBesideAppendsIndexesAllOfIt) {
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok());
@@ -427,7 +428,7 @@ TEST_F(ArticleStoreTest, IndexingABigBatchBesideAppendsIndexesAllOfIt) {
 }
 
 // Removing an article (DELETE, PUT, expiry) takes it out of the search
-// index in the same transaction; a replacement is found by its new text.
+// index at the next indexing; a replacement is found by its new text.
 TEST_F(ArticleStoreTest, ARemovedArticleIsNoLongerFound) {
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok());
@@ -443,6 +444,81 @@ TEST_F(ArticleStoreTest, ARemovedArticleIsNoLongerFound) {
   EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"b"}));
   EXPECT_EQ(Unindexed(**store), 0);
   EXPECT_EQ(SearchRows(), 1);  // the deleted articles' rows went with them
+}
+
+// A deleted article is not found while the index is behind, and its row
+// goes at the next Open() when no indexing came first (a crash).
+TEST_F(ArticleStoreTest, ADeletedArticlesSearchRowGoesEvenWhenNoIndexingFollows) {
+  {
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
+    rows[1].article.text = "A zeppelin landed.";
+    ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
+    std::vector<StoredArticle> none;
+    ASSERT_TRUE((*store)->Append(&none, {"b"}).ok());
+    EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+    EXPECT_EQ(SearchRows(), 2);  // not indexed since
+  }
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(SearchRows(), 1);
+  EXPECT_EQ(Unindexed(**store), 0);
+}
+
+// The newest article deleted, the next one stored gets a new seq: the old
+// search row, not yet taken out, is never read as the new article's.
+TEST_F(ArticleStoreTest, ASeqIsNeverGivenTwice) {
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok());
+  std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
+  rows[1].article.text = "A zeppelin landed.";
+  ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
+  std::vector<StoredArticle> next = {Row("c", 2)};
+  next[0].article.text = "A blimp landed.";
+  ASSERT_TRUE((*store)->Append(&next, {"b"}).ok());
+  EXPECT_EQ(next[0].seq, 3);
+  EXPECT_EQ(Unindexed(**store), 1);  // c
+  EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+  ASSERT_TRUE((*store)->IndexMissing(next).ok());
+  EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(SearchRows(), 2);  // a and c
+}
+
+// Schema 4 held the search index in the database; 5 drops it there, and
+// every article waits to be indexed in the search file.
+TEST_F(ArticleStoreTest, MigratesAVersion4DatabaseMovingTheSearchIndexOut) {
+  ExecSql(std::string(kVersion1Articles) +
+          "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
+          "CREATE VIRTUAL TABLE article_search USING fts5("
+          "title, body, tokenize='porter unicode61');"
+          "CREATE TRIGGER articles_drop_search AFTER DELETE ON articles"
+          " BEGIN DELETE FROM article_search WHERE rowid = old.seq; END;"
+          "ALTER TABLE articles ADD COLUMN story TEXT;"
+          "INSERT INTO articles (seq, id, batch, title, text, story) VALUES"
+          " (1, 'v4', 1, 'Old', 'A zeppelin landed.', 's7');"
+          "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Old', 'A zeppelin landed.');"
+          "PRAGMA user_version = 4;");
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(Unindexed(**store), 1);
+  std::vector<StoredArticle> old;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_EQ(old[0].story, "s7");
+  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v4"}));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'article_search%'",
+                         -1, &q, nullptr),
+      SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
 }
 
 }  // namespace
