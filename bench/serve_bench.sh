@@ -8,6 +8,7 @@
 #   SERVE_READ_DELAY_MS=50 bash bench/serve_bench.sh ...   # readers paced
 #   SERVE_STORYLINE=/tmp/old/storyline bash bench/serve_bench.sh ...  # another build
 #   SERVE_POST_BATCH=10 bash bench/serve_bench.sh ...  # 10 articles a POST (JSON lines)
+#   SERVE_GZIP=0 bash bench/serve_bench.sh ...  # readers without Accept-Encoding: gzip
 #
 # By default the readers ask as fast as they are answered (a flood, which on
 # a small machine takes the CPU the ingest needs, wrk included); with
@@ -47,12 +48,15 @@ else
     >"$work/post.txt" 2>&1 &
 fi
 post=$!
-timed wrk -t2 -c64 -d"${seconds}s" --latency -s bench/serve_get.lua "http://127.0.0.1:$port" \
-  >"$work/get.txt" 2>&1
+# Readers ask for gzip as browsers do (SERVE_GZIP=0: plain).
+gzip_header=()
+[ "${SERVE_GZIP:-1}" = 0 ] || gzip_header=(-H "Accept-Encoding: gzip")
+timed wrk -t2 -c64 -d"${seconds}s" --latency "${gzip_header[@]}" -s bench/serve_get.lua \
+  "http://127.0.0.1:$port" >"$work/get.txt" 2>&1
 wait "$post" || true
 echo "== POST /articles, 8 connections (${SERVE_POST_BATCH:-1} article(s) a request; ${SERVE_POST_LOADER:-storyline_post_load})"
 cat "$work/post.txt"
-echo "== GET /stories, 64 connections, ${SERVE_READ_DELAY_MS:-0} ms between requests, during the ingest"
+echo "== GET /stories, 64 connections, ${SERVE_READ_DELAY_MS:-0} ms between requests, gzip ${SERVE_GZIP:-1}, during the ingest"
 cat "$work/get.txt"
 echo "== server"
 curl -s "http://127.0.0.1:$port/healthz"; echo

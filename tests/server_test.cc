@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli_fixture.h"
+#include "ingest/gzip.h"
 #include "server/http_server.h"
 #include "server/story_service.h"
 #include "store/article_store.h"
@@ -294,6 +295,41 @@ TEST_F(ServerTest, AStoryListNamesFiveArticlesAndTheStoryAllOfThem) {
   EXPECT_EQ(story["size"], 7);
   EXPECT_EQ(story["articles"].size(), 7u);
   EXPECT_EQ(story["summary"], card["summary"]);
+}
+
+// The front page goes gzipped to a client that accepts gzip, plain to one
+// that does not (or refuses it with q=0); both are the same JSON.
+TEST_F(ServerTest, TheFrontPageIsGzippedForClientsThatAcceptIt) {
+  StartServer();
+  ASSERT_EQ(Post(kArticle, "application/json")->status, 200);
+  client_->set_decompress(false);  // the bytes as sent
+  auto plain = client_->Get("/stories");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
+  ASSERT_EQ(Json::parse(plain->body)["total"], 1);
+  for (const char* accepted : {"gzip, deflate, br", "br;q=1.0, GZIP;q=0.5", "*"}) {
+    auto gzipped = client_->Get("/stories", {{"Accept-Encoding", accepted}});
+    ASSERT_TRUE(gzipped);
+    EXPECT_EQ(gzipped->status, 200);
+    EXPECT_EQ(gzipped->get_header_value("Content-Encoding"), "gzip") << accepted;
+    EXPECT_EQ(gzipped->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    std::string body;
+    Status unzipped = ingest::Gunzip(gzipped->body, 1 << 24, &body);
+    ASSERT_TRUE(unzipped.ok()) << accepted << ": " << unzipped.ToString();
+    EXPECT_EQ(body, plain->body);
+  }
+  for (const char* refused : {"gzip;q=0", "deflate, br", "gzip; q=0.000", "x-gzip"}) {
+    auto res = client_->Get("/stories", {{"Accept-Encoding", refused}});
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get_header_value("Content-Encoding"), "") << refused;
+    EXPECT_EQ(res->body, plain->body) << refused;
+  }
+  // Only the front page is compressed: a filtered list is sent plain.
+  auto filtered = client_->Get("/stories?limit=5", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(filtered);
+  EXPECT_EQ(filtered->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(Json::parse(filtered->body)["total"], 1);
 }
 
 TEST_F(ServerTest, CacheControlMaxAgeIsStoredAsTheExpiry) {

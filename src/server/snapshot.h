@@ -51,10 +51,16 @@ struct Snapshot {
     std::call_once(front_page_once_, [&] { front_page_ = make(); });
     return front_page_;
   }
+  // The same answer gzip-compressed, for clients that accept it, made by
+  // `make` on the first call and shared likewise.
+  const std::string& FrontPageGzip(const std::function<std::string()>& make) const {
+    std::call_once(front_page_gzip_once_, [&] { front_page_gzip_ = make(); });
+    return front_page_gzip_;
+  }
 
  private:
-  mutable std::once_flag front_page_once_;
-  mutable std::string front_page_;
+  mutable std::once_flag front_page_once_, front_page_gzip_once_;
+  mutable std::string front_page_, front_page_gzip_;
 };
 
 class SnapshotBuilder {
