@@ -325,6 +325,13 @@ TEST_F(ServerTest, TheFrontPageIsGzippedForClientsThatAcceptIt) {
     EXPECT_EQ(res->get_header_value("Content-Encoding"), "") << refused;
     EXPECT_EQ(res->body, plain->body) << refused;
   }
+  // The front page however asked (the web page sends limit and offset).
+  auto asked = client_->Get("/stories?limit=20&offset=0", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(asked);
+  EXPECT_EQ(asked->get_header_value("Content-Encoding"), "gzip");
+  std::string asked_body;
+  ASSERT_TRUE(ingest::Gunzip(asked->body, 1 << 24, &asked_body).ok());
+  EXPECT_EQ(asked_body, plain->body);
   // Only the front page is compressed: a filtered list is sent plain.
   auto filtered = client_->Get("/stories?limit=5", {{"Accept-Encoding", "gzip"}});
   ASSERT_TRUE(filtered);

@@ -225,6 +225,15 @@ struct StoryQuery {
     }
     return true;
   }
+
+  // Whether this asks for the front page: the default page, unfiltered
+  // (however written: no parameters, or "?limit=20&offset=0" as the web
+  // page asks).
+  bool IsFrontPage() const {
+    const StoryQuery defaults;
+    return limit == defaults.limit && offset == 0 && !since && !until && lang.empty() &&
+           outlet.empty() && store::MatchExpression(text).empty();
+  }
 };
 
 Result<StoryQuery> ParseStoryQuery(const Request& req) {
@@ -681,7 +690,7 @@ struct HttpServer::Impl {
     auto query = ParseStoryQuery(req);
     if (!query.ok()) return SendError(res, query.status());
     auto snapshot = service->snapshot();
-    if (req.params.empty()) {
+    if (query->IsFrontPage()) {
       // The page is made once a snapshot, plain and gzipped (by the
       // publisher, as it publishes it) and sent from the snapshot itself:
       // gzipped it is about a seventh of the bytes to send and to read.
