@@ -134,8 +134,12 @@ class StoryEngine {
   void VisitStories(const std::function<void(const Story&)>& visit, int threads = 1) const;
 
   // Every story's id, members and score, ranked as Stories() ranks them,
-  // without building the stories. Not concurrently with Add().
-  std::vector<RankedStory> RankStories() const;
+  // without building the stories. Not concurrently with Add(); but
+  // `between`, when given, is called every few hundred stories, and the
+  // caller may let Add() run in it (the server does, under its lock): the
+  // ranking then holds the stories as they were when it started, scored
+  // partly on members added since.
+  std::vector<RankedStory> RankStories(const std::function<void()>& between = nullptr) const;
 
   // The full story of `ranked` (from RankStories() since the last Add()),
   // with its brief: the same object Stories() gives. May run on several

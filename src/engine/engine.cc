@@ -461,13 +461,22 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
   return story;
 }
 
-std::vector<RankedStory> StoryEngine::RankStories() const {
+std::vector<RankedStory> StoryEngine::RankStories(const std::function<void()>& between) const {
+  // Every story is scored against the same newest time, and named before
+  // the first pause: an Add() in a pause may merge two stories, and the
+  // ranking must not then name one story twice.
+  constexpr std::size_t kPauseEvery = 512;
   const Impl& e = *impl_;
   std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
+  std::vector<std::string> ids;
+  ids.reserve(groups.size());
+  for (const auto& g : groups) ids.push_back(e.StoryId(g.front()));
+  const std::optional<UnixSeconds> latest = e.latest;
   std::vector<std::pair<double, std::size_t>> order;
   order.reserve(groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
-    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), e.latest), i);
+    if (between && i % kPauseEvery == kPauseEvery - 1) between();
+    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), latest), i);
   }
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -475,7 +484,7 @@ std::vector<RankedStory> StoryEngine::RankStories() const {
   ranked.reserve(order.size());
   for (const auto& [score, i] : order) {
     RankedStory r;
-    r.id = e.StoryId(groups[i].front());
+    r.id = std::move(ids[i]);
     r.members.assign(groups[i].begin(), groups[i].end());
     r.score = score;
     ranked.push_back(std::move(r));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -97,6 +98,52 @@ TEST(StoryEngine, RankedStoriesBuildTheSameStoriesAsStories) {
   EXPECT_GE(ranked[0].score, ranked[1].score);
   EXPECT_EQ(ranked[0].members, (std::vector<std::size_t>{0, 1, 2}));
   EXPECT_EQ(engine->StoryOf(0), ranked[0].id);
+}
+
+// A word no other article uses: "q" and the letters of `n` in base 26.
+std::string UniqueWord(int n, char lead) {
+  std::string w(1, lead);
+  do {
+    w.push_back(static_cast<char>('a' + n % 26));
+    n /= 26;
+  } while (n > 0);
+  return w;
+}
+
+// RankStories() with a pause lets Add() in every few hundred stories (the
+// server's publisher does): the ranking still names each story once, the
+// stories as they were when it started.
+TEST(StoryEngine, RankingPausesEveryFewHundredStoriesAndNamesEachStoryOnce) {
+  auto engine = StoryEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  StoryEngine& e = **engine;
+  auto add = [&](int i, const std::string& id) {
+    Article a;
+    a.id = id;
+    a.text = "Reports of " + UniqueWord(i, 'q') + " " + UniqueWord(i, 'x') + " and " +
+             UniqueWord(i, 'z') + " near " + UniqueWord(i, 'v') + " continued on Monday.";
+    auto prepared = e.Prepare(std::move(a));
+    ASSERT_TRUE(prepared.ok());
+    e.Add(std::move(*prepared));
+  };
+  for (int i = 0; i < 1100; ++i) add(i, "a" + std::to_string(i));
+  const std::vector<RankedStory> plain = e.RankStories();
+  ASSERT_EQ(plain.size(), 1100u);
+  int pauses = 0;
+  std::vector<RankedStory> paused = e.RankStories([&] { ++pauses; });
+  EXPECT_GE(pauses, 2);
+  ASSERT_EQ(paused.size(), plain.size());
+  for (std::size_t i = 0; i < plain.size(); ++i) EXPECT_EQ(paused[i].id, plain[i].id);
+
+  int copies = 0;
+  std::vector<RankedStory> moving = e.RankStories([&] {
+    // Copies of the first articles join their stories while it ranks.
+    add(copies, "copy" + std::to_string(copies));
+    ++copies;
+  });
+  EXPECT_EQ(moving.size(), 1100u);
+  std::set<std::string> ids;
+  for (const RankedStory& r : moving) EXPECT_TRUE(ids.insert(r.id).second) << r.id;
 }
 
 // Replaying serialised prepared articles gives the same stories, briefs

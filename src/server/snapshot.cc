@@ -20,7 +20,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
   snapshot->story_of_article.assign(engine.article_count(), 0);
-  std::vector<RankedStory> ranked = engine.RankStories();
+  std::vector<RankedStory> ranked = engine.RankStories(between);
   snapshot->ranked.reserve(ranked.size());
   snapshot->rank_of.reserve(ranked.size());
 
@@ -29,6 +29,8 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
   last_built_ = 0;
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
     RankedStory& r = ranked[rank];
+    // Between briefs, and every few hundred stories reused without one.
+    if (between && rank % 256 == 255) between();
     Cached entry;
     auto it = cache_.find(r.id);
     if (it != cache_.end() && it->second.members == r.members) {
