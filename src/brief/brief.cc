@@ -21,7 +21,9 @@ namespace {
 // (1 + k)^-kPositionPower there (news puts what matters first), summed over
 // every sentence of every article that reports it (what an article comes
 // back to is what it is about), times (articles reporting it)^kAgreementPower
-// (what several sources agree on is the story). A sentence's gain is the weight of its new
+// (what several sources agree on is the story), times TitleWeight() of the
+// content words it shares with the title of an article reporting it (what a
+// headline names). A sentence's gain is the weight of its new
 // concepts over words^kLengthPower. Chosen on wikinewssum's development
 // clusters among a handful of principled settings; see docs/DESIGN.md.
 // (Powers 0.5, 2 and 0.5, written out: std::pow is a hot spot here.)
@@ -288,7 +290,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   // Dense numbers for the story's concepts and content words, so that the
   // selection below reads arrays rather than hash sets.
   absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
-  std::vector<double> weight;              // by number: position weights summed, then x agreement
+  std::vector<double> weight;              // by number: position weights summed, then x
+                                           // agreement x title
   std::vector<int> reporting;              // articles reporting it
   std::vector<std::uint32_t> counted_in;   // 1 + the reader that counted it last
   std::vector<std::uint8_t> title_shared;  // most content words shared with a title
