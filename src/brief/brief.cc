@@ -339,9 +339,13 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       const auto concepts = m.Concepts(s);
       const std::size_t first = numbers.size();
       for (std::uint32_t c : concepts) {
+        if (IsTitleMark(c)) {  // read below; never a candidate's concept
+          numbers.push_back(0);
+          continue;
+        }
         std::uint32_t n = number_of(c);
         numbers.push_back(n);
-        if (!IsPairOrName(c)) continue;
+        if (IsWord(c)) continue;
         weight[n] += w;                        // every mention counts
         if (counted_in[n] == r + 1) continue;  // an article reports it once
         counted_in[n] = static_cast<std::uint32_t>(r + 1);
