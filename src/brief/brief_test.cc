@@ -200,6 +200,18 @@ TEST(WriteBrief, SummaryWeighsWhatAnArticleComesBackTo) {
   EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
 }
 
+TEST(WriteBrief, SummaryWeighsWhatTheTitleNames) {
+  // The same article under a headline about its bridge: the lead, said once,
+  // now outweighs the barrier the article comes back to.
+  StoryBuilder b;
+  b.Add("a", "Wire", "New bridge opens over the river", kBarrierArticle, 100);
+  BriefOptions options;
+  options.summary_words = 12;
+  Story s = b.Brief(options);
+  ASSERT_EQ(s.summary.size(), 1u);
+  EXPECT_TRUE(s.summary[0].starts_with("Officials opened a new bridge")) << s.summary[0];
+}
+
 TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrder) {
   // The barrier sentences are chosen first (the article comes back to them),
   // the bridge lead after them; the lead comes first in reading order, yet it

@@ -12,9 +12,9 @@
 namespace storyline::text {
 namespace {
 
-constexpr std::uint64_t kTermSeed = 0x7465726d;    // "term"
-constexpr std::uint64_t kEntitySeed = 0x656e7479;  // "enty"
-constexpr std::uint64_t kWordSeed = 0x776f7264;    // "word"
+constexpr std::uint64_t kTermSeed = 0x7465726d;     // "term"
+constexpr std::uint64_t kEntitySeed = 0x656e7479;   // "enty"
+constexpr std::uint64_t kWordSeed = 0x776f7264;     // "word"
 constexpr std::uint64_t kAcronymSeed = 0x6163726f;  // "acro"
 constexpr std::size_t kMaxEntityTokens = 6;
 constexpr std::size_t kMaxTermCache = 1 << 21;
@@ -261,12 +261,29 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
   }
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
-  // Concepts of each sentence (word bigrams, names and numbers).
+  // Concepts of each sentence (word bigrams, names and numbers), and title
+  // marks for those that share content words with the title: what a headline
+  // names is what the article is about (Edmundson's title method).
   if (concepts) {
+    // The title's terms, and a 64-bit filter of them that turns most words
+    // away without a search.
+    std::vector<std::uint64_t> title_ids;
+    std::uint64_t title_filter = 0;
+    title_ids.reserve(title_terms.size());
+    for (const TermCount& t : title_terms) {
+      title_ids.push_back(t.id);
+      title_filter |= std::uint64_t{1} << (t.id & 63);
+    }
+    std::sort(title_ids.begin(), title_ids.end());
+    auto in_title = [&](std::uint64_t key) {
+      return ((title_filter >> (key & 63)) & 1) != 0 &&
+             std::binary_search(title_ids.begin(), title_ids.end(), key);
+    };
     a.concept_ends.reserve(a.sentences.size());
     std::size_t s = 0, first = 0;
     std::uint64_t prev_key = 0;
     bool prev_stop = true;
+    int prev_title = 0;  // whether the previous word is a title term
     auto close_sentence = [&] {
       auto begin = a.concepts.begin() + static_cast<std::ptrdiff_t>(first);
       std::sort(begin, a.concepts.end());
@@ -288,9 +305,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
       // are part of what a sentence reports.
       bool stop = (w.flags & kFunction) != 0;
       std::uint64_t key = w.term != 0 ? w.term : bodyp.info[i].word_hash;
+      const int title = w.term != 0 && in_title(w.term) ? 1 : 0;
       if (prev_key != 0 && !(stop && prev_stop)) {
-        a.concepts.push_back(static_cast<std::uint32_t>(HashCombine(prev_key, key)) &
-                             kConceptHashMask);
+        const std::uint32_t pair =
+            static_cast<std::uint32_t>(HashCombine(prev_key, key)) & kConceptHashMask;
+        a.concepts.push_back(pair);
+        if (const int shared = prev_title + title) {
+          a.concepts.push_back(TitleMark(pair, shared));
+        }
       }
       if (w.term != 0) {
         a.concepts.push_back((static_cast<std::uint32_t>(key) & kConceptHashMask) | kWordConcept);
@@ -298,10 +320,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
       bool opener = i == 0 || bodyp.tokens[i - 1].end <= a.sentences[s].begin;
       if (t.kind == TokenKind::kNumber ||
           (t.kind == TokenKind::kWord && t.capitalized && !opener && !(w.flags & kStop))) {
-        a.concepts.push_back((static_cast<std::uint32_t>(key) & kConceptHashMask) | kKeyConcept);
+        const std::uint32_t name =
+            (static_cast<std::uint32_t>(key) & kConceptHashMask) | kKeyConcept;
+        a.concepts.push_back(name);
+        if (title) a.concepts.push_back(TitleMark(name, 1));
       }
       prev_key = key;
       prev_stop = stop;
+      prev_title = title;
     }
     while (s < a.sentences.size()) {
       close_sentence();

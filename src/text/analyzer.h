@@ -54,7 +54,8 @@ struct Analysis {
   // bigrams (adjacent words, not both grammar words; content words by stem),
   // marked with kWordConcept its content words, and marked with kKeyConcept
   // its names and numbers (capitalised words that do not open the sentence,
-  // numbers). Sentence s owns
+  // numbers); and for each bigram, name or number that shares content words
+  // with the article's title, a TitleMark() saying how many. Sentence s owns
   // concepts[s == 0 ? 0 : concept_ends[s - 1], concept_ends[s]), sorted, distinct.
   std::vector<std::uint32_t> concepts;
   std::vector<std::uint32_t> concept_ends;
@@ -63,6 +64,18 @@ struct Analysis {
 inline constexpr std::uint32_t kKeyConcept = 0x80000000u;
 inline constexpr std::uint32_t kWordConcept = 0x40000000u;
 inline constexpr std::uint32_t kConceptHashMask = 0x3FFFFFFFu;
+// Both marks: not a concept but a title mark (below).
+inline constexpr std::uint32_t kTitleMark = kKeyConcept | kWordConcept;
+
+// The title mark of a bigram, name or number (`marked` as stored, mark bits
+// of a name included) that has `shared` (1 or 2) content words in its
+// article's title: kTitleMark, then the concept's hash with its lowest bit
+// replaced by shared - 1. It names one of two hashes (lowest bit 0 or 1) of a
+// bigram or a name; the reader looks both up in the same sentence, where two
+// concepts that differ in that bit alone are a one in 2^29 chance.
+inline std::uint32_t TitleMark(std::uint32_t marked, int shared) {
+  return kTitleMark | (marked & kConceptHashMask & ~1u) | static_cast<std::uint32_t>(shared > 1);
+}
 
 struct Pass;
 

@@ -70,8 +70,9 @@ TEST(Analyzer, FindsMultiWordNamesWithTitlesStripped) {
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
-      "", "Biegun never met his counterpart, Vice Minister for Foreign Affairs Choe Son Hui. "
-          "Secretary of Homeland Security Kirstjen Nielsen was not there.");
+      "",
+      "Biegun never met his counterpart, Vice Minister for Foreign Affairs Choe Son Hui. "
+      "Secretary of Homeland Security Kirstjen Nielsen was not there.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Choe Son Hui"));
   EXPECT_THAT(names, Contains("Kirstjen Nielsen"));
@@ -214,7 +215,8 @@ TEST(Analyzer, AcronymsAreTermsNotTheStopWordsTheyFoldTo) {
 
 TEST(Analyzer, SentenceConceptsAreSortedDistinctAndMarkNames) {
   Analyzer analyzer;
-  Analysis a = analyzer.Analyze("", "Rain fell on Lyon. Rain fell on Lyon again, said Mayor Ada Roy.");
+  Analysis a =
+      analyzer.Analyze("", "Rain fell on Lyon. Rain fell on Lyon again, said Mayor Ada Roy.");
   ASSERT_EQ(a.sentences.size(), 2u);
   ASSERT_EQ(a.concept_ends.size(), 2u);
   auto first = std::span(a.concepts).first(a.concept_ends[0]);
@@ -232,6 +234,49 @@ TEST(Analyzer, SentenceConceptsAreSortedDistinctAndMarkNames) {
   };
   EXPECT_EQ(keys(first), 1);
   EXPECT_EQ(keys(second), 4);  // Lyon, Mayor, Ada, Roy
+}
+
+TEST(Analyzer, ConceptsSharingWordsWithTheTitleCarryTitleMarks) {
+  Analyzer analyzer;
+  const std::string body =
+      "Engineers finished the flood barrier at Valdora harbour. Rain fell on Lyon again.";
+  Analysis titled = analyzer.Analyze("Flood barrier finished in Valdora", body);
+  Analysis untitled = analyzer.Analyze("", body);
+  auto marks = [](std::span<const std::uint32_t> cs) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t c : cs) {
+      if ((c & kTitleMark) == kTitleMark) out.push_back(c);
+    }
+    return out;
+  };
+  ASSERT_EQ(titled.concept_ends.size(), 2u);
+  auto first = std::span(titled.concepts).first(titled.concept_ends[0]);
+  auto second = std::span(titled.concepts).subspan(titled.concept_ends[0]);
+  // The marks come on top of the same concepts: without them the two agree.
+  std::vector<std::uint32_t> bare;
+  for (std::uint32_t c : titled.concepts) {
+    if ((c & kTitleMark) != kTitleMark) bare.push_back(c);
+  }
+  EXPECT_EQ(bare, untitled.concepts);
+  EXPECT_TRUE(marks(untitled.concepts).empty());
+  EXPECT_TRUE(marks(second).empty());  // Lyon's rain shares nothing with the title
+  const std::vector<std::uint32_t> got = marks(first);
+  ASSERT_FALSE(got.empty());
+  // "flood barrier" has both words in the title (the mark's lowest bit set),
+  // "the flood" one; the name "Valdora" is marked too.
+  int both = 0, one = 0;
+  for (std::uint32_t m : got) (m & 1u ? both : one) += 1;
+  EXPECT_GE(both, 1);
+  EXPECT_GE(one, 2);
+  const std::uint32_t valdora = TitleMark(
+      [&] {
+        for (std::uint32_t c : first) {
+          if ((c & kTitleMark) == kKeyConcept) return c;
+        }
+        return 0u;
+      }(),
+      1);
+  EXPECT_TRUE(std::binary_search(first.begin(), first.end(), valdora));
 }
 
 }  // namespace
