@@ -4,6 +4,7 @@
 Usage (from the repo root):
     python3 bench/corpus_bench.py                          # sizes 20000,200000; threads 1 and nproc
     python3 bench/corpus_bench.py --sizes 20000 --threads 1 --json
+    python3 bench/corpus_bench.py --no-briefs                # cluster --no-briefs
     python3 bench/corpus_bench.py --storyline build/storyline --work /tmp/storyline-bench
 
 For each size the corpus is made by bench/make_corpus.py (--seed, default 1) and cached under
@@ -40,6 +41,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
     ap.add_argument("--cold", action="store_true", help="do not read the corpus into the page cache before its runs")
+    ap.add_argument("--no-briefs", action="store_true",
+                    help="run cluster --no-briefs (clustering alone: issue 2's end-to-end job without issue 4's briefs)")
     args = ap.parse_args()
 
     if not os.path.isdir(args.data):
@@ -80,6 +83,8 @@ def main():
                 os.remove(apath)
             cmd = [args.storyline, "cluster", "--quiet", "--threads", str(t),
                    "--output", os.path.join(rdir, "stories.json"), "--assignments", apath, articles]
+            if args.no_briefs:
+                cmd.insert(2, "--no-briefs")
             eprint(f"run: n={n} threads={t}: {' '.join(cmd)}")
             res = benchlib.run_measured(cmd, timeout=args.timeout)
             with open(os.path.join(rdir, "stderr.txt"), "w") as f:
