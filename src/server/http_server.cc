@@ -693,7 +693,7 @@ struct HttpServer::Impl {
     if (query->IsFrontPage()) {
       // The page is made once a snapshot, plain and gzipped (by the
       // publisher, as it publishes it) and sent from the snapshot itself:
-      // gzipped it is about a seventh of the bytes to send and to read.
+      // gzipped it is about a quarter of the bytes to send and to read.
       const std::string& gzipped = MakeFrontPageGzip(*snapshot);
       if (!gzipped.empty() && AcceptsGzip(req.Header("Accept-Encoding"))) {
         SendSharedJson(res, 200, snapshot, gzipped);
