@@ -521,5 +521,36 @@ TEST_F(ArticleStoreTest, MigratesAVersion4DatabaseMovingTheSearchIndexOut) {
   sqlite3_close(db);
 }
 
+// The search file is derived data: lost, it is made again empty, and every
+// stored article waits to be indexed.
+TEST_F(ArticleStoreTest, ALostSearchFileIsMadeAgainAndEveryArticleWaitsToBeIndexed) {
+  {
+    auto store = ArticleStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    std::vector<StoredArticle> rows = {Row("a", 1), Row("b", 1)};
+    rows[0].article.text = "A zeppelin landed.";
+    ASSERT_TRUE(AppendAndIndex(**store, &rows).ok());
+    EXPECT_EQ(Unindexed(**store), 0);
+  }
+  for (const char* suffix : {"-search", "-search-wal", "-search-shm"}) fs::remove(path_ + suffix);
+  auto store = ArticleStore::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(Unindexed(**store), 2);
+  EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
+  std::vector<StoredArticle> old;
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
+  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
+}
+
+// A search file that is not a database is refused, named.
+TEST_F(ArticleStoreTest, RefusesASearchFileThatIsNotADatabase) {
+  std::ofstream(path_ + "-search") << "not a database, not at all, and long enough to be read";
+  auto store = ArticleStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find(path_ + "-search"), std::string::npos)
+      << store.status().ToString();
+}
+
 }  // namespace
 }  // namespace storyline::store
