@@ -127,6 +127,24 @@ Result<sqlite3*> OpenConnection(const std::string& path) {
   return db;
 }
 
+// Puts `db`, the file at `path`, in WAL mode. kIoError "`path` is not a
+// storyline `what`" when it is not a SQLite database.
+Status UseWal(sqlite3* db, const std::string& path, std::string_view what) {
+  Statement q(db, "PRAGMA journal_mode=WAL");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) {
+    return SqlError(db, path + " is not a storyline " + std::string(what));
+  }
+  if (ColumnText(q.get(), 0) != "wal") return Status::IoError(path + ": WAL mode unavailable");
+  return Status::Ok();
+}
+
+// The file's schema version (PRAGMA user_version).
+Result<int> UserVersion(sqlite3* db) {
+  Statement q(db, "PRAGMA user_version");
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "schema version");
+  return sqlite3_column_int(q.get(), 0);
+}
+
 // Attaches the database file `path` to `db` as `name`.
 Status Attach(sqlite3* db, const std::string& path, const char* name) {
   Statement q(db, (std::string("ATTACH DATABASE ? AS ") + name).c_str());
@@ -148,18 +166,10 @@ Result<sqlite3*> OpenSearch(const std::string& path, const std::string& articles
   };
   // WAL as the database; NORMAL: the index is derived from the articles,
   // and what a crash loses of it the next start indexes again.
-  {
-    Statement q(db, "PRAGMA journal_mode=WAL");
-    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW || ColumnText(q.get(), 0) != "wal") {
-      return fail(SqlError(db, path + " is not a storyline search index"));
-    }
-  }
-  int version = 0;
-  {
-    Statement q(db, "PRAGMA user_version");
-    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return fail(SqlError(db, "search version"));
-    version = sqlite3_column_int(q.get(), 0);
-  }
+  if (Status wal = UseWal(db, path, "search index"); !wal.ok()) return fail(wal);
+  Result<int> read = UserVersion(db);
+  if (!read.ok()) return fail(read.status());
+  const int version = *read;
   if (version > kSearchSchemaVersion) {
     return fail(Status::InvalidInput(path + ": search index version " + std::to_string(version) +
                                      " is newer than this storyline's"));
@@ -228,12 +238,9 @@ struct ArticleStore::Connections {
 };
 
 Status MigrateSchema(sqlite3* db) {
-  int version = 0;
-  {
-    Statement q(db, "PRAGMA user_version");
-    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "schema version");
-    version = sqlite3_column_int(q.get(), 0);
-  }
+  Result<int> read = UserVersion(db);
+  if (!read.ok()) return read.status();
+  const int version = *read;
   if (version > ArticleStore::kSchemaVersion) {
     return Status::InvalidInput("database schema version " + std::to_string(version) +
                                 " is newer than this storyline's (" +
@@ -291,13 +298,7 @@ Result<std::unique_ptr<ArticleStore>> ArticleStore::Open(const std::string& path
   sqlite3* db = *writer;
   // WAL: readers never block the writer; FULL: a commit is on disk (the WAL
   // fsynced) before it returns, which is what an acknowledgement promises.
-  {
-    Statement q(db, "PRAGMA journal_mode=WAL");
-    if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) {
-      return SqlError(db, path + " is not a storyline database");
-    }
-    if (ColumnText(q.get(), 0) != "wal") return Status::IoError(path + ": WAL mode unavailable");
-  }
+  STORYLINE_RETURN_IF_ERROR(UseWal(db, path, "database"));
   STORYLINE_RETURN_IF_ERROR(Exec(db, "PRAGMA synchronous=FULL"));
   STORYLINE_RETURN_IF_ERROR(MigrateSchema(db));
   {
