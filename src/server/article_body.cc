@@ -9,14 +9,6 @@
 namespace storyline::server {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 Status CheckDepth(std::string_view json, int max_depth) {
   if (JsonDepth(json) > max_depth) {
     return Status::InvalidInput("JSON nested deeper than " + std::to_string(max_depth) + " levels");
@@ -39,7 +31,7 @@ Status ValidHeader(std::string_view name, std::string_view value) {
 }  // namespace
 
 std::optional<BodyKind> BodyKindOf(std::string_view content_type) {
-  std::string type(Trim(content_type.substr(0, content_type.find(';'))));
+  std::string type(TrimBlanks(content_type.substr(0, content_type.find(';'))));
   type = AsciiLowered(type);
   if (type.empty() || type == "application/json") return BodyKind::kJsonObject;
   if (type == "application/x-ndjson" || type == "application/jsonl" ||
@@ -88,7 +80,7 @@ Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body, const
       while (pos < body.size()) {
         std::size_t end = body.find('\n', pos);
         if (end == std::string_view::npos) end = body.size();
-        std::string_view line = Trim(body.substr(pos, end - pos));
+        std::string_view line = TrimBlanks(body.substr(pos, end - pos));
         pos = end + 1;
         ++line_no;
         if (line.empty()) continue;
@@ -108,7 +100,7 @@ Result<ArticleBody> ParseArticleBody(BodyKind kind, std::string_view body, const
       STORYLINE_RETURN_IF_ERROR(ValidHeader("X-Article-URL", html.url));
       STORYLINE_RETURN_IF_ERROR(ValidHeader("X-Article-ID", html.id));
       STORYLINE_RETURN_IF_ERROR(ValidHeader("X-Article-Source", html.source));
-      if (Trim(body).empty()) return Status::InvalidInput("empty HTML body");
+      if (TrimBlanks(body).empty()) return Status::InvalidInput("empty HTML body");
       Article a;
       a.url = html.url;
       a.source = html.source;

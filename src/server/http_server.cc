@@ -136,9 +136,7 @@ bool AcceptsGzip(std::string_view header) {
     std::string_view item = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     std::size_t semi = item.find(';');
-    std::string_view coding = item.substr(0, semi);
-    while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
-    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    std::string_view coding = TrimBlanks(item.substr(0, semi));
     if (coding != "gzip" && coding != "*") continue;
     std::string_view params = semi == std::string_view::npos ? "" : item.substr(semi + 1);
     std::size_t q = params.find("q=");

@@ -1,4 +1,4 @@
-// ASCII case helpers for markup, headers and tags (bytes >= 0x80 untouched).
+// ASCII helpers for markup, headers and tags (bytes >= 0x80 untouched).
 #ifndef STORYLINE_UTIL_ASCII_H_
 #define STORYLINE_UTIL_ASCII_H_
 
@@ -13,6 +13,16 @@ inline std::string AsciiLowered(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);
   return out;
+}
+
+// `s` without the spaces and tabs at both ends, nor a line's trailing CR:
+// HTTP's optional whitespace around a header's parts, a JSON line's blanks.
+inline std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
 }
 
 }  // namespace storyline
