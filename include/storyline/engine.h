@@ -32,12 +32,18 @@ namespace storyline {
 
 // A story's place in the ranking without its brief: cheap to list, so a
 // caller that keeps built stories (the server) can rebuild only those whose
-// members changed. Members grow, and shrink only by Remove(); merges keep the
-// older story's id.
+// members changed. Members grow, and shrink only by Remove(); a merge keeps
+// the id of the larger story.
 struct RankedStory {
   std::string id;
   std::vector<std::size_t> members;  // article numbers, in arrival order
   double score = 0;
+  // The engine's number for the story (its id is "s" + (number + 1)), and a
+  // stamp that moves whenever its members change (an article joins or
+  // leaves, a story merges into it, a copy in it becomes an original): the
+  // same number and stamp mean the same members and the same brief.
+  std::uint32_t number = 0;
+  std::uint64_t stamp = 0;
 };
 
 struct EngineOptions {
@@ -139,7 +145,15 @@ class StoryEngine {
   // caller may let Add() run in it (the server does, under its lock): the
   // ranking then holds the stories as they were when it started, scored
   // partly on members added since.
-  std::vector<RankedStory> RankStories(const std::function<void()>& between = nullptr) const;
+  // The engine remembers each story's signals (outlets, originals, copies,
+  // last time) at its stamp, so a later call counts again only the members
+  // of stories whose stamp moved; the others cost a freshness update.
+  // `known`, when given, is asked of every story first (`number` and
+  // `stamp` set): a story it answers true for comes back without id and
+  // members, for a caller that still has it built at that stamp.
+  std::vector<RankedStory> RankStories(
+      const std::function<void()>& between = nullptr,
+      const std::function<bool(const RankedStory&)>& known = nullptr) const;
 
   // The full story of `ranked` (from RankStories() since the last Add()),
   // with its brief: the same object Stories() gives. May run on several

@@ -62,6 +62,19 @@ class Clusterer {
   // Every live story's members, in arrival order; stories in creation order.
   virtual std::vector<std::vector<std::uint32_t>> Stories() const = 0;
 
+  // A stamp per story number (every number StoryOf() has given, so story
+  // numbers are below its size): 0 when the story is gone (merged into
+  // another or emptied), else a number that moves whenever its members do
+  // (an article joins or leaves, a story merges into it, a copy in it is
+  // promoted). Live stories are exactly those with a stamp, in creation
+  // order; a caller that keeps something derived from a story (its ranking
+  // signals, its brief) works it out again only when the stamp moved.
+  virtual const std::vector<std::uint64_t>& Stamps() const = 0;
+
+  // Members of live story number `story`, in arrival order.
+  // REQUIRES: Stamps()[story] != 0.
+  virtual const std::vector<std::uint32_t>& Members(std::uint32_t story) const = 0;
+
   // Merges live stories that have converged (story-to-story score at or
   // above the merge threshold). The index does this by itself now and then;
   // call it before reading Stories() when a batch ends.

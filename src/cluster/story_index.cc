@@ -186,6 +186,7 @@ void StoryIndex::Post(std::uint32_t story, const features::SparseVector& v,
 void StoryIndex::Join(std::uint32_t story, const ClusterDoc& doc, std::uint32_t doc_no) {
   StoryState& s = stories_[story];
   s.members.push_back(doc_no);
+  Touch(story);
   if (doc.time) {
     ++s.dated;
     s.time_sum += static_cast<double>(*doc.time);
@@ -209,6 +210,7 @@ void StoryIndex::Remove(std::uint32_t doc_no, const ClusterDoc& doc) {
   std::uint32_t story = Root(doc_story_[doc_no]);
   StoryState& s = stories_[story];
   std::erase(s.members, doc_no);
+  Touch(story);
   if (doc.time && s.dated > 0) {
     --s.dated;
     s.time_sum -= static_cast<double>(*doc.time);
@@ -227,11 +229,14 @@ void StoryIndex::Remove(std::uint32_t doc_no, const ClusterDoc& doc) {
   if (s.members.empty()) {
     s = StoryState();
     s.alive = false;
+    stamps_[story] = 0;
   }
 }
 
 void StoryIndex::Promote(std::uint32_t doc_no, const features::DocVectors& vectors) {
   std::uint32_t story = Root(doc_story_[doc_no]);
+  // A copy became an original: the story's signals changed.
+  Touch(story);
   if (Expired(stories_[story])) return;  // closed: nothing scores against it
   const std::size_t k = std::max(options_.query_terms, options_.index_terms);
   TopTerms(vectors.text, k, &top_text_);
@@ -274,6 +279,8 @@ void StoryIndex::Merge(std::uint32_t into, std::uint32_t from) {
   b = StoryState();
   b.alive = false;
   parent_[from] = into;
+  Touch(into);
+  stamps_[from] = 0;
 }
 
 std::uint32_t StoryIndex::MergeIfConverged(std::uint32_t story, std::uint32_t other) {
@@ -372,6 +379,7 @@ std::uint32_t StoryIndex::Add(std::uint32_t doc_no, const ClusterDoc& doc) {
     story = static_cast<std::uint32_t>(stories_.size());
     stories_.emplace_back();
     parent_.push_back(story);
+    stamps_.push_back(0);  // Join() stamps it
     live_.push_back(story);
     Join(story, doc, doc_no);
   }
@@ -384,7 +392,7 @@ std::uint32_t StoryIndex::StoryOf(std::uint32_t doc_no) const { return Root(doc_
 std::vector<std::vector<std::uint32_t>> StoryIndex::Stories() const {
   std::vector<std::vector<std::uint32_t>> out;
   for (std::uint32_t s = 0; s < stories_.size(); ++s) {
-    if (parent_[s] == s && !stories_[s].members.empty()) out.push_back(stories_[s].members);
+    if (stamps_[s] != 0) out.push_back(stories_[s].members);
   }
   return out;
 }

@@ -66,6 +66,10 @@ class StoryIndex final : public Clusterer {
   std::uint32_t Add(std::uint32_t doc_no, const ClusterDoc& doc) override;
   std::uint32_t StoryOf(std::uint32_t doc_no) const override;
   std::vector<std::vector<std::uint32_t>> Stories() const override;
+  const std::vector<std::uint64_t>& Stamps() const override { return stamps_; }
+  const std::vector<std::uint32_t>& Members(std::uint32_t story) const override {
+    return stories_[story].members;
+  }
   void Consolidate() override;
   void Remove(std::uint32_t doc_no, const ClusterDoc& doc) override;
   void Promote(std::uint32_t doc_no, const features::DocVectors& vectors) override;
@@ -98,6 +102,8 @@ class StoryIndex final : public Clusterer {
   void Post(std::uint32_t story, const features::SparseVector& v,
             const std::vector<std::uint32_t>& top, std::size_t k);
   void Merge(std::uint32_t into, std::uint32_t from);
+  // Gives `story` a new stamp: its members changed.
+  void Touch(std::uint32_t story) { stamps_[story] = ++changes_; }
   // Merges `story` and `other` (the smaller into the larger) when their
   // story-to-story score reaches the merge threshold; returns the story
   // that now holds `story`'s articles.
@@ -110,6 +116,8 @@ class StoryIndex final : public Clusterer {
   ClusterOptions options_;
   std::vector<StoryState> stories_;
   std::vector<std::uint32_t> parent_;     // union-find over story numbers
+  std::vector<std::uint64_t> stamps_;     // per story number, see Stamps()
+  std::uint64_t changes_ = 0;             // the last stamp given
   std::vector<std::uint32_t> doc_story_;  // story each article joined (before merges)
   absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
   std::optional<UnixSeconds> watermark_;  // latest publication time seen

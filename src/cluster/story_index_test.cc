@@ -279,5 +279,45 @@ TEST(StoryIndex, PromotedCopyKeepsTheStoryScoring) {
   EXPECT_EQ(clusterer->Add(2, Doc(v, kT0)), s0);
 }
 
+// A story's stamp moves whenever its members do, and only then; a story
+// merged away or emptied has none.
+TEST(StoryIndex, StampsMoveWithMembersAndGoWithTheStory) {
+  ClusterOptions options;
+  options.merge_threshold = 0.3f;
+  auto clusterer = CreateClusterer(options);
+  MergeCase m;
+  DocVectors summit = Text({{10, 1}, {11, 1}, {12, 1}});
+  std::uint32_t sa = clusterer->Add(0, Doc(m.a));
+  std::uint32_t sb = clusterer->Add(1, Doc(m.b));
+  std::uint32_t ss = clusterer->Add(2, Doc(summit));
+  auto stamps = clusterer->Stamps();
+  ASSERT_EQ(stamps.size(), 3u);
+  EXPECT_NE(stamps[sa], 0u);
+  EXPECT_NE(stamps[sa], stamps[sb]);
+  const std::uint64_t summit_stamp = stamps[ss];
+
+  std::uint32_t merged = clusterer->Add(3, Doc(m.c));  // bridges a and b
+  std::uint32_t gone = merged == sa ? sb : sa;
+  stamps = clusterer->Stamps();
+  EXPECT_EQ(stamps[gone], 0u);
+  EXPECT_GT(stamps[merged], summit_stamp);
+  EXPECT_EQ(stamps[ss], summit_stamp);  // untouched
+  EXPECT_EQ(clusterer->Members(merged), (std::vector<std::uint32_t>{0, 1, 3}));
+
+  const std::uint64_t before = stamps[ss];
+  clusterer->Add(4, Doc(summit, std::nullopt, 2u));  // a copy joins
+  EXPECT_GT(clusterer->Stamps()[ss], before);
+  clusterer->Remove(2, Doc(summit));
+  const std::uint64_t after_remove = clusterer->Stamps()[ss];
+  clusterer->Promote(4, summit);
+  EXPECT_GT(clusterer->Stamps()[ss], after_remove);
+  clusterer->Remove(4, Doc(summit));  // the last member: the story is gone
+  EXPECT_EQ(clusterer->Stamps()[ss], 0u);
+  // Live stories are exactly those with a stamp.
+  std::size_t live = static_cast<std::size_t>(std::count_if(
+      clusterer->Stamps().begin(), clusterer->Stamps().end(), [](auto t) { return t != 0; }));
+  EXPECT_EQ(live, clusterer->Stories().size());
+}
+
 }  // namespace
 }  // namespace storyline::cluster

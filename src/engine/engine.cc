@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <mutex>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -168,9 +169,18 @@ struct StoryEngine::Impl {
   // an original finds them without a scan. Removed copies are skipped.
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> copies;
 
-  std::string StoryId(std::uint32_t n) const {
-    return "s" + std::to_string(clusterer->StoryOf(n) + 1);
-  }
+  std::string StoryId(std::uint32_t n) const { return StoryName(clusterer->StoryOf(n)); }
+  static std::string StoryName(std::uint32_t story) { return "s" + std::to_string(story + 1); }
+
+  // What RankStories() knows of each story number: its base score and last
+  // time as of `stamp` (0: never counted).
+  struct RankMemo {
+    std::uint64_t stamp = 0;
+    double base = 0;
+    std::optional<UnixSeconds> last_seen;
+  };
+  mutable std::mutex rank_mu;  // RankStories() may be called from more than one thread
+  mutable std::vector<RankMemo> rank_memo;
   // The full story of `members`, given the signals and score ranking found.
   Story BuildStory(const std::vector<std::uint32_t>& members, const rank::StorySignals& signals,
                    double score) const;
@@ -388,11 +398,12 @@ std::string StoryEngine::StoryOf(std::size_t n) const {
 namespace {
 
 // Distinct outlets, dates and counts of a story's members: what ranking needs.
+template <typename Number>
 rank::StorySignals SignalsOf(const std::vector<ArticleRecord>& records,
-                             const std::vector<std::uint32_t>& members) {
+                             const std::vector<Number>& members) {
   rank::StorySignals signals;
   absl::flat_hash_set<std::string_view> outlets;
-  for (std::uint32_t m : members) {
+  for (Number m : members) {
     const ArticleRecord& r = records[m];
     if (!r.meta.source.empty()) outlets.insert(r.meta.source);
     if (const auto& t = r.meta.published) {
@@ -461,33 +472,61 @@ Story StoryEngine::Impl::BuildStory(const std::vector<std::uint32_t>& members,
   return story;
 }
 
-std::vector<RankedStory> StoryEngine::RankStories(const std::function<void()>& between) const {
-  // Every story is scored against the same newest time, and named before
-  // the first pause: an Add() in a pause may merge two stories, and the
-  // ranking must not then name one story twice.
+std::vector<RankedStory> StoryEngine::RankStories(
+    const std::function<void()>& between,
+    const std::function<bool(const RankedStory&)>& known) const {
   constexpr std::size_t kPauseEvery = 512;
   const Impl& e = *impl_;
-  std::vector<std::vector<std::uint32_t>> groups = e.clusterer->Stories();
-  std::vector<std::string> ids;
-  ids.reserve(groups.size());
-  for (const auto& g : groups) ids.push_back(e.StoryId(g.front()));
+  std::lock_guard<std::mutex> memo_lock(e.rank_mu);
+  // Before the first pause, the stories as they are now: an Add() in a
+  // pause may merge two stories, and the ranking must not then name one
+  // story twice. Members are copied only where signals must be counted
+  // again (the stamp moved) or the caller wants them.
+  const std::vector<std::uint64_t>& stamps = e.clusterer->Stamps();
+  if (e.rank_memo.size() < stamps.size()) e.rank_memo.resize(stamps.size());
   const std::optional<UnixSeconds> latest = e.latest;
-  std::vector<std::pair<double, std::size_t>> order;
-  order.reserve(groups.size());
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (between && i % kPauseEvery == kPauseEvery - 1) between();
-    order.emplace_back(rank::StoryScore(SignalsOf(e.records, groups[i]), latest), i);
+  std::vector<RankedStory> stories;
+  struct Recount {
+    std::size_t at;  // in `stories`
+    bool wanted;     // members kept for the caller
+  };
+  std::vector<Recount> recount;
+  for (std::uint32_t s = 0; s < stamps.size(); ++s) {
+    if (stamps[s] == 0) continue;
+    RankedStory& r = stories.emplace_back();
+    r.number = s;
+    r.stamp = stamps[s];
+    const bool stale = e.rank_memo[s].stamp != r.stamp;
+    const bool wanted = !known || !known(r);
+    if (stale || wanted) {
+      const std::vector<std::uint32_t>& members = e.clusterer->Members(s);
+      r.members.assign(members.begin(), members.end());
+    }
+    if (wanted) r.id = Impl::StoryName(s);
+    if (stale) recount.push_back({stories.size() - 1, wanted});
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t k = 0; k < recount.size(); ++k) {
+    if (between && k % kPauseEvery == kPauseEvery - 1) between();
+    RankedStory& r = stories[recount[k].at];
+    rank::StorySignals signals = SignalsOf(e.records, r.members);
+    e.rank_memo[r.number] = {r.stamp, rank::BaseScore(signals), signals.last_seen};
+    if (!recount[k].wanted) r.members = {};
+  }
+  // Every story against the same newest time; ties keep creation order.
+  std::vector<std::pair<double, std::uint32_t>> order;
+  order.reserve(stories.size());
+  for (std::uint32_t i = 0; i < stories.size(); ++i) {
+    const Impl::RankMemo& m = e.rank_memo[stories[i].number];
+    order.emplace_back(rank::FreshScore(m.base, m.last_seen, latest), i);
+  }
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   std::vector<RankedStory> ranked;
   ranked.reserve(order.size());
   for (const auto& [score, i] : order) {
-    RankedStory r;
-    r.id = std::move(ids[i]);
-    r.members.assign(groups[i].begin(), groups[i].end());
-    r.score = score;
-    ranked.push_back(std::move(r));
+    ranked.push_back(std::move(stories[i]));
+    ranked.back().score = score;
   }
   return ranked;
 }

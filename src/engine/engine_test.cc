@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -110,40 +111,94 @@ std::string UniqueWord(int n, char lead) {
   return w;
 }
 
-// RankStories() with a pause lets Add() in every few hundred stories (the
-// server's publisher does): the ranking still names each story once, the
-// stories as they were when it started.
+// Adds a one-sentence article about its own made-up words: every i a story.
+void AddUnique(StoryEngine& e, int i, const std::string& id, const std::string& source = "") {
+  Article a;
+  a.id = id;
+  a.source = source;
+  a.text = "Reports of " + UniqueWord(i, 'q') + " " + UniqueWord(i, 'x') + " and " +
+           UniqueWord(i, 'z') + " near " + UniqueWord(i, 'v') + " continued on Monday.";
+  auto prepared = e.Prepare(std::move(a));
+  ASSERT_TRUE(prepared.ok());
+  e.Add(std::move(*prepared));
+}
+
+// RankStories() with a pause lets Add() in every few hundred stories it
+// counts (the server's publisher does): the ranking still names each story
+// once, the stories as they were when it started.
 TEST(StoryEngine, RankingPausesEveryFewHundredStoriesAndNamesEachStoryOnce) {
   auto engine = StoryEngine::Create({});
   ASSERT_TRUE(engine.ok());
   StoryEngine& e = **engine;
-  auto add = [&](int i, const std::string& id) {
-    Article a;
-    a.id = id;
-    a.text = "Reports of " + UniqueWord(i, 'q') + " " + UniqueWord(i, 'x') + " and " +
-             UniqueWord(i, 'z') + " near " + UniqueWord(i, 'v') + " continued on Monday.";
-    auto prepared = e.Prepare(std::move(a));
-    ASSERT_TRUE(prepared.ok());
-    e.Add(std::move(*prepared));
-  };
-  for (int i = 0; i < 1100; ++i) add(i, "a" + std::to_string(i));
-  const std::vector<RankedStory> plain = e.RankStories();
-  ASSERT_EQ(plain.size(), 1100u);
+  for (int i = 0; i < 1100; ++i) AddUnique(e, i, "a" + std::to_string(i));
   int pauses = 0;
   std::vector<RankedStory> paused = e.RankStories([&] { ++pauses; });
-  EXPECT_GE(pauses, 2);
+  EXPECT_GE(pauses, 2);  // every story counted for the first time
+  const std::vector<RankedStory> plain = e.RankStories();
+  ASSERT_EQ(plain.size(), 1100u);
   ASSERT_EQ(paused.size(), plain.size());
   for (std::size_t i = 0; i < plain.size(); ++i) EXPECT_EQ(paused[i].id, plain[i].id);
+  // Nothing changed since: nothing to count, nothing to pause for.
+  pauses = 0;
+  e.RankStories([&] { ++pauses; });
+  EXPECT_EQ(pauses, 0);
 
+  auto other = StoryEngine::Create({});
+  ASSERT_TRUE(other.ok());
+  for (int i = 0; i < 1100; ++i) AddUnique(**other, i, "a" + std::to_string(i));
   int copies = 0;
-  std::vector<RankedStory> moving = e.RankStories([&] {
+  std::vector<RankedStory> moving = (*other)->RankStories([&] {
     // Copies of the first articles join their stories while it ranks.
-    add(copies, "copy" + std::to_string(copies));
+    AddUnique(**other, copies, "copy" + std::to_string(copies));
     ++copies;
   });
+  EXPECT_GE(copies, 2);
   EXPECT_EQ(moving.size(), 1100u);
   std::set<std::string> ids;
   for (const RankedStory& r : moving) EXPECT_TRUE(ids.insert(r.id).second) << r.id;
+}
+
+// The ranking counts again only stories whose stamp moved, and what it
+// remembers of the others ranks exactly as counting everything afresh.
+TEST(StoryEngine, RankingFromMemoryIsTheRankingAfresh) {
+  auto live = StoryEngine::Create({});
+  auto fresh = StoryEngine::Create({});
+  ASSERT_TRUE(live.ok() && fresh.ok());
+  auto add_both = [&](int i, const std::string& id, const std::string& source) {
+    AddUnique(**live, i, id, source);
+    AddUnique(**fresh, i, id, source);
+  };
+  for (int i = 0; i < 40; ++i) add_both(i, "a" + std::to_string(i), "Outlet A");
+  const std::vector<RankedStory> before = (*live)->RankStories();
+  ASSERT_EQ(before.size(), 40u);
+  // Another outlet joins five stories, and five stories are new.
+  for (int i = 0; i < 45; i += 3) add_both(i, "b" + std::to_string(i), "Outlet B");
+  for (int i = 40; i < 45; ++i) add_both(i, "c" + std::to_string(i), "Outlet C");
+  std::vector<std::uint32_t> moved;
+  const std::vector<RankedStory> again = (*live)->RankStories(nullptr, [&](const RankedStory& r) {
+    auto was = std::find_if(before.begin(), before.end(),
+                            [&](const RankedStory& b) { return b.number == r.number; });
+    if (was == before.end() || was->stamp != r.stamp) {
+      moved.push_back(r.number);
+      return false;
+    }
+    return true;  // known at this stamp: no id, no members
+  });
+  const std::vector<RankedStory> afresh = (*fresh)->RankStories();
+  ASSERT_EQ(again.size(), afresh.size());
+  // 14 stories Outlet B joined (0, 3, ..., 39) and 5 new ones (40-44; b42
+  // starts one that c42 joins).
+  EXPECT_EQ(moved.size(), 19u);
+  for (std::size_t i = 0; i < again.size(); ++i) {
+    EXPECT_EQ(again[i].number, afresh[i].number);
+    EXPECT_EQ(again[i].score, afresh[i].score);  // exactly: the same arithmetic
+    bool asked = std::count(moved.begin(), moved.end(), again[i].number) > 0;
+    EXPECT_EQ(again[i].id.empty(), !asked);
+    EXPECT_EQ(again[i].members.empty(), !asked);
+    if (asked) EXPECT_EQ(again[i].members, afresh[i].members);
+  }
+  // Stories told by two outlets now rank first.
+  EXPECT_EQ(afresh.front().members.size(), 2u);
 }
 
 // Replaying serialised prepared articles gives the same stories, briefs

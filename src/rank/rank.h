@@ -22,7 +22,17 @@ struct StorySignals {
 // Score >= 0, higher is more important. `now` is the latest time in the
 // stream (not the wall clock, so a replayed batch ranks as it did live);
 // without it or without dates freshness is left out.
+// StoryScore(s, now) == FreshScore(BaseScore(s), s.last_seen, now), exactly:
+// a caller that keeps a story's base score (the server) need not count its
+// members again when only the time moved.
 double StoryScore(const StorySignals& s, std::optional<UnixSeconds> now);
+
+// The score before freshness: outlets, originals and copies.
+double BaseScore(const StorySignals& s);
+
+// `base` scaled by the freshness of a story last seen at `last_seen`.
+double FreshScore(double base, std::optional<UnixSeconds> last_seen,
+                  std::optional<UnixSeconds> now);
 
 }  // namespace storyline::rank
 

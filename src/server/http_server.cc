@@ -216,7 +216,7 @@ struct StoryQuery {
     const Story& story = *s.story;
     if (since && (!story.last_seen || *story.last_seen < *since)) return false;
     if (until && (!story.first_seen || *story.first_seen > *until)) return false;
-    if (!lang.empty() && !std::binary_search(s.langs.begin(), s.langs.end(), lang)) return false;
+    if (!lang.empty() && !std::binary_search(s.langs->begin(), s.langs->end(), lang)) return false;
     if (!outlet.empty() &&
         std::find(story.outlets.begin(), story.outlets.end(), outlet) == story.outlets.end()) {
       return false;

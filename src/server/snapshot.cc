@@ -17,48 +17,54 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
                                                        std::uint64_t version,
                                                        const StoryIdMap& public_id,
                                                        const std::function<void()>& between) {
+  ++builds_;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
-  snapshot->story_of_article.assign(engine.article_count(), 0);
-  std::vector<RankedStory> ranked = engine.RankStories(between);
+  // Stories built at their current stamp come back without members.
+  std::vector<RankedStory> ranked = engine.RankStories(between, [&](const RankedStory& r) {
+    return r.number < cache_.size() && cache_[r.number].stamp == r.stamp;
+  });
   snapshot->ranked.reserve(ranked.size());
-  snapshot->rank_of.reserve(ranked.size());
-
-  absl::flat_hash_map<std::string, Cached> next;
-  next.reserve(ranked.size());
   last_built_ = 0;
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
-    RankedStory& r = ranked[rank];
+    const RankedStory& r = ranked[rank];
     // Between briefs, and every few hundred stories reused without one.
     if (between && rank % 256 == 255) between();
-    Cached entry;
-    auto it = cache_.find(r.id);
-    if (it != cache_.end() && it->second.members == r.members) {
-      entry = std::move(it->second);
-    } else {
+    if (cache_.size() <= r.number) cache_.resize(r.number + 1);
+    Cached& entry = cache_[r.number];
+    if (entry.stamp != r.stamp) {
       Story story = engine.BuildStory(r);
       if (public_id) story.id = public_id(r.id);
       entry.story = std::make_shared<const Story>(std::move(story));
+      std::vector<std::string> story_langs;
       for (std::size_t m : r.members) {
-        if (m < langs.size() && !langs[m].empty()) entry.langs.push_back(langs[m]);
+        if (m < langs.size() && !langs[m].empty()) story_langs.push_back(langs[m]);
+        if (m >= story_of_article_.size()) story_of_article_.resize(m + 1, Snapshot::kNone);
+        story_of_article_[m] = r.number;
       }
-      std::sort(entry.langs.begin(), entry.langs.end());
-      entry.langs.erase(std::unique(entry.langs.begin(), entry.langs.end()), entry.langs.end());
-      entry.members = std::move(r.members);
+      std::sort(story_langs.begin(), story_langs.end());
+      story_langs.erase(std::unique(story_langs.begin(), story_langs.end()), story_langs.end());
+      entry.langs = std::make_shared<const std::vector<std::string>>(std::move(story_langs));
+      entry.stamp = r.stamp;
+      entry.size = r.members.size();
       ++last_built_;
       if (between) between();
     }
-    for (std::size_t m : entry.members) {
-      if (m < snapshot->story_of_article.size()) {
-        snapshot->story_of_article[m] = static_cast<std::uint32_t>(rank);
-      }
-    }
-    snapshot->articles += entry.members.size();  // removed articles are in no story
+    entry.seen = builds_;
+    snapshot->articles += entry.size;  // removed articles are in no story
     snapshot->ranked.push_back({entry.story, r.score, entry.langs});
-    snapshot->rank_of.emplace(entry.story->id, rank);
-    next.emplace(std::move(r.id), std::move(entry));
   }
-  cache_ = std::move(next);  // stories merged away are dropped
+  // Stories merged away or emptied since the last build are dropped.
+  for (Cached& entry : cache_) {
+    if (entry.stamp != 0 && entry.seen != builds_) entry = Cached();
+  }
+  snapshot->rank_of_story.assign(cache_.size(), Snapshot::kNone);
+  snapshot->rank_of.reserve(ranked.size());
+  for (std::uint32_t rank = 0; rank < ranked.size(); ++rank) {
+    snapshot->rank_of_story[ranked[rank].number] = rank;
+    snapshot->rank_of.emplace(snapshot->ranked[rank].story->id, rank);
+  }
+  snapshot->story_of_article = story_of_article_;
   return snapshot;
 }
 

@@ -1,7 +1,8 @@
 // Snapshot: an immutable picture of the ranked stories, briefs included, that
 // the server's read handlers share without touching the engine or any lock;
 // SnapshotBuilder makes the next one, re-briefing only the stories whose
-// members changed since the last.
+// members changed since the last (the engine's story stamps say which), so
+// what a rebuild costs beyond those briefs is a few operations per story.
 //
 //   SnapshotBuilder builder;
 //   std::shared_ptr<const Snapshot> s = builder.Build(engine, langs, version);
@@ -18,7 +19,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -32,15 +35,33 @@ struct SnapshotStory {
   // Its `score` is the one of that time: use `score` below.
   std::shared_ptr<const Story> story;
   double score = 0;
-  std::vector<std::string> langs;  // distinct languages of its articles, sorted
+  // Distinct languages of its articles, sorted; shared like `story`.
+  std::shared_ptr<const std::vector<std::string>> langs;
 };
 
 struct Snapshot {
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
   std::uint64_t version = 0;  // writes applied when it was taken
   std::size_t articles = 0;
-  std::vector<SnapshotStory> ranked;                      // highest score first
-  absl::flat_hash_map<std::string, std::size_t> rank_of;  // story id -> index in ranked
-  std::vector<std::uint32_t> story_of_article;            // article number -> index in ranked
+  std::vector<SnapshotStory> ranked;  // highest score first
+  // Story id (a view of the id of a story in `ranked`) -> index in ranked.
+  absl::flat_hash_map<std::string_view, std::uint32_t> rank_of;
+  // Article number -> the engine's number of the story it was in when that
+  // story was last built (kNone: not built yet; stale for removed articles,
+  // which nobody asks about), and the engine's story number -> index in
+  // ranked (kNone: not in this snapshot). RankOfArticle() reads both.
+  std::vector<std::uint32_t> story_of_article;
+  std::vector<std::uint32_t> rank_of_story;
+
+  // Index in `ranked` of the story holding article number `n`, when this
+  // snapshot has it. REQUIRES: `n` not removed when the snapshot was built.
+  std::optional<std::size_t> RankOfArticle(std::size_t n) const {
+    if (n >= story_of_article.size()) return std::nullopt;
+    std::uint32_t story = story_of_article[n];
+    if (story >= rank_of_story.size() || rank_of_story[story] == kNone) return std::nullopt;
+    return rank_of_story[story];
+  }
 
   // The story at `rank` with its current score (a copy only when it moved).
   std::shared_ptr<const Story> StoryAt(std::size_t rank) const;
@@ -86,11 +107,15 @@ class SnapshotBuilder {
 
  private:
   struct Cached {
-    std::vector<std::size_t> members;
+    std::uint64_t stamp = 0;  // the engine's stamp of the story when built; 0: nothing
+    std::size_t size = 0;     // its articles
     std::shared_ptr<const Story> story;
-    std::vector<std::string> langs;
+    std::shared_ptr<const std::vector<std::string>> langs;
+    std::uint64_t seen = 0;  // the last Build() that ranked it
   };
-  absl::flat_hash_map<std::string, Cached> cache_;  // engine story id -> last build
+  std::vector<Cached> cache_;                    // by the engine's story number
+  std::vector<std::uint32_t> story_of_article_;  // see Snapshot::story_of_article
+  std::uint64_t builds_ = 0;
   std::size_t last_built_ = 0;
 };
 

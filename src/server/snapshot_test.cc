@@ -46,24 +46,25 @@ TEST_F(SnapshotTest, RebriefsOnlyStoriesWhoseMembersChanged) {
   auto first = builder.Build(*engine_, langs_, 1);
   ASSERT_EQ(first->ranked.size(), 2u);
   EXPECT_EQ(builder.last_built(), 2u);
-  std::size_t budget_rank = first->story_of_article[1];
+  std::size_t budget_rank = *first->RankOfArticle(1);
   std::shared_ptr<const Story> budget = first->ranked[budget_rank].story;
   EXPECT_EQ(budget->articles.size(), 1u);
-  EXPECT_EQ(first->ranked[budget_rank].langs, (std::vector<std::string>{"fi"}));
+  EXPECT_EQ(*first->ranked[budget_rank].langs, (std::vector<std::string>{"fi"}));
 
   Add("q3", kQuake, 3, "de");
+  EXPECT_FALSE(first->RankOfArticle(3));  // added after the first snapshot
   auto second = builder.Build(*engine_, langs_, 2);
   EXPECT_EQ(second->version, 2u);
   EXPECT_EQ(second->articles, 4u);
   EXPECT_EQ(builder.last_built(), 1u);  // only the quake story grew
-  std::size_t quake_rank = second->story_of_article[3];
-  EXPECT_EQ(second->story_of_article[0], quake_rank);
+  std::size_t quake_rank = *second->RankOfArticle(3);
+  EXPECT_EQ(*second->RankOfArticle(0), quake_rank);
   EXPECT_EQ(second->ranked[quake_rank].story->articles.size(), 3u);
-  EXPECT_EQ(second->ranked[quake_rank].langs, (std::vector<std::string>{"de", "en"}));
+  EXPECT_EQ(*second->ranked[quake_rank].langs, (std::vector<std::string>{"de", "en"}));
   // The budget story's brief is the same object, not rebuilt.
-  EXPECT_EQ(second->ranked[second->story_of_article[1]].story.get(), budget.get());
+  EXPECT_EQ(second->ranked[*second->RankOfArticle(1)].story.get(), budget.get());
   // The first snapshot is untouched by the second.
-  EXPECT_EQ(first->ranked[first->story_of_article[0]].story->articles.size(), 2u);
+  EXPECT_EQ(first->ranked[*first->RankOfArticle(0)].story->articles.size(), 2u);
   EXPECT_EQ(second->rank_of.at(second->ranked[quake_rank].story->id), quake_rank);
 }
 
@@ -74,18 +75,18 @@ TEST_F(SnapshotTest, RebriefsAStoryThatLostAnArticleAndDropsOneThatVanished) {
   SnapshotBuilder builder;
   auto first = builder.Build(*engine_, langs_, 1);
   ASSERT_EQ(first->ranked.size(), 2u);
-  std::string budget = first->ranked[first->story_of_article[1]].story->id;
-  std::shared_ptr<const Story> quake = first->ranked[first->story_of_article[0]].story;
+  std::string budget = first->ranked[*first->RankOfArticle(1)].story->id;
+  std::shared_ptr<const Story> quake = first->ranked[*first->RankOfArticle(0)].story;
 
   ASSERT_TRUE(engine_->Remove(2).ok());  // q2
   auto second = builder.Build(*engine_, langs_, 2);
   EXPECT_EQ(builder.last_built(), 1u);  // the quake story, not the budget's
   EXPECT_EQ(second->articles, 2u);
-  const SnapshotStory& q = second->ranked[second->story_of_article[0]];
+  const SnapshotStory& q = second->ranked[*second->RankOfArticle(0)];
   EXPECT_NE(q.story.get(), quake.get());
   ASSERT_EQ(q.story->articles.size(), 1u);
   EXPECT_EQ(q.story->articles[0].id, "q1");
-  EXPECT_EQ(q.langs, (std::vector<std::string>{"en"}));  // "de" left with q2
+  EXPECT_EQ(*q.langs, (std::vector<std::string>{"en"}));  // "de" left with q2
 
   ASSERT_TRUE(engine_->Remove(1).ok());  // b1: its story vanishes
   auto third = builder.Build(*engine_, langs_, 3);

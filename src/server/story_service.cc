@@ -569,13 +569,13 @@ void StoryService::Publish() {
 
 std::optional<std::size_t> StoryService::FindStory(const Snapshot& snapshot,
                                                    const std::string& id) const {
-  if (auto it = snapshot.rank_of.find(id); it != snapshot.rank_of.end()) return it->second;
+  if (auto it = snapshot.rank_of.find(std::string_view(id)); it != snapshot.rank_of.end()) {
+    return it->second;
+  }
   std::shared_lock<std::shared_mutex> lock(ids_mu_);
   auto alias = story_alias_.find(id);
-  if (alias == story_alias_.end() || alias->second >= snapshot.story_of_article.size()) {
-    return std::nullopt;
-  }
-  return snapshot.story_of_article[alias->second];
+  if (alias == story_alias_.end()) return std::nullopt;
+  return snapshot.RankOfArticle(alias->second);
 }
 
 Result<std::vector<StoryMatch>> StoryService::SearchStories(const Snapshot& snapshot,
@@ -589,10 +589,11 @@ Result<std::vector<StoryMatch>> StoryService::SearchStories(const Snapshot& snap
     for (const store::SearchHit& hit : *hits) {
       auto it = number_of_id_.find(hit.id);
       // Stored but not yet in this snapshot: found by the next one.
-      if (it == number_of_id_.end() || it->second >= snapshot.story_of_article.size()) continue;
-      std::size_t rank = snapshot.story_of_article[it->second];
+      if (it == number_of_id_.end()) continue;
+      std::optional<std::size_t> rank = snapshot.RankOfArticle(it->second);
+      if (!rank) continue;
       // Hits come best first: a story's first hit is its best.
-      if (at.try_emplace(rank, matches.size()).second) matches.push_back({rank, hit.relevance});
+      if (at.try_emplace(*rank, matches.size()).second) matches.push_back({*rank, hit.relevance});
     }
   }
   // Best article first; equal relevance keeps the front page's order.
@@ -616,9 +617,7 @@ Result<ArticleView> StoryService::GetArticle(const std::string& id) const {
   ArticleView view;
   view.stored = std::move(**stored);
   auto snap = snapshot();
-  if (*number < snap->story_of_article.size()) {
-    view.story = snap->ranked[snap->story_of_article[*number]].story->id;
-  }
+  if (auto rank = snap->RankOfArticle(*number)) view.story = snap->ranked[*rank].story->id;
   return view;
 }
 
