@@ -573,16 +573,22 @@ TEST_F(ServerTest, SampleFedOverHttpGivesTheStoriesOfClusterAndARestartKeepsThem
   EXPECT_TRUE(again["articles"].empty());
   EXPECT_EQ(again["errors"].size(), 52u);
 
-  // Without the stored analysis (a database from an older storyline, or
-  // another analysis format) the articles are analysed again: same stories.
+  // Without the stored analysis (a crash before it was written, a database
+  // from an older storyline, another analysis format) the articles are
+  // analysed again: same stories, and the analysis is kept for next time.
   StopServer();
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "test.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM prepared", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open((dir_ / "test.db-search").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE derived SET prepared = NULL", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
   StartServer();
   EXPECT_EQ(service_->replayed(), 52u);
   EXPECT_EQ(service_->reanalysed(), 52u);
+  EXPECT_EQ(ServerAssignments(SampleIds()), live);
+  StopServer();
+  StartServer();
+  EXPECT_EQ(service_->reanalysed(), 0u);
   EXPECT_EQ(ServerAssignments(SampleIds()), live);
 }
 

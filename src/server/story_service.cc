@@ -111,6 +111,7 @@ Status StoryService::Restore() {
   };
   auto flush = [&] {
     std::vector<std::optional<PreparedArticle>> prepared(chunk.size());
+    std::vector<std::string> remade(chunk.size());  // analyses made again, serialised
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
@@ -134,16 +135,32 @@ Status StoryService::Restore() {
             continue;
           }
           auto p = engine_->Prepare(std::move(article));
-          if (p.ok()) prepared[i] = std::move(*p);
+          if (p.ok()) {
+            remade[i] = p->Serialize();
+            prepared[i] = std::move(*p);
+          }
           reanalysed.fetch_add(1, std::memory_order_relaxed);
         }
       });
     }
     for (auto& w : workers) w.join();
-    const auto missing = static_cast<std::size_t>(std::count_if(
-        chunk.begin(), chunk.end(), [](const store::StoredArticle& r) { return !r.indexed; }));
-    if (missing > 0 && indexed.ok()) indexed = store_->IndexMissing(chunk);
-    unindexed += missing;
+    // What this start derived again (search rows, analyses) is kept, so the
+    // next start need not.
+    std::vector<store::StoredArticle> derived;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const store::StoredArticle& row = chunk[i];
+      if (row.indexed && remade[i].empty()) continue;
+      store::StoredArticle& d = derived.emplace_back();
+      d.seq = row.seq;
+      d.story = row.story;
+      d.prepared = std::move(remade[i]);
+      if (!row.indexed) {
+        d.article.title = row.article.title;
+        d.search_text = row.search_text.empty() ? row.article.text : row.search_text;
+        ++unindexed;
+      }
+    }
+    if (!derived.empty() && indexed.ok()) indexed = store_->WriteDerived(derived);
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const store::StoredArticle& row = chunk[i];
       if (row.batch != current_batch) end_batch();
@@ -428,6 +445,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     pending.seq = row.seq;
     pending.article.title = std::move(row.article.title);
     pending.search_text = row.search_text.empty() ? row.article.text : std::move(row.search_text);
+    pending.prepared = std::move(row.prepared);  // not in the commit: see ArticleStore
   }
   std::unique_lock<std::shared_mutex> engine_lock = engine_writers_.Lock(engine_mu_);
   if (!removed_numbers.empty()) {
@@ -523,9 +541,10 @@ void StoryService::IndexPending() {
   }
   if (rows.empty()) return;
   // One transaction. On failure the articles stay stored: the next start
-  // indexes them and gives their new stories new ids.
-  Status s = store_->IndexAndSetStories(rows);
-  if (!s.ok()) std::cerr << "storyline: search index and story ids: " << s.ToString() << '\n';
+  // indexes and prepares them again and gives their new stories new ids.
+  Status s = store_->WriteDerived(rows);
+  if (!s.ok())
+    std::cerr << "storyline: search index, analyses and story ids: " << s.ToString() << '\n';
 }
 
 const std::string& StoryService::PublicStory(const std::string& engine_id,

@@ -169,8 +169,8 @@ class StoryService {
   void Rebuild();
   // A new snapshot of the engine (under engine_mu_ shared).
   void Publish();
-  // Writes unindexed_ into the search index and records the story ids its
-  // articles were answered with.
+  // Writes unindexed_ to the store's search file: search rows, the engine's
+  // analyses and the story ids the articles were answered with.
   void IndexPending();
   // The id clients see for engine story `engine_id`, given on first sight:
   // `wanted` (the id a replayed article was answered with) when no other
@@ -209,8 +209,9 @@ class StoryService {
   absl::flat_hash_map<std::string, std::string> public_story_;  // engine id -> public
   absl::flat_hash_set<std::string> public_used_;                // every public id given
   std::uint64_t next_story_ = 1;                                // next fresh "s<N>"
-  // Stored articles (seq, title, search_text, story) waiting for the search
-  // index, which takes them many at a time with each snapshot rebuild.
+  // Stored articles (seq, title, search_text, prepared, story) waiting for
+  // ArticleStore::WriteDerived(), which takes them many at a time with each
+  // snapshot rebuild.
   std::mutex unindexed_mu_;
   std::vector<store::StoredArticle> unindexed_;  // GUARDED_BY(unindexed_mu_)
   SnapshotBuilder builder_;

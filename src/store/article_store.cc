@@ -71,9 +71,13 @@ std::optional<UnixSeconds> ColumnTime(sqlite3_stmt* s, int i) {
   return sqlite3_column_int64(s, i);
 }
 
+// The columns RowOf() reads, of an article `a` and its `derived` row `d`
+// (the reading connection has the search file attached as "search").
 constexpr const char* kSelectColumns =
-    "SELECT seq, batch, id, url, source, title, lang, text, html, published, fetched, expires,"
-    " story FROM articles ";
+    "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
+    " a.published, a.fetched, a.expires, COALESCE(d.story, a.story)";
+constexpr const char* kFromArticles =
+    " FROM main.articles a LEFT JOIN search.derived d ON d.seq = a.seq";
 
 StoredArticle RowOf(sqlite3_stmt* s) {
   StoredArticle r;
@@ -110,8 +114,9 @@ constexpr const char* kInsertSearch =
 // The search index's own file, beside the database: `path`-search.
 std::string SearchPath(const std::string& path) { return path + "-search"; }
 
-// The search index file's schema, in its PRAGMA user_version.
-constexpr int kSearchSchemaVersion = 1;
+// The search file's schema, in its PRAGMA user_version: 1 the search
+// index, 2 also the table `derived`.
+constexpr int kSearchSchemaVersion = 2;
 
 Result<sqlite3*> OpenConnection(const std::string& path) {
   sqlite3* db = nullptr;
@@ -175,13 +180,25 @@ Result<sqlite3*> OpenSearch(const std::string& path, const std::string& articles
                                      " is newer than this storyline's"));
   }
   Status s = Exec(db, "PRAGMA synchronous=NORMAL");
-  if (s.ok() && version < 1) {
-    // rowid = the article's seq; body = the text the engine analysed.
+  if (s.ok() && version < kSearchSchemaVersion) {
     s = InTransaction(db, [&] {
-      return Exec(db,
-                  "CREATE VIRTUAL TABLE article_search USING fts5("
-                  "title, body, tokenize='porter unicode61');"
-                  "PRAGMA user_version = 1");
+      Status step;
+      if (version < 1) {
+        // rowid = the article's seq; body = the text the engine analysed.
+        step = Exec(db,
+                    "CREATE VIRTUAL TABLE article_search USING fts5("
+                    "title, body, tokenize='porter unicode61')");
+      }
+      if (step.ok() && version < 2) {
+        // What the server derived from each article after its commit: the
+        // engine's analysis and the story id it was answered with.
+        step =
+            Exec(db, "CREATE TABLE derived (seq INTEGER PRIMARY KEY, story TEXT, prepared BLOB)");
+      }
+      if (step.ok()) {
+        step = Exec(db, ("PRAGMA user_version = " + std::to_string(kSearchSchemaVersion)).c_str());
+      }
+      return step;
     });
   }
   if (s.ok()) s = Attach(db, articles_path, "articles_db");
@@ -189,6 +206,8 @@ Result<sqlite3*> OpenSearch(const std::string& path, const std::string& articles
     s = InTransaction(db, [&] {
       return Exec(db,
                   "DELETE FROM main.article_search WHERE rowid NOT IN"
+                  " (SELECT seq FROM articles_db.articles);"
+                  "DELETE FROM main.derived WHERE seq NOT IN"
                   " (SELECT seq FROM articles_db.articles)");
     });
   }
@@ -200,15 +219,14 @@ Result<sqlite3*> OpenSearch(const std::string& path, const std::string& articles
 }  // namespace
 
 struct ArticleStore::Connections {
-  // Article writes (Append, and the story ids of IndexAndSetStories) take
-  // turns on the writer connection.
+  // Article writes (Append) take turns on the writer connection.
   mutable std::mutex writer_mu;
   sqlite3* writer = nullptr;  // GUARDED_BY(writer_mu)
   // The search index is a second SQLite file with a writer of its own, so
   // that indexing never holds up a commit (docs/DESIGN.md "Live server").
   mutable std::mutex search_mu;
   sqlite3* search = nullptr;  // GUARDED_BY(search_mu)
-  // Articles deleted since the last indexing, whose search rows are to go.
+  // Articles deleted since the last WriteDerived(), whose rows there are to go.
   std::mutex unindex_mu;
   std::vector<std::int64_t> unindex;  // GUARDED_BY(unindex_mu)
   // The next seq to give: a seq is never given twice in a process, so a
@@ -219,8 +237,7 @@ struct ArticleStore::Connections {
   sqlite3* reader = nullptr;  // GUARDED_BY(reader_mu)
   // Append()'s statements on the writer, prepared once (preparing them at
   // every group commit was about a tenth of the ingest thread's time).
-  std::unique_ptr<Statement> delete_article, insert_article,
-      insert_prepared;  // GUARDED_BY(writer_mu)
+  std::unique_ptr<Statement> delete_article, insert_article;  // GUARDED_BY(writer_mu)
 
   Statement& WriterStatement(std::unique_ptr<Statement>* s, const char* sql) {
     if (!*s || !(*s)->ok()) *s = std::make_unique<Statement>(writer, sql);
@@ -230,7 +247,6 @@ struct ArticleStore::Connections {
   ~Connections() {
     delete_article.reset();  // finalized before their connection closes
     insert_article.reset();
-    insert_prepared.reset();
     sqlite3_close(reader);
     sqlite3_close(search);
     sqlite3_close(writer);
@@ -270,8 +286,10 @@ Status MigrateSchema(sqlite3* db) {
     // article_search, its rows deleted by a trigger with their article);
     // version 5 moved it to a file of its own.
     if (s.ok() && version < 4) {
-      // The story id each article was answered with (IndexAndSetStories()), so that a
-      // restart gives stories the ids clients saw. NULL before version 4.
+      // The story id each article was answered with, so that a restart gives
+      // stories the ids clients saw. NULL before version 4; not written
+      // since version 6 (the search file's `derived` keeps it), read where
+      // that has none.
       s = Exec(db, "ALTER TABLE articles ADD COLUMN story TEXT");
     }
     if (s.ok() && version < 5) {
@@ -280,6 +298,15 @@ Status MigrateSchema(sqlite3* db) {
       s = Exec(db,
                "DROP TRIGGER IF EXISTS articles_drop_search;"
                "DROP TABLE IF EXISTS article_search");
+    }
+    if (s.ok() && version < 6) {
+      // The analysis moved to the search file's `derived`, written after the
+      // commit: an acknowledged write fsyncs the article alone (its analysis
+      // was three quarters of the bytes). The next start prepares every
+      // article again and keeps the analysis there.
+      s = Exec(db,
+               "DROP TRIGGER IF EXISTS articles_drop_prepared;"
+               "DROP TABLE IF EXISTS prepared");
     }
     if (s.ok()) {
       s = Exec(db,
@@ -344,9 +371,7 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
         &db_->insert_article,
         "INSERT INTO articles (seq, id, batch, url, source, title, lang, text, html,"
         " published, fetched, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    Statement& insert_prepared = db_->WriterStatement(
-        &db_->insert_prepared, "INSERT INTO prepared (seq, bytes) VALUES (?,?)");
-    if (s.ok() && !(insert.ok() && insert_prepared.ok())) s = SqlError(db, "prepare insert");
+    if (s.ok() && !insert.ok()) s = SqlError(db, "prepare insert");
     for (std::size_t i = 0; s.ok() && i < rows->size(); ++i) {
       StoredArticle& r = (*rows)[i];
       const Article& a = r.article;
@@ -370,14 +395,6 @@ Status ArticleStore::Append(std::vector<StoredArticle>* rows,
       }
       sqlite3_reset(insert.get());
       sqlite3_clear_bindings(insert.get());
-      if (s.ok() && !r.prepared.empty()) {
-        sqlite3_bind_int64(insert_prepared.get(), 1, next + static_cast<std::int64_t>(i));
-        sqlite3_bind_blob(insert_prepared.get(), 2, r.prepared.data(),
-                          static_cast<int>(r.prepared.size()), SQLITE_STATIC);
-        if (sqlite3_step(insert_prepared.get()) != SQLITE_DONE) s = SqlError(db, "insert prepared");
-        sqlite3_reset(insert_prepared.get());
-        sqlite3_clear_bindings(insert_prepared.get());
-      }
     }
     return s;
   });
@@ -397,11 +414,11 @@ Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) con
   // No lock: it runs before anything else uses the store, and `visit` may
   // call the writer methods (the restart indexes as it replays).
   sqlite3* db = db_->reader;
-  Statement q(db,
-              "SELECT a.seq, a.batch, a.id, a.url, a.source, a.title, a.lang, a.text, a.html,"
-              " a.published, a.fetched, a.expires, a.story, p.bytes,"
-              " EXISTS (SELECT 1 FROM search.article_search s WHERE s.rowid = a.seq)"
-              " FROM main.articles a LEFT JOIN main.prepared p ON p.seq = a.seq ORDER BY a.seq");
+  Statement q(db, (std::string(kSelectColumns) +
+                   ", d.prepared,"
+                   " EXISTS (SELECT 1 FROM search.article_search s WHERE s.rowid = a.seq)" +
+                   kFromArticles + " ORDER BY a.seq")
+                      .c_str());
   if (!q.ok()) return SqlError(db, "replay");
   int rc;
   while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
@@ -419,7 +436,7 @@ Status ArticleStore::Replay(const std::function<void(StoredArticle)>& visit) con
 Result<std::optional<StoredArticle>> ArticleStore::Get(std::string_view id) const {
   std::lock_guard<std::mutex> lock(db_->reader_mu);
   sqlite3* db = db_->reader;
-  Statement q(db, (std::string(kSelectColumns) + "WHERE id = ?").c_str());
+  Statement q(db, (std::string(kSelectColumns) + kFromArticles + " WHERE a.id = ?").c_str());
   if (!q.ok()) return SqlError(db, "get");
   q.Text(1, id);
   int rc = sqlite3_step(q.get());
@@ -496,7 +513,8 @@ Result<std::uint64_t> ArticleStore::LastStoryNumber() const {
   std::lock_guard<std::mutex> lock(db_->reader_mu);
   sqlite3* db = db_->reader;
   Statement q(db,
-              "SELECT COALESCE(MAX(CAST(substr(story, 2) AS INTEGER)), 0) FROM articles"
+              "SELECT COALESCE(MAX(CAST(substr(story, 2) AS INTEGER)), 0) FROM"
+              " (SELECT story FROM main.articles UNION ALL SELECT story FROM search.derived)"
               " WHERE story GLOB 's[0-9]*'");
   if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW) return SqlError(db, "last story");
   return static_cast<std::uint64_t>(std::max<sqlite3_int64>(0, sqlite3_column_int64(q.get(), 0)));
@@ -504,18 +522,26 @@ Result<std::uint64_t> ArticleStore::LastStoryNumber() const {
 
 namespace {
 
-// Records each row's `story` (empty ones are skipped). REQUIRES: a
-// transaction is open.
-Status WriteStories(sqlite3* db, std::span<const StoredArticle> rows) {
-  Statement update(db, "UPDATE articles SET story = ? WHERE seq = ?");
-  if (!update.ok()) return SqlError(db, "prepare story update");
+// Records each row's `story` and `prepared` in `derived` (empty ones keep
+// what is there). REQUIRES: a transaction is open on the search connection.
+Status WriteDerivedRows(sqlite3* db, std::span<const StoredArticle> rows) {
+  Statement upsert(db,
+                   "INSERT INTO derived (seq, story, prepared) VALUES (?,?,?) ON CONFLICT (seq)"
+                   " DO UPDATE SET story = COALESCE(excluded.story, story),"
+                   " prepared = COALESCE(excluded.prepared, prepared)");
+  if (!upsert.ok()) return SqlError(db, "prepare derived");
   for (const StoredArticle& row : rows) {
-    if (row.story.empty()) continue;
-    update.Text(1, row.story);
-    sqlite3_bind_int64(update.get(), 2, row.seq);
-    int rc = sqlite3_step(update.get());
-    sqlite3_reset(update.get());
-    if (rc != SQLITE_DONE) return SqlError(db, "story update");
+    if (row.seq <= 0 || (row.story.empty() && row.prepared.empty())) continue;
+    sqlite3_bind_int64(upsert.get(), 1, row.seq);
+    if (!row.story.empty()) upsert.Text(2, row.story);
+    if (!row.prepared.empty()) {
+      sqlite3_bind_blob(upsert.get(), 3, row.prepared.data(), static_cast<int>(row.prepared.size()),
+                        SQLITE_STATIC);
+    }
+    int rc = sqlite3_step(upsert.get());
+    sqlite3_reset(upsert.get());
+    sqlite3_clear_bindings(upsert.get());
+    if (rc != SQLITE_DONE) return SqlError(db, "derived");
   }
   return Status::Ok();
 }
@@ -540,25 +566,29 @@ Status WriteMissingSearchRows(sqlite3* db, std::span<const StoredArticle> rows) 
 
 }  // namespace
 
-Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
+Status ArticleStore::WriteDerived(const std::vector<StoredArticle>& rows) {
   std::lock_guard<std::mutex> lock(db_->search_mu);
   sqlite3* db = db_->search;
   std::vector<std::int64_t> unindex;
   Status s = InTransaction(db, [&] {
     STORYLINE_RETURN_IF_ERROR(WriteMissingSearchRows(db, rows));
+    STORYLINE_RETURN_IF_ERROR(WriteDerivedRows(db, rows));
     // Then the rows of articles deleted since (some perhaps just written:
-    // an article may be deleted before it is indexed).
+    // an article may be deleted before this).
     {
       std::lock_guard<std::mutex> unindex_lock(db_->unindex_mu);
       unindex.swap(db_->unindex);
     }
     Statement del(db, "DELETE FROM article_search WHERE rowid = ?");
-    if (!del.ok()) return SqlError(db, "prepare unindex");
+    Statement del_derived(db, "DELETE FROM derived WHERE seq = ?");
+    if (!del.ok() || !del_derived.ok()) return SqlError(db, "prepare unindex");
     for (std::int64_t seq : unindex) {
-      sqlite3_bind_int64(del.get(), 1, seq);
-      int rc = sqlite3_step(del.get());
-      sqlite3_reset(del.get());
-      if (rc != SQLITE_DONE) return SqlError(db, "unindex");
+      for (Statement* d : {&del, &del_derived}) {
+        sqlite3_bind_int64(d->get(), 1, seq);
+        int rc = sqlite3_step(d->get());
+        sqlite3_reset(d->get());
+        if (rc != SQLITE_DONE) return SqlError(db, "unindex");
+      }
     }
     return Status::Ok();
   });
@@ -567,14 +597,6 @@ Status ArticleStore::IndexMissing(const std::vector<StoredArticle>& rows) {
     db_->unindex.insert(db_->unindex.end(), unindex.begin(), unindex.end());
   }
   return s;
-}
-
-Status ArticleStore::IndexAndSetStories(const std::vector<StoredArticle>& rows) {
-  // The index first, on its own file and writer: no commit waits for it.
-  STORYLINE_RETURN_IF_ERROR(IndexMissing(rows));
-  std::lock_guard<std::mutex> lock(db_->writer_mu);
-  sqlite3* db = db_->writer;
-  return InTransaction(db, [&] { return WriteStories(db, rows); });
 }
 
 }  // namespace storyline::store

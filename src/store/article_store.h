@@ -9,46 +9,50 @@
 //   Status s = (*store)->Append(&rows);            // durable once OK
 //   (*store)->Replay([](StoredArticle row) { ... });  // arrival order
 //
-// Layout (schema version 5, in PRAGMA user_version):
+// Layout (schema version 6, in PRAGMA user_version):
 //   articles(seq INTEGER PRIMARY KEY,   -- arrival order, from 1
 //            id TEXT UNIQUE NOT NULL,
 //            batch INTEGER NOT NULL,    -- the group commit it arrived in
 //            url, source, title, lang TEXT,
 //            text, html TEXT,           -- the body as received
 //            published, fetched, expires INTEGER,  -- Unix seconds or NULL
-//            story TEXT)                -- the story id it was answered with
-//                                       -- (version 4; set by IndexAndSetStories())
-//   prepared(seq INTEGER PRIMARY KEY,   -- the article's seq (version 2)
-//            bytes BLOB NOT NULL)       -- PreparedArticle::Serialize()
-//   (a trigger deletes an article's prepared row with it)
-// and in FILE-search (its own user_version 1; WAL, synchronous=NORMAL):
+//            story TEXT)                -- versions 4 and 5: the story id it
+//                                       -- was answered with; read where
+//                                       -- `derived` has none, never written
+// and in FILE-search (its own user_version 2; WAL, synchronous=NORMAL):
 //   article_search USING fts5(title, body, tokenize='porter unicode61')
 //            -- rowid = articles.seq; body = the text the engine analysed
 //            -- (as received; for an HTML page the extracted text).
+//   derived(seq INTEGER PRIMARY KEY,    -- articles.seq
+//           story TEXT,                 -- the story id it was answered with
+//           prepared BLOB)              -- PreparedArticle::Serialize()
 // The metadata columns hold what the engine made of the article (a title or
 // date found in its HTML), the body what was received, so that preparing a
 // stored article again gives the same result.
 //
-// Search rows are written by IndexMissing(), after their articles' commit
-// and many at a time (FTS5 pays per transaction: indexing in every group
-// commit cost the server's ingest thread 0.2 ms an article), on the search
-// file's own connection, so that no commit of articles ever waits for the
-// index (in one file, POSTs waited up to 50 ms for an index commit). The
-// index is derived data: an article stored without a search row (a crash
-// before it was indexed, a lost search file, a database from before
-// version 5) is reported by Replay() and indexed at the next start by the
-// caller, which can prepare it, since the extracted text of an HTML page is
-// not stored. A deleted article's search row goes at the next indexing (and
-// at Open() when a crash came first); until then Search() and Get() do not
-// see it, since they join the articles. A seq is never given twice while
-// the store is open, so a stale row cannot be taken for a new article.
+// A commit (Append()) writes and fsyncs the articles alone. What the server
+// derives from them, the search rows, the engine's analysis and the story
+// ids, is written later by WriteDerived() and many at a time (FTS5 pays per
+// transaction: indexing in every group commit cost the server's ingest
+// thread 0.2 ms an article), on the search file's own connection, so that
+// no commit of articles ever waits for it (in one file, POSTs waited up to
+// 50 ms for an index commit), and an acknowledged write fsyncs about a
+// quarter of the bytes it would with its analysis. All of it can be made
+// again from the articles: an article stored without a search row or an
+// analysis (a crash before WriteDerived(), a lost search file, a database
+// from before version 6) is reported by Replay(), and the caller prepares
+// it again at the next start and writes what it derived; a lost story id
+// gives that article's story a new id. A deleted article's rows there go
+// at the next WriteDerived() (and at Open() when a crash came first); until
+// then Search() and Get() do not see it, since they join the articles. A
+// seq is never given twice while the store is open, so a stale row cannot
+// be taken for a new article.
 //
 // Thread-safety: Replay() first, before any other thread uses the store (its
 // `visit` may call the writer methods). Then every method may be called from
-// any thread: Append() and the story ids of IndexAndSetStories() take turns
-// on the articles' writer connection (the server's ingest thread commits,
-// its publisher thread writes story ids); IndexMissing() writes the search
-// file on a connection of its own; Get(), LastBatch(), LastStoryNumber() and
+// any thread: Append() writes on the articles' writer connection (the
+// server's ingest thread), WriteDerived() the search file on a connection of
+// its own (the publisher thread); Get(), LastBatch(), LastStoryNumber() and
 // Search() share a reading connection under a mutex of its own (WAL readers
 // block no writer).
 #ifndef STORYLINE_STORE_ARTICLE_STORE_H_
@@ -75,17 +79,17 @@ struct StoredArticle {
   Article article;
   std::optional<UnixSeconds> expires;
   // What the engine made of the article (PreparedArticle::Serialize()), so a
-  // restart need not analyse it again; empty when not kept. Given by
-  // Replay(), not by Get().
+  // restart need not analyse it again; empty when not kept. Written by
+  // WriteDerived(), not by Append(); given by Replay(), not by Get().
   std::string prepared;
   // What the search index holds as the body (an HTML page's extracted text);
-  // empty: article.text. Written by IndexMissing(); Get() reads it back for
+  // empty: article.text. Written by WriteDerived(); Get() reads it back for
   // an HTML page once it is indexed.
   std::string search_text;
   // Whether the search index has the article. Given by Replay().
   bool indexed = true;
   // The story id the article was answered with; empty when not recorded.
-  // Written by IndexAndSetStories(), not by Append().
+  // Written by WriteDerived(), not by Append(); given by Replay().
   std::string story;
 };
 
@@ -97,7 +101,7 @@ struct SearchHit {
 
 class ArticleStore {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens or creates the database at `path` and migrates it to
   // kSchemaVersion, and the search index at `path`-search. Fails (kIoError)
@@ -109,8 +113,9 @@ class ArticleStore {
   ArticleStore& operator=(const ArticleStore&) = delete;
 
   // Deletes the articles with ids `removed` (unknown ids are skipped), then
-  // inserts `rows`, in one transaction, and sets their `seq`. Durable when it
-  // returns OK (the commit is fsynced); on failure nothing was written.
+  // inserts `rows` (not their `prepared`, `story` or `search_text`: see
+  // WriteDerived()), in one transaction, and sets their `seq`. Durable when
+  // it returns OK (the commit is fsynced); on failure nothing was written.
   // kAlreadyExists when an id is already stored.
   Status Append(std::vector<StoredArticle>* rows, const std::vector<std::string>& removed = {});
 
@@ -132,18 +137,13 @@ class ArticleStore {
   // The highest N of the stored story ids "s<N>" (0 when none).
   Result<std::uint64_t> LastStoryNumber() const;
 
-  // Indexes, in one transaction, those of `rows` (by seq, with title and
-  // search_text) that are not indexed yet, and takes out the rows of the
-  // articles Append() deleted since the last call (so a row of `rows`
-  // deleted since the caller read it is not left indexed).
-  Status IndexMissing(const std::vector<StoredArticle>& rows);
-
-  // IndexMissing(), then records each row's `story` (by seq; empty ones are
-  // skipped) in one transaction: what the server does with what it stored
-  // since its last snapshot. The story id is known only once the article is
-  // in the engine, after its commit, so it is written here; a crash in
-  // between loses it and the restart gives that article's story a new id.
-  Status IndexAndSetStories(const std::vector<StoredArticle>& rows);
+  // Writes what was derived from stored `rows` (by seq), in one transaction
+  // on the search file: the search rows of those not indexed yet (title and
+  // search_text), each row's `prepared` and `story` (empty ones keep what is
+  // there), and takes out the rows of the articles Append() deleted since the
+  // last call (so a row of `rows` deleted since the caller read it is not
+  // left). Rows with no seq (never stored) are skipped.
+  Status WriteDerived(const std::vector<StoredArticle>& rows);
 
  private:
   ArticleStore() = default;

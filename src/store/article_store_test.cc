@@ -47,7 +47,7 @@ class ArticleStoreTest : public ::testing::Test {
   static Status AppendAndIndex(ArticleStore& store, std::vector<StoredArticle>* rows,
                                const std::vector<std::string>& removed = {}) {
     STORYLINE_RETURN_IF_ERROR(store.Append(rows, removed));
-    return store.IndexMissing(*rows);
+    return store.WriteDerived(*rows);
   }
 
   // Runs `sql` on the database file directly, as an older storyline would.
@@ -192,6 +192,8 @@ TEST_F(ArticleStoreTest, RefusesADatabaseFromANewerVersion) {
   EXPECT_NE(store.status().message().find("newer"), std::string::npos);
 }
 
+// The analysis is not in the commit: WriteDerived() keeps it in the search
+// file, Replay() gives it back, and it goes with its article.
 TEST_F(ArticleStoreTest, KeepsThePreparedBytesForReplayAndDropsThemWithTheArticle) {
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok());
@@ -200,14 +202,19 @@ TEST_F(ArticleStoreTest, KeepsThePreparedBytesForReplayAndDropsThemWithTheArticl
   ASSERT_TRUE((*store)->Append(&rows).ok());
   std::vector<std::string> prepared;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { prepared.push_back(r.prepared); }).ok());
+  EXPECT_EQ(prepared, (std::vector<std::string>{"", ""}));  // not written yet
+  ASSERT_TRUE((*store)->WriteDerived(rows).ok());
+  prepared.clear();
+  ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { prepared.push_back(r.prepared); }).ok());
   EXPECT_EQ(prepared, (std::vector<std::string>{rows[0].prepared, ""}));
 
+  std::vector<StoredArticle> none;
+  ASSERT_TRUE((*store)->Append(&none, {"a"}).ok());
+  ASSERT_TRUE((*store)->WriteDerived({}).ok());
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM articles WHERE id = 'a'", nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(sqlite3_open((path_ + "-search").c_str(), &db), SQLITE_OK);
   sqlite3_stmt* q = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM prepared", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM derived", -1, &q, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(q, 0), 0);
   sqlite3_finalize(q);
@@ -294,9 +301,9 @@ TEST_F(ArticleStoreTest, SearchTakesFts5SyntaxAsPlainWords) {
   EXPECT_EQ(MatchExpression(" \n "), "");
 }
 
-// Append() stores, IndexMissing() indexes later (the server batches it):
+// Append() stores, WriteDerived() indexes later (the server batches it):
 // what was refused or deleted in between is not indexed.
-TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
+TEST_F(ArticleStoreTest, WriteDerivedIndexesOnlyWhatIsStoredAndUnindexed) {
   auto store = ArticleStore::Open(path_);
   ASSERT_TRUE(store.ok());
   std::vector<StoredArticle> first = {Row("a", 1), Row("gone", 1)};
@@ -316,14 +323,14 @@ TEST_F(ArticleStoreTest, IndexMissingIndexesOnlyWhatIsStoredAndUnindexed) {
 
   std::vector<StoredArticle> pending = first;
   pending.insert(pending.end(), refused.begin(), refused.end());
-  ASSERT_TRUE((*store)->IndexMissing(pending).ok());
+  ASSERT_TRUE((*store)->WriteDerived(pending).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
   EXPECT_EQ(Unindexed(**store), 0);
   EXPECT_EQ(SearchRows(), 1);  // nothing for the deleted or the refused
   std::vector<bool> indexed;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { indexed.push_back(r.indexed); }).ok());
   EXPECT_EQ(indexed, (std::vector<bool>{true}));
-  ASSERT_TRUE((*store)->IndexMissing(pending).ok());  // twice: nothing more
+  ASSERT_TRUE((*store)->WriteDerived(pending).ok());  // twice: nothing more
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
 }
 
@@ -343,9 +350,9 @@ TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
   std::vector<StoredArticle> old;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
   old[1].search_text = "A blimp landed.";
-  ASSERT_TRUE((*store)->IndexMissing({old[1]}).ok());
+  ASSERT_TRUE((*store)->WriteDerived({old[1]}).ok());
   EXPECT_EQ(Unindexed(**store), 1);
-  ASSERT_TRUE((*store)->IndexMissing(old).ok());  // the one indexed already is kept
+  ASSERT_TRUE((*store)->WriteDerived(old).ok());  // the one indexed already is kept
   EXPECT_EQ(Unindexed(**store), 0);
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"old-text"}));
   EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"old-html"}));
@@ -358,9 +365,10 @@ TEST_F(ArticleStoreTest, MigratesAVersion1DatabaseAndIndexesWhatIsMissing) {
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)).size(), 2u);
 }
 
-// Schema 2 (articles and prepared, no search index) migrates to 3: the
-// stored analysis is kept and the articles wait to be indexed.
-TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseKeepingItsPreparedBytes) {
+// Schema 2 (articles and prepared, no search index) migrates to 6: the
+// articles wait to be indexed, and their analysis, dropped from the
+// database by version 6, to be made again.
+TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseWhoseArticlesWaitForEverythingDerived) {
   ExecSql(std::string(kVersion1Articles) +
           "CREATE TABLE prepared (seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);"
           "CREATE TRIGGER articles_drop_prepared AFTER DELETE ON articles"
@@ -374,11 +382,21 @@ TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseKeepingItsPreparedBytes) {
   std::vector<StoredArticle> old;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
   ASSERT_EQ(old.size(), 1u);
-  EXPECT_EQ(old[0].prepared, "analysis");
+  EXPECT_EQ(old[0].prepared, "");
   EXPECT_EQ(old[0].story, "");  // version 4's column, empty for old rows
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'prepared'", -1,
+                               &q, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);  // moved to the search file (version 6)
+  sqlite3_finalize(q);
+  sqlite3_close(db);
   EXPECT_EQ(*(*store)->LastStoryNumber(), 0u);
   EXPECT_EQ(Unindexed(**store), 1);
-  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  ASSERT_TRUE((*store)->WriteDerived(old).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v2"}));
 }
 
@@ -395,7 +413,7 @@ TEST_F(ArticleStoreTest, KeepsTheStoryIdsArticlesWereAnsweredWith) {
   rows[1].story = "s12";
   rows[2].story = "";  // not known: left as it is
   EXPECT_EQ(Unindexed(**store), 3);
-  ASSERT_TRUE((*store)->IndexAndSetStories(rows).ok());
+  ASSERT_TRUE((*store)->WriteDerived(rows).ok());
   EXPECT_EQ(Unindexed(**store), 0);
   EXPECT_EQ(SearchRows(), 3);
   std::vector<std::string> stories;
@@ -420,7 +438,7 @@ TEST_F(ArticleStoreTest, IndexingABigBatchBesideAppendsIndexesAllOfIt) {
       EXPECT_TRUE((*store)->Append(&more).ok());
     }
   });
-  ASSERT_TRUE((*store)->IndexAndSetStories(rows).ok());
+  ASSERT_TRUE((*store)->WriteDerived(rows).ok());
   appender.join();
   EXPECT_EQ(SearchRows(), 400);
   EXPECT_EQ(Unindexed(**store), 40);  // the b rows: stored, not yet indexed
@@ -480,7 +498,7 @@ TEST_F(ArticleStoreTest, ASeqIsNeverGivenTwice) {
   EXPECT_EQ(next[0].seq, 3);
   EXPECT_EQ(Unindexed(**store), 1);  // c
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
-  ASSERT_TRUE((*store)->IndexMissing(next).ok());
+  ASSERT_TRUE((*store)->WriteDerived(next).ok());
   EXPECT_EQ(HitIds((*store)->Search("blimp", 10)), (std::vector<std::string>{"c"}));
   EXPECT_EQ(SearchRows(), 2);  // a and c
 }
@@ -506,7 +524,7 @@ TEST_F(ArticleStoreTest, MigratesAVersion4DatabaseMovingTheSearchIndexOut) {
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].story, "s7");
-  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  ASSERT_TRUE((*store)->WriteDerived(old).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v4"}));
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -539,7 +557,7 @@ TEST_F(ArticleStoreTest, ALostSearchFileIsMadeAgainAndEveryArticleWaitsToBeIndex
   EXPECT_TRUE(HitIds((*store)->Search("zeppelin", 10)).empty());
   std::vector<StoredArticle> old;
   ASSERT_TRUE((*store)->Replay([&](StoredArticle r) { old.push_back(std::move(r)); }).ok());
-  ASSERT_TRUE((*store)->IndexMissing(old).ok());
+  ASSERT_TRUE((*store)->WriteDerived(old).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"a"}));
 }
 
