@@ -223,6 +223,53 @@ TEST_F(ServerTest, WithAPublisherThreadWritesBecomeVisibleSearchableAndAreIndexe
   EXPECT_EQ(indexed, 2u);
 }
 
+// With the publisher beside the commits, an id posted twice at once is
+// taken once and refused once, never failing the other writes of its group
+// commit; a DELETE right after the POSTs finds what they stored; a restart
+// holds what was acknowledged.
+TEST_F(ServerTest, WritesOfOneIdAtOnceAreTakenOnceAndRefusedOnce) {
+  StartServer({}, 8, /*snapshot_ms=*/50);
+  constexpr int kWriters = 8;
+  constexpr int kEach = 25;
+  std::mutex mu;
+  std::map<std::string, int> taken, refused;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      httplib::Client c("127.0.0.1", port_);
+      for (int i = 0; i < kEach; ++i) {
+        Json a = Json::parse(kArticle);
+        a["id"] = "pair" + std::to_string(w / 2) + "-" + std::to_string(i);  // two writers each
+        auto res = c.Post("/articles", a.dump(), "application/json");
+        ASSERT_TRUE(res);
+        std::lock_guard<std::mutex> lock(mu);
+        if (res->status == 200) {
+          ++taken[a["id"]];
+        } else {
+          EXPECT_EQ(res->status, 409) << res->body;
+          ++refused[a["id"]];
+        }
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  ASSERT_EQ(taken.size(), static_cast<std::size_t>(kWriters / 2 * kEach));
+  for (const auto& [id, n] : taken) {
+    EXPECT_EQ(n, 1) << id;
+    EXPECT_EQ(refused[id], 1) << id;
+  }
+  for (int i = 0; i < kEach; ++i) {
+    auto res = client_->Delete(("/articles/pair0-" + std::to_string(i)).c_str());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+  }
+  StopServer();
+  StartServer();
+  EXPECT_EQ(GetJson("/healthz")["articles"], (kWriters / 2 - 1) * kEach);
+  EXPECT_EQ(GetJson("/articles/pair1-0")["id"], "pair1-0");
+  GetJson("/articles/pair0-0", 404);
+}
+
 // The publish hook sees each snapshot before readers do (the HTTP server
 // makes its front page there), and not after it is cleared.
 TEST_F(ServerTest, ThePublishHookSeesEachSnapshotBeforeReadersDoUntilCleared) {
