@@ -175,10 +175,24 @@ std::string FirstWords(std::string_view s, std::size_t words) {
   return Trim(s);
 }
 
+// Whether the word s[start, end) is a mark that lays out a page rather than
+// punctuates prose: a breadcrumb or bullet standing alone (">", "*", "»",
+// "•") or a rule drawn with one character ("------", "=====", "***").
+bool IsLayoutMark(std::string_view s, std::size_t start, std::size_t end) {
+  const std::string_view w = s.substr(start, end - start);
+  if (w == ">" || w == "*" || w == "\xC2\xBB" || w == "\xE2\x80\xA2") return true;
+  if (w.size() < 3) return false;
+  const char c = w[0];
+  if (c != '-' && c != '=' && c != '_' && c != '*' && c != '~' && c != '#') return false;
+  return w.find_first_not_of(c) == std::string_view::npos;
+}
+
 // Page furniture that ends like a sentence: a heading, byline or section
 // label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
-// As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
-// list of tags or links ("election fraud | government | human rights").
+// As chief...", "BILL GATES: Good morning."; an acronym stands alone), a
+// list of tags or links ("election fraud | government | human rights"), or
+// navigation laid out with marks ("Programs ------ RADIO ------ AM Back.",
+// "Disneyland Report > Disney News > Stitch's Great Escape!").
 // When it is not, `*words` is WordCount(s): one pass does both, since every
 // candidate sentence of a summary asks both.
 bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
@@ -202,6 +216,7 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
         s[i] == ' ') {
       return true;
     }
+    if (upper == 0 && lower == 0 && IsLayoutMark(s, start, i)) return true;
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
   }

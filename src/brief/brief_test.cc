@@ -178,6 +178,22 @@ TEST(WriteBrief, SummaryLeavesOutHeadingsAndTagListsRunIntoSentences) {
   EXPECT_TRUE(Contains(s.summary, "Floods closed the main road")) << s.summary[0];
 }
 
+TEST(WriteBrief, SummaryLeavesOutNavigationLaidOutWithMarks) {
+  // Breadcrumbs and menus drawn with rules end like sentences but are the
+  // page's, not the story's.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Home > World > Americas > Floods closed the main road into Valdora on Monday.\n"
+        "Programs ------ RADIO ------ Floods cut off the harbour town of Valdora.\n"
+        "Rescue teams from Concepcion reached the town by boat on Monday evening.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "Rescue teams"));
+  EXPECT_FALSE(Contains(s.summary, " > "));
+  EXPECT_FALSE(Contains(s.summary, "------"));
+}
+
 // A lead about a bridge, then three sentences that come back to the flood
 // barrier.
 const char* kBarrierArticle =
