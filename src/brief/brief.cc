@@ -230,9 +230,15 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
 // sentences use, matched at word starts.
 bool LooksLikePageChrome(std::string_view s) {
   static constexpr std::string_view kPhrases[] = {
-      "click here",     "log in",          "sign in to",  "sign up",  "your browser",
-      "e-mail address", "email address",   "screen name", "password", "to subscribe",
-      "unsubscribe",    "registering for", "javascript",  "spyware",  "your system"};
+      "click here", "click to", "log in", "sign in to", "sign up", "your browser", "e-mail address",
+      "email address", "screen name", "password", "to subscribe", "unsubscribe", "registering for",
+      "registration is free", "registration form", "javascript", "spyware", "your system",
+      "your inbox",
+      // Error pages, policies and what the page offers besides the article.
+      "page you requested", "page cannot be found", "page not found", "try again later",
+      "process your request", "privacy policy", "terms of service", "terms of use", "cookie policy",
+      "recaptcha", "acrobat reader", "this article", "rss feed", "post a comment",
+      "leave a comment"};
   const std::string lower = AsciiLowered(s);
   for (std::string_view phrase : kPhrases) {
     for (std::size_t at = lower.find(phrase); at != std::string::npos;

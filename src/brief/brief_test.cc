@@ -269,6 +269,8 @@ TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
         "Registering for the Valdora Globe harbour storm alerts is free and easy!\n"
         "Please make sure your browser supports JavaScript to read about the harbour storm.\n"
         "Click here to log in with your e-mail address and password for harbour storm news.\n"
+        "The harbour storm page you requested cannot be found on the Valdora Globe site.\n"
+        "Our privacy policy and terms of service cover the harbour storm alerts in Valdora.\n"
         "The harbour wall in Valdora held back the worst storm in fifty years on Monday.\n",
         100);
   b.Add("b", "Wire", "",
@@ -281,6 +283,8 @@ TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
   EXPECT_FALSE(Contains(s.summary, "Registering for"));
   EXPECT_FALSE(Contains(s.summary, "your browser"));
   EXPECT_FALSE(Contains(s.summary, "log in"));
+  EXPECT_FALSE(Contains(s.summary, "page you requested"));
+  EXPECT_FALSE(Contains(s.summary, "privacy policy"));
 }
 
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
