@@ -279,12 +279,34 @@ struct Sentence {
   const SentenceFacts* facts;
 };
 
-// The originals the brief reads (all articles when every one is a copy), at
-// most `max` of the most central, in joining order.
+// Whether an article is a page about itself rather than a report: an error
+// page, a registration or download wall, whose first whole sentence speaks
+// to the reader about the page ("The page you requested cannot be found.",
+// "Unfortunately we are unable to process your request at this time.").
+// A report's lead is never that; what follows such a lead is more of it.
+// Furniture before the lead (a line of tags or links) is passed over.
+bool IsPageNotice(const ArticleMaterial& m) {
+  for (const SentenceFacts& s : m.sentences) {
+    if (s.flags & kFragment) continue;
+    const std::string shown = Show(m.Sentence(s));
+    std::size_t words = 0;
+    if (!LooksLikeFurniture(shown, &words)) return LooksLikePageChrome(shown);
+  }
+  return false;
+}
+
+// The originals the brief reads, page notices left out (all originals when
+// every one is a notice, all articles when every one is a copy), at most
+// `max` of the most central, in joining order.
 std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::size_t max) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    if (!articles[i].duplicate) out.push_back(i);
+    if (!articles[i].duplicate && !IsPageNotice(*articles[i].material)) out.push_back(i);
+  }
+  if (out.empty()) {
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      if (!articles[i].duplicate) out.push_back(i);
+    }
   }
   if (out.empty()) {
     for (std::size_t i = 0; i < articles.size(); ++i) out.push_back(i);

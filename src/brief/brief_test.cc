@@ -287,6 +287,26 @@ TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
   EXPECT_FALSE(Contains(s.summary, "privacy policy"));
 }
 
+TEST(WriteBrief, AnErrorPageInAStoryIsNotRead) {
+  // A page whose lead speaks about the page is a notice, not a report: none
+  // of it is read, not even what follows the lead, and its title is no
+  // headline.
+  StoryBuilder b;
+  b.Add("e", "Times", "Page not found",
+        "The page you requested cannot be found on the Valdora Times site.\n"
+        "The harbour storm story may have expired or moved to another address in Valdora.\n",
+        100);
+  b.Add("a", "Wire", "Storm hits Valdora harbour",
+        "The storm hit Valdora harbour on Monday and the harbour wall held.\n"
+        "Storm alerts for Valdora harbour stayed in force until Tuesday.\n",
+        101);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "harbour wall held"));
+  EXPECT_FALSE(Contains(s.summary, "may have expired"));
+  EXPECT_EQ(s.headline, "Storm hits Valdora harbour");
+}
+
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
   StoryBuilder b;
   b.Add("a", "Wire", "",
