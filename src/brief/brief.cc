@@ -295,13 +295,47 @@ bool IsPageNotice(const ArticleMaterial& m) {
   return false;
 }
 
-// The originals the brief reads, page notices left out (all originals when
-// every one is a notice, all articles when every one is a copy), at most
-// `max` of the most central, in joining order.
+// Whether an article's text says anything its title names: some word pair,
+// name or number of it carries a title mark. An untitled article does.
+bool AboutItsTitle(const BriefArticle& a) {
+  if (a.title.empty()) return true;
+  return std::any_of(a.material->concepts.begin(), a.material->concepts.end(), IsTitleMark);
+}
+
+// Whether article `a` reports some word pair, name or number that another
+// of `among` reports too.
+bool SharesWithOthers(std::span<const BriefArticle> articles, std::size_t a,
+                      const std::vector<std::size_t>& among) {
+  absl::flat_hash_set<std::uint32_t> own;
+  for (std::uint32_t c : articles[a].material->concepts) {
+    if (IsPairOrName(c)) own.insert(c);
+  }
+  for (std::size_t b : among) {
+    if (b == a) continue;
+    for (std::uint32_t c : articles[b].material->concepts) {
+      if (own.contains(c)) return true;
+    }
+  }
+  return false;
+}
+
+// The originals the brief reads, at most `max` of the most central, in
+// joining order. Left out: page notices, and pages about neither their own
+// title nor the story (a front page of other news that came in under the
+// story's link: "Latest News & Headlines" over a line about something
+// else); all originals are read when every one is such, all articles when
+// every one is a copy.
 std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::size_t max) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     if (!articles[i].duplicate && !IsPageNotice(*articles[i].material)) out.push_back(i);
+  }
+  if (out.size() >= 2) {
+    std::vector<std::size_t> kept;
+    for (std::size_t a : out) {
+      if (AboutItsTitle(articles[a]) || SharesWithOthers(articles, a, out)) kept.push_back(a);
+    }
+    if (!kept.empty()) out = std::move(kept);
   }
   if (out.empty()) {
     for (std::size_t i = 0; i < articles.size(); ++i) {

@@ -307,6 +307,23 @@ TEST(WriteBrief, AnErrorPageInAStoryIsNotRead) {
   EXPECT_EQ(s.headline, "Storm hits Valdora harbour");
 }
 
+TEST(WriteBrief, APageOfOtherNewsInAStoryIsNotRead) {
+  // A front page that came in under the story's link: about neither its own
+  // title nor the story. An article about its title is read even when it
+  // shares nothing with the others.
+  StoryBuilder b;
+  b.Add("f", "Daily", "Latest News & Headlines",
+        "Stocks rallied in Tokyo on Friday as the yen weakened against the dollar.\n", 100);
+  b.Add("a", "Wire", "Storm hits Valdora harbour",
+        "The storm hit Valdora harbour on Monday and the harbour wall held.\n", 101);
+  b.Add("c", "Courier", "Concepcion sends rescue boats",
+        "Rescue boats from Concepcion reached the fishing fleet before dawn.\n", 102);
+  Story s = b.Brief();
+  EXPECT_TRUE(Contains(s.summary, "harbour wall held"));
+  EXPECT_TRUE(Contains(s.summary, "Rescue boats"));
+  EXPECT_FALSE(Contains(s.summary, "yen"));
+}
+
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {
   StoryBuilder b;
   b.Add("a", "Wire", "",
