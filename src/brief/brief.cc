@@ -254,12 +254,19 @@ bool LooksLikePageChrome(std::string_view s) {
 }
 
 // Whether a sentence is one quotation followed by who said it: it opens with
-// a double quote mark and at least two words follow the last closing one
+// a quote mark and at least two words follow the last closing one
 // ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
-// Friday."). Such a sentence reports what was said and by whom, and reads
-// alone; a sentence inside a quotation, or one without its speaker, does not.
+// Friday."; in single marks as British papers quote, "‘...,’ he said.").
+// Such a sentence reports what was said and by whom, and reads alone; a
+// sentence inside a quotation, or one without its speaker, does not.
 bool IsAttributedQuote(std::string_view s) {
   static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+  static constexpr std::string_view kOpenSingle = "\xE2\x80\x98";                     // ‘
+  static constexpr std::string_view kCloseSingle = "\xE2\x80\x99";                    // ’
+  if (s.starts_with(kOpenSingle)) {
+    const std::size_t close = s.rfind(kCloseSingle);
+    return close != std::string_view::npos && WordCount(s.substr(close + kCloseSingle.size())) >= 2;
+  }
   if (!s.starts_with('"') && !s.starts_with(kOpen)) return false;
   std::size_t end = 0;  // just past the last closing mark
   if (std::size_t curly = s.rfind(kClose); curly != std::string_view::npos) {

@@ -263,6 +263,23 @@ TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
   EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker after it
 }
 
+TEST(WriteBrief, SummaryTakesAQuoteInSingleMarksWithItsSpeaker) {
+  // British papers quote in single marks: the same rule, a speaker after the
+  // closing mark, holds for them.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "\xE2\x80\x98The new harbour wall held back the worst storm in fifty years,\xE2\x80\x99 "
+        "said Mayor Elena Ruiz of Valdora on Monday.\n"
+        "\xE2\x80\x98"
+        "Crews worked through the night in Valdora and the harbour is "
+        "safe.\xE2\x80\x99\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "said Mayor Elena Ruiz"));
+  EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker
+}
+
 TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
   StoryBuilder b;
   b.Add("a", "Globe", "",
