@@ -1,6 +1,7 @@
 #include "brief/brief.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -239,15 +240,25 @@ bool LooksLikePageChrome(std::string_view s) {
       "process your request", "privacy policy", "terms of service", "terms of use", "cookie policy",
       "recaptcha", "acrobat reader", "this article", "rss feed", "post a comment",
       "leave a comment"};
-  const std::string lower = AsciiLowered(s);
-  for (std::string_view phrase : kPhrases) {
-    for (std::size_t at = lower.find(phrase); at != std::string::npos;
-         at = lower.find(phrase, at + 1)) {
-      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
+  // The phrases by their first letter, so that each word start of `s` is
+  // compared with the few that could start there (every candidate sentence
+  // of a summary asks).
+  static const auto kByLetter = [] {
+    std::array<std::vector<std::string_view>, 26> by;
+    for (std::string_view p : kPhrases) by[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
+    return by;
+  }();
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    const char first = lower(s[at]);
+    if (first < 'a' || first > 'z' || (at > 0 && alnum(s[at - 1]))) continue;
+    for (std::string_view phrase : kByLetter[static_cast<std::size_t>(first - 'a')]) {
       const std::size_t end = at + phrase.size();
-      const bool ends =
-          end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
-      if (starts && ends) return true;
+      if (end > s.size() || (end < s.size() && alnum(s[end]))) continue;
+      std::size_t k = 1;
+      while (k < phrase.size() && lower(s[at + k]) == phrase[k]) ++k;
+      if (k == phrase.size()) return true;
     }
   }
   return false;
