@@ -178,11 +178,12 @@ std::string FirstWords(std::string_view s, std::size_t words) {
 
 // Whether the word s[start, end) is a mark that lays out a page rather than
 // punctuates prose: a breadcrumb or bullet standing alone (">", "*", "»",
-// "•") or a rule drawn with one character ("------", "=====", "***").
+// "•") or a rule drawn with one character ("------", "=====", "****"; four
+// at least, since prose writes a dash as "--" or "---").
 bool IsLayoutMark(std::string_view s, std::size_t start, std::size_t end) {
   const std::string_view w = s.substr(start, end - start);
   if (w == ">" || w == "*" || w == "\xC2\xBB" || w == "\xE2\x80\xA2") return true;
-  if (w.size() < 3) return false;
+  if (w.size() < 4) return false;
   const char c = w[0];
   if (c != '-' && c != '=' && c != '_' && c != '*' && c != '~' && c != '#') return false;
   return w.find_first_not_of(c) == std::string_view::npos;
