@@ -302,7 +302,8 @@ struct Sentence {
 // page, a registration or download wall, whose first whole sentence speaks
 // to the reader about the page ("The page you requested cannot be found.",
 // "Unfortunately we are unable to process your request at this time.").
-// A report's lead is never that; what follows such a lead is more of it.
+// A report's lead seldom is (Readers() asks for more evidence); what
+// follows such a lead is more of it.
 // Furniture before the lead (a line of tags or links) is passed over.
 bool IsPageNotice(const ArticleMaterial& m) {
   for (const SentenceFacts& s : m.sentences) {
@@ -339,27 +340,26 @@ bool SharesWithOthers(std::span<const BriefArticle> articles, std::size_t a,
 }
 
 // The originals the brief reads, at most `max` of the most central, in
-// joining order. Left out: page notices, and pages about neither their own
-// title nor the story (a front page of other news that came in under the
-// story's link: "Latest News & Headlines" over a line about something
-// else); all originals are read when every one is such, all articles when
-// every one is a copy.
+// joining order. Left out, when the story has other articles: a page notice
+// or a page about something other than its own title (a front page of other
+// news that came in under the story's link: "Latest News & Headlines" over
+// a line about something else) that says nothing the story says: no word
+// pair, name or number another article reports (an article about a new
+// privacy policy opens with a page phrase too, but shares the story). All
+// originals are read when every one is such, all articles when every one
+// is a copy.
 std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::size_t max) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    if (!articles[i].duplicate && !IsPageNotice(*articles[i].material)) out.push_back(i);
+    if (!articles[i].duplicate) out.push_back(i);
   }
   if (out.size() >= 2) {
     std::vector<std::size_t> kept;
     for (std::size_t a : out) {
-      if (AboutItsTitle(articles[a]) || SharesWithOthers(articles, a, out)) kept.push_back(a);
+      const bool report = !IsPageNotice(*articles[a].material) && AboutItsTitle(articles[a]);
+      if (report || SharesWithOthers(articles, a, out)) kept.push_back(a);
     }
     if (!kept.empty()) out = std::move(kept);
-  }
-  if (out.empty()) {
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-      if (!articles[i].duplicate) out.push_back(i);
-    }
   }
   if (out.empty()) {
     for (std::size_t i = 0; i < articles.size(); ++i) out.push_back(i);

@@ -305,13 +305,13 @@ TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
 }
 
 TEST(WriteBrief, AnErrorPageInAStoryIsNotRead) {
-  // A page whose lead speaks about the page is a notice, not a report: none
-  // of it is read, not even what follows the lead, and its title is no
-  // headline.
+  // A page whose lead speaks about the page, and that says nothing the
+  // story says, is a notice, not a report: none of it is read, not even
+  // what follows the lead, and its title is no headline.
   StoryBuilder b;
   b.Add("e", "Times", "Page not found",
-        "The page you requested cannot be found on the Valdora Times site.\n"
-        "The harbour storm story may have expired or moved to another address in Valdora.\n",
+        "The page you requested cannot be found on this site.\n"
+        "The story may have expired or been moved to another address.\n",
         100);
   b.Add("a", "Wire", "Storm hits Valdora harbour",
         "The storm hit Valdora harbour on Monday and the harbour wall held.\n"
@@ -322,6 +322,20 @@ TEST(WriteBrief, AnErrorPageInAStoryIsNotRead) {
   EXPECT_TRUE(Contains(s.summary, "harbour wall held"));
   EXPECT_FALSE(Contains(s.summary, "may have expired"));
   EXPECT_EQ(s.headline, "Storm hits Valdora harbour");
+}
+
+TEST(WriteBrief, AReportWhoseLeadNamesAPagePhraseIsReadWhenItSharesTheStory) {
+  // "privacy policy" in a lead about a privacy policy: the article reports
+  // what the story reports, so it is read (its lead is still no candidate).
+  StoryBuilder b;
+  b.Add("a", "Wire", "Valdora Telecom changes privacy policy",
+        "Valdora Telecom changed its privacy policy on Monday after complaints.\n"
+        "Regulators fined the firm 40,000 dollars last year for selling data.\n",
+        100);
+  b.Add("b", "Herald", "Valdora Telecom customers win",
+        "Customers of Valdora Telecom said the company changed its rules on Monday.\n", 101);
+  Story s = b.Brief();
+  EXPECT_TRUE(Contains(s.summary, "40,000 dollars"));
 }
 
 TEST(WriteBrief, APageOfOtherNewsInAStoryIsNotRead) {
