@@ -1,6 +1,7 @@
 #include "brief/brief.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -175,10 +176,25 @@ std::string FirstWords(std::string_view s, std::size_t words) {
   return Trim(s);
 }
 
+// Whether the word s[start, end) is a mark that lays out a page rather than
+// punctuates prose: a breadcrumb or bullet standing alone (">", "*", "»",
+// "•") or a rule drawn with one character ("------", "=====", "****"; four
+// at least, since prose writes a dash as "--" or "---").
+bool IsLayoutMark(std::string_view s, std::size_t start, std::size_t end) {
+  const std::string_view w = s.substr(start, end - start);
+  if (w == ">" || w == "*" || w == "\xC2\xBB" || w == "\xE2\x80\xA2") return true;
+  if (w.size() < 4) return false;
+  const char c = w[0];
+  if (c != '-' && c != '=' && c != '_' && c != '*' && c != '~' && c != '#') return false;
+  return w.find_first_not_of(c) == std::string_view::npos;
+}
+
 // Page furniture that ends like a sentence: a heading, byline or section
 // label run into it (two all-capitals words in a row: "FREE PRESS COLUMNIST
-// As chief...", "BILL GATES: Good morning."; an acronym stands alone), or a
-// list of tags or links ("election fraud | government | human rights").
+// As chief...", "BILL GATES: Good morning."; an acronym stands alone), a
+// list of tags or links ("election fraud | government | human rights"), or
+// navigation laid out with marks ("Programs ------ RADIO ------ AM Back.",
+// "Disneyland Report > Disney News > Stitch's Great Escape!").
 // When it is not, `*words` is WordCount(s): one pass does both, since every
 // candidate sentence of a summary asks both.
 bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
@@ -202,6 +218,7 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
         s[i] == ' ') {
       return true;
     }
+    if (upper == 0 && lower == 0 && IsLayoutMark(s, start, i)) return true;
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
   }
@@ -215,30 +232,53 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
 // sentences use, matched at word starts.
 bool LooksLikePageChrome(std::string_view s) {
   static constexpr std::string_view kPhrases[] = {
-      "click here",     "log in",          "sign in to",  "sign up",  "your browser",
-      "e-mail address", "email address",   "screen name", "password", "to subscribe",
-      "unsubscribe",    "registering for", "javascript",  "spyware",  "your system"};
-  const std::string lower = AsciiLowered(s);
-  for (std::string_view phrase : kPhrases) {
-    for (std::size_t at = lower.find(phrase); at != std::string::npos;
-         at = lower.find(phrase, at + 1)) {
-      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]));
+      "click here", "click to", "log in", "sign in to", "sign up", "your browser", "e-mail address",
+      "email address", "screen name", "password", "to subscribe", "unsubscribe", "registering for",
+      "registration is free", "registration form", "javascript", "spyware", "your system",
+      "your inbox",
+      // Error pages, policies and what the page offers besides the article.
+      "page you requested", "page cannot be found", "page not found", "try again later",
+      "process your request", "privacy policy", "terms of service", "terms of use", "cookie policy",
+      "recaptcha", "acrobat reader", "this article", "rss feed", "post a comment",
+      "leave a comment"};
+  // The phrases by their first letter, so that each word start of `s` is
+  // compared with the few that could start there (every candidate sentence
+  // of a summary asks).
+  static const auto kByLetter = [] {
+    std::array<std::vector<std::string_view>, 26> by;
+    for (std::string_view p : kPhrases) by[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
+    return by;
+  }();
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    const char first = lower(s[at]);
+    if (first < 'a' || first > 'z' || (at > 0 && alnum(s[at - 1]))) continue;
+    for (std::string_view phrase : kByLetter[static_cast<std::size_t>(first - 'a')]) {
       const std::size_t end = at + phrase.size();
-      const bool ends =
-          end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
-      if (starts && ends) return true;
+      if (end > s.size() || (end < s.size() && alnum(s[end]))) continue;
+      std::size_t k = 1;
+      while (k < phrase.size() && lower(s[at + k]) == phrase[k]) ++k;
+      if (k == phrase.size()) return true;
     }
   }
   return false;
 }
 
 // Whether a sentence is one quotation followed by who said it: it opens with
-// a double quote mark and at least two words follow the last closing one
+// a quote mark and at least two words follow the last closing one
 // ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
-// Friday."). Such a sentence reports what was said and by whom, and reads
-// alone; a sentence inside a quotation, or one without its speaker, does not.
+// Friday."; in single marks as British papers quote, "‘...,’ he said.").
+// Such a sentence reports what was said and by whom, and reads alone; a
+// sentence inside a quotation, or one without its speaker, does not.
 bool IsAttributedQuote(std::string_view s) {
   static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";  // “ ”
+  static constexpr std::string_view kOpenSingle = "\xE2\x80\x98";                     // ‘
+  static constexpr std::string_view kCloseSingle = "\xE2\x80\x99";                    // ’
+  if (s.starts_with(kOpenSingle)) {
+    const std::size_t close = s.rfind(kCloseSingle);
+    return close != std::string_view::npos && WordCount(s.substr(close + kCloseSingle.size())) >= 2;
+  }
   if (!s.starts_with('"') && !s.starts_with(kOpen)) return false;
   std::size_t end = 0;  // just past the last closing mark
   if (std::size_t curly = s.rfind(kClose); curly != std::string_view::npos) {
@@ -258,12 +298,68 @@ struct Sentence {
   const SentenceFacts* facts;
 };
 
-// The originals the brief reads (all articles when every one is a copy), at
-// most `max` of the most central, in joining order.
+// Whether an article is a page about itself rather than a report: an error
+// page, a registration or download wall, whose first whole sentence speaks
+// to the reader about the page ("The page you requested cannot be found.",
+// "Unfortunately we are unable to process your request at this time.").
+// A report's lead seldom is (Readers() asks for more evidence); what
+// follows such a lead is more of it.
+// Furniture before the lead (a line of tags or links) is passed over.
+bool IsPageNotice(const ArticleMaterial& m) {
+  for (const SentenceFacts& s : m.sentences) {
+    if (s.flags & kFragment) continue;
+    const std::string shown = Show(m.Sentence(s));
+    std::size_t words = 0;
+    if (!LooksLikeFurniture(shown, &words)) return LooksLikePageChrome(shown);
+  }
+  return false;
+}
+
+// Whether an article's text says anything its title names: some word pair,
+// name or number of it carries a title mark. An untitled article does.
+bool AboutItsTitle(const BriefArticle& a) {
+  if (a.title.empty()) return true;
+  return std::any_of(a.material->concepts.begin(), a.material->concepts.end(), IsTitleMark);
+}
+
+// Whether article `a` reports some word pair, name or number that another
+// of `among` reports too.
+bool SharesWithOthers(std::span<const BriefArticle> articles, std::size_t a,
+                      const std::vector<std::size_t>& among) {
+  absl::flat_hash_set<std::uint32_t> own;
+  for (std::uint32_t c : articles[a].material->concepts) {
+    if (IsPairOrName(c)) own.insert(c);
+  }
+  for (std::size_t b : among) {
+    if (b == a) continue;
+    for (std::uint32_t c : articles[b].material->concepts) {
+      if (own.contains(c)) return true;
+    }
+  }
+  return false;
+}
+
+// The originals the brief reads, at most `max` of the most central, in
+// joining order. Left out, when the story has other articles: a page notice
+// or a page about something other than its own title (a front page of other
+// news that came in under the story's link: "Latest News & Headlines" over
+// a line about something else) that says nothing the story says: no word
+// pair, name or number another article reports (an article about a new
+// privacy policy opens with a page phrase too, but shares the story). All
+// originals are read when every one is such, all articles when every one
+// is a copy.
 std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::size_t max) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     if (!articles[i].duplicate) out.push_back(i);
+  }
+  if (out.size() >= 2) {
+    std::vector<std::size_t> kept;
+    for (std::size_t a : out) {
+      const bool report = !IsPageNotice(*articles[a].material) && AboutItsTitle(articles[a]);
+      if (report || SharesWithOthers(articles, a, out)) kept.push_back(a);
+    }
+    if (!kept.empty()) out = std::move(kept);
   }
   if (out.empty()) {
     for (std::size_t i = 0; i < articles.size(); ++i) out.push_back(i);

@@ -8,7 +8,9 @@
 //             by how many articles report it, how often and how early they
 //             do (the concept-coverage model of Gillick & Favre's ICSI
 //             summariser); a sentence that mostly repeats chosen concepts,
-//             and page furniture run into a sentence, are skipped;
+//             and page furniture run into a sentence, are skipped, and
+//             pages that are no report (an error page, a front page of
+//             other news) are not read when the story has others;
 //             ordered by article time, then position; the sentence that
 //             crosses the budget is cut there with "…";
 //   quotes    the articles' quotations, merged when one contains the other or

@@ -178,6 +178,22 @@ TEST(WriteBrief, SummaryLeavesOutHeadingsAndTagListsRunIntoSentences) {
   EXPECT_TRUE(Contains(s.summary, "Floods closed the main road")) << s.summary[0];
 }
 
+TEST(WriteBrief, SummaryLeavesOutNavigationLaidOutWithMarks) {
+  // Breadcrumbs and menus drawn with rules end like sentences but are the
+  // page's, not the story's.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Home > World > Americas > Floods closed the main road into Valdora on Monday.\n"
+        "Programs ------ RADIO ------ Floods cut off the harbour town of Valdora.\n"
+        "Rescue teams from Concepcion --- forty in all --- reached the town by boat.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "Rescue teams"));  // a dash written "---" is prose
+  EXPECT_FALSE(Contains(s.summary, " > "));
+  EXPECT_FALSE(Contains(s.summary, "------"));
+}
+
 // A lead about a bridge, then three sentences that come back to the flood
 // barrier.
 const char* kBarrierArticle =
@@ -247,12 +263,31 @@ TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
   EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker after it
 }
 
+TEST(WriteBrief, SummaryTakesAQuoteInSingleMarksWithItsSpeaker) {
+  // British papers quote in single marks: the same rule, a speaker after the
+  // closing mark, holds for them.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "\xE2\x80\x98The new harbour wall held back the worst storm in fifty years,\xE2\x80\x99 "
+        "said Mayor Elena Ruiz of Valdora on Monday.\n"
+        "\xE2\x80\x98"
+        "Crews worked through the night in Valdora and the harbour is "
+        "safe.\xE2\x80\x99\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "said Mayor Elena Ruiz"));
+  EXPECT_FALSE(Contains(s.summary, "worked through the night"));  // no speaker
+}
+
 TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
   StoryBuilder b;
   b.Add("a", "Globe", "",
         "Registering for the Valdora Globe harbour storm alerts is free and easy!\n"
         "Please make sure your browser supports JavaScript to read about the harbour storm.\n"
         "Click here to log in with your e-mail address and password for harbour storm news.\n"
+        "The harbour storm page you requested cannot be found on the Valdora Globe site.\n"
+        "Our privacy policy and terms of service cover the harbour storm alerts in Valdora.\n"
         "The harbour wall in Valdora held back the worst storm in fifty years on Monday.\n",
         100);
   b.Add("b", "Wire", "",
@@ -265,6 +300,59 @@ TEST(WriteBrief, SummaryLeavesOutSentencesAboutTheWebPage) {
   EXPECT_FALSE(Contains(s.summary, "Registering for"));
   EXPECT_FALSE(Contains(s.summary, "your browser"));
   EXPECT_FALSE(Contains(s.summary, "log in"));
+  EXPECT_FALSE(Contains(s.summary, "page you requested"));
+  EXPECT_FALSE(Contains(s.summary, "privacy policy"));
+}
+
+TEST(WriteBrief, AnErrorPageInAStoryIsNotRead) {
+  // A page whose lead speaks about the page, and that says nothing the
+  // story says, is a notice, not a report: none of it is read, not even
+  // what follows the lead, and its title is no headline.
+  StoryBuilder b;
+  b.Add("e", "Times", "Page not found",
+        "The page you requested cannot be found on this site.\n"
+        "The story may have expired or been moved to another address.\n",
+        100);
+  b.Add("a", "Wire", "Storm hits Valdora harbour",
+        "The storm hit Valdora harbour on Monday and the harbour wall held.\n"
+        "Storm alerts for Valdora harbour stayed in force until Tuesday.\n",
+        101);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(Contains(s.summary, "harbour wall held"));
+  EXPECT_FALSE(Contains(s.summary, "may have expired"));
+  EXPECT_EQ(s.headline, "Storm hits Valdora harbour");
+}
+
+TEST(WriteBrief, AReportWhoseLeadNamesAPagePhraseIsReadWhenItSharesTheStory) {
+  // "privacy policy" in a lead about a privacy policy: the article reports
+  // what the story reports, so it is read (its lead is still no candidate).
+  StoryBuilder b;
+  b.Add("a", "Wire", "Valdora Telecom changes privacy policy",
+        "Valdora Telecom changed its privacy policy on Monday after complaints.\n"
+        "Regulators fined the firm 40,000 dollars last year for selling data.\n",
+        100);
+  b.Add("b", "Herald", "Valdora Telecom customers win",
+        "Customers of Valdora Telecom said the company changed its rules on Monday.\n", 101);
+  Story s = b.Brief();
+  EXPECT_TRUE(Contains(s.summary, "40,000 dollars"));
+}
+
+TEST(WriteBrief, APageOfOtherNewsInAStoryIsNotRead) {
+  // A front page that came in under the story's link: about neither its own
+  // title nor the story. An article about its title is read even when it
+  // shares nothing with the others.
+  StoryBuilder b;
+  b.Add("f", "Daily", "Latest News & Headlines",
+        "Stocks rallied in Tokyo on Friday as the yen weakened against the dollar.\n", 100);
+  b.Add("a", "Wire", "Storm hits Valdora harbour",
+        "The storm hit Valdora harbour on Monday and the harbour wall held.\n", 101);
+  b.Add("c", "Courier", "Concepcion sends rescue boats",
+        "Rescue boats from Concepcion reached the fishing fleet before dawn.\n", 102);
+  Story s = b.Brief();
+  EXPECT_TRUE(Contains(s.summary, "harbour wall held"));
+  EXPECT_TRUE(Contains(s.summary, "Rescue boats"));
+  EXPECT_FALSE(Contains(s.summary, "yen"));
 }
 
 TEST(WriteBrief, FragmentsStandInForSentencesWhenAStoryHasNone) {

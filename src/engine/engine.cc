@@ -26,6 +26,7 @@
 #include "util/binary.h"
 #include "util/hash.h"
 #include "util/time.h"
+#include "util/utf8.h"
 
 namespace storyline {
 namespace {
@@ -274,6 +275,11 @@ Status ExtractArticleHtml(Article* a) {
 Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
+  // Text that went through Latin-1 on its way here carries windows-1252's
+  // quotes, dashes and bullets as C1 controls: "livid\u0097they" is two
+  // words, "\u0091\u0091Such ...\u0092\u0092 said" a quotation.
+  RepairC1Controls(&article.text);
+  RepairC1Controls(&article.title);
   extract::CleanedText cleaned = extract::CleanPlainText(article.text);
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");

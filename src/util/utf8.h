@@ -19,6 +19,15 @@ bool IsValidUtf8(std::string_view text);
 // A copy of `text` with each invalid byte replaced by U+FFFD.
 std::string ReplaceInvalidUtf8(std::string_view text);
 
+// Replaces in `text` (valid UTF-8) each C1 control character U+0080-U+009F
+// by the windows-1252 character of that byte ("\u0092" -> "\u2019",
+// "\u0097" -> "\u2014", "\u0095" -> "\u2022"), as the web decodes such
+// bytes: text that went through Latin-1 on its way carries them for curly
+// quotes, dashes and bullets, and no text means the controls. The five
+// bytes windows-1252 leaves undefined become spaces. Returns whether
+// anything was replaced; linear, and allocates nothing when there is none.
+bool RepairC1Controls(std::string* text);
+
 // Decodes the code point starting at text[*pos] and advances *pos past it.
 // REQUIRES: *pos < text.size() and text is valid UTF-8.
 inline char32_t DecodeUtf8(std::string_view text, std::size_t* pos) {
