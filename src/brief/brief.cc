@@ -249,16 +249,14 @@ bool LooksLikePageChrome(std::string_view s) {
     for (std::string_view p : kPhrases) by[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
     return by;
   }();
-  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t at = 0; at < s.size(); ++at) {
-    const char first = lower(s[at]);
-    if (first < 'a' || first > 'z' || (at > 0 && alnum(s[at - 1]))) continue;
+    const char first = AsciiLower(s[at]);
+    if (first < 'a' || first > 'z' || (at > 0 && AsciiAlnum(s[at - 1]))) continue;
     for (std::string_view phrase : kByLetter[static_cast<std::size_t>(first - 'a')]) {
       const std::size_t end = at + phrase.size();
-      if (end > s.size() || (end < s.size() && alnum(s[end]))) continue;
+      if (end > s.size() || (end < s.size() && AsciiAlnum(s[end]))) continue;
       std::size_t k = 1;
-      while (k < phrase.size() && lower(s[at + k]) == phrase[k]) ++k;
+      while (k < phrase.size() && AsciiLower(s[at + k]) == phrase[k]) ++k;
       if (k == phrase.size()) return true;
     }
   }

@@ -9,6 +9,11 @@ namespace storyline {
 
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// std::isalnum() in the C locale, inlined: an ASCII letter or digit.
+inline bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 inline std::string AsciiLowered(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);
