@@ -105,7 +105,11 @@ struct Pass {
   std::string_view text;
   std::vector<Token> tokens;
   std::vector<TokenInfo> info;
-  std::string folded;  // all folded tokens back to back
+  // The text with every byte ORed with 0x20, which lowers ASCII letters and
+  // leaves digits alone: the folded form of an ASCII token with no
+  // apostrophe or dot inside sits at its own offsets. Folded forms of the
+  // other tokens follow the text, back to back.
+  std::string folded;
 
   std::string_view Folded(std::size_t i) const {
     return std::string_view(folded).substr(info[i].fold_begin, info[i].fold_len);
@@ -126,36 +130,30 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
   p->text = text;
   Tokenize(text, &p->tokens);
   p->info.resize(p->tokens.size());
-  p->folded.clear();
-  p->folded.reserve(text.size());
+  p->folded.assign(text);
+  for (char& c : p->folded) c = static_cast<char>(c | 0x20);
   std::size_t s = 0;
   for (std::size_t i = 0; i < p->tokens.size(); ++i) {
     const Token& t = p->tokens[i];
     auto begin = static_cast<std::uint32_t>(p->folded.size());
-    if (t.ascii) {
-      // Tokenizer ASCII words hold only letters, digits, apostrophes and the
-      // dots of an acronym, all of which OR 0x20 maps to their lower case (or
-      // leaves alone).
-      std::string_view v = t.view(text);
-      std::size_t at = p->folded.size();
-      p->folded.append(v);
-      bool apostrophe = false;
-      for (std::size_t k = at; k < p->folded.size(); ++k) {
-        p->folded[k] = static_cast<char>(p->folded[k] | 0x20);
-        apostrophe |= p->folded[k] == '\'' || (p->folded[k] == '.' && t.kind == TokenKind::kWord);
-      }
-      if (apostrophe) {
-        p->folded.erase(
-            std::remove_if(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(),
-                           [](char c) { return c == '\'' || c == '.'; }),
-            p->folded.end());
+    if (t.ascii && !t.punctuated) {
+      // Tokenizer ASCII words hold only letters and digits here, numbers
+      // digits, '.' and ',': OR 0x20 maps all of them to their lower case
+      // (or leaves them alone).
+      begin = t.begin;
+    } else if (t.ascii) {
+      // A word drops its apostrophes and dots ("O'Brien", "U.S").
+      for (std::uint32_t k = t.begin; k < t.end; ++k) {
+        const char c = p->folded[k];
+        if (c != '\'' && c != '.') p->folded.push_back(c);
       }
     } else {
       FoldInto(t.view(text), &p->folded);
     }
     TokenInfo& inf = p->info[i];
     inf.fold_begin = begin;
-    inf.fold_len = static_cast<std::uint32_t>(p->folded.size() - begin);
+    inf.fold_len = t.ascii && !t.punctuated ? t.end - t.begin
+                                            : static_cast<std::uint32_t>(p->folded.size() - begin);
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
     if (sentences == nullptr) {
