@@ -170,7 +170,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
 
 }  // namespace
 
-Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool concepts) {
+Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs) {
   Analysis a;
   a.sentences = SplitSentences(body);
 
@@ -262,7 +262,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
   // Concepts of each sentence (word bigrams, names and numbers), and title
   // marks for those that share content words with the title: what a headline
   // names is what the article is about (Edmundson's title method).
-  if (concepts) {
+  if (briefs) {
     // The title's terms, and a 64-bit filter of them that turns most words
     // away without a search.
     std::vector<std::uint64_t> title_ids;
@@ -423,31 +423,37 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
         --e;
       }
       if (e > b) {
+        // The mention as written and folded, for briefs; its tokens as
+        // entity terms, always.
         key.clear();
         name.clear();
         for (std::size_t r = b; r < e; ++r) {
           std::size_t k = run[r];
           std::string_view f = p.Folded(k);
-          if (!key.empty()) key.push_back(' ');
-          key.append(f);
-          if (!name.empty())
-            name.append(
-                p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
-          name.append(p.tokens[k].view(p.text));
+          if (briefs) {
+            if (!key.empty()) key.push_back(' ');
+            key.append(f);
+            if (!name.empty())
+              name.append(
+                  p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
+            name.append(p.tokens[k].view(p.text));
+          }
           if (!(p.info[k].flags & (kConnector | kStop)) && f.size() >= 2) {
             std::uint64_t id = EntityId(f);
             AddCount(&entity_terms, id, 1);
             if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
           }
         }
-        std::uint64_t h = Hash64(key);
-        auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
-        std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
-        if (found == mention_hashes.end()) {
-          mention_hashes.push_back(h);
-          mentions.push_back({name, key, 0});
+        if (briefs) {
+          std::uint64_t h = Hash64(key);
+          auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
+          std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
+          if (found == mention_hashes.end()) {
+            mention_hashes.push_back(h);
+            mentions.push_back({name, key, 0});
+          }
+          ++mentions[at].count;
         }
-        ++mentions[at].count;
       }
       i = std::max(j, i + 1);
     }

@@ -86,8 +86,9 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // `concepts`: also fill Analysis::concepts (for briefs).
-  Analysis Analyze(std::string_view title, std::string_view body, bool concepts = true);
+  // `briefs`: also fill what only briefs read, Analysis::concepts,
+  // concept_ends and entities (the mentions; entity_terms are always filled).
+  Analysis Analyze(std::string_view title, std::string_view body, bool briefs = true);
 
   // When set, every term and entity token id analysed from now on is recorded
   // with its text (entity tokens as "E:<token>"), for building the prior.
