@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
@@ -124,6 +123,27 @@ Analyzer::Analyzer()
     : body_pass_(std::make_unique<Buffers>()), title_pass_(std::make_unique<Buffers>()) {}
 Analyzer::~Analyzer() = default;
 
+Analyzer::WordInfo& Analyzer::WordCache::Grow(std::uint64_t key, bool* inserted) {
+  std::vector<Slot> old(2 * slots_.size());
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    std::size_t i = s.key & mask_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+  return FindOrAdd(key, inserted);
+}
+
+void Analyzer::WordCache::clear() {
+  slots_.assign(kInitialSlots, Slot());
+  mask_ = kInitialSlots - 1;
+  size_ = 0;
+  zero_ = WordInfo();
+  has_zero_ = false;
+}
+
 namespace {
 
 void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
@@ -190,8 +210,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     // word it folds to: it has a cache entry of its own.
     std::uint64_t key = p.info[i].word_hash;
     if (IsAcronym(p.tokens[i])) key = HashCombine(key, kAcronymSeed);
-    auto [it, inserted] = term_of_.try_emplace(key);
-    WordInfo& w = it->second;
+    bool inserted = false;
+    WordInfo& w = term_of_.FindOrAdd(key, &inserted);
     if (inserted) {
       std::string_view f = p.Folded(i);
       if (IsStopWord(f) && !IsAcronym(p.tokens[i])) w.flags |= kStop;
