@@ -237,17 +237,24 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // A capitalised sentence opener that the article also uses in lower case
   // ("Officials said ...") is a common word, not a name. Only openers are
   // asked about, so only they are looked up.
+  // A 1,024-bit filter of the openers turns almost every other word away
+  // before the search.
+  const std::size_t body_tokens = bodyp.tokens.size();
   std::vector<std::uint64_t> openers, lower_seen;
-  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
+  std::uint64_t opener_filter[16] = {};
+  for (std::size_t i = 0; i < body_tokens; ++i) {
     if (bodyp.info[i].sentence_start && bodyp.tokens[i].capitalized) {
-      openers.push_back(bodyp.info[i].word_hash);
+      const std::uint64_t h = bodyp.info[i].word_hash;
+      openers.push_back(h);
+      opener_filter[(h >> 6) & 15] |= std::uint64_t{1} << (h & 63);
     }
   }
   std::sort(openers.begin(), openers.end());
-  for (std::size_t i = 0; i < bodyp.tokens.size() && !openers.empty(); ++i) {
+  for (std::size_t i = 0; i < body_tokens && !openers.empty(); ++i) {
     const Token& t = bodyp.tokens[i];
-    std::uint64_t h = bodyp.info[i].word_hash;
+    const std::uint64_t h = bodyp.info[i].word_hash;
     if (t.kind == TokenKind::kWord && !t.capitalized &&
+        ((opener_filter[(h >> 6) & 15] >> (h & 63)) & 1) &&
         std::binary_search(openers.begin(), openers.end(), h)) {
       lower_seen.push_back(h);
     }
@@ -257,14 +264,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   };
 
   std::vector<TermCount> body_terms, title_terms, entity_terms;
-  body_terms.reserve(bodyp.tokens.size());
-  a.word_hashes.reserve(bodyp.tokens.size());
+  body_terms.reserve(body_tokens);
+  a.word_hashes.resize(body_tokens);
   // Count each distinct word in a slot of its own (recorded in the word
   // cache for this article), so the final sort sees distinct words, not
   // every token.
   ++generation_;
-  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
-    a.word_hashes.push_back(bodyp.info[i].word_hash);
+  for (std::size_t i = 0; i < body_tokens; ++i) {
+    a.word_hashes[i] = bodyp.info[i].word_hash;
     WordInfo& w = word(bodyp, i);
     if (w.term == 0) continue;
     if (w.generation != generation_) {
