@@ -136,6 +136,8 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         end = pos;
         if (pos >= n) break;
       }
+      // ASCII other than a letter, digit or apostrophe ends the word.
+      if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80 && b != '\'') break;
       std::size_t save = pos;
       char32_t c = DecodeUtf8(text, &pos);
       CharClass k = Classify(c);
