@@ -57,6 +57,9 @@ class TermStats {
  private:
   std::uint64_t prior_docs_ = 0;
   std::uint64_t stream_docs_ = 0;
+  // ln(prior_docs_ + stream_docs_ + 1), kept as the counts change: Idf()
+  // runs for every term of every article.
+  float log_docs_ = 0;
   std::size_t prior_terms_ = 0;
   // Prior and stream counts in one table: one lookup per term either way.
   absl::flat_hash_map<std::uint64_t, std::uint32_t> df_;
