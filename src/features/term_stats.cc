@@ -102,13 +102,22 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
   return stats;
 }
 
-void TermStats::AddDocument(const text::Analysis& a) {
+void TermStats::AddDocument(const text::Analysis& a, std::vector<float>* idfs) {
   ++stream_docs_;
   log_docs_ = LogOf(prior_docs_ + stream_docs_ + 1);
-  // body_terms and title_terms are each sorted by id; count a term once.
-  std::size_t i = 0, j = 0;
   const auto& b = a.body_terms;
   const auto& t = a.title_terms;
+  // Room for every term first, so no insert moves the counts already raised
+  // (the table is only ever looked up, never walked: its layout is not seen).
+  if (idfs != nullptr) df_.reserve(df_.size() + b.size() + t.size() + a.entity_terms.size());
+  counted_.clear();
+  auto count = [&](std::uint64_t id) {
+    std::uint32_t& df = df_[id];
+    ++df;
+    if (idfs != nullptr) counted_.push_back(&df);
+  };
+  // body_terms and title_terms are each sorted by id; count a term once.
+  std::size_t i = 0, j = 0;
   while (i < b.size() || j < t.size()) {
     std::uint64_t id;
     if (j >= t.size() || (i < b.size() && b[i].id < t[j].id)) {
@@ -120,9 +129,13 @@ void TermStats::AddDocument(const text::Analysis& a) {
       ++i;
       ++j;
     }
-    ++df_[id];
+    count(id);
   }
-  for (const auto& e : a.entity_terms) ++df_[e.id];
+  for (const auto& e : a.entity_terms) count(e.id);
+  if (idfs == nullptr) return;
+  // Read once all are counted: a text term and an entity token may share an id.
+  idfs->clear();
+  for (const std::uint32_t* df : counted_) idfs->push_back(log_docs_ - LogOf(*df + 1) + 1.0f);
 }
 
 float TermStats::Idf(std::uint64_t id) const {
