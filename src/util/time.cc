@@ -94,6 +94,20 @@ int MonthOf(std::string_view w) {
                                                 "september", "october",  "november", "december"};
   if (w.size() < 3 || w.size() > 9) return 0;
   auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  // Most words start with a letter no month does.
+  switch (lower(w[0])) {
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
+  }
   for (int m = 0; m < 12; ++m) {
     std::string_view name = kNames[m];
     if (w.size() > name.size()) continue;
@@ -111,22 +125,25 @@ struct Word {
   char sep = ' ';  // the first mark after the word ('/', '.', '-'...), else ' '
 };
 
+// ASCII classes, as <cctype>'s in the "C" locale the process runs in, without
+// a call a byte.
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+
 void DateWords(std::string_view line, std::vector<Word>* out) {
   std::vector<Word>& words = *out;
   words.clear();
   std::size_t i = 0;
   while (i < line.size()) {
     char c = line[i];
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (IsAlnum(c)) {
       std::size_t j = i;
-      bool digits = std::isdigit(static_cast<unsigned char>(c));
-      while (j < line.size() && (digits ? std::isdigit(static_cast<unsigned char>(line[j]))
-                                        : std::isalpha(static_cast<unsigned char>(line[j])))) {
-        ++j;
-      }
+      bool digits = IsDigit(c);
+      while (j < line.size() && (digits ? IsDigit(line[j]) : IsAlpha(line[j]))) ++j;
       words.push_back({line.substr(i, j - i), digits});
       while (j < line.size() && line[j] == ' ') ++j;
-      if (j < line.size() && !std::isalnum(static_cast<unsigned char>(line[j]))) {
+      if (j < line.size() && !IsAlnum(line[j])) {
         words.back().sep = line[j];
       }
       i = j;
