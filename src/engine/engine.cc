@@ -162,6 +162,7 @@ struct StoryEngine::Impl {
   bool brief_enabled = true;
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
+  std::vector<float> idfs;  // Add()'s scratch: the IDFs of the article's terms
   // Per article number, the vectors Add() clustered it with; only when the
   // engine is removable (freed when the article is removed).
   bool removable = false;
@@ -316,8 +317,8 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   PreparedArticle::Impl& p = *prepared.impl_;
   auto n = static_cast<std::uint32_t>(e.records.size());
 
-  e.stats.AddDocument(p.analysis);
-  features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats, e.vectors);
+  e.stats.AddDocument(p.analysis, &e.idfs);
+  features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats, e.vectors, e.idfs);
   cluster::ClusterDoc doc;
   doc.vectors = &vectors;
   doc.time = p.article.published ? p.article.published : p.article.fetched;

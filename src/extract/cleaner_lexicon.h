@@ -21,6 +21,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/bytes8.h"
+
 namespace storyline::extract::lexicon {
 
 // -------------------------------------------------------------- characters
@@ -142,54 +144,18 @@ inline std::string_view TrimChars(std::string_view w, ByteSet chars) {
 
 // ---------------------------------------------------- eight bytes at a time
 //
-// Eight bytes of text as one word, byte k in bits 8k..8k+7 whatever the
-// machine's byte order, and tests that flag a byte by setting its high bit
-// (bit 8k+7). None lets a carry or borrow cross into another byte, so every
-// flag is exact.
+// util/bytes8.h: eight bytes as one word and exact per-byte tests on it.
 
-inline constexpr uint64_t kEveryByte = 0x0101010101010101;
-inline constexpr uint64_t kHighBits = 0x8080808080808080;
-
-inline uint64_t Load8(const char* p) {
-  uint64_t x = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(&x, p, sizeof x);
-  } else {
-    for (int k = 0; k < 8; ++k) x |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-  }
-  return x;
-}
-
-inline void Store8(char* p, uint64_t x) {
-  if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(p, &x, sizeof x);
-  } else {
-    for (int k = 0; k < 8; ++k) p[k] = static_cast<char>(x >> (8 * k));
-  }
-}
-
-// `c` in every byte: x ^ Repeated(c) has a zero byte where x has c.
-constexpr uint64_t Repeated(char c) { return kEveryByte * static_cast<unsigned char>(c); }
-
-inline uint64_t ZeroBytes(uint64_t x) {
-  return ~(((x & ~kHighBits) + ~kHighBits) | x | ~kHighBits);
-}
-
-// The bytes of x in [lo, hi], for ASCII lo <= hi.
-inline uint64_t BytesBetween(uint64_t x, char lo, char hi) {
-  const uint64_t low7 = x & ~kHighBits;  // adding below 0x80 carries into no other byte
-  return (low7 + Repeated(static_cast<char>(0x80 - lo))) &
-         ~(low7 + Repeated(static_cast<char>(0x7F - hi))) & ~x & kHighBits;
-}
-
-// Whether all eight bytes are printable ASCII (0x20 to 0x7F).
-inline bool AllPrintable(uint64_t x) { return ((x | ((x - Repeated(' ')) & ~x)) & kHighBits) == 0; }
-
-// ToLower() on each of the eight bytes.
-inline uint64_t LowerAscii8(uint64_t x) { return x | (BytesBetween(x, 'A', 'Z') >> 2); }
-
-// Number of flagged bytes.
-inline size_t CountFlagged(uint64_t flags) { return ((flags >> 7) * kEveryByte) >> 56; }
+using ::storyline::AllPrintable;
+using ::storyline::BytesBetween;
+using ::storyline::CountFlagged;
+using ::storyline::kEveryByte;
+using ::storyline::kHighBits;
+using ::storyline::Load8;
+using ::storyline::LowerAscii8;
+using ::storyline::Repeated;
+using ::storyline::Store8;
+using ::storyline::ZeroBytes;
 
 // Number of spaces in `s`, or some number >= cap once there are that many.
 size_t CountSpaces(std::string_view s, size_t cap);

@@ -20,8 +20,10 @@ float Power(float idf, float p) {
 }  // namespace
 
 DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
-                           const VectorOptions& options) {
+                           const VectorOptions& options, std::span<const float> idfs) {
   DocVectors v;
+  std::size_t next = 0;  // into idfs, in the order AddDocument() wrote them
+  auto idf = [&](std::uint64_t id) { return idfs.empty() ? stats.Idf(id) : idfs[next++]; };
   // Merge the two id-sorted lists, giving title terms their boost.
   const auto& b = a.body_terms;
   const auto& t = a.title_terms;
@@ -40,14 +42,14 @@ DocVectors BuildDocVectors(const text::Analysis& a, const TermStats& stats,
       id = b[i].id;
       count = b[i++].count + options.title_boost * t[j++].count;
     }
-    v.text.push_back({id, Tf(count) * Power(stats.Idf(id), options.idf_power)});
+    v.text.push_back({id, Tf(count) * Power(idf(id), options.idf_power)});
   }
   KeepTop(&v.text, options.max_text_terms);
   Normalize(&v.text);
 
   v.entities.reserve(a.entity_terms.size());
   for (const auto& e : a.entity_terms) {
-    v.entities.push_back({e.id, Tf(e.count) * Power(stats.Idf(e.id), options.idf_power)});
+    v.entities.push_back({e.id, Tf(e.count) * Power(idf(e.id), options.idf_power)});
   }
   KeepTop(&v.entities, options.max_entity_terms);
   Normalize(&v.entities);

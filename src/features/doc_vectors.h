@@ -3,6 +3,8 @@
 #ifndef STORYLINE_FEATURES_DOC_VECTORS_H_
 #define STORYLINE_FEATURES_DOC_VECTORS_H_
 
+#include <span>
+
 #include "features/sparse_vector.h"
 #include "features/term_stats.h"
 #include "text/analyzer.h"
@@ -21,8 +23,10 @@ struct VectorOptions {
   std::size_t max_entity_terms = 48;
 };
 
+// `idfs`: what stats.AddDocument(analysis, &idfs) just wrote, so the
+// terms are not looked up again; empty to look each up in `stats`.
 DocVectors BuildDocVectors(const text::Analysis& analysis, const TermStats& stats,
-                           const VectorOptions& options = {});
+                           const VectorOptions& options = {}, std::span<const float> idfs = {});
 
 }  // namespace storyline::features
 

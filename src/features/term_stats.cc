@@ -11,6 +11,28 @@
 
 namespace storyline::features {
 
+namespace {
+
+// ln(k) for small k: document frequencies are mostly small, and Idf() runs
+// for every term of every article.
+constexpr std::size_t kLogTableSize = 1 << 14;
+
+const float* LogTable() {
+  static const float* table = [] {
+    auto* t = new float[kLogTableSize];
+    t[0] = 0;
+    for (std::size_t k = 1; k < kLogTableSize; ++k) t[k] = static_cast<float>(std::log(k));
+    return t;
+  }();
+  return table;
+}
+
+float LogOf(std::uint64_t k) {
+  return k < kLogTableSize ? LogTable()[k] : static_cast<float>(std::log(static_cast<double>(k)));
+}
+
+}  // namespace
+
 Result<TermStats> TermStats::LoadPrior(const std::string& path) {
   // The whole file in one read, then lines as views into it: every process
   // loads the prior at start, so this is start-up time (std::getline into a
@@ -75,16 +97,27 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     }
   }
   stats.prior_terms_ = stats.df_.size();
+  stats.log_docs_ = LogOf(stats.prior_docs_ + 1);
   if (line_no == 0) return Status::InvalidInput(path + ": empty file, not a storyline-df prior");
   return stats;
 }
 
-void TermStats::AddDocument(const text::Analysis& a) {
+void TermStats::AddDocument(const text::Analysis& a, std::vector<float>* idfs) {
   ++stream_docs_;
-  // body_terms and title_terms are each sorted by id; count a term once.
-  std::size_t i = 0, j = 0;
+  log_docs_ = LogOf(prior_docs_ + stream_docs_ + 1);
   const auto& b = a.body_terms;
   const auto& t = a.title_terms;
+  // Room for every term first, so no insert moves the counts already raised
+  // (the table is only ever looked up, never walked: its layout is not seen).
+  if (idfs != nullptr) df_.reserve(df_.size() + b.size() + t.size() + a.entity_terms.size());
+  counted_.clear();
+  auto count = [&](std::uint64_t id) {
+    std::uint32_t& df = df_[id];
+    ++df;
+    if (idfs != nullptr) counted_.push_back(&df);
+  };
+  // body_terms and title_terms are each sorted by id; count a term once.
+  std::size_t i = 0, j = 0;
   while (i < b.size() || j < t.size()) {
     std::uint64_t id;
     if (j >= t.size() || (i < b.size() && b[i].id < t[j].id)) {
@@ -96,38 +129,20 @@ void TermStats::AddDocument(const text::Analysis& a) {
       ++i;
       ++j;
     }
-    ++df_[id];
+    count(id);
   }
-  for (const auto& e : a.entity_terms) ++df_[e.id];
+  for (const auto& e : a.entity_terms) count(e.id);
+  if (idfs == nullptr) return;
+  // Read once all are counted: a text term and an entity token may share an id.
+  idfs->clear();
+  for (const std::uint32_t* df : counted_) idfs->push_back(log_docs_ - LogOf(*df + 1) + 1.0f);
 }
-
-namespace {
-
-// ln(k) for small k: document frequencies are mostly small, and Idf() runs
-// for every term of every article.
-constexpr std::size_t kLogTableSize = 1 << 14;
-
-const float* LogTable() {
-  static const float* table = [] {
-    auto* t = new float[kLogTableSize];
-    t[0] = 0;
-    for (std::size_t k = 1; k < kLogTableSize; ++k) t[k] = static_cast<float>(std::log(k));
-    return t;
-  }();
-  return table;
-}
-
-float LogOf(std::uint64_t k) {
-  return k < kLogTableSize ? LogTable()[k] : static_cast<float>(std::log(static_cast<double>(k)));
-}
-
-}  // namespace
 
 float TermStats::Idf(std::uint64_t id) const {
   std::uint64_t df = 0;
   if (auto it = df_.find(id); it != df_.end()) df = it->second;
   // ln((N + 1) / (df + 1)) + 1, as a difference of two logarithms.
-  return LogOf(prior_docs_ + stream_docs_ + 1) - LogOf(df + 1) + 1.0f;
+  return log_docs_ - LogOf(df + 1) + 1.0f;
 }
 
 float TermStats::PriorConceptIdf(std::uint32_t concept_hash) const {

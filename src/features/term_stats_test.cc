@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "features/doc_vectors.h"
 
 namespace storyline::features {
 namespace {
@@ -156,6 +159,35 @@ TEST(TermStats, ShippedPriorLoads) {
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_GT(stats->documents(), 100u);
   EXPECT_GT(stats->prior_terms(), 1000u);
+}
+
+TEST(TermStats, AddDocumentWritesTheIdfsOfWhatItCounted) {
+  TermStats stats;
+  stats.AddDocument(WithTerms({5, 9}, {}));
+  text::Analysis a;
+  a.body_terms = {{3, 1}, {5, 2}, {9, 1}};
+  a.title_terms = {{5, 1}, {8, 1}};
+  a.entity_terms = {{9, 1}, {42, 3}};  // 9 is also a text term: counted twice
+  std::vector<float> idfs;
+  stats.AddDocument(a, &idfs);
+  const std::vector<std::uint64_t> order = {3, 5, 8, 9, 9, 42};  // text merged, then entities
+  ASSERT_EQ(idfs.size(), order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    EXPECT_EQ(idfs[k], stats.Idf(order[k])) << k;  // bit for bit
+  }
+  EXPECT_LT(stats.Idf(9), stats.Idf(5));
+  // BuildDocVectors reads them in that order: the same vectors as looking up.
+  const DocVectors given = BuildDocVectors(a, stats, {}, idfs);
+  const DocVectors looked_up = BuildDocVectors(a, stats);
+  auto same = [](const SparseVector& x, const SparseVector& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                      [](const WeightedTerm& p, const WeightedTerm& q) {
+                        return p.id == q.id && p.weight == q.weight;
+                      });
+  };
+  EXPECT_TRUE(same(given.text, looked_up.text));
+  EXPECT_TRUE(same(given.entities, looked_up.entities));
+  EXPECT_EQ(given.text.size(), 4u);
 }
 
 TEST(TermStats, EmptyStatsGiveIdfOne) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
@@ -105,7 +104,11 @@ struct Pass {
   std::string_view text;
   std::vector<Token> tokens;
   std::vector<TokenInfo> info;
-  std::string folded;  // all folded tokens back to back
+  // The text with every byte ORed with 0x20, which lowers ASCII letters and
+  // leaves digits alone: the folded form of an ASCII token with no
+  // apostrophe or dot inside sits at its own offsets. Folded forms of the
+  // other tokens follow the text, back to back.
+  std::string folded;
 
   std::string_view Folded(std::size_t i) const {
     return std::string_view(folded).substr(info[i].fold_begin, info[i].fold_len);
@@ -120,42 +123,57 @@ Analyzer::Analyzer()
     : body_pass_(std::make_unique<Buffers>()), title_pass_(std::make_unique<Buffers>()) {}
 Analyzer::~Analyzer() = default;
 
+Analyzer::WordInfo& Analyzer::WordCache::Grow(std::uint64_t key, bool* inserted) {
+  std::vector<Slot> old(2 * slots_.size());
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    std::size_t i = s.key & mask_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+  return FindOrAdd(key, inserted);
+}
+
+void Analyzer::WordCache::clear() {
+  slots_.assign(kInitialSlots, Slot());
+  mask_ = kInitialSlots - 1;
+  size_ = 0;
+  zero_ = WordInfo();
+  has_zero_ = false;
+}
+
 namespace {
 
 void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
   p->text = text;
   Tokenize(text, &p->tokens);
   p->info.resize(p->tokens.size());
-  p->folded.clear();
-  p->folded.reserve(text.size());
+  p->folded.assign(text);
+  for (char& c : p->folded) c = static_cast<char>(c | 0x20);
   std::size_t s = 0;
   for (std::size_t i = 0; i < p->tokens.size(); ++i) {
     const Token& t = p->tokens[i];
     auto begin = static_cast<std::uint32_t>(p->folded.size());
-    if (t.ascii) {
-      // Tokenizer ASCII words hold only letters, digits, apostrophes and the
-      // dots of an acronym, all of which OR 0x20 maps to their lower case (or
-      // leaves alone).
-      std::string_view v = t.view(text);
-      std::size_t at = p->folded.size();
-      p->folded.append(v);
-      bool apostrophe = false;
-      for (std::size_t k = at; k < p->folded.size(); ++k) {
-        p->folded[k] = static_cast<char>(p->folded[k] | 0x20);
-        apostrophe |= p->folded[k] == '\'' || (p->folded[k] == '.' && t.kind == TokenKind::kWord);
-      }
-      if (apostrophe) {
-        p->folded.erase(
-            std::remove_if(p->folded.begin() + static_cast<std::ptrdiff_t>(at), p->folded.end(),
-                           [](char c) { return c == '\'' || c == '.'; }),
-            p->folded.end());
+    if (t.ascii && !t.punctuated) {
+      // Tokenizer ASCII words hold only letters and digits here, numbers
+      // digits, '.' and ',': OR 0x20 maps all of them to their lower case
+      // (or leaves them alone).
+      begin = t.begin;
+    } else if (t.ascii) {
+      // A word drops its apostrophes and dots ("O'Brien", "U.S").
+      for (std::uint32_t k = t.begin; k < t.end; ++k) {
+        const char c = p->folded[k];
+        if (c != '\'' && c != '.') p->folded.push_back(c);
       }
     } else {
       FoldInto(t.view(text), &p->folded);
     }
     TokenInfo& inf = p->info[i];
     inf.fold_begin = begin;
-    inf.fold_len = static_cast<std::uint32_t>(p->folded.size() - begin);
+    inf.fold_len = t.ascii && !t.punctuated ? t.end - t.begin
+                                            : static_cast<std::uint32_t>(p->folded.size() - begin);
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
     if (sentences == nullptr) {
@@ -172,7 +190,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
 
 }  // namespace
 
-Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool concepts) {
+Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs) {
   Analysis a;
   a.sentences = SplitSentences(body);
 
@@ -192,8 +210,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
     // word it folds to: it has a cache entry of its own.
     std::uint64_t key = p.info[i].word_hash;
     if (IsAcronym(p.tokens[i])) key = HashCombine(key, kAcronymSeed);
-    auto [it, inserted] = term_of_.try_emplace(key);
-    WordInfo& w = it->second;
+    bool inserted = false;
+    WordInfo& w = term_of_.FindOrAdd(key, &inserted);
     if (inserted) {
       std::string_view f = p.Folded(i);
       if (IsStopWord(f) && !IsAcronym(p.tokens[i])) w.flags |= kStop;
@@ -219,17 +237,24 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
   // A capitalised sentence opener that the article also uses in lower case
   // ("Officials said ...") is a common word, not a name. Only openers are
   // asked about, so only they are looked up.
+  // A 1,024-bit filter of the openers turns almost every other word away
+  // before the search.
+  const std::size_t body_tokens = bodyp.tokens.size();
   std::vector<std::uint64_t> openers, lower_seen;
-  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
+  std::uint64_t opener_filter[16] = {};
+  for (std::size_t i = 0; i < body_tokens; ++i) {
     if (bodyp.info[i].sentence_start && bodyp.tokens[i].capitalized) {
-      openers.push_back(bodyp.info[i].word_hash);
+      const std::uint64_t h = bodyp.info[i].word_hash;
+      openers.push_back(h);
+      opener_filter[(h >> 6) & 15] |= std::uint64_t{1} << (h & 63);
     }
   }
   std::sort(openers.begin(), openers.end());
-  for (std::size_t i = 0; i < bodyp.tokens.size() && !openers.empty(); ++i) {
+  for (std::size_t i = 0; i < body_tokens && !openers.empty(); ++i) {
     const Token& t = bodyp.tokens[i];
-    std::uint64_t h = bodyp.info[i].word_hash;
+    const std::uint64_t h = bodyp.info[i].word_hash;
     if (t.kind == TokenKind::kWord && !t.capitalized &&
+        ((opener_filter[(h >> 6) & 15] >> (h & 63)) & 1) &&
         std::binary_search(openers.begin(), openers.end(), h)) {
       lower_seen.push_back(h);
     }
@@ -239,14 +264,14 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
   };
 
   std::vector<TermCount> body_terms, title_terms, entity_terms;
-  body_terms.reserve(bodyp.tokens.size());
-  a.word_hashes.reserve(bodyp.tokens.size());
+  body_terms.reserve(body_tokens);
+  a.word_hashes.resize(body_tokens);
   // Count each distinct word in a slot of its own (recorded in the word
   // cache for this article), so the final sort sees distinct words, not
   // every token.
   ++generation_;
-  for (std::size_t i = 0; i < bodyp.tokens.size(); ++i) {
-    a.word_hashes.push_back(bodyp.info[i].word_hash);
+  for (std::size_t i = 0; i < body_tokens; ++i) {
+    a.word_hashes[i] = bodyp.info[i].word_hash;
     WordInfo& w = word(bodyp, i);
     if (w.term == 0) continue;
     if (w.generation != generation_) {
@@ -264,7 +289,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
   // Concepts of each sentence (word bigrams, names and numbers), and title
   // marks for those that share content words with the title: what a headline
   // names is what the article is about (Edmundson's title method).
-  if (concepts) {
+  if (briefs) {
     // The title's terms, and a 64-bit filter of them that turns most words
     // away without a search.
     std::vector<std::uint64_t> title_ids;
@@ -425,31 +450,37 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool c
         --e;
       }
       if (e > b) {
+        // The mention as written and folded, for briefs; its tokens as
+        // entity terms, always.
         key.clear();
         name.clear();
         for (std::size_t r = b; r < e; ++r) {
           std::size_t k = run[r];
           std::string_view f = p.Folded(k);
-          if (!key.empty()) key.push_back(' ');
-          key.append(f);
-          if (!name.empty())
-            name.append(
-                p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
-          name.append(p.tokens[k].view(p.text));
+          if (briefs) {
+            if (!key.empty()) key.push_back(' ');
+            key.append(f);
+            if (!name.empty())
+              name.append(
+                  p.text.substr(p.tokens[k - 1].end, p.tokens[k].begin - p.tokens[k - 1].end));
+            name.append(p.tokens[k].view(p.text));
+          }
           if (!(p.info[k].flags & (kConnector | kStop)) && f.size() >= 2) {
             std::uint64_t id = EntityId(f);
             AddCount(&entity_terms, id, 1);
             if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
           }
         }
-        std::uint64_t h = Hash64(key);
-        auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
-        std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
-        if (found == mention_hashes.end()) {
-          mention_hashes.push_back(h);
-          mentions.push_back({name, key, 0});
+        if (briefs) {
+          std::uint64_t h = Hash64(key);
+          auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
+          std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
+          if (found == mention_hashes.end()) {
+            mention_hashes.push_back(h);
+            mentions.push_back({name, key, 0});
+          }
+          ++mentions[at].count;
         }
-        ++mentions[at].count;
       }
       i = std::max(j, i + 1);
     }

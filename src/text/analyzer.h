@@ -18,7 +18,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "text/sentences.h"
 #include "text/stemmer.h"
 
@@ -86,8 +85,9 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // `concepts`: also fill Analysis::concepts (for briefs).
-  Analysis Analyze(std::string_view title, std::string_view body, bool concepts = true);
+  // `briefs`: also fill what only briefs read, Analysis::concepts,
+  // concept_ends and entities (the mentions; entity_terms are always filled).
+  Analysis Analyze(std::string_view title, std::string_view body, bool briefs = true);
 
   // When set, every term and entity token id analysed from now on is recorded
   // with its text (entity tokens as "E:<token>"), for building the prior.
@@ -109,7 +109,55 @@ class Analyzer {
     std::uint32_t slot = 0;        // its index in that call's body term list
     std::uint8_t flags = 0;
   };
-  absl::flat_hash_map<std::uint64_t, WordInfo> term_of_;
+  // The cache itself: open addressing with linear probing, keyed by the
+  // hashes, which are already well mixed, so a slot is a hash's low bits and
+  // finding a cached word (every token of every article) takes a compare or
+  // two. Slots hold {key, WordInfo}; key 0 marks an empty slot, and the word
+  // whose key is 0 has an entry of its own.
+  class WordCache {
+   public:
+    // The entry of `key`, value-initialised if it is new (`*inserted` says
+    // so). The reference stays valid until the next call.
+    WordInfo& FindOrAdd(std::uint64_t key, bool* inserted) {
+      if (key == 0) {
+        *inserted = !has_zero_;
+        has_zero_ = true;
+        return zero_;
+      }
+      for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+        Slot& s = slots_[i];
+        if (s.key == key) {
+          *inserted = false;
+          return s.info;
+        }
+        if (s.key == 0) {
+          if (2 * (size_ + 1) > slots_.size()) return Grow(key, inserted);
+          s.key = key;
+          ++size_;
+          *inserted = true;
+          return s.info;
+        }
+      }
+    }
+    std::size_t size() const { return size_ + has_zero_; }
+    void clear();
+
+   private:
+    struct Slot {
+      std::uint64_t key = 0;
+      WordInfo info;
+    };
+    // Doubles the table (at most half full), then adds `key`.
+    WordInfo& Grow(std::uint64_t key, bool* inserted);
+
+    std::vector<Slot> slots_ = std::vector<Slot>(kInitialSlots);  // a power of two
+    std::size_t mask_ = kInitialSlots - 1;
+    std::size_t size_ = 0;  // keys other than 0
+    WordInfo zero_;
+    bool has_zero_ = false;
+    static constexpr std::size_t kInitialSlots = 1 << 12;
+  };
+  WordCache term_of_;
   std::uint32_t generation_ = 0;
   std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
 };

@@ -213,6 +213,28 @@ TEST(Analyzer, AcronymsAreTermsNotTheStopWordsTheyFoldTo) {
   EXPECT_EQ(count, 2);  // "US" and "U.S.", not the pronoun
 }
 
+TEST(Analyzer, WithoutBriefsSkipsConceptsAndMentionsButNotEntityTerms) {
+  Analyzer analyzer;
+  Analysis full = analyzer.Analyze(kTitle, kBody);
+  Analysis lean = analyzer.Analyze(kTitle, kBody, /*briefs=*/false);
+  EXPECT_FALSE(full.entities.empty());
+  EXPECT_TRUE(lean.entities.empty());
+  EXPECT_TRUE(lean.concepts.empty());
+  EXPECT_TRUE(lean.concept_ends.empty());
+  auto same = [](const std::vector<TermCount>& x, const std::vector<TermCount>& y) {
+    return std::equal(
+        x.begin(), x.end(), y.begin(), y.end(),
+        [](const TermCount& a, const TermCount& b) { return a.id == b.id && a.count == b.count; });
+  };
+  EXPECT_FALSE(lean.entity_terms.empty());
+  EXPECT_TRUE(same(lean.entity_terms, full.entity_terms));
+  EXPECT_TRUE(same(lean.body_terms, full.body_terms));
+  EXPECT_TRUE(same(lean.title_terms, full.title_terms));
+  EXPECT_EQ(lean.word_hashes, full.word_hashes);
+  EXPECT_EQ(lean.dates, full.dates);
+  EXPECT_EQ(lean.sentences.size(), full.sentences.size());
+}
+
 TEST(Analyzer, SentenceConceptsAreSortedDistinctAndMarkNames) {
   Analyzer analyzer;
   Analysis a =

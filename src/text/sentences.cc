@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <string>
+
+#include "util/bytes8.h"
 
 namespace storyline::text {
 namespace {
@@ -72,13 +75,23 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::size_t start = 0;
   bool para_has_text = false;
   const std::size_t n = text.size();
-  // Only these bytes can end a sentence; skip everything else in a tight loop.
+  // Only these bytes can end a sentence; skip everything else eight bytes a
+  // step, then in a tight loop.
   static constexpr auto kStop = [] {
     std::array<bool, 256> t{};
     t['.'] = t['!'] = t['?'] = t['\n'] = true;
     return t;
   }();
   for (std::size_t i = 0; i < n; ++i) {
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t x = Load8(text.data() + i);
+      const std::uint64_t stops = ZeroBytes(x ^ Repeated('.')) | ZeroBytes(x ^ Repeated('!')) |
+                                  ZeroBytes(x ^ Repeated('?')) | ZeroBytes(x ^ Repeated('\n'));
+      if (stops != 0) {
+        i += static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+        break;
+      }
+    }
     while (i < n && !kStop[static_cast<unsigned char>(text[i])]) ++i;
     if (i >= n) break;
     char c = text[i];

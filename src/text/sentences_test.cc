@@ -30,6 +30,17 @@ TEST(Sentences, SplitsOnPeriodExclamationAndQuestionMark) {
             (Strings{"Trump spoke.", "Kim listened!", "Did it work?", "Nobody knows."}));
 }
 
+TEST(Sentences, FindsEveryEndWhereverItFallsInTheEightByteSteps) {
+  for (std::size_t k = 1; k <= 24; ++k) {
+    const std::string first = "A" + std::string(k, 'b');
+    for (const char* end : {".", "!", "?", "\n"}) {
+      const std::string text = first + end + " Next one! Last\nline";
+      const std::string ended = end[0] == '\n' ? first : first + end;
+      EXPECT_EQ(Sentences(text), (Strings{ended, "Next one!", "Last", "line"})) << text;
+    }
+  }
+}
+
 TEST(Sentences, EmptyAndBlankTextHaveNoSentences) {
   EXPECT_TRUE(SplitSentences("").empty());
   EXPECT_TRUE(SplitSentences("  \n\n \t ").empty());

@@ -1,5 +1,6 @@
-// Stemmer: Snowball (Porter2) English stems through libstemmer, with a
-// per-thread cache since news vocabulary repeats heavily.
+// Stemmer: Snowball (Porter2) English stems through libstemmer. It keeps no
+// cache: its one caller, the Analyzer, stems each distinct word once and
+// caches the term id.
 //
 //   Stemmer stemmer;                     // one per thread
 //   std::string_view s = stemmer.Stem("elections");  // "elect"
@@ -8,10 +9,7 @@
 #ifndef STORYLINE_TEXT_STEMMER_H_
 #define STORYLINE_TEXT_STEMMER_H_
 
-#include <string>
 #include <string_view>
-
-#include "absl/container/flat_hash_map.h"
 
 struct sb_stemmer;
 
@@ -29,7 +27,6 @@ class Stemmer {
 
  private:
   sb_stemmer* stemmer_;
-  absl::flat_hash_map<std::string, std::string> cache_;
 };
 
 }  // namespace storyline::text

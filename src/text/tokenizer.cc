@@ -39,6 +39,28 @@ CharClass Classify(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019'; }
 
+// Byte classes for the ASCII fast paths of Tokenize(): almost all news text
+// is ASCII, where one table lookup a byte replaces decoding and classifying
+// a code point. kAsciiWordByte marks letters and digits, kAsciiUpper capitals;
+// bytes of 0x80 and up have neither and take the general path.
+constexpr std::uint8_t kAsciiWordByte = 1;
+constexpr std::uint8_t kAsciiUpper = 2;
+constexpr std::uint8_t kAsciiSkip = 4;  // an ASCII byte that starts no token
+
+struct AsciiTable {
+  std::uint8_t bits[256] = {};
+  constexpr AsciiTable() {
+    for (int c = 0; c < 0x80; ++c) {
+      const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+      const bool digit = c >= '0' && c <= '9';
+      if (lower || upper || digit) bits[c] |= kAsciiWordByte;
+      if (upper) bits[c] |= kAsciiUpper;
+      if (!(lower || upper || digit)) bits[c] |= kAsciiSkip;
+    }
+  }
+};
+constexpr AsciiTable kAscii;
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -54,6 +76,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   std::size_t pos = 0;
   const std::size_t n = text.size();
   while (pos < n) {
+    // Spaces and punctuation between tokens.
+    while (pos < n && (kAscii.bits[static_cast<unsigned char>(text[pos])] & kAsciiSkip)) ++pos;
+    if (pos >= n) break;
     std::size_t start = pos;
     char32_t cp = DecodeUtf8(text, &pos);
     CharClass cls = Classify(cp);
@@ -91,6 +116,28 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     int letters = 1, uppers = cls == CharClass::kUpper ? 1 : 0;
     std::size_t end = pos;
     while (pos < n) {
+      // A run of ASCII letters and digits, the common case: each counts as
+      // a letter, as in the general path below. Capitals matter only to a
+      // word that starts with one (all_caps), so only there are they counted.
+      std::size_t run = pos;
+      if (tok.capitalized) {
+        for (std::uint8_t b;
+             pos < n && ((b = kAscii.bits[static_cast<unsigned char>(text[pos])]) & kAsciiWordByte);
+             ++pos) {
+          uppers += (b & kAsciiUpper) != 0;
+        }
+      } else {
+        while (pos < n && (kAscii.bits[static_cast<unsigned char>(text[pos])] & kAsciiWordByte)) {
+          ++pos;
+        }
+      }
+      if (pos != run) {
+        letters += static_cast<int>(pos - run);
+        end = pos;
+        if (pos >= n) break;
+      }
+      // ASCII other than a letter, digit or apostrophe ends the word.
+      if (const auto b = static_cast<unsigned char>(text[pos]); b < 0x80 && b != '\'') break;
       std::size_t save = pos;
       char32_t c = DecodeUtf8(text, &pos);
       CharClass k = Classify(c);
@@ -118,6 +165,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
             }
           }
           if (c >= 0x80) tok.ascii = false;
+          tok.punctuated = true;
           continue;
         }
       }
@@ -139,6 +187,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       if (letters > 1) {
         end = p;
         pos = p;
+        tok.punctuated = true;
       }
     }
     tok.end = static_cast<std::uint32_t>(end);

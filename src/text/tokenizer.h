@@ -23,6 +23,7 @@ struct Token {
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // two or more letters, all upper case
   bool ascii = true;
+  bool punctuated = false;  // a word with an apostrophe ("O'Brien") or dots ("U.S") inside
 
   std::string_view view(std::string_view text) const { return text.substr(begin, end - begin); }
 };

@@ -29,6 +29,14 @@ TEST(IsoTime, FormatsRoundTrip) {
   EXPECT_EQ(FormatIsoTime(-1), "1969-12-31T23:59:59Z");
 }
 
+TEST(IsoTime, FormatsFourDigitYearsAndPrintsOthersAsTheyCome) {
+  EXPECT_EQ(FormatIsoTime(-62167219200), "0000-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIsoTime(253402300799), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(FormatIsoTime(253402300800), "10000-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIsoTime(-62167219201), "-001-12-31T23:59:59Z");
+  EXPECT_EQ(FormatIsoTime(951782400 + 3723), "2000-02-29T01:02:03Z");
+}
+
 std::string DateOf(std::string_view line) {
   auto t = FindDateInText(line);
   return t ? FormatIsoTime(*t).substr(0, 10) : "none";
