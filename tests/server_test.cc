@@ -19,6 +19,10 @@ namespace {
 
 using Json = nlohmann::json;
 
+const char* kArticle = R"({"id": "quake-1", "source": "Northline Wire",
+  "title": "Earthquake strikes Valdora", "published": "2026-03-03T09:50:00Z", "lang": "en",
+  "text": "A magnitude 6.8 earthquake struck near the Chilean coastal town of Valdora on Tuesday, killing at least nine people and damaging the harbour, officials said."})";
+
 class ServerTest : public CliTest {
  protected:
   void TearDown() override {
@@ -105,16 +109,35 @@ class ServerTest : public CliTest {
     return ids;
   }
 
+  // Starts `writers` threads that POST kArticle `each` times, each on a
+  // connection of its own, with the id `id(writer, i)`; `answered(id, res)`
+  // runs for every answer, one at a time. The caller joins them.
+  std::vector<std::thread> StartWriters(
+      int writers, int each, const std::function<std::string(int, int)>& id,
+      const std::function<void(const std::string&, const httplib::Result&)>& answered) {
+    auto mu = std::make_shared<std::mutex>();
+    std::vector<std::thread> threads;
+    for (int w = 0; w < writers; ++w) {
+      threads.emplace_back([=, this] {
+        httplib::Client c("127.0.0.1", port_);
+        for (int i = 0; i < each; ++i) {
+          Json a = Json::parse(kArticle);
+          a["id"] = id(w, i);
+          auto res = c.Post("/articles", a.dump(), "application/json");
+          std::lock_guard<std::mutex> lock(*mu);
+          answered(a["id"], res);
+        }
+      });
+    }
+    return threads;
+  }
+
   std::unique_ptr<server::StoryService> service_;
   std::unique_ptr<server::HttpServer> http_;
   std::unique_ptr<httplib::Client> client_;
   std::thread thread_;
   int port_ = 0;
 };
-
-const char* kArticle = R"({"id": "quake-1", "source": "Northline Wire",
-  "title": "Earthquake strikes Valdora", "published": "2026-03-03T09:50:00Z", "lang": "en",
-  "text": "A magnitude 6.8 earthquake struck near the Chilean coastal town of Valdora on Tuesday, killing at least nine people and damaging the harbour, officials said."})";
 
 TEST_F(ServerTest, HealthzCountsWhatIsServed) {
   StartServer();
@@ -143,32 +166,24 @@ TEST_F(ServerTest, ConcurrentWritesThroughOneWorkerAreAnsweredAndAStopLosesNoneA
   StartServer({}, /*workers=*/1);
   constexpr int kWriters = 8;
   constexpr int kEach = 15;
-  std::mutex mu;
   std::vector<std::string> acknowledged;
   int refused = 0;
   std::atomic<int> answered{0};
-  std::vector<std::thread> writers;
-  for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
-      httplib::Client c("127.0.0.1", port_);
-      for (int i = 0; i < kEach; ++i) {
-        Json a = Json::parse(kArticle);
-        a["id"] = "w" + std::to_string(w) + "-" + std::to_string(i);
-        auto res = c.Post("/articles", a.dump(), "application/json");
-        std::lock_guard<std::mutex> lock(mu);
+  std::vector<std::thread> writers = StartWriters(
+      kWriters, kEach,
+      [](int w, int i) { return "w" + std::to_string(w) + "-" + std::to_string(i); },
+      [&](const std::string& id, const httplib::Result& res) {
         if (res && res->status == 200) {
           Json j = Json::parse(res->body);
-          EXPECT_EQ(j["articles"][0]["id"], a["id"]);
+          EXPECT_EQ(j["articles"][0]["id"], id);
           EXPECT_FALSE(j["articles"][0]["story"].get<std::string>().empty());
-          acknowledged.push_back(a["id"]);
+          acknowledged.push_back(id);
         } else if (res) {
           EXPECT_EQ(res->status, 503) << res->body;  // only a stopping server refuses
           ++refused;
         }
         ++answered;
-      }
-    });
-  }
+      });
   // Half of the writes in, stop while the rest are on their way.
   while (answered.load() < kWriters * kEach / 2) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -231,27 +246,19 @@ TEST_F(ServerTest, WritesOfOneIdAtOnceAreTakenOnceAndRefusedOnce) {
   StartServer({}, 8, /*snapshot_ms=*/50);
   constexpr int kWriters = 8;
   constexpr int kEach = 25;
-  std::mutex mu;
   std::map<std::string, int> taken, refused;
-  std::vector<std::thread> writers;
-  for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([&, w] {
-      httplib::Client c("127.0.0.1", port_);
-      for (int i = 0; i < kEach; ++i) {
-        Json a = Json::parse(kArticle);
-        a["id"] = "pair" + std::to_string(w / 2) + "-" + std::to_string(i);  // two writers each
-        auto res = c.Post("/articles", a.dump(), "application/json");
+  std::vector<std::thread> writers = StartWriters(
+      kWriters, kEach,
+      [](int w, int i) { return "pair" + std::to_string(w / 2) + "-" + std::to_string(i); },
+      [&](const std::string& id, const httplib::Result& res) {
         ASSERT_TRUE(res);
-        std::lock_guard<std::mutex> lock(mu);
         if (res->status == 200) {
-          ++taken[a["id"]];
+          ++taken[id];
         } else {
           EXPECT_EQ(res->status, 409) << res->body;
-          ++refused[a["id"]];
+          ++refused[id];
         }
-      }
-    });
-  }
+      });
   for (auto& t : writers) t.join();
   ASSERT_EQ(taken.size(), static_cast<std::size_t>(kWriters / 2 * kEach));
   for (const auto& [id, n] : taken) {
