@@ -542,8 +542,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   out.best = Show(articles[first.article].material->Sentence(*first.facts));
   // The budget is crossed by the last sentence chosen, the one of least gain
   // (greedy picks in falling order of gain): that one is cut (or left out
-  // when under kMinCutWords words would be left of it), wherever it falls in
-  // reading order.
+  // when under kMinCutWords words would be left of it), and read last, so
+  // that no sentence follows one that breaks off.
   const SentenceFacts* cut = nullptr;
   std::size_t cut_words = 0;
   if (words > budget) {
@@ -559,6 +559,7 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   // Reading order: article time, then position in the article, then the
   // order the articles joined.
   std::sort(chosen.begin(), chosen.end(), [&](const Sentence& x, const Sentence& y) {
+    if ((x.facts == cut) != (y.facts == cut)) return y.facts == cut;
     UnixSeconds tx = TimeKey(articles[x.article]), ty = TimeKey(articles[y.article]);
     if (tx != ty) return tx < ty;
     if (x.facts->position != y.facts->position) return x.facts->position < y.facts->position;

@@ -12,7 +12,7 @@
 //             pages that are no report (an error page, a front page of
 //             other news) are not read when the story has others;
 //             ordered by article time, then position; the sentence that
-//             crosses the budget is cut there with "…";
+//             crosses the budget is cut there with "…" and read last;
 //   quotes    the articles' quotations, merged when one contains the other or
 //             they share most word pairs; shown as the part every outlet
 //             ran, with the speaker most articles give and every outlet;

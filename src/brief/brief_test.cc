@@ -228,10 +228,11 @@ TEST(WriteBrief, SummaryWeighsWhatTheTitleNames) {
   EXPECT_TRUE(s.summary[0].starts_with("Officials opened a new bridge")) << s.summary[0];
 }
 
-TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrder) {
+TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenAndIsReadLast) {
   // The barrier sentences are chosen first (the article comes back to them),
-  // the bridge lead after them; the lead comes first in reading order, yet it
-  // is the one cut when the two do not fit, and the barrier stays whole.
+  // the bridge lead after them; the lead comes first in the article, yet it
+  // is the one cut when the two do not fit, the barrier stays whole, and the
+  // cut lead is read last: no sentence follows one that breaks off.
   StoryBuilder b;
   b.Add("a", "Wire", "", kBarrierArticle, 100);
   BriefOptions options;
@@ -239,10 +240,10 @@ TEST(WriteBrief, TheSentenceCutAtTheBudgetIsTheLastChosenNotTheLastInReadingOrde
   Story s = b.Brief(options);
   ASSERT_EQ(s.summary.size(), 2u);
   EXPECT_LE(Words(s.summary), options.summary_words);
-  EXPECT_TRUE(s.summary[0].starts_with("Officials opened a new bridge")) << s.summary[0];
-  EXPECT_TRUE(s.summary[0].ends_with("\xE2\x80\xA6")) << s.summary[0];
-  EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[1];
-  EXPECT_TRUE(s.summary[1].ends_with(".")) << s.summary[1];
+  EXPECT_TRUE(Contains(s.summary, "flood barrier")) << s.summary[0];
+  EXPECT_TRUE(s.summary[0].ends_with(".")) << s.summary[0];
+  EXPECT_TRUE(s.summary[1].starts_with("Officials opened a new bridge")) << s.summary[1];
+  EXPECT_TRUE(s.summary[1].ends_with("\xE2\x80\xA6")) << s.summary[1];
 }
 
 TEST(WriteBrief, SummaryTakesAQuoteWithItsSpeakerButNotOneWithout) {
