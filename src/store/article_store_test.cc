@@ -61,13 +61,16 @@ class ArticleStoreTest : public ::testing::Test {
   // Rows in the search index (its own file), whether or not their article
   // is still stored (Search() joins the articles, so it cannot see a stale
   // row).
-  int SearchRows() {
+  int SearchRows() { return Count(path_ + "-search", "SELECT count(*) FROM article_search"); }
+
+  // The one number `sql` selects in the SQLite file `file`; -1 when the
+  // query fails.
+  static int Count(const std::string& file, const char* sql) {
     sqlite3* db = nullptr;
-    EXPECT_EQ(sqlite3_open((path_ + "-search").c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK) << file;
     sqlite3_stmt* q = nullptr;
     int n = -1;
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article_search", -1, &q, nullptr) ==
-            SQLITE_OK &&
+    if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK &&
         sqlite3_step(q) == SQLITE_ROW) {
       n = sqlite3_column_int(q, 0);
     }
@@ -211,14 +214,7 @@ TEST_F(ArticleStoreTest, KeepsThePreparedBytesForReplayAndDropsThemWithTheArticl
   std::vector<StoredArticle> none;
   ASSERT_TRUE((*store)->Append(&none, {"a"}).ok());
   ASSERT_TRUE((*store)->WriteDerived({}).ok());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((path_ + "-search").c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* q = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM derived", -1, &q, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
-  sqlite3_finalize(q);
-  sqlite3_close(db);
+  EXPECT_EQ(Count(path_ + "-search", "SELECT count(*) FROM derived"), 0);
 }
 
 // A database written by the first server (schema 1: no prepared table)
@@ -384,16 +380,8 @@ TEST_F(ArticleStoreTest, MigratesAVersion2DatabaseWhoseArticlesWaitForEverything
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].prepared, "");
   EXPECT_EQ(old[0].story, "");  // version 4's column, empty for old rows
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* q = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'prepared'", -1,
-                               &q, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(q, 0), 0);  // moved to the search file (version 6)
-  sqlite3_finalize(q);
-  sqlite3_close(db);
+  // Moved to the search file (version 6).
+  EXPECT_EQ(Count(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'prepared'"), 0);
   EXPECT_EQ(*(*store)->LastStoryNumber(), 0u);
   EXPECT_EQ(Unindexed(**store), 1);
   ASSERT_TRUE((*store)->WriteDerived(old).ok());
@@ -526,17 +514,8 @@ TEST_F(ArticleStoreTest, MigratesAVersion4DatabaseMovingTheSearchIndexOut) {
   EXPECT_EQ(old[0].story, "s7");
   ASSERT_TRUE((*store)->WriteDerived(old).ok());
   EXPECT_EQ(HitIds((*store)->Search("zeppelin", 10)), (std::vector<std::string>{"v4"}));
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* q = nullptr;
-  ASSERT_EQ(
-      sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'article_search%'",
-                         -1, &q, nullptr),
-      SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
-  sqlite3_finalize(q);
-  sqlite3_close(db);
+  EXPECT_EQ(Count(path_, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'article_search%'"),
+            0);
 }
 
 // The search file is derived data: lost, it is made again empty, and every
