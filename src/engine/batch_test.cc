@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace storyline {
 namespace {
@@ -87,6 +89,92 @@ TEST(Batch, ReportsArticleWithNothingLeftAfterCleaning) {
   ASSERT_EQ(diag.messages.size(), 1u);
   EXPECT_NE(diag.messages[0].find(".jsonl:8"), std::string::npos) << diag.messages[0];
   EXPECT_NE(diag.messages[0].find("no article text"), std::string::npos) << diag.messages[0];
+}
+
+// Writes JSONL articles: (id, day of March 2026 or 0 for undated, usable).
+std::string WriteArticles(const std::string& name,
+                          const std::vector<std::tuple<std::string, int, bool>>& articles) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string path = ::testing::TempDir() + "/batch_order_" + std::to_string(getpid()) + "_" +
+                     info->name() + "_" + name + ".jsonl";
+  std::ofstream out(path);
+  for (const auto& [id, day, usable] : articles) {
+    out << R"({"id": ")" << id << R"(", "text": ")"
+        << (usable ? "The harbour authority of Port " + id + " reopened the northern quay."
+                   : std::string("Photo: Reuters"))
+        << '"';
+    if (day > 0)
+      out << R"(, "published": "2026-03-)" << (day < 10 ? "0" : "") << day << R"(T10:00:00Z")";
+    out << "}\n";
+  }
+  return path;
+}
+
+// The ids in the order the engine added them.
+std::vector<std::string> AddOrder(const std::string& path, BatchOptions options,
+                                  CollectDiagnostics* diag) {
+  auto engine = StoryEngine::Create({});
+  EXPECT_TRUE(engine.ok());
+  BatchResult result;
+  EXPECT_TRUE(RunBatch({path}, engine->get(), options, diag, &result).ok());
+  std::vector<std::string> ids;
+  for (std::size_t n = 0; n < (*engine)->article_count(); ++n)
+    ids.push_back((*engine)->ArticleId(n));
+  return ids;
+}
+
+// The window of 2 holds the two latest-dated articles seen: b leaves when c
+// arrives, then d and e leave at once; c and a are added at the end.
+TEST(Batch, AddsThroughTheReorderWindowInTimeOrder) {
+  std::string path = WriteArticles(
+      "in", {{"a", 5, true}, {"b", 3, true}, {"c", 4, true}, {"d", 1, true}, {"e", 2, true}});
+  for (int threads : {1, 2, 3}) {
+    for (std::size_t chunk : {1, 2, 64}) {
+      CollectDiagnostics diag;
+      BatchOptions options;
+      options.threads = threads;
+      options.reorder_window = 2;
+      options.chunk_size = chunk;
+      EXPECT_EQ(AddOrder(path, options, &diag), (std::vector<std::string>{"b", "d", "e", "c", "a"}))
+          << threads << " threads, chunks of " << chunk;
+    }
+  }
+}
+
+// An article whose input gives its date takes its place in the window when
+// it is read, before it is prepared, so it holds the place even when it turns
+// out unusable; one without a date holds none. Either way the order depends
+// on the input alone, and the unusable article is reported once.
+TEST(Batch, UnusableArticleHoldsAWindowPlaceOnlyWhenItsDateWasGiven) {
+  std::string dated = WriteArticles("dated", {{"a", 5, true},
+                                              {"b", 3, true},
+                                              {"u", 9, false},
+                                              {"c", 4, true},
+                                              {"d", 1, true},
+                                              {"e", 2, true}});
+  std::string undated = WriteArticles("undated", {{"a", 5, true},
+                                                  {"b", 3, true},
+                                                  {"u", 0, false},
+                                                  {"c", 4, true},
+                                                  {"d", 1, true},
+                                                  {"e", 2, true}});
+  for (int threads : {1, 2}) {
+    for (std::size_t chunk : {1, 4}) {
+      BatchOptions options;
+      options.threads = threads;
+      options.reorder_window = 2;
+      options.chunk_size = chunk;
+      CollectDiagnostics d1, d2;
+      EXPECT_EQ(AddOrder(dated, options, &d1), (std::vector<std::string>{"b", "c", "d", "e", "a"}))
+          << threads << " threads, chunks of " << chunk;
+      EXPECT_EQ(AddOrder(undated, options, &d2),
+                (std::vector<std::string>{"b", "d", "e", "c", "a"}))
+          << threads << " threads, chunks of " << chunk;
+      ASSERT_EQ(d1.messages.size(), 1u);
+      EXPECT_NE(d1.messages[0].find(":3"), std::string::npos) << d1.messages[0];
+      EXPECT_EQ(d2.messages.size(), 1u);
+    }
+  }
 }
 
 }  // namespace
