@@ -9,7 +9,7 @@ packages=(
   libstemmer-dev libutf8proc-dev libsimdjson-dev nlohmann-json3-dev
   libcli11-dev libxxhash-dev libabsl-dev
   libxml2-dev libcld2-dev zlib1g-dev
-  libcpp-httplib-dev libmicrohttpd-dev libsqlite3-dev libgoogle-perftools-dev
+  libcpp-httplib-dev libmicrohttpd-dev libsqlite3-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   python3 python3-sklearn python3-nltk

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "engine/batch.h"
@@ -27,6 +28,36 @@
 #include "storyline/engine.h"
 #include "text/analyzer.h"
 #include "util/time.h"
+
+#ifdef STORYLINE_MIMALLOC
+#include <mimalloc.h>
+
+namespace {
+// mimalloc maps its first 32 MiB segment at the first malloc, in some
+// library's constructor, and reads its options then. A pre-init function runs
+// before every constructor, so these are set in time:
+// - 2 MiB pages (madvise MADV_HUGEPAGE, where the kernel allows transparent
+//   huge pages) instead of faulting the heap in 4 KiB at a time: a
+//   2,000-article run took a third less time;
+// - freed memory is kept, not decommitted and faulted back in: the server,
+//   which frees on other threads than it allocates, posted 7% more articles.
+// A MIMALLOC_ variable of the same option in the environment still decides
+// (`environ` is not set yet here; envp is).
+void TuneMimalloc(int, char**, char** envp) {
+  auto in_environment = [envp](std::string_view name) {
+    for (char** e = envp; e != nullptr && *e != nullptr; ++e) {
+      std::string_view var(*e);
+      if (var.starts_with(name) && var.substr(name.size()).starts_with('=')) return true;
+    }
+    return false;
+  };
+  if (!in_environment("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
+  if (!in_environment("MIMALLOC_ALLOW_DECOMMIT")) mi_option_disable(mi_option_allow_decommit);
+}
+[[gnu::section(".preinit_array"), gnu::used]] void (*const kTuneMimalloc)(int, char**,
+                                                                          char**) = &TuneMimalloc;
+}  // namespace
+#endif
 
 namespace {
 
