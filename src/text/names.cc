@@ -71,7 +71,25 @@ bool IsHeadTitle(std::string_view w) {
                                                              "chairperson",
                                                              "presidente",
                                                              "chair",
-                                                             "chief"};
+                                                             "chief",
+                                                             "captain",
+                                                             "supervisor",
+                                                             "sheriff",
+                                                             "inspector",
+                                                             "superintendent",
+                                                             "commissioner",
+                                                             "councillor",
+                                                             "councilman",
+                                                             "councilwoman",
+                                                             "lieutenant",
+                                                             "sergeant",
+                                                             "colonel",
+                                                             "detective",
+                                                             "coach",
+                                                             "bishop",
+                                                             "archbishop",
+                                                             "cardinal",
+                                                             "rabbi"};
   return kSet.contains(w);
 }
 
@@ -79,14 +97,18 @@ bool IsHeadTitle(std::string_view w) {
 // "State" in "Secretary of State"); stripped only with a head title.
 bool IsTitleModifier(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "vice",        "deputy", "prime",     "foreign",     "state",     "affairs",    "defense",
-      "defence",     "home",   "interior",  "finance",     "treasury",  "justice",    "commerce",
-      "trade",       "health", "education", "energy",      "homeland",  "security",   "national",
-      "special",     "senior", "executive", "acting",      "former",    "first",      "general",
-      "us",          "u.s",    "uk",        "u.k",         "un",        "u.n",        "eu",
-      "house",       "senate", "majority",  "minority",    "press",     "assistant",  "associate",
-      "of",          "for",    "the",       "and",         "supreme",   "military",   "economic",
-      "information", "labor",  "labour",    "agriculture", "transport", "environment"};
+      "vice",        "deputy",      "prime",    "foreign",  "state",       "affairs",
+      "defense",     "defence",     "home",     "interior", "finance",     "treasury",
+      "justice",     "commerce",    "trade",    "health",   "education",   "energy",
+      "homeland",    "security",    "national", "special",  "senior",      "executive",
+      "acting",      "former",      "first",    "general",  "us",          "u.s",
+      "uk",          "u.k",         "un",       "u.n",      "eu",          "house",
+      "senate",      "majority",    "minority", "press",    "assistant",   "associate",
+      "of",          "for",         "the",      "and",      "supreme",     "military",
+      "economic",    "information", "labor",    "labour",   "agriculture", "transport",
+      "environment", "county",      "city",     "district", "regional",    "provincial",
+      "municipal",   "federal",     "fire",     "police",   "battalion",   "staff",
+      "division",    "army",        "navy",     "coast",    "guard"};
   return kSet.contains(w);
 }
 
@@ -259,14 +281,26 @@ std::string CleanName(std::string_view name) {
   // Leading title words: strip the longest prefix of title words that holds
   // a head title, leaving at least one word ("Secretary of State Mike
   // Pompeo", "US President Donald Trump"; "State Department" stays).
-  std::size_t strip = 0;
-  bool head = false;
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string f = Fold1(words[i]);
-    bool is_head = IsHeadTitle(f);
-    if (!is_head && !IsTitleModifier(f)) break;
-    head |= is_head;
-    if (head) strip = i + 1;
+  // A place or body may stand before the title ("Chalhuaca Mayor Víctor
+  // Huamán", "Calder County Supervisor Linda Okamoto"): up to two other
+  // words, when two words of name are left after the title.
+  auto title_end = [&](std::size_t from) {
+    std::size_t end = from;
+    bool head = false;
+    for (std::size_t i = from; i + 1 < words.size(); ++i) {
+      std::string f = Fold1(words[i]);
+      bool is_head = IsHeadTitle(f);
+      if (!is_head && !IsTitleModifier(f)) break;
+      head |= is_head;
+      if (head) end = i + 1;
+    }
+    return end;
+  };
+  std::size_t strip = title_end(0);
+  for (std::size_t from = 1; strip == 0 && from <= 2 && from + 2 < words.size(); ++from) {
+    if (IsHeadTitle(Fold1(words[from - 1]))) break;
+    std::size_t end = title_end(from);
+    if (end > from && end + 2 <= words.size()) strip = end;
   }
   // A trailing connector left at the front ("of") is not a name.
   while (strip < words.size() && (Fold1(words[strip]) == "of" || Fold1(words[strip]) == "for")) {

@@ -36,19 +36,27 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Vice Minister for Foreign Affairs Choe Son Hui"), "Choe Son Hui");
   EXPECT_EQ(CleanName("Chairman Kim"), "Kim");
   EXPECT_EQ(CleanName("  Kim   Jong Un "), "Kim Jong Un");
+  EXPECT_EQ(CleanName("Battalion Chief Marcus Delgado"), "Marcus Delgado");
+  EXPECT_EQ(CleanName("Supervisor Linda Okamoto"), "Linda Okamoto");
+  EXPECT_EQ(CleanName("Dr. Beatriz Olmos"), "Beatriz Olmos");
+  // A place or body before the title, when a full name follows it.
+  EXPECT_EQ(CleanName("Chalhuaca Mayor Víctor Huamán"), "Víctor Huamán");
+  EXPECT_EQ(CleanName("Calder County Supervisor Linda Okamoto"), "Linda Okamoto");
+  EXPECT_EQ(CleanName("Calder County Fire Chief Anne Ruiz"), "Anne Ruiz");
 }
 
 TEST(CleanName, KeepsNamesThatOnlyLookTitled) {
   EXPECT_EQ(CleanName("State Department"), "State Department");
   EXPECT_EQ(CleanName("General Electric"), "General Electric");
   EXPECT_EQ(CleanName("President"), "President");
+  EXPECT_EQ(CleanName("Kookmin University President Lee"), "Kookmin University President Lee");
   EXPECT_EQ(CleanName("The Washington Post"), "The Washington Post");
   EXPECT_EQ(CleanName(""), "");
 }
 
 TEST(NameGroups, SurnameJoinsTheFullName) {
-  NameGroups g(std::vector<NameCount>{{"Trump", 10}, {"Donald Trump", 2}, {"Pompeo", 5},
-                                      {"Mike Pompeo", 1}});
+  NameGroups g(std::vector<NameCount>{
+      {"Trump", 10}, {"Donald Trump", 2}, {"Pompeo", 5}, {"Mike Pompeo", 1}});
   ASSERT_EQ(g.groups().size(), 2u);
   EXPECT_EQ(g.groups()[0].canonical, "Donald Trump");
   EXPECT_EQ(g.groups()[0].count, 12);
@@ -65,9 +73,12 @@ TEST(NameGroups, FamilyNameFirstJoinsToo) {
 }
 
 TEST(NameGroups, NicknameJoinsTheFormalGivenName) {
-  NameGroups g(std::vector<NameCount>{{"Mike Pompeo", 3}, {"Michael Pompeo", 1},
-                                      {"Bill Clinton", 2}, {"William Clinton", 1},
-                                      {"Steve Jobs", 1}, {"Steven Jobs", 1}});
+  NameGroups g(std::vector<NameCount>{{"Mike Pompeo", 3},
+                                      {"Michael Pompeo", 1},
+                                      {"Bill Clinton", 2},
+                                      {"William Clinton", 1},
+                                      {"Steve Jobs", 1},
+                                      {"Steven Jobs", 1}});
   ASSERT_EQ(g.groups().size(), 3u);
   const NameGroup* pompeo = GroupNamed(g, "Mike Pompeo");
   ASSERT_NE(pompeo, nullptr);
@@ -83,8 +94,8 @@ TEST(NameGroups, DifferentGivenNamesStayApart) {
 }
 
 TEST(NameGroups, TitlesAndPossessivesAreTheSameEntity) {
-  NameGroups g(std::vector<NameCount>{{"President Trump", 2}, {"Trump's", 1},
-                                      {"Mr. Trump", 1}, {"Donald Trump", 1}});
+  NameGroups g(std::vector<NameCount>{
+      {"President Trump", 2}, {"Trump's", 1}, {"Mr. Trump", 1}, {"Donald Trump", 1}});
   ASSERT_EQ(g.groups().size(), 1u);
   EXPECT_EQ(g.groups()[0].canonical, "Donald Trump");
   EXPECT_EQ(g.groups()[0].count, 5);
@@ -99,8 +110,12 @@ TEST(NameGroups, AmbiguousShortFormIsNotMerged) {
 }
 
 TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
-  NameGroups g(std::vector<NameCount>{{"Asia Times", 2}, {"Asia", 1}, {"North Korea", 4},
-                                      {"North", 1}, {"Russia and China", 1}, {"China", 2}});
+  NameGroups g(std::vector<NameCount>{{"Asia Times", 2},
+                                      {"Asia", 1},
+                                      {"North Korea", 4},
+                                      {"North", 1},
+                                      {"Russia and China", 1},
+                                      {"China", 2}});
   EXPECT_EQ(g.groups().size(), 6u);
 }
 
@@ -110,8 +125,11 @@ TEST(NameGroups, GivenNameAloneIsNotThePerson) {
 }
 
 TEST(NameGroups, CanonicalMapsSpeakersToTheEntity) {
-  NameGroups g(std::vector<NameCount>{{"Trump", 10}, {"Donald Trump", 2}, {"Michael Pompeo", 1},
-                                      {"Mike Pompeo", 2}, {"Kim Jong Un", 1}});
+  NameGroups g(std::vector<NameCount>{{"Trump", 10},
+                                      {"Donald Trump", 2},
+                                      {"Michael Pompeo", 1},
+                                      {"Mike Pompeo", 2},
+                                      {"Kim Jong Un", 1}});
   EXPECT_EQ(g.Canonical("Trump"), "Donald Trump");
   EXPECT_EQ(g.Canonical("President Trump"), "Donald Trump");
   EXPECT_EQ(g.Canonical("Pompeo"), "Mike Pompeo");

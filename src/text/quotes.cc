@@ -59,15 +59,15 @@ struct Lower {
 
 bool IsSpeechVerb(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "said",      "says",     "say",      "told",         "tells",     "tell",
-      "added",     "adds",     "asked",    "asks",         "noted",     "notes",
-      "explained", "explains", "wrote",    "writes",       "tweeted",   "tweets",
-      "declared",  "declares", "insisted", "insists",      "warned",    "warns",
-      "stated",    "replied",  "replies",  "recalled",     "argued",    "argues",
-      "claimed",   "claims",   "continued", "acknowledged", "admitted", "announced",
-      "commented", "conceded", "cautioned", "observed",    "remarked",  "responded",
-      "suggested", "stressed", "predicted", "vowed",       "boasted",   "posted",
-      "emphasized", "emphasised", "quipped", "joked",      "recounted", "urged"};
+      "said",       "says",       "say",       "told",         "tells",     "tell",
+      "added",      "adds",       "asked",     "asks",         "noted",     "notes",
+      "explained",  "explains",   "wrote",     "writes",       "tweeted",   "tweets",
+      "declared",   "declares",   "insisted",  "insists",      "warned",    "warns",
+      "stated",     "replied",    "replies",   "recalled",     "argued",    "argues",
+      "claimed",    "claims",     "continued", "acknowledged", "admitted",  "announced",
+      "commented",  "conceded",   "cautioned", "observed",     "remarked",  "responded",
+      "suggested",  "stressed",   "predicted", "vowed",        "boasted",   "posted",
+      "emphasized", "emphasised", "quipped",   "joked",        "recounted", "urged"};
   return kSet.contains(w);
 }
 
@@ -80,9 +80,9 @@ bool IsObjectVerb(std::string_view w) {
 // Words that may stand between a speaker and the verb: "Trump also said".
 bool IsSpeechAdverb(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "also", "later", "then", "again", "previously", "recently", "earlier", "has", "have",
-      "had",  "reportedly", "once", "repeatedly", "often", "later", "further", "simply",
-      "publicly", "privately", "has", "would", "will"};
+      "also",   "later",    "then",       "again", "previously", "recently", "earlier", "has",
+      "have",   "had",      "reportedly", "once",  "repeatedly", "often",    "later",   "further",
+      "simply", "publicly", "privately",  "has",   "would",      "will"};
   return kSet.contains(w);
 }
 
@@ -91,24 +91,24 @@ bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
 // Capitalised words that start sentences but name nobody.
 bool IsFunctionWord(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "he",   "she",  "it",    "they",  "we",   "i",     "you",   "the",  "a",     "an",
-      "but",  "and",  "or",    "this",  "that", "these", "those", "his",  "her",   "their",
-      "our",  "my",   "its",   "in",    "on",   "at",    "as",    "if",   "when",  "while",
-      "so",   "yet",  "for",   "to",    "of",   "with",  "by",    "from", "after", "before",
+      "he",   "she",   "it",    "they", "we",   "i",     "you",   "the",  "a",     "an",
+      "but",  "and",   "or",    "this", "that", "these", "those", "his",  "her",   "their",
+      "our",  "my",    "its",   "in",   "on",   "at",    "as",    "if",   "when",  "while",
+      "so",   "yet",   "for",   "to",   "of",   "with",  "by",    "from", "after", "before",
       "even", "still", "there", "here", "what", "who",   "why",   "how",  "some",  "many",
-      "most", "all",  "no",    "not",   "one",  "two",   "more",  "less", "also",  "then"};
+      "most", "all",   "no",    "not",  "one",  "two",   "more",  "less", "also",  "then"};
   return kSet.contains(w);
 }
 
 // Lower-case role nouns right before a name: "North Korea expert Andrei Lankov".
 bool IsRoleNoun(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "leader",   "expert",   "official", "spokesman", "spokeswoman", "spokesperson",
-      "minister", "president", "secretary", "adviser", "advisor",     "aide",
-      "analyst",  "envoy",    "lawyer",   "professor", "chairman",    "director",
-      "ambassador", "senator", "governor", "ceo",      "founder",     "economist",
-      "researcher", "scientist", "diplomat", "general", "commander",  "candidate",
-      "reporter", "correspondent", "chief", "head",   "counterpart", "representative"};
+      "leader",     "expert",        "official",  "spokesman", "spokeswoman", "spokesperson",
+      "minister",   "president",     "secretary", "adviser",   "advisor",     "aide",
+      "analyst",    "envoy",         "lawyer",    "professor", "chairman",    "director",
+      "ambassador", "senator",       "governor",  "ceo",       "founder",     "economist",
+      "researcher", "scientist",     "diplomat",  "general",   "commander",   "candidate",
+      "reporter",   "correspondent", "chief",     "head",      "counterpart", "representative"};
   return kSet.contains(w);
 }
 
@@ -119,10 +119,10 @@ bool IsConnector(std::string_view w) {
 
 bool IsAbbreviation(std::string_view lower) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "mr",  "mrs", "ms",   "dr",  "st",  "sen", "rep", "gov", "gen",  "lt",  "col",
-      "maj", "capt", "adm", "sgt", "prof", "jr", "sr",  "rev", "jan",  "feb", "mar",
-      "apr", "jun", "jul",  "aug", "sep", "sept", "oct", "nov", "dec", "vs",  "no",
-      "inc", "corp", "co",  "ltd", "mt",  "ft",  "u.s", "u.k", "u.n", "e.u", "d.c"};
+      "mr",  "mrs",  "ms",  "dr",  "st",   "sen",  "rep", "gov", "gen", "lt",  "col",
+      "maj", "capt", "adm", "sgt", "prof", "jr",   "sr",  "rev", "jan", "feb", "mar",
+      "apr", "jun",  "jul", "aug", "sep",  "sept", "oct", "nov", "dec", "vs",  "no",
+      "inc", "corp", "co",  "ltd", "mt",   "ft",   "u.s", "u.k", "u.n", "e.u", "d.c"};
   return kSet.contains(lower);
 }
 
@@ -215,10 +215,10 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
       std::size_t b = i;
       while (i < n) {
         if (IsWordByte(text, i)) {
-          i += static_cast<unsigned char>(text[i]) < 0x80     ? 1
+          i += static_cast<unsigned char>(text[i]) < 0x80    ? 1
                : static_cast<unsigned char>(text[i]) >= 0xF0 ? 4
                : static_cast<unsigned char>(text[i]) >= 0xE0 ? 3
-                                                              : 2;
+                                                             : 2;
           continue;
         }
         // Internal apostrophes, hyphens and dots ("can’t", "Jae-in", "U.S").
@@ -254,14 +254,19 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
         push(i, i + 1, Kind::kStop);
         break;
       case '.': {
-        // Not a sentence end after "Mr", "U.S" or an initial.
-        bool abbrev = false;
+        // Not a sentence end after "Mr", "U.S" or an initial: the dot is
+        // part of the word, so "said Dr. Beatriz Olmos" and "John F.
+        // Kennedy said" read as one name.
         if (!toks->empty() && toks->back().kind == Kind::kWord && toks->back().end == i) {
-          std::string_view w = text.substr(toks->back().begin, toks->back().end - toks->back().begin);
+          Tok& word = toks->back();
+          std::string_view w = text.substr(word.begin, word.end - word.begin);
           Lower l(w);
-          abbrev = (w.size() == 1 && toks->back().cap) || IsAbbreviation(l.view());
+          if ((w.size() == 1 && word.cap) || IsAbbreviation(l.view())) {
+            word.end = static_cast<std::uint32_t>(i + 1);
+            break;
+          }
         }
-        push(i, i + 1, abbrev ? Kind::kOther : Kind::kStop);
+        push(i, i + 1, Kind::kStop);
         break;
       }
       default:
@@ -287,8 +292,8 @@ struct Part {
 bool StraightOpens(std::string_view text, const Tok& t) {
   bool space_before = t.begin == 0 || text[t.begin - 1] == ' ' || text[t.begin - 1] == '\n' ||
                       text[t.begin - 1] == '(' || text[t.begin - 1] == '[';
-  bool space_after = t.end >= text.size() || text[t.end] == ' ' || text[t.end] == '\n' ||
-                     text[t.end] == '\r';
+  bool space_after =
+      t.end >= text.size() || text[t.end] == ' ' || text[t.end] == '\n' || text[t.end] == '\r';
   return space_before && !space_after;
 }
 
@@ -586,9 +591,9 @@ Attribution Leading(const Context& c, const Part& p) {
 // Person mentions outside quotes, for resolving "he said".
 
 struct Mention {
-  int first = 0, last = 0;  // tokens
+  int first = 0, last = 0;         // tokens
   std::vector<std::string> words;  // folded, titles removed
-  bool evidence = false;  // titled, a speaker, a given name, "X said", ", who"
+  bool evidence = false;           // titled, a speaker, a given name, "X said", ", who"
 };
 
 std::string_view StripPossessive(std::string_view w) {
@@ -714,8 +719,8 @@ void AppendCollapsed(std::string_view s, std::string* out) {
 }
 
 void TrimTrailing(std::string* s) {
-  while (!s->empty() && (s->back() == ' ' || s->back() == ',' || s->back() == ';' ||
-                         s->back() == ':')) {
+  while (!s->empty() &&
+         (s->back() == ' ' || s->back() == ',' || s->back() == ';' || s->back() == ':')) {
     s->pop_back();
   }
 }
@@ -781,7 +786,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
     d.direct = d.attr.found;
     if (d.attr.found) {
       d.speaker = c.SpeakerName(d.attr);
-      d.source = d.attr.pronoun ? SpeakerSource::kPronoun
+      d.source = d.attr.pronoun      ? SpeakerSource::kPronoun
                  : d.speaker.empty() ? SpeakerSource::kSentence
                                      : SpeakerSource::kNamed;
     }
@@ -869,8 +874,8 @@ std::vector<Quote> FindQuotes(std::string_view text) {
         for (const Mention& m : mentions) {
           if (m.first >= from && m.first < at) best = &m;
         }
-        d.speaker = CleanName(text.substr(toks[best->first].begin,
-                                          toks[best->last].end - toks[best->first].begin));
+        d.speaker = CleanName(
+            text.substr(toks[best->first].begin, toks[best->last].end - toks[best->first].begin));
       }
     }
   }
@@ -896,8 +901,8 @@ std::vector<Quote> FindQuotes(std::string_view text) {
     while (!q.text.empty() && q.text.front() == ' ') q.text.erase(0, 1);
     TrimTrailing(&q.text);
     if (q.text.empty()) continue;
-    if (!d.direct && (CountWords(q.text) < kMinUnattributedWords ||
-                      LooksLikeTitle(c, parts, d.first, d.last))) {
+    if (!d.direct &&
+        (CountWords(q.text) < kMinUnattributedWords || LooksLikeTitle(c, parts, d.first, d.last))) {
       continue;
     }
     const Part& lp = parts[d.last];

@@ -74,8 +74,9 @@ TEST(FindQuotes, NameToldObjectQuote) {
   Quote q = One("Pompeo told a reporter “we made significant progress.”");
   EXPECT_EQ(q.text, "we made significant progress.");
   EXPECT_EQ(q.speaker, "Pompeo");
-  Quote r = One("Pompeo told a reporter traveling with him Monday that “we made significant "
-                "progress.”");
+  Quote r =
+      One("Pompeo told a reporter traveling with him Monday that “we made significant "
+          "progress.”");
   EXPECT_EQ(r.speaker, "Pompeo");
 }
 
@@ -111,8 +112,9 @@ TEST(FindQuotes, QuoteSplitAroundAttributionIsOne) {
 }
 
 TEST(FindQuotes, NextSentenceQuoteContinuesTheSpeech) {
-  Quote q = One("“We’re setting that up right now,” Trump told reporters Tuesday in the Oval "
-                "Office. “We’re talking about three or four different locations.”");
+  Quote q =
+      One("“We’re setting that up right now,” Trump told reporters Tuesday in the Oval "
+          "Office. “We’re talking about three or four different locations.”");
   EXPECT_EQ(q.text,
             "We’re setting that up right now. We’re talking about three or four different "
             "locations.");
@@ -135,7 +137,8 @@ TEST(FindQuotes, QuoteOverSeveralParagraphs) {
       "“But I have agreed to meet,” Trump said.\n"
       "The talks go on.";
   Quote q = One(text);
-  EXPECT_EQ(q.text, "We’ve made incredible progress – beyond incredible. But I have agreed to meet");
+  EXPECT_EQ(q.text,
+            "We’ve made incredible progress – beyond incredible. But I have agreed to meet");
   EXPECT_EQ(q.speaker, "Trump");
   EXPECT_EQ(text.substr(q.begin, 3), "“");
   EXPECT_EQ(text.substr(q.end - 3, 3), "”");
@@ -192,9 +195,21 @@ TEST(FindQuotes, ShortQuoteWithAttributionIsAQuote) {
   EXPECT_EQ(q.speaker, "");  // attributed, but to nobody named
 }
 
+TEST(FindQuotes, AbbreviatedTitleOrInitialKeepsTheNameWhole) {
+  EXPECT_EQ(One("\"We are receiving fractures,\" said Dr. Beatriz Olmos, the hospital's director.")
+                .speaker,
+            "Beatriz Olmos");
+  EXPECT_EQ(One("“Ask not what your country can do for you,” John F. Kennedy said.").speaker,
+            "John F. Kennedy");
+  EXPECT_EQ(
+      One("“The fire did exactly what we feared,” Battalion Chief Marcus Delgado said.").speaker,
+      "Marcus Delgado");
+}
+
 TEST(FindQuotes, SpeakerNamedEarlierInTheSentence) {
-  Quote q = One("Trump said he had spoken at length with the secretary and the two had “a very, "
-                "very good meeting.”");
+  Quote q =
+      One("Trump said he had spoken at length with the secretary and the two had “a very, "
+          "very good meeting.”");
   EXPECT_EQ(q.text, "a very, very good meeting.");
   EXPECT_EQ(q.speaker, "Trump");
   EXPECT_EQ(q.source, SpeakerSource::kSentence);
@@ -220,15 +235,17 @@ TEST(FindQuotes, PronounTakesThePreviousQuotesSpeaker) {
 }
 
 TEST(FindQuotes, PronounTakesTheOnePersonNamedBefore) {
-  Quote q = One("President Donald Trump arrived in Iowa on Monday for a rally.\n"
-                "“We are going to win big,” he told the crowd.");
+  Quote q =
+      One("President Donald Trump arrived in Iowa on Monday for a rally.\n"
+          "“We are going to win big,” he told the crowd.");
   EXPECT_EQ(q.speaker, "Donald Trump");
   EXPECT_EQ(q.source, SpeakerSource::kPronoun);
 }
 
 TEST(FindQuotes, PronounAfterTwoPeopleStaysEmpty) {
-  Quote q = One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"
-                "“We had a very good talk about the summit,” he said.");
+  Quote q =
+      One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"
+          "“We had a very good talk about the summit,” he said.");
   EXPECT_EQ(q.speaker, "");
   EXPECT_EQ(q.source, SpeakerSource::kPronoun);
 }
