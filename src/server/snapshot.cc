@@ -1,6 +1,9 @@
 #include "server/snapshot.h"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 
 namespace storyline::server {
 
@@ -12,11 +15,32 @@ std::shared_ptr<const Story> Snapshot::StoryAt(std::size_t rank) const {
   return copy;
 }
 
-std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine,
-                                                       const std::vector<std::string>& langs,
-                                                       std::uint64_t version,
-                                                       const StoryIdMap& public_id,
-                                                       const std::function<void()>& between) {
+std::vector<std::optional<Story>> SnapshotBuilder::WriteBriefs(
+    const StoryEngine& engine, const std::vector<RankedStory>& ranked, int threads) const {
+  std::vector<std::optional<Story>> written;
+  if (threads <= 1) return written;
+  std::vector<std::size_t> todo;  // ranks of the stories not built at their stamp
+  for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
+    const RankedStory& r = ranked[rank];
+    if (r.number >= cache_.size() || cache_[r.number].stamp != r.stamp) todo.push_back(rank);
+  }
+  written.resize(ranked.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1, std::memory_order_relaxed)) < todo.size();) {
+      written[todo[k]] = engine.BuildStory(ranked[todo[k]]);
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+  return written;
+}
+
+std::shared_ptr<const Snapshot> SnapshotBuilder::Build(
+    const StoryEngine& engine, const std::vector<std::string>& langs, std::uint64_t version,
+    const StoryIdMap& public_id, const std::function<void()>& between, int threads) {
   ++builds_;
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->version = version;
@@ -25,6 +49,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
     return r.number < cache_.size() && cache_[r.number].stamp == r.stamp;
   });
   snapshot->ranked.reserve(ranked.size());
+  std::vector<std::optional<Story>> written = WriteBriefs(engine, ranked, threads);
   last_built_ = 0;
   for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
     const RankedStory& r = ranked[rank];
@@ -33,7 +58,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::Build(const StoryEngine& engine
     if (cache_.size() <= r.number) cache_.resize(r.number + 1);
     Cached& entry = cache_[r.number];
     if (entry.stamp != r.stamp) {
-      Story story = engine.BuildStory(r);
+      Story story = written.empty() ? engine.BuildStory(r) : std::move(*written[rank]);
       if (public_id) story.id = public_id(r.id);
       entry.story = std::make_shared<const Story>(std::move(story));
       std::vector<std::string> story_langs;

@@ -96,11 +96,16 @@ class SnapshotBuilder {
   // lets a waiting writer of the engine in there (docs/DESIGN.md "Live
   // server"), so the engine may have moved on from the ranking by the time a
   // later story is built; the snapshot is then briefly behind, never wrong.
+  // With `threads` > 1 the briefs this build needs are written first, on
+  // that many threads, and `between` is called only after all of them: the
+  // engine must not change meanwhile (a server's first build, before any
+  // writer exists, where every story needs its brief).
   std::shared_ptr<const Snapshot> Build(const StoryEngine& engine,
                                         const std::vector<std::string>& langs,
                                         std::uint64_t version,
                                         const StoryIdMap& public_id = nullptr,
-                                        const std::function<void()>& between = nullptr);
+                                        const std::function<void()>& between = nullptr,
+                                        int threads = 1);
 
   // Stories whose brief the last Build() wrote (the others were reused).
   std::size_t last_built() const { return last_built_; }
@@ -113,6 +118,12 @@ class SnapshotBuilder {
     std::shared_ptr<const std::vector<std::string>> langs;
     std::uint64_t seen = 0;  // the last Build() that ranked it
   };
+  // The briefs a build needs, by rank, written on `threads` threads; empty
+  // when threads <= 1 (the build then writes each as it goes).
+  std::vector<std::optional<Story>> WriteBriefs(const StoryEngine& engine,
+                                                const std::vector<RankedStory>& ranked,
+                                                int threads) const;
+
   std::vector<Cached> cache_;                    // by the engine's story number
   std::vector<std::uint32_t> story_of_article_;  // see Snapshot::story_of_article
   std::uint64_t builds_ = 0;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "output/json_writer.h"
+
 namespace storyline::server {
 namespace {
 
@@ -111,6 +115,28 @@ TEST_F(SnapshotTest, StoriesCarryTheScoreOfNowAsTheEngineRanksThem) {
     EXPECT_DOUBLE_EQ(story->score, expected[i].score);
     EXPECT_EQ(story->headline, expected[i].headline);
   }
+}
+
+// Briefs written on several threads at once are the ones written one by one,
+// and a later build on one thread reuses them like its own.
+TEST_F(SnapshotTest, BriefsWrittenOnThreadsAreTheSame) {
+  const char* texts[] = {kQuake, kBudget};
+  for (int i = 0; i < 12; ++i) Add("a" + std::to_string(i), texts[i % 2], i, "en");
+  SnapshotBuilder serial, parallel;
+  auto one = serial.Build(*engine_, langs_, 1);
+  auto many = parallel.Build(*engine_, langs_, 1, nullptr, nullptr, 3);
+  EXPECT_EQ(parallel.last_built(), serial.last_built());
+  ASSERT_EQ(many->ranked.size(), one->ranked.size());
+  for (std::size_t rank = 0; rank < one->ranked.size(); ++rank) {
+    std::ostringstream a, b;
+    output::WriteStoryJson(*one->ranked[rank].story, a);
+    output::WriteStoryJson(*many->ranked[rank].story, b);
+    EXPECT_EQ(b.str(), a.str()) << "rank " << rank;
+  }
+  Add("q", kQuake, 12, "en");
+  auto next = parallel.Build(*engine_, langs_, 2);
+  EXPECT_EQ(parallel.last_built(), 1u);  // only the quake story grew
+  EXPECT_EQ(next->ranked.size(), one->ranked.size());
 }
 
 }  // namespace

@@ -72,7 +72,9 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
   if (!store.ok()) return store.status();
   service->store_ = std::move(*store);
   STORYLINE_RETURN_IF_ERROR(service->Restore());
-  service->Publish();
+  // Every restored story needs its brief: on all cores, as the replay's
+  // preparation is.
+  service->Publish(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   service->ingest_ = std::thread([s = service.get()] {
     pthread_setname_np(pthread_self(), "sl-ingest");  // for top -H and perf
     s->IngestLoop();
@@ -566,7 +568,7 @@ void StoryService::set_on_publish(std::function<void(const Snapshot&)> hook) {
   on_publish_ = std::move(hook);
 }
 
-void StoryService::Publish() {
+void StoryService::Publish(int threads) {
   std::shared_ptr<const Snapshot> next;
   {
     std::shared_lock<std::shared_mutex> lock(engine_mu_);
@@ -576,7 +578,7 @@ void StoryService::Publish() {
     // explicit.)
     next = builder_.Build(
         *engine_, langs_, version_, [this](const std::string& id) { return PublicStory(id); },
-        [&] { engine_writers_.Yield(lock); });
+        [&] { engine_writers_.Yield(lock); }, threads);
   }
   {
     std::lock_guard<std::mutex> lock(on_publish_mu_);

@@ -167,8 +167,10 @@ class StoryService {
   void MarkChanged();
   // IndexPending() and Publish(), timed.
   void Rebuild();
-  // A new snapshot of the engine (under engine_mu_ shared).
-  void Publish();
+  // A new snapshot of the engine (under engine_mu_ shared). With `threads`
+  // > 1 its briefs are written on that many threads, without letting writers
+  // in (the first snapshot, before the ingest thread starts).
+  void Publish(int threads = 1);
   // Writes unindexed_ to the store's search file: search rows, the engine's
   // analyses and the story ids the articles were answered with.
   void IndexPending();
