@@ -82,7 +82,8 @@ class PreparedArticle {
   // to this build's analysis: Parse() refuses bytes from another format
   // version (kFormat changes whenever what Prepare() produces changes), and
   // the caller then prepares the article again from what it received.
-  static constexpr std::uint32_t kFormat = 4;  // 4: C1 controls read as windows-1252
+  // 4: C1 controls read as windows-1252; 5: names marked when only lone sentence openers
+  static constexpr std::uint32_t kFormat = 5;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -418,6 +418,25 @@ TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
   EXPECT_TRUE(Contains(specific, "Zorvat"));
 }
 
+// "Rescue teams ..." and "Seismologists said ..." open sentences and are
+// written nowhere else: common words, not names. "Valdora" opens a sentence
+// in one article and is written inside one in the other: a name.
+TEST(WriteBrief, EntitiesLeaveOutWordsThatOnlyOpenSentences) {
+  Story s = StoryBuilder()
+                .Add("a", "Outlet A", "Quake kills nine in Chile", kQuakeA)
+                .Add("b", "Outlet B", "Earthquake in Chile",
+                     kQuakeB +
+                         "Seismologists said aftershocks would follow.\n"
+                         "Valdora lost power for a day.\n")
+                .Brief();
+  std::vector<std::string> entities;
+  for (const EntityCount& e : s.entities) entities.push_back(e.name);
+  EXPECT_TRUE(Contains(entities, "Valdora"));
+  EXPECT_TRUE(Contains(entities, "Elena Ruiz"));
+  EXPECT_FALSE(Contains(entities, "Rescue"));
+  EXPECT_FALSE(Contains(entities, "Seismologists"));
+}
+
 TEST(WriteBrief, TimelineIsOldestFirstWithTheNewFactsOfLaterArticles) {
   StoryBuilder b;
   b.Add("late", "Herald", "", kQuakeB, 500);
@@ -464,7 +483,11 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   EXPECT_EQ(back.sentences.size(), m.sentences.size());
   EXPECT_EQ(back.concepts, m.concepts);
   EXPECT_EQ(back.quotes.size(), m.quotes.size());
-  EXPECT_EQ(back.names.size(), m.names.size());
+  ASSERT_EQ(back.names.size(), m.names.size());
+  for (std::size_t i = 0; i < m.names.size(); ++i) {
+    EXPECT_EQ(back.names[i].name, m.names[i].name);
+    EXPECT_EQ(back.names[i].opener_only, m.names[i].opener_only) << m.names[i].name;
+  }
   EXPECT_FALSE(ArticleMaterial::Parse(bytes.substr(0, bytes.size() - 1), &back));
   EXPECT_FALSE(ArticleMaterial::Parse("junk", &back));
 }

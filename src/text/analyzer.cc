@@ -480,6 +480,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             mentions.push_back({name, key, 0});
           }
           ++mentions[at].count;
+          if (e - b > 1 || !p.info[run[b]].sentence_start) mentions[at].opener_only = false;
         }
       }
       i = std::max(j, i + 1);

@@ -37,6 +37,9 @@ struct EntityMention {
   std::string name;  // as first written, titles stripped: "Kim Jong Un"
   std::string key;   // folded: "kim jong un"
   int count = 0;     // mentions in this article (title included)
+  // Every mention was one word opening a sentence or the title: "Dealers
+  // will replace", "Seismologists said" (a name is written elsewhere too).
+  bool opener_only = true;
 };
 
 struct Analysis {

@@ -109,6 +109,22 @@ TEST(Analyzer, SentenceInitialNameNeverWrittenLowerCaseIsAnEntity) {
   EXPECT_EQ(FindEntity(a, "talks"), nullptr);  // also written "talks"
 }
 
+TEST(Analyzer, NameSeenOnlyOpeningSentencesIsMarked) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Seismologists said it was small. Seismologists agreed. "
+                                "Pompeo flew to Pyongyang. Mike Pompeo met Kim.");
+  const EntityMention* seismologists = FindEntity(a, "seismologists");
+  ASSERT_NE(seismologists, nullptr);
+  EXPECT_TRUE(seismologists->opener_only);
+  ASSERT_NE(FindEntity(a, "pompeo"), nullptr);
+  EXPECT_TRUE(FindEntity(a, "pompeo")->opener_only);  // "Mike Pompeo" is another mention
+  ASSERT_NE(FindEntity(a, "mike pompeo"), nullptr);
+  EXPECT_FALSE(FindEntity(a, "mike pompeo")->opener_only);  // two words
+  ASSERT_NE(FindEntity(a, "pyongyang"), nullptr);
+  EXPECT_FALSE(FindEntity(a, "pyongyang")->opener_only);
+}
+
 TEST(Analyzer, EntityTermsHoldFoldedNameTokens) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("", "Mike Pompeo met Jos\u00e9 Ruiz.");

@@ -46,6 +46,9 @@ namespace storyline::text {
 struct NameCount {
   std::string name;
   int count = 0;
+  // Every mention was one word opening a sentence ("Seismologists said"):
+  // more often a common word than a name. Such a name still joins groups.
+  bool opener_only = false;
 };
 
 struct NameGroup {
