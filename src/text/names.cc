@@ -328,6 +328,13 @@ NameGroups::Entry NameGroups::MakeEntry(std::string_view name) {
   if (e.match.empty()) e.match = e.words;
   if (e.match.size() >= 2) e.match.front() = std::string(FormalGivenName(e.match.front()));
   e.full = e.words.size() >= 2 && !list;
+  // ASCII letters decide; a name without any is not "in capitals".
+  bool upper = false, lower = false;
+  for (char ch : e.name) {
+    upper |= ch >= 'A' && ch <= 'Z';
+    lower |= ch >= 'a' && ch <= 'z';
+  }
+  e.capitals = upper && !lower;
   if (!e.words.empty()) {
     e.no_prefix = IsPlacePrefix(e.words.front()) || IsOrganisationWord(e.words.back());
   }
@@ -379,6 +386,13 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
         } else if (entries_[it->second].words == e.words) {
           exact.push_back(nc.name);
         }
+        // The entry is named by its first written form, unless that is in
+        // capitals and this one is not (a dateline's "AREQUIPA").
+        Entry& kept = entries_[it->second];
+        if (kept.capitals && !e.capitals) {
+          kept.name = std::move(e.name);
+          kept.capitals = false;
+        }
         known->second = it->second;
       } else {
         exact.push_back(nc.name);
@@ -426,6 +440,8 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
     const Entry& x = entries_[a];
     const Entry& y = entries_[b];
     if (x.full != y.full) return x.full;
+    // "Arequipa" over the dateline's "AREQUIPA", however often that opens articles.
+    if (x.capitals != y.capitals) return !x.capitals;
     if (x.count != y.count) return x.count > y.count;
     if (x.words.size() != y.words.size()) return x.words.size() > y.words.size();
     return x.name < y.name;

@@ -106,6 +106,7 @@ class NameGroups {
     int group = -1;          // index into groups_
     bool full = false;       // two or more words and not a list ("Russia and China")
     bool no_prefix = false;  // place- or organisation-shaped: short forms join only at its end
+    bool capitals = false;   // written all in capitals ("AREQUIPA", a dateline's)
   };
   static Entry MakeEntry(std::string_view name);
   // Indexes of full entries in other groups that `e` is a short form of.

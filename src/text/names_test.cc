@@ -72,6 +72,14 @@ TEST(NameGroups, FamilyNameFirstJoinsToo) {
   EXPECT_EQ(g.groups()[0].count, 9);
 }
 
+TEST(NameGroups, CanonicalIsNotTheFormWrittenInCapitals) {
+  NameGroups g(std::vector<NameCount>{{"AREQUIPA", 4}, {"Arequipa", 2}, {"NASA", 3}});
+  ASSERT_EQ(g.groups().size(), 2u);
+  EXPECT_EQ(g.groups()[0].canonical, "Arequipa");  // the dateline's capitals lose
+  EXPECT_EQ(g.groups()[0].count, 6);
+  EXPECT_EQ(g.groups()[1].canonical, "NASA");  // no other form
+}
+
 TEST(NameGroups, NicknameJoinsTheFormalGivenName) {
   NameGroups g(std::vector<NameCount>{{"Mike Pompeo", 3},
                                       {"Michael Pompeo", 1},
