@@ -188,6 +188,21 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
   }
 }
 
+// A short word in capitals opening a sentence is an acronym ("CNN reported",
+// "NASA said"), unless punctuation follows it: then it is a dateline
+// ("ROME, Italy", "GAZA (Reuters)", "PARIS - ") or a label ("NOTE:"). Longer
+// ones are mostly datelines and lead-ins ("WASHINGTON —", "UPDATED").
+bool IsAcronymOpener(const Pass& p, std::size_t k) {
+  const Token& t = p.tokens[k];
+  if (!t.all_caps || t.end - t.begin > 5) return false;
+  std::size_t i = t.end;
+  while (i < p.text.size() && p.text[i] == ' ') ++i;
+  if (i >= p.text.size()) return true;
+  const char c = p.text[i];
+  // '\xE2' opens the UTF-8 of — and – (and of the other U+2000 punctuation).
+  return c != ',' && c != '(' && c != ':' && c != '-' && c != '\xE2';
+}
+
 }  // namespace
 
 Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs) {
@@ -480,7 +495,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             mentions.push_back({name, key, 0});
           }
           ++mentions[at].count;
-          if (e - b > 1 || !p.info[run[b]].sentence_start) mentions[at].opener_only = false;
+          if (e - b > 1 || !p.info[run[b]].sentence_start || IsAcronymOpener(p, run[b])) {
+            mentions[at].opener_only = false;
+          }
         }
       }
       i = std::max(j, i + 1);

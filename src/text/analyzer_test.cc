@@ -125,6 +125,20 @@ TEST(Analyzer, NameSeenOnlyOpeningSentencesIsMarked) {
   EXPECT_FALSE(FindEntity(a, "pyongyang")->opener_only);
 }
 
+TEST(Analyzer, AcronymOpeningASentenceIsANameButADatelineIsNot) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "", "BEIRUT, Lebanon - Talks began. CNN reported a delay. ROME — Talks ended. NASA agreed.");
+  ASSERT_NE(FindEntity(a, "cnn"), nullptr);
+  EXPECT_FALSE(FindEntity(a, "cnn")->opener_only);
+  ASSERT_NE(FindEntity(a, "beirut"), nullptr);
+  EXPECT_TRUE(FindEntity(a, "beirut")->opener_only);
+  ASSERT_NE(FindEntity(a, "rome"), nullptr);
+  EXPECT_TRUE(FindEntity(a, "rome")->opener_only);
+  ASSERT_NE(FindEntity(a, "nasa"), nullptr);
+  EXPECT_FALSE(FindEntity(a, "nasa")->opener_only);
+}
+
 TEST(Analyzer, EntityTermsHoldFoldedNameTokens) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("", "Mike Pompeo met Jos\u00e9 Ruiz.");
