@@ -177,7 +177,11 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
     if (sentences == nullptr) {
-      inf.sentence_start = i == 0;
+      // A title's sentences: "Is Cobalt overpaying? Analysts weigh ...".
+      std::size_t k = t.begin;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' || text[k - 1] == '\'')) --k;
+      inf.sentence_start = i == 0 || (k > 0 && (text[k - 1] == '?' || text[k - 1] == '!' ||
+                                                text[k - 1] == '.' || text[k - 1] == ':'));
     } else {
       while (s < sentences->size() && (*sentences)[s].end <= t.begin) ++s;
       if (s < sentences->size() && (*sentences)[s].begin <= t.begin &&

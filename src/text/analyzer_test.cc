@@ -125,6 +125,16 @@ TEST(Analyzer, NameSeenOnlyOpeningSentencesIsMarked) {
   EXPECT_FALSE(FindEntity(a, "pyongyang")->opener_only);
 }
 
+TEST(Analyzer, TitleHasSentencesToo) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("Is Cobalt overpaying for Lumenfield? Analysts weigh the price",
+                                "Cobalt agreed to buy Lumenfield on Monday.");
+  ASSERT_NE(FindEntity(a, "analysts"), nullptr);
+  EXPECT_TRUE(FindEntity(a, "analysts")->opener_only);
+  ASSERT_NE(FindEntity(a, "lumenfield"), nullptr);
+  EXPECT_FALSE(FindEntity(a, "lumenfield")->opener_only);
+}
+
 TEST(Analyzer, AcronymOpeningASentenceIsANameButADatelineIsNot) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
