@@ -35,6 +35,14 @@ const EntityMention* FindEntity(const Analysis& a, const std::string& key) {
   return nullptr;
 }
 
+// Whether the mention `key` was seen only as a lone sentence opener; a
+// missing mention fails the test.
+bool OpenerOnly(const Analysis& a, const std::string& key) {
+  const EntityMention* m = FindEntity(a, key);
+  EXPECT_NE(m, nullptr) << key;
+  return m != nullptr && m->opener_only;
+}
+
 float CountOf(const std::vector<TermCount>& terms, std::uint64_t id) {
   for (const TermCount& t : terms) {
     if (t.id == id) return t.count;
@@ -114,39 +122,28 @@ TEST(Analyzer, NameSeenOnlyOpeningSentencesIsMarked) {
   Analysis a = analyzer.Analyze("",
                                 "Seismologists said it was small. Seismologists agreed. "
                                 "Pompeo flew to Pyongyang. Mike Pompeo met Kim.");
-  const EntityMention* seismologists = FindEntity(a, "seismologists");
-  ASSERT_NE(seismologists, nullptr);
-  EXPECT_TRUE(seismologists->opener_only);
-  ASSERT_NE(FindEntity(a, "pompeo"), nullptr);
-  EXPECT_TRUE(FindEntity(a, "pompeo")->opener_only);  // "Mike Pompeo" is another mention
-  ASSERT_NE(FindEntity(a, "mike pompeo"), nullptr);
-  EXPECT_FALSE(FindEntity(a, "mike pompeo")->opener_only);  // two words
-  ASSERT_NE(FindEntity(a, "pyongyang"), nullptr);
-  EXPECT_FALSE(FindEntity(a, "pyongyang")->opener_only);
+  EXPECT_TRUE(OpenerOnly(a, "seismologists"));
+  EXPECT_TRUE(OpenerOnly(a, "pompeo"));        // "Mike Pompeo" is another mention
+  EXPECT_FALSE(OpenerOnly(a, "mike pompeo"));  // two words
+  EXPECT_FALSE(OpenerOnly(a, "pyongyang"));
 }
 
 TEST(Analyzer, TitleHasSentencesToo) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("Is Cobalt overpaying for Lumenfield? Analysts weigh the price",
                                 "Cobalt agreed to buy Lumenfield on Monday.");
-  ASSERT_NE(FindEntity(a, "analysts"), nullptr);
-  EXPECT_TRUE(FindEntity(a, "analysts")->opener_only);
-  ASSERT_NE(FindEntity(a, "lumenfield"), nullptr);
-  EXPECT_FALSE(FindEntity(a, "lumenfield")->opener_only);
+  EXPECT_TRUE(OpenerOnly(a, "analysts"));
+  EXPECT_FALSE(OpenerOnly(a, "lumenfield"));
 }
 
 TEST(Analyzer, AcronymOpeningASentenceIsANameButADatelineIsNot) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
       "", "BEIRUT, Lebanon - Talks began. CNN reported a delay. ROME — Talks ended. NASA agreed.");
-  ASSERT_NE(FindEntity(a, "cnn"), nullptr);
-  EXPECT_FALSE(FindEntity(a, "cnn")->opener_only);
-  ASSERT_NE(FindEntity(a, "beirut"), nullptr);
-  EXPECT_TRUE(FindEntity(a, "beirut")->opener_only);
-  ASSERT_NE(FindEntity(a, "rome"), nullptr);
-  EXPECT_TRUE(FindEntity(a, "rome")->opener_only);
-  ASSERT_NE(FindEntity(a, "nasa"), nullptr);
-  EXPECT_FALSE(FindEntity(a, "nasa")->opener_only);
+  EXPECT_FALSE(OpenerOnly(a, "cnn"));
+  EXPECT_TRUE(OpenerOnly(a, "beirut"));
+  EXPECT_TRUE(OpenerOnly(a, "rome"));
+  EXPECT_FALSE(OpenerOnly(a, "nasa"));
 }
 
 TEST(Analyzer, EntityTermsHoldFoldedNameTokens) {
