@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <future>
 #include <map>
 #include <mutex>
 
@@ -25,6 +24,7 @@
 #include "text/analyzer.h"
 #include "util/binary.h"
 #include "util/hash.h"
+#include "util/parallel.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -558,16 +558,7 @@ void StoryEngine::VisitStories(const std::function<void(const Story&)>& visit, i
   for (std::size_t from = 0; from < order.size(); from += batch) {
     std::size_t to = std::min(order.size(), from + batch);
     built.assign(to - from, Story());
-    std::vector<std::future<void>> work;
-    for (int t = 0; t < threads; ++t) {
-      work.push_back(std::async(std::launch::async, [&, t] {
-        for (std::size_t k = from + static_cast<std::size_t>(t); k < to;
-             k += static_cast<std::size_t>(threads)) {
-          built[k - from] = BuildStory(order[k]);
-        }
-      }));
-    }
-    for (auto& w : work) w.wait();
+    ParallelFor(to - from, threads, [&](std::size_t k) { built[k] = BuildStory(order[from + k]); });
     for (const Story& story : built) visit(story);
   }
 }

@@ -1,9 +1,9 @@
 #include "server/snapshot.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
+
+#include "util/parallel.h"
 
 namespace storyline::server {
 
@@ -25,16 +25,8 @@ std::vector<std::optional<Story>> SnapshotBuilder::WriteBriefs(
     if (r.number >= cache_.size() || cache_[r.number].stamp != r.stamp) todo.push_back(rank);
   }
   written.resize(ranked.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1, std::memory_order_relaxed)) < todo.size();) {
-      written[todo[k]] = engine.BuildStory(ranked[todo[k]]);
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (int t = 1; t < threads; ++t) helpers.emplace_back(work);
-  work();
-  for (auto& h : helpers) h.join();
+  ParallelFor(todo.size(), threads,
+              [&](std::size_t k) { written[todo[k]] = engine.BuildStory(ranked[todo[k]]); });
   return written;
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "absl/container/flat_hash_set.h"
+#include "util/parallel.h"
 #include "util/time.h"
 
 namespace storyline::server {
@@ -24,6 +25,8 @@ bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<U
 
 // Stored articles are prepared this many at a time, on all cores, at start.
 constexpr std::size_t kReplayChunk = 512;
+
+int AllCores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 }  // namespace
 
@@ -74,7 +77,7 @@ Result<std::unique_ptr<StoryService>> StoryService::Open(const ServiceOptions& o
   STORYLINE_RETURN_IF_ERROR(service->Restore());
   // Every restored story needs its brief: on all cores, as the replay's
   // preparation is.
-  service->Publish(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  service->Publish(AllCores());
   service->ingest_ = std::thread([s = service.get()] {
     pthread_setname_np(pthread_self(), "sl-ingest");  // for top -H and perf
     s->IngestLoop();
@@ -114,38 +117,31 @@ Status StoryService::Restore() {
   auto flush = [&] {
     std::vector<std::optional<PreparedArticle>> prepared(chunk.size());
     std::vector<std::string> remade(chunk.size());  // analyses made again, serialised
-    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) {
-      workers.emplace_back([&, t] {
-        for (std::size_t i = t; i < chunk.size(); i += threads) {
-          // The stored analysis when this build can read it; else the
-          // article is prepared again from what was received.
-          PreparedArticle from_bytes;
-          const bool parsed =
-              !chunk[i].prepared.empty() && PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
-          if (parsed && chunk[i].indexed) {
-            prepared[i] = std::move(from_bytes);
-            continue;
-          }
-          // The search index wants an HTML page's extracted text.
-          Article article = chunk[i].article;
-          if (!ExtractArticleHtml(&article).ok()) continue;
-          if (!chunk[i].indexed) chunk[i].search_text = article.text;
-          if (parsed) {
-            prepared[i] = std::move(from_bytes);
-            continue;
-          }
-          auto p = engine_->Prepare(std::move(article));
-          if (p.ok()) {
-            remade[i] = p->Serialize();
-            prepared[i] = std::move(*p);
-          }
-          reanalysed.fetch_add(1, std::memory_order_relaxed);
-        }
-      });
-    }
-    for (auto& w : workers) w.join();
+    ParallelFor(chunk.size(), AllCores(), [&](std::size_t i) {
+      // The stored analysis when this build can read it; else the article is
+      // prepared again from what was received.
+      PreparedArticle from_bytes;
+      const bool parsed =
+          !chunk[i].prepared.empty() && PreparedArticle::Parse(chunk[i].prepared, &from_bytes);
+      if (parsed && chunk[i].indexed) {
+        prepared[i] = std::move(from_bytes);
+        return;
+      }
+      // The search index wants an HTML page's extracted text.
+      Article article = chunk[i].article;
+      if (!ExtractArticleHtml(&article).ok()) return;
+      if (!chunk[i].indexed) chunk[i].search_text = article.text;
+      if (parsed) {
+        prepared[i] = std::move(from_bytes);
+        return;
+      }
+      auto p = engine_->Prepare(std::move(article));
+      if (p.ok()) {
+        remade[i] = p->Serialize();
+        prepared[i] = std::move(*p);
+      }
+      reanalysed.fetch_add(1, std::memory_order_relaxed);
+    });
     // What this start derived again (search rows, analyses) is kept, so the
     // next start need not.
     std::vector<store::StoredArticle> derived;
