@@ -16,7 +16,7 @@ struct Article {
   std::string url;
   std::string source;  // the outlet, e.g. "Reuters"; empty when unknown
   std::string title;
-  std::string text;                      // body as received (plain text); cleaned by the engine
+  std::string text;  // body as received (plain text); cleaned by the engine
   // The page as received, when the input was HTML: the engine extracts the
   // body, title, dates, site and language from it (fields already set win).
   std::string html;
@@ -33,6 +33,13 @@ struct Article {
   // Where the article came from ("dir/a.jsonl:17"), for messages about it.
   std::string origin;
 };
+
+// The time that places an article among others (adding order, time
+// evidence): its publication time, else its fetch time; none when neither
+// is known.
+inline std::optional<UnixSeconds> PlacingTime(const Article& a) {
+  return a.published ? a.published : a.fetched;
+}
 
 }  // namespace storyline
 

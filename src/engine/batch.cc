@@ -20,10 +20,7 @@ namespace {
 // dated member never goes quiet).
 constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 
-UnixSeconds OrderKey(const Article& a) {
-  auto when = a.published ? a.published : a.fetched;
-  return when ? *when : kUndated;
-}
+UnixSeconds OrderKey(const Article& a) { return PlacingTime(a).value_or(kUndated); }
 
 // A run of consecutive input articles, prepared together on one worker.
 struct Chunk {

@@ -321,7 +321,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   features::DocVectors vectors = features::BuildDocVectors(p.analysis, e.stats, e.vectors, e.idfs);
   cluster::ClusterDoc doc;
   doc.vectors = &vectors;
-  doc.time = p.article.published ? p.article.published : p.article.fetched;
+  doc.time = PlacingTime(p.article);
   doc.duplicate_of = e.duplicates.FindOrAdd(n, p.minhash, doc.time);
   e.clusterer->Add(n, doc);
   if (doc.time) KeepLatest(&e.latest, *doc.time);
@@ -347,14 +347,6 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   return n;
 }
 
-namespace {
-
-std::optional<UnixSeconds> TimeOf(const Article& a) {
-  return a.published ? a.published : a.fetched;
-}
-
-}  // namespace
-
 Status StoryEngine::Remove(std::size_t n) {
   Impl& e = *impl_;
   if (!e.removable) return Status::InvalidArgument("the engine was not created removable");
@@ -365,7 +357,7 @@ Status StoryEngine::Remove(std::size_t n) {
   ArticleRecord& r = e.records[n];
   cluster::ClusterDoc doc;
   doc.vectors = &e.kept[n];
-  doc.time = TimeOf(r.meta);
+  doc.time = PlacingTime(r.meta);
   doc.duplicate_of = r.duplicate_of;
   e.clusterer->Remove(number, doc);
   if (!r.duplicate_of) {

@@ -13,11 +13,7 @@ namespace storyline::server {
 namespace {
 
 // Where an article goes in publication order, as the batch runner places it:
-// undated first, then by time (the crawler's fetch time when unpublished).
-std::optional<UnixSeconds> TimeKey(const Article& a) {
-  return a.published ? a.published : a.fetched;
-}
-
+// undated first, then by PlacingTime().
 bool EarlierForAdding(const std::optional<UnixSeconds>& a, const std::optional<UnixSeconds>& b) {
   if (!a || !b) return !a && b;
   return *a < *b;
@@ -405,7 +401,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
               {p->items[k].index, Status::AlreadyExists("article id already exists: " + a.id)});
           continue;
         }
-        refs.push_back({p.get(), k, TimeKey(a)});
+        refs.push_back({p.get(), k, PlacingTime(a)});
       }
     }
   }
