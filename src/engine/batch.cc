@@ -29,7 +29,6 @@ struct Chunk {
   std::vector<std::string> origins;  // for messages about articles that turn out unusable
   std::vector<std::optional<PreparedArticle>> prepared;
   std::vector<Status> failures;
-  bool submitted = false;
   std::future<void> done;  // valid when a worker prepares it
 };
 
@@ -173,7 +172,6 @@ class BatchRun {
   // Hands the open chunk to a worker (or prepares it here with one thread).
   void Submit() {
     if (open_->articles.empty()) return;
-    open_->submitted = true;
     if (pool_) {
       while (in_flight_.size() >= max_in_flight_) CollectFront();
       open_->done = pool_->Submit(open_.get());
@@ -191,9 +189,10 @@ class BatchRun {
     if (c.done.valid()) c.done.wait();
   }
 
-  static bool Ready(Chunk& c) {
-    return c.submitted && (!c.done.valid() ||
-                           c.done.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
+  // Prepared: submitted (every chunk but the open one is) and done.
+  bool Ready(Chunk& c) const {
+    return &c != open_.get() && (!c.done.valid() || c.done.wait_for(std::chrono::seconds(0)) ==
+                                                        std::future_status::ready);
   }
 
   // Reports the unusable articles of the oldest submitted chunk, in input
@@ -242,7 +241,7 @@ class BatchRun {
   void AddEarliest() {
     Pending p = std::move(const_cast<Pending&>(window_.top()));
     window_.pop();
-    if (!p.chunk->submitted) Submit();  // it is the open chunk
+    if (p.chunk == open_) Submit();
     Await(*p.chunk);
     std::optional<PreparedArticle>& slot = p.chunk->prepared[p.index];
     if (!slot) return;  // unusable: reported when its chunk is collected
