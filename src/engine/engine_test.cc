@@ -195,7 +195,9 @@ TEST(StoryEngine, RankingFromMemoryIsTheRankingAfresh) {
     bool asked = std::count(moved.begin(), moved.end(), again[i].number) > 0;
     EXPECT_EQ(again[i].id.empty(), !asked);
     EXPECT_EQ(again[i].members.empty(), !asked);
-    if (asked) EXPECT_EQ(again[i].members, afresh[i].members);
+    if (asked) {
+      EXPECT_EQ(again[i].members, afresh[i].members);
+    }
   }
   // Stories told by two outlets now rank first.
   EXPECT_EQ(afresh.front().members.size(), 2u);
