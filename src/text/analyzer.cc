@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
@@ -56,6 +57,72 @@ bool IsTitleComplement(std::string_view folded) {
       "affairs", "defense",  "defence", "homeland",  "security", "interior", "finance",
       "trade",   "commerce", "health",  "education", "energy",   "justice",  "treasury"};
   return kSet.contains(folded);
+}
+
+// Words a name goes on from with "of" or "for": "Bank of England", "Gulf of
+// Aden", "Centre for Economic Policy Research". After any other word the
+// connector ends the name, so "Irene Castillo of Northgate Securities" is a
+// person and a firm.
+bool TakesOf(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "academy",   "agency",        "alliance",     "archbishop", "association", "authority",
+      "bank",      "battle",        "bay",          "bishop",     "board",       "book",
+      "bureau",    "campaign",      "cape",         "cathedral",  "center",      "centre",
+      "chamber",   "church",        "city",         "coalition",  "college",     "commission",
+      "committee", "confederation", "congress",     "council",    "county",      "court",
+      "day",       "department",    "district",     "duchess",    "duke",        "earl",
+      "emirate",   "empire",        "federation",   "festival",   "foundation",  "friends",
+      "fund",      "gallery",       "gulf",         "hall",       "house",       "institute",
+      "island",    "islands",       "isle",         "kingdom",    "knights",     "lake",
+      "league",    "ministry",      "mount",        "museum",     "network",     "office",
+      "order",     "organisation",  "organization", "palace",     "parliament",  "partnership",
+      "party",     "people",        "port",         "province",   "republic",    "school",
+      "sea",       "service",       "society",      "states",     "statue",      "strait",
+      "straits",   "tower",         "union",        "university", "year"};
+  return kSet.contains(folded);
+}
+
+// Heads a possessive runs into inside a name: "St. Brendan's Hospital",
+// "People's Republic". Elsewhere "'s" ends the name ("Trump's Washington").
+bool TakesPossessive(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "abbey",    "academy",   "basilica", "cathedral", "chapel",   "church", "college",
+      "hospital", "infirmary", "island",   "park",      "republic", "school", "square"};
+  return kSet.contains(folded);
+}
+
+// Short forms whose dot stays inside a name: "St. Brendan", "Mt. Hood".
+bool IsNameAbbreviation(std::string_view folded) {
+  return folded == "st" || folded == "mt" || folded == "ft";
+}
+
+// Suffixes a name ends with, written with a dot: "Halden & Co.", "Acme,
+// Inc.", "John Smith Jr.". `after_comma`: those also written after a comma.
+bool IsNameSuffix(std::string_view folded, bool after_comma) {
+  if (folded == "inc" || folded == "jr" || folded == "sr" || folded == "ltd") return true;
+  return !after_comma && (folded == "co" || folded == "corp" || folded == "bros");
+}
+
+// A US state as the AP abbreviates it after a town ("DUNMORE, Mich."), or
+// empty. Folded forms: the dots of "N.J." are gone.
+std::string_view StateName(std::string_view folded) {
+  static const absl::flat_hash_map<std::string_view, std::string_view> kStates = {
+      {"ala", "Alabama"},      {"ariz", "Arizona"},     {"ark", "Arkansas"},
+      {"calif", "California"}, {"colo", "Colorado"},    {"conn", "Connecticut"},
+      {"del", "Delaware"},     {"fla", "Florida"},      {"ga", "Georgia"},
+      {"ill", "Illinois"},     {"ind", "Indiana"},      {"kan", "Kansas"},
+      {"ky", "Kentucky"},      {"md", "Maryland"},      {"mass", "Massachusetts"},
+      {"mich", "Michigan"},    {"minn", "Minnesota"},   {"miss", "Mississippi"},
+      {"mo", "Missouri"},      {"mont", "Montana"},     {"neb", "Nebraska"},
+      {"nev", "Nevada"},       {"nh", "New Hampshire"}, {"nj", "New Jersey"},
+      {"nm", "New Mexico"},    {"ny", "New York"},      {"nc", "North Carolina"},
+      {"nd", "North Dakota"},  {"okla", "Oklahoma"},    {"ore", "Oregon"},
+      {"pa", "Pennsylvania"},  {"ri", "Rhode Island"},  {"sc", "South Carolina"},
+      {"sd", "South Dakota"},  {"tenn", "Tennessee"},   {"vt", "Vermont"},
+      {"va", "Virginia"},      {"wash", "Washington"},  {"wva", "West Virginia"},
+      {"wis", "Wisconsin"},    {"wyo", "Wyoming"}};
+  auto it = kStates.find(folded);
+  return it == kStates.end() ? std::string_view() : it->second;
 }
 
 enum WordFlags : std::uint8_t {
@@ -428,13 +495,24 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         if (f & (kTitleOrCalendar | kStop | kConnector)) return true;
         return lead > 0 && IsTitleComplement(p.Folded(k));
       };
+      bool after_of = false;  // an "of" or "for" joined the name
       while (j < n && run.size() < kMaxEntityTokens + lead) {
         const Token& u = p.tokens[j];
         bool ucap = u.kind == TokenKind::kWord && (u.capitalized || u.all_caps);
-        // Adjacent tokens only: punctuation other than a space or hyphen ends a name.
+        // Adjacent tokens only: punctuation other than a space or hyphen ends
+        // a name, except in "Procter & Gamble", "St. Brendan's Hospital" and
+        // "Acme, Inc.".
         if (!run.empty()) {
           std::string_view gap = p.text.substr(p.tokens[j - 1].end, u.begin - p.tokens[j - 1].end);
-          if (!(gap == " " || gap == "-")) break;
+          bool joins = gap == " " || gap == "-";
+          if (!joins && ucap) {
+            joins = gap == " & " || gap == "&" ||
+                    (gap == ". " && IsNameAbbreviation(p.Folded(j - 1))) ||
+                    ((gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j))) ||
+                    (gap == ", " && IsNameSuffix(p.Folded(j), /*after_comma=*/true) &&
+                     u.end < p.text.size() && p.text[u.end] == '.');
+          }
+          if (!joins) break;
         }
         if (ucap) {
           if (run.size() == lead && is_lead(j)) ++lead;
@@ -444,7 +522,18 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         }
         if (!run.empty() && (p.info[j].flags & kConnector) && j + 1 < n &&
             p.tokens[j + 1].kind == TokenKind::kWord && p.tokens[j + 1].capitalized) {
+          // Past the titles in front, "of" and "for" go on only from the head
+          // of an institution or place, and "and" only after them
+          // ("Department of Health and Human Services"); elsewhere they end
+          // the name ("Germany and Poland" is two).
+          std::string_view f = p.Folded(j);
+          bool of = f == "of" || f == "for";
+          if (run.size() > lead &&
+              ((of && !TakesOf(p.Folded(run.back()))) || (f == "and" && !after_of))) {
+            break;
+          }
           if (run.size() == lead) ++lead;
+          after_of |= of && run.size() > lead;
           run.push_back(j);
           ++j;
           continue;
@@ -468,7 +557,30 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {
         --e;
       }
-      if (e > b) {
+      // A state abbreviated after a town stands for the state:
+      // "DUNMORE, Mich." names Michigan.
+      std::string_view state;
+      if (e - b == 1) {
+        const Token& t = p.tokens[run[b]];
+        if (t.begin >= 2 && p.text.substr(t.begin - 2, 2) == ", " && t.end < p.text.size() &&
+            p.text[t.end] == '.') {
+          state = StateName(p.Folded(run[b]));
+        }
+      }
+      if (!state.empty()) {
+        key.clear();
+        for (char c : state) key.push_back(static_cast<char>(c | 0x20));  // ' ' stays
+        for (std::size_t from = 0; from < key.size();) {
+          std::size_t to = std::min(key.find(' ', from), key.size());
+          std::string_view f = std::string_view(key).substr(from, to - from);
+          from = to + 1;
+          if (IsStopWord(f)) continue;  // as in a written name: "New" is no term
+          std::uint64_t id = EntityId(f);
+          AddCount(&entity_terms, id, 1);
+          if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
+        }
+        if (briefs) name.assign(state);
+      } else if (e > b) {
         // The mention as written and folded, for briefs; its tokens as
         // entity terms, always.
         key.clear();
@@ -490,6 +602,15 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             if (vocabulary_) (*vocabulary_)[id] = "E:" + std::string(f);
           }
         }
+        // A suffix or an initialism keeps its last dot: "Halden & Co.", "U.S.".
+        const Token& last = p.tokens[run[e - 1]];
+        if (briefs && last.end < p.text.size() && p.text[last.end] == '.' &&
+            (IsNameSuffix(p.Folded(run[e - 1]), false) ||
+             (last.punctuated && last.view(p.text).find('.') != std::string_view::npos))) {
+          name.push_back('.');
+        }
+      }
+      if (e > b) {
         if (briefs) {
           std::uint64_t h = Hash64(key);
           auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);

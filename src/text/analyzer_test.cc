@@ -89,6 +89,54 @@ TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   EXPECT_THAT(names, Not(Contains("Security Kirstjen Nielsen")));
 }
 
+TEST(Analyzer, NamesOfInstitutionsHoldTogetherAndListsComeApart) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "Nurses at St. Brendan's Hospital walked out, said Irene Castillo of Northgate "
+      "Securities. Analysts at Halden & Co. said exports to Germany and Poland would fall. "
+      "The Department of Health and Human Services and the Bank of England said nothing. "
+      "Ludwig van Beethoven and Charles de Gaulle were not there. Procter & Gamble rose. "
+      "Shares of Acme, Inc. fell in the U.S. on Monday. Trump's Washington was quiet.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("St. Brendan's Hospital"));
+  EXPECT_THAT(names, Contains("Irene Castillo"));
+  EXPECT_THAT(names, Contains("Northgate Securities"));
+  EXPECT_THAT(names, Contains("Halden & Co."));
+  EXPECT_THAT(names, Contains("Germany"));
+  EXPECT_THAT(names, Contains("Poland"));
+  EXPECT_THAT(names, Contains("Department of Health and Human Services"));
+  EXPECT_THAT(names, Contains("Bank of England"));
+  EXPECT_THAT(names, Contains("Ludwig van Beethoven"));
+  EXPECT_THAT(names, Contains("Charles de Gaulle"));
+  EXPECT_THAT(names, Contains("Procter & Gamble"));
+  EXPECT_THAT(names, Contains("Acme, Inc."));
+  EXPECT_THAT(names, Contains("U.S."));
+  EXPECT_THAT(names, Contains("Trump"));
+  EXPECT_THAT(names, Contains("Washington"));
+  EXPECT_THAT(names, Not(Contains("Irene Castillo of Northgate Securities")));
+  EXPECT_THAT(names, Not(Contains("Germany and Poland")));
+  EXPECT_THAT(names, Not(Contains("Co")));
+  EXPECT_THAT(names, Not(Contains("Hospital")));
+}
+
+TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "DUNMORE, Mich. - Brightwell Motors said on Tuesday that "
+                                "Michigan plants and one in Camden, N.J. would stop.");
+  const EntityMention* michigan = FindEntity(a, "michigan");
+  ASSERT_NE(michigan, nullptr);
+  EXPECT_EQ(michigan->name, "Michigan");
+  EXPECT_EQ(michigan->count, 2);
+  EXPECT_NE(FindEntity(a, "new jersey"), nullptr);
+  EXPECT_EQ(FindEntity(a, "mich"), nullptr);
+  // The entity term is the state's, shared with articles that spell it out.
+  EXPECT_EQ(CountOf(a.entity_terms, EntityId("michigan")), 2);
+  EXPECT_EQ(CountOf(a.entity_terms, EntityId("mich")), 0);
+  EXPECT_EQ(CountOf(a.entity_terms, EntityId("jersey")), 1);
+}
+
 TEST(Analyzer, EntityKeyIsFoldedAndCountIncludesTitle) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(kTitle, kBody);

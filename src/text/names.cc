@@ -289,7 +289,9 @@ std::string CleanName(std::string_view name) {
     bool head = false;
     for (std::size_t i = from; i + 1 < words.size(); ++i) {
       std::string f = Fold1(words[i]);
-      bool is_head = IsHeadTitle(f);
+      // "Councillors Brenda Kowalski and Hal Brennan" titles both.
+      bool is_head = IsHeadTitle(f) || (f.size() > 3 && f.back() == 's' &&
+                                        IsHeadTitle(std::string_view(f).substr(0, f.size() - 1)));
       if (!is_head && !IsTitleModifier(f)) break;
       head |= is_head;
       if (head) end = i + 1;
