@@ -30,22 +30,19 @@ bool IsNameConnector(std::string_view folded) {
 // Titles and calendar words: capitalised, but not what a story is about.
 bool IsTitleOrCalendarWord(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "president", "secretary",   "chairman",     "chairwoman", "minister",
-      "prime",     "leader",      "senator",      "sen",        "gov",
-      "governor",  "mayor",       "king",         "queen",      "prince",
-      "princess",  "pope",        "general",      "gen",        "vice",
-      "deputy",    "chief",       "judge",        "justice",    "officer",
-      "director",  "mr",          "mrs",          "ms",         "dr",
-      "sir",       "lord",        "lady",         "rep",        "representative",
-      "spokesman", "spokeswoman", "spokesperson", "ceo",        "chancellor",
-      "foreign",   "state",       "monday",       "tuesday",    "wednesday",
-      "thursday",  "friday",      "saturday",     "sunday",     "january",
-      "february",  "march",       "april",        "may",        "june",
-      "july",      "august",      "september",    "october",    "november",
-      "december",  "jan",         "feb",          "mar",        "apr",
-      "jun",       "jul",         "aug",          "sep",        "sept",
-      "oct",       "nov",         "dec",          "today",      "yesterday",
-      "tomorrow"};
+      "president", "secretary",   "chairman",     "chairwoman", "minister",   "prime",
+      "leader",    "senator",     "sen",          "gov",        "governor",   "mayor",
+      "king",      "queen",       "prince",       "princess",   "pope",       "general",
+      "gen",       "vice",        "deputy",       "chief",      "judge",      "justice",
+      "officer",   "executive",   "director",     "mr",         "mrs",        "ms",
+      "dr",        "sir",         "lord",         "lady",       "rep",        "representative",
+      "spokesman", "spokeswoman", "spokesperson", "ceo",        "chancellor", "foreign",
+      "state",     "monday",      "tuesday",      "wednesday",  "thursday",   "friday",
+      "saturday",  "sunday",      "january",      "february",   "march",      "april",
+      "may",       "june",        "july",         "august",     "september",  "october",
+      "november",  "december",    "jan",          "feb",        "mar",        "apr",
+      "jun",       "jul",         "aug",          "sep",        "sept",       "oct",
+      "nov",       "dec",         "today",        "yesterday",  "tomorrow"};
   return kSet.contains(folded);
 }
 
@@ -65,20 +62,20 @@ bool IsTitleComplement(std::string_view folded) {
 // person and a firm.
 bool TakesOf(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "academy",   "agency",        "alliance",     "archbishop", "association", "authority",
-      "bank",      "battle",        "bay",          "bishop",     "board",       "book",
-      "bureau",    "campaign",      "cape",         "cathedral",  "center",      "centre",
-      "chamber",   "church",        "city",         "coalition",  "college",     "commission",
-      "committee", "confederation", "congress",     "council",    "county",      "court",
-      "day",       "department",    "district",     "duchess",    "duke",        "earl",
-      "emirate",   "empire",        "federation",   "festival",   "foundation",  "friends",
-      "fund",      "gallery",       "gulf",         "hall",       "house",       "institute",
-      "island",    "islands",       "isle",         "kingdom",    "knights",     "lake",
-      "league",    "ministry",      "mount",        "museum",     "network",     "office",
-      "order",     "organisation",  "organization", "palace",     "parliament",  "partnership",
-      "party",     "people",        "port",         "province",   "republic",    "school",
-      "sea",       "service",       "society",      "states",     "statue",      "strait",
-      "straits",   "tower",         "union",        "university", "year"};
+      "academy",     "agency",        "alliance",     "archbishop",   "association", "authority",
+      "bank",        "battle",        "bay",          "bishop",       "board",       "book",
+      "bureau",      "campaign",      "cape",         "cathedral",    "center",      "centre",
+      "chamber",     "church",        "city",         "coalition",    "college",     "commission",
+      "committee",   "confederation", "congress",     "council",      "county",      "court",
+      "day",         "department",    "district",     "duchess",      "duke",        "earl",
+      "emirate",     "empire",        "federation",   "festival",     "foundation",  "friends",
+      "fund",        "gallery",       "gulf",         "hall",         "hospital",    "house",
+      "institute",   "island",        "islands",      "isle",         "kingdom",     "knights",
+      "lake",        "league",        "ministry",     "mount",        "museum",      "network",
+      "office",      "order",         "organisation", "organization", "palace",      "parliament",
+      "partnership", "party",         "people",       "port",         "province",    "republic",
+      "school",      "sea",           "service",      "society",      "states",      "statue",
+      "strait",      "straits",       "tower",        "union",        "university",  "year"};
   return kSet.contains(folded);
 }
 
@@ -507,7 +504,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
           bool joins = gap == " " || gap == "-";
           if (!joins && ucap) {
             joins = gap == " & " || gap == "&" ||
-                    (gap == ". " && IsNameAbbreviation(p.Folded(j - 1))) ||
+                    (gap == ". " && IsNameAbbreviation(p.Folded(j - 1)) &&
+                     !(p.info[j].flags & kStop) && !p.info[j].sentence_start) ||
                     ((gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j))) ||
                     (gap == ", " && IsNameSuffix(p.Folded(j), /*after_comma=*/true) &&
                      u.end < p.text.size() && p.text[u.end] == '.');

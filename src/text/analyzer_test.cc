@@ -120,6 +120,20 @@ TEST(Analyzer, NamesOfInstitutionsHoldTogetherAndListsComeApart) {
   EXPECT_THAT(names, Not(Contains("Hospital")));
 }
 
+TEST(Analyzer, InstitutionNamesStopWhereTheSentenceDoes) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Owen Marsh, Chief Executive of Cobalt Systems, spoke. The store "
+                                "is on Main St. The mayor said nothing. Staff of Children's "
+                                "Hospital of Philadelphia cheered.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Cobalt Systems"));
+  EXPECT_THAT(names, Contains("Main St"));
+  EXPECT_THAT(names, Contains("Children's Hospital of Philadelphia"));
+  EXPECT_THAT(names, Not(Contains("Executive")));
+  EXPECT_THAT(names, Not(Contains("Main St. The")));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
