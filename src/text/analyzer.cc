@@ -62,20 +62,60 @@ bool IsTitleComplement(std::string_view folded) {
 // person and a firm.
 bool TakesOf(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "academy",     "agency",        "alliance",     "archbishop",   "association", "authority",
-      "bank",        "battle",        "bay",          "bishop",       "board",       "book",
-      "bureau",      "campaign",      "cape",         "cathedral",    "center",      "centre",
-      "chamber",     "church",        "city",         "coalition",    "college",     "commission",
-      "committee",   "confederation", "congress",     "council",      "county",      "court",
-      "day",         "department",    "district",     "duchess",      "duke",        "earl",
-      "emirate",     "empire",        "federation",   "festival",     "foundation",  "friends",
-      "fund",        "gallery",       "gulf",         "hall",         "hospital",    "house",
-      "institute",   "island",        "islands",      "isle",         "kingdom",     "knights",
-      "lake",        "league",        "ministry",     "mount",        "museum",      "network",
-      "office",      "order",         "organisation", "organization", "palace",      "parliament",
-      "partnership", "party",         "people",       "port",         "province",    "republic",
-      "school",      "sea",           "service",      "society",      "states",      "statue",
-      "strait",      "straits",       "tower",        "union",        "university",  "year"};
+      "academy",      "act",           "administration",
+      "agency",       "alliance",      "archbishop",
+      "archdiocese",  "assembly",      "association",
+      "authority",    "bank",          "basilica",
+      "battle",       "bay",           "bill",
+      "bishop",       "board",         "book",
+      "borough",      "bureau",        "campaign",
+      "cape",         "castle",        "cathedral",
+      "center",       "centre",        "chamber",
+      "charter",      "church",        "city",
+      "coalition",    "code",          "college",
+      "commission",   "committee",     "commonwealth",
+      "company",      "confederation", "congress",
+      "constitution", "consulate",     "convention",
+      "corporation",  "council",       "county",
+      "court",        "day",           "declaration",
+      "department",   "diocese",       "district",
+      "duchess",      "duke",          "earl",
+      "embassy",      "emirate",       "empire",
+      "federation",   "festival",      "foundation",
+      "friends",      "fund",          "gallery",
+      "government",   "gulf",          "hall",
+      "hospital",     "house",         "institute",
+      "institution",  "island",        "islands",
+      "isle",         "journal",       "kingdom",
+      "knights",      "lake",          "league",
+      "library",      "ministry",      "mount",
+      "municipality", "museum",        "network",
+      "observatory",  "office",        "order",
+      "organisation", "organization",  "palace",
+      "parish",       "parliament",    "partnership",
+      "party",        "people",        "port",
+      "prefecture",   "province",      "region",
+      "republic",     "review",        "school",
+      "sea",          "service",       "shrine",
+      "siege",        "society",       "states",
+      "statue",       "strait",        "straits",
+      "temple",       "territory",     "tower",
+      "treaty",       "tribunal",      "union",
+      "university",   "year"};
+  return kSet.contains(folded);
+}
+
+// Last words of an organisation's name, which may hold an "and": "Lothian
+// and Borders Police", "Freedom and Justice Party", "Food and Drug
+// Administration"; without one after it, "and" ends the name.
+bool EndsOrganisation(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "administration", "agency",      "alliance",  "association", "authority",  "bank",
+      "board",          "bureau",      "coalition", "college",     "commission", "committee",
+      "company",        "corporation", "council",   "department",  "federation", "foundation",
+      "fund",           "group",       "institute", "league",      "ministry",   "network",
+      "office",         "party",       "police",    "service",     "society",    "trust",
+      "union",          "university"};
   return kSet.contains(folded);
 }
 
@@ -526,10 +566,16 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
           // the name ("Germany and Poland" is two).
           std::string_view f = p.Folded(j);
           bool of = f == "of" || f == "for";
-          if (run.size() > lead &&
-              ((of && !TakesOf(p.Folded(run.back()))) || (f == "and" && !after_of))) {
-            break;
+          if (run.size() > lead && f == "and" && !after_of) {
+            // The capitalised words after it: do they end an organisation?
+            std::size_t k = j + 1;
+            while (k + 1 < n && k + 1 - j < kMaxEntityTokens && p.tokens[k + 1].capitalized &&
+                   p.text.substr(p.tokens[k].end, p.tokens[k + 1].begin - p.tokens[k].end) == " ") {
+              ++k;
+            }
+            if (!EndsOrganisation(p.Folded(k))) break;
           }
+          if (run.size() > lead && of && !TakesOf(p.Folded(run.back()))) break;
           if (run.size() == lead) ++lead;
           after_of |= of && run.size() > lead;
           run.push_back(j);

@@ -134,6 +134,18 @@ TEST(Analyzer, InstitutionNamesStopWhereTheSentenceDoes) {
   EXPECT_THAT(names, Not(Contains("Main St. The")));
 }
 
+TEST(Analyzer, AnAndStaysInsideAnOrganisationsName) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Lothian and Borders Police and the Syrian Observatory for Human "
+                                "Rights said Romney and Obama had not called.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Lothian and Borders Police"));
+  EXPECT_THAT(names, Contains("Syrian Observatory for Human Rights"));
+  EXPECT_THAT(names, Contains("Romney"));
+  EXPECT_THAT(names, Contains("Obama"));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
