@@ -93,6 +93,18 @@ bool IsHeadTitle(std::string_view w) {
   return kSet.contains(w);
 }
 
+// The plural of an office's title: "Councillors Brenda Kowalski and Hal
+// Brennan", "Senators ...". Not of ranks that name places and teams ("Kings
+// Cross", "Queens Park Rangers", "Speakers' Corner").
+bool IsPluralOfficeTitle(std::string_view w) {
+  if (w.size() <= 3 || w.back() != 's') return false;
+  std::string_view one = w.substr(0, w.size() - 1);
+  static const absl::flat_hash_set<std::string_view> kRanks = {
+      "king",  "queen", "prince", "princess", "lord", "lady", "speaker",
+      "chief", "chair", "pope",   "emperor",  "sir",  "dame", "cardinal"};
+  return IsHeadTitle(one) && !kRanks.contains(one);
+}
+
 // Words that sit in a title but never make one alone ("Vice", "Foreign",
 // "State" in "Secretary of State"); stripped only with a head title.
 bool IsTitleModifier(std::string_view w) {
@@ -289,9 +301,7 @@ std::string CleanName(std::string_view name) {
     bool head = false;
     for (std::size_t i = from; i + 1 < words.size(); ++i) {
       std::string f = Fold1(words[i]);
-      // "Councillors Brenda Kowalski and Hal Brennan" titles both.
-      bool is_head = IsHeadTitle(f) || (f.size() > 3 && f.back() == 's' &&
-                                        IsHeadTitle(std::string_view(f).substr(0, f.size() - 1)));
+      bool is_head = IsHeadTitle(f) || IsPluralOfficeTitle(f);
       if (!is_head && !IsTitleModifier(f)) break;
       head |= is_head;
       if (head) end = i + 1;

@@ -32,6 +32,8 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Mr. Trump"), "Trump");
   EXPECT_EQ(CleanName("Trump's"), "Trump");
   EXPECT_EQ(CleanName("Councillors Brenda Kowalski"), "Brenda Kowalski");  // a list's title
+  EXPECT_EQ(CleanName("Kings Cross Station"), "Kings Cross Station");
+  EXPECT_EQ(CleanName("Queens Park Rangers"), "Queens Park Rangers");
   EXPECT_EQ(CleanName("Pompeo’s"), "Pompeo");
   EXPECT_EQ(CleanName("Secretary of State Mike Pompeo"), "Mike Pompeo");
   EXPECT_EQ(CleanName("Vice Minister for Foreign Affairs Choe Son Hui"), "Choe Son Hui");
