@@ -105,17 +105,19 @@ bool TakesOf(std::string_view folded) {
   return kSet.contains(folded);
 }
 
-// Last words of an organisation's name, which may hold an "and": "Lothian
+// Last words of a name that may hold an "and": an organisation's ("Lothian
 // and Borders Police", "Freedom and Justice Party", "Food and Drug
-// Administration"; without one after it, "and" ends the name.
-bool EndsOrganisation(std::string_view folded) {
+// Administration") or a country's ("Bosnia and Herzegovina", "Trinidad and
+// Tobago"); without one after it, "and" ends the name.
+bool EndsNameWithAnd(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
       "administration", "agency",      "alliance",  "association", "authority",  "bank",
       "board",          "bureau",      "coalition", "college",     "commission", "committee",
       "company",        "corporation", "council",   "department",  "federation", "foundation",
       "fund",           "group",       "institute", "league",      "ministry",   "network",
       "office",         "party",       "police",    "service",     "society",    "trust",
-      "union",          "university"};
+      "union",          "university",  "barbuda",   "herzegovina", "miquelon",   "nevis",
+      "principe",       "tobago"};
   return kSet.contains(folded);
 }
 
@@ -567,13 +569,13 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
           std::string_view f = p.Folded(j);
           bool of = f == "of" || f == "for";
           if (run.size() > lead && f == "and" && !after_of) {
-            // The capitalised words after it: do they end an organisation?
+            // The capitalised words after it: do they end such a name?
             std::size_t k = j + 1;
             while (k + 1 < n && k + 1 - j < kMaxEntityTokens && p.tokens[k + 1].capitalized &&
                    p.text.substr(p.tokens[k].end, p.tokens[k + 1].begin - p.tokens[k].end) == " ") {
               ++k;
             }
-            if (!EndsOrganisation(p.Folded(k))) break;
+            if (!EndsNameWithAnd(p.Folded(k))) break;
           }
           if (run.size() > lead && of && !TakesOf(p.Folded(run.back()))) break;
           if (run.size() == lead) ++lead;

@@ -144,6 +144,9 @@ TEST(Analyzer, AnAndStaysInsideAnOrganisationsName) {
   EXPECT_THAT(names, Contains("Syrian Observatory for Human Rights"));
   EXPECT_THAT(names, Contains("Romney"));
   EXPECT_THAT(names, Contains("Obama"));
+  a = analyzer.Analyze("", "Fans from Bosnia and Herzegovina and Trinidad and Tobago met.");
+  EXPECT_THAT(EntityNames(a), Contains("Bosnia and Herzegovina"));
+  EXPECT_THAT(EntityNames(a), Contains("Trinidad and Tobago"));
 }
 
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
