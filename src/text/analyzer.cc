@@ -313,6 +313,22 @@ bool IsAcronymOpener(const Pass& p, std::size_t k) {
   return c != ',' && c != '(' && c != ':' && c != '-' && c != '\xE2';
 }
 
+// Whether a title capitalises its common words ("Obama Tours Storm-Ravaged
+// New Jersey With Gov. Chris Christie"): at least three words of four
+// letters or more after the first, not stop words, and four in five of them
+// capitalised. Sentence case ("Kessler Canyon Fire grows to 1,200 acres")
+// is not.
+bool IsTitleCase(const Pass& p) {
+  std::size_t words = 0, capitalised = 0;
+  for (std::size_t i = 1; i < p.tokens.size(); ++i) {
+    const Token& t = p.tokens[i];
+    if (t.kind != TokenKind::kWord || t.end - t.begin < 4 || IsStopWord(p.Folded(i))) continue;
+    ++words;
+    if (t.capitalized) ++capitalised;
+  }
+  return words >= 3 && capitalised * 5 >= words * 4;
+}
+
 }  // namespace
 
 Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs) {
@@ -387,6 +403,26 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   auto seen_lower = [&](std::uint64_t h) {
     return std::find(lower_seen.begin(), lower_seen.end(), h) != lower_seen.end();
   };
+
+  // A title in Title Case ("Haiti Fears Death Toll May Rise") capitalises
+  // its common words too: there a word counts as a name only where the body
+  // also capitalises it inside a sentence ("Haiti"), or it is in capitals.
+  const bool title_case = IsTitleCase(titlep);
+  std::vector<std::uint64_t> named_in_body;
+  if (title_case) {
+    std::vector<std::uint64_t> title_words;
+    for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
+      if (titlep.tokens[i].capitalized) title_words.push_back(titlep.info[i].word_hash);
+    }
+    std::sort(title_words.begin(), title_words.end());
+    for (std::size_t i = 0; i < body_tokens; ++i) {
+      const std::uint64_t h = bodyp.info[i].word_hash;
+      if (bodyp.tokens[i].capitalized && !bodyp.info[i].sentence_start &&
+          std::binary_search(title_words.begin(), title_words.end(), h)) {
+        named_in_body.push_back(h);
+      }
+    }
+  }
 
   std::vector<TermCount> body_terms, title_terms, entity_terms;
   body_terms.reserve(body_tokens);
@@ -512,14 +548,21 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // article names a few dozen at most, and this allocates nothing per lookup.
   std::vector<EntityMention>& mentions = a.entities;
   std::vector<std::uint64_t> mention_hashes;
-  auto scan_entities = [&](const Pass& p) {
+  auto scan_entities = [&](const Pass& p, bool title_case_pass) {
+    // Whether token k counts as capitalised here.
+    auto capital = [&](std::size_t k) {
+      const Token& t = p.tokens[k];
+      if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
+      return !title_case_pass || t.all_caps ||
+             std::find(named_in_body.begin(), named_in_body.end(), p.info[k].word_hash) !=
+                 named_in_body.end();
+    };
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
     std::string key, name;
     std::vector<std::size_t> run;
     while (i < n) {
-      const Token& t = p.tokens[i];
-      bool cap = t.kind == TokenKind::kWord && (t.capitalized || t.all_caps);
+      bool cap = capital(i);
       if (!cap) {
         ++i;
         continue;
@@ -537,7 +580,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       bool after_of = false;  // an "of" or "for" joined the name
       while (j < n && run.size() < kMaxEntityTokens + lead) {
         const Token& u = p.tokens[j];
-        bool ucap = u.kind == TokenKind::kWord && (u.capitalized || u.all_caps);
+        bool ucap = capital(j);
         // Adjacent tokens only: punctuation other than a space or hyphen ends
         // a name, except in "Procter & Gamble", "St. Brendan's Hospital" and
         // "Acme, Inc.".
@@ -674,8 +717,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       i = std::max(j, i + 1);
     }
   };
-  scan_entities(titlep);
-  scan_entities(bodyp);
+  scan_entities(titlep, title_case);
+  scan_entities(bodyp, false);
 
   a.body_terms = Sorted(std::move(body_terms));
   a.title_terms = Sorted(std::move(title_terms));

@@ -149,6 +149,23 @@ TEST(Analyzer, AnAndStaysInsideAnOrganisationsName) {
   EXPECT_THAT(EntityNames(a), Contains("Trinidad and Tobago"));
 }
 
+TEST(Analyzer, ATitleInTitleCaseNamesOnlyWhatTheBodyCapitalisesToo) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("Haiti Fears Death Toll May Rise After Storm Hits NGO Camps",
+                                "The death toll in Haiti may rise, officials said on Monday, "
+                                "as aid groups fear for camps hit by the storm.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Haiti"));
+  EXPECT_THAT(names, Contains("NGO"));  // capitals stay a name
+  EXPECT_THAT(names, Not(Contains("Haiti Fears Death Toll May Rise After Storm")));
+  EXPECT_THAT(names, Not(Contains("Fears Death Toll May Rise After Storm Hits")));
+  // A title in sentence case keeps its capitalised words as written.
+  a = analyzer.Analyze("Kessler Canyon Fire grows to 1,200 acres near Mirabel Springs",
+                       "The fire grew overnight.");
+  EXPECT_THAT(EntityNames(a), Contains("Kessler Canyon Fire"));
+  EXPECT_THAT(EntityNames(a), Contains("Mirabel Springs"));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
