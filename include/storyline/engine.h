@@ -83,7 +83,8 @@ class PreparedArticle {
   // version (kFormat changes whenever what Prepare() produces changes), and
   // the caller then prepares the article again from what it received.
   // 4: C1 controls read as windows-1252; 5: names marked when only lone sentence openers;
-  // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state abbreviations
+  // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state
+  // abbreviations, Title Case titles read against the body
   static constexpr std::uint32_t kFormat = 6;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
