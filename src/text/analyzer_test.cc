@@ -166,6 +166,22 @@ TEST(Analyzer, ATitleInTitleCaseNamesOnlyWhatTheBodyCapitalisesToo) {
   EXPECT_THAT(EntityNames(a), Contains("Mirabel Springs"));
 }
 
+TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Seven Palestinians were hurt, Gaza officials said at 10 a.m. ET. "
+                                "The plant makes 1,000 MW, said Connecticut State Police Lt. "
+                                "Paul Vance.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Palestinians"));
+  EXPECT_THAT(names, Contains("Connecticut State Police"));
+  EXPECT_THAT(names, Contains("Paul Vance"));
+  EXPECT_THAT(names, Not(Contains("Seven Palestinians")));
+  EXPECT_THAT(names, Not(Contains("ET")));
+  EXPECT_THAT(names, Not(Contains("MW")));
+  EXPECT_THAT(names, Not(Contains("Connecticut State Police Lt")));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",

@@ -53,6 +53,10 @@ bool IsHeadTitle(std::string_view w) {
                                                              "adm",
                                                              "admiral",
                                                              "sgt",
+                                                             "det",
+                                                             "insp",
+                                                             "dsp",
+                                                             "coroner",
                                                              "mr",
                                                              "mrs",
                                                              "ms",
@@ -91,6 +95,12 @@ bool IsHeadTitle(std::string_view w) {
                                                              "cardinal",
                                                              "rabbi"};
   return kSet.contains(w);
+}
+
+// Short titles that may stand after a name.
+bool IsTrailingTitle(std::string_view w) {
+  return w == "mp" || w == "mps" || w == "mla" || w == "mep" || w == "pm" || w == "lt" ||
+         w == "sgt" || w == "det" || w == "insp" || w == "capt";
 }
 
 // The plural of an office's title: "Councillors Brenda Kowalski and Hal
@@ -290,6 +300,9 @@ std::string CleanName(std::string_view name) {
   std::vector<std::string_view> words = SplitWords(name);
   if (words.empty()) return {};
   words.back() = StripPossessive(words.back());
+  // A short title written after the name it belongs to, or cut from the one
+  // that follows: "Mid-Bedfordshire MP", "Connecticut State Police Lt".
+  while (words.size() > 1 && IsTrailingTitle(Fold1(words.back()))) words.pop_back();
   // Leading title words: strip the longest prefix of title words that holds
   // a head title, leaving at least one word ("Secretary of State Mike
   // Pompeo", "US President Donald Trump"; "State Department" stays).

@@ -33,6 +33,9 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Trump's"), "Trump");
   EXPECT_EQ(CleanName("Councillors Brenda Kowalski"), "Brenda Kowalski");  // a list's title
   EXPECT_EQ(CleanName("Kings Cross Station"), "Kings Cross Station");
+  EXPECT_EQ(CleanName("Mid-Bedfordshire MP"), "Mid-Bedfordshire");
+  EXPECT_EQ(CleanName("Harrison County Deputy Coroner Brian Switzer"), "Brian Switzer");
+  EXPECT_EQ(CleanName("Det Insp Graham Cordner"), "Graham Cordner");
   EXPECT_EQ(CleanName("Queens Park Rangers"), "Queens Park Rangers");
   EXPECT_EQ(CleanName("Pompeo’s"), "Pompeo");
   EXPECT_EQ(CleanName("Secretary of State Mike Pompeo"), "Mike Pompeo");
