@@ -743,8 +743,8 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
   // and "Donald Trump" counts once.
   std::vector<int> articles_of(groups.groups().size(), 0);
   std::vector<int> last(groups.groups().size(), -1);
-  // A group some article names other than as a lone sentence opener: the
-  // others ("Seismologists", "Dealers") are common words, not shown.
+  // A group some article names without doubt: the others ("Seismologists",
+  // "Dealers", "Department") are common words, not shown.
   std::vector<bool> named(groups.groups().size(), false);
   absl::flat_hash_map<std::string_view, int> group_of;  // one lookup per distinct name
   for (std::size_t a = 0; a < articles.size(); ++a) {
@@ -752,7 +752,7 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
       auto [it, inserted] = group_of.try_emplace(n.name, 0);
       if (inserted) it->second = groups.GroupOf(n.name);
       int g = it->second;
-      if (g >= 0 && !n.opener_only) named[g] = true;
+      if (g >= 0 && !n.doubtful) named[g] = true;
       if (g < 0 || last[g] == static_cast<int>(a)) continue;
       last[g] = static_cast<int>(a);
       ++articles_of[g];

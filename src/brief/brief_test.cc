@@ -486,7 +486,7 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   ASSERT_EQ(back.names.size(), m.names.size());
   for (std::size_t i = 0; i < m.names.size(); ++i) {
     EXPECT_EQ(back.names[i].name, m.names[i].name);
-    EXPECT_EQ(back.names[i].opener_only, m.names[i].opener_only) << m.names[i].name;
+    EXPECT_EQ(back.names[i].doubtful, m.names[i].doubtful) << m.names[i].name;
   }
   EXPECT_FALSE(ArticleMaterial::Parse(bytes.substr(0, bytes.size() - 1), &back));
   EXPECT_FALSE(ArticleMaterial::Parse("junk", &back));

@@ -112,12 +112,13 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
   }
   // The most mentioned names, plus the full forms of kept short ones ("Mike
   // Pompeo" once beside "Pompeo" five times): grouping needs those.
-  // Names seen only as lone sentence openers ("Farmers", "Helicopters") come
-  // after the others, so they do not take a real name's place.
+  // Doubtful names (only lone sentence openers, "Farmers"; or also written in
+  // lower case, "Department") come after the others, so they do not take a
+  // real name's place.
   std::vector<const text::EntityMention*> by_rank;
   for (const text::EntityMention& e : analysis.entities) by_rank.push_back(&e);
   std::stable_partition(by_rank.begin(), by_rank.end(),
-                        [](const text::EntityMention* e) { return !e->opener_only; });
+                        [](const text::EntityMention* e) { return !e->doubtful; });
   std::vector<std::string_view> short_forms;
   for (const text::EntityMention* mention : by_rank) {
     const text::EntityMention& e = *mention;
@@ -131,7 +132,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
       }
     }
     if (!kept) continue;
-    m.names.push_back({e.name, e.count, e.opener_only});
+    m.names.push_back({e.name, e.count, e.doubtful});
     if (e.key.find(' ') == std::string::npos) short_forms.push_back(e.key);
   }
   return m;
@@ -150,7 +151,7 @@ void ArticleMaterial::AppendTo(std::string* out) const {
   for (const text::NameCount& n : names) {
     PutString(out, n.name);
     PutU32(out, static_cast<std::uint32_t>(n.count));
-    PutU32(out, n.opener_only ? 1 : 0);
+    PutU32(out, n.doubtful ? 1 : 0);
   }
 }
 
@@ -168,10 +169,10 @@ bool ArticleMaterial::Parse(std::string_view bytes, ArticleMaterial* out) {
   if (!r.GetU32(&n) || n > bytes.size()) return false;
   out->names.resize(n);
   for (text::NameCount& name : out->names) {
-    std::uint32_t count = 0, opener_only = 0;
-    if (!r.GetString(&name.name) || !r.GetU32(&count) || !r.GetU32(&opener_only)) return false;
+    std::uint32_t count = 0, doubtful = 0;
+    if (!r.GetString(&name.name) || !r.GetU32(&count) || !r.GetU32(&doubtful)) return false;
     name.count = static_cast<int>(count);
-    name.opener_only = opener_only != 0;
+    name.doubtful = doubtful != 0;
   }
   for (const SentenceFacts& f : out->sentences) {
     if (f.begin > f.end || f.end > out->text.size() || f.concept_begin > f.concept_end ||

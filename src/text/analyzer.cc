@@ -187,11 +187,18 @@ std::string_view StateName(std::string_view folded) {
   return it == kStates.end() ? std::string_view() : it->second;
 }
 
+// How an article's body writes a word (WordInfo::written).
+enum Written : std::uint8_t {
+  kSeenLower = 1,
+  kSeenCapitalised = 2,  // inside a sentence, not opening it
+};
+
 enum WordFlags : std::uint8_t {
   kStop = 1,
   kConnector = 2,
   kTitleOrCalendar = 4,
   kFunction = 8,  // a grammar word (IsFunctionWord); kStop is set too
+  kCount = 16,    // IsCountWord
 };
 
 struct TokenInfo {
@@ -336,6 +343,8 @@ bool IsAcronymOpener(const Pass& p, std::size_t k) {
   return c != ',' && c != '(' && c != ':' && c != '-' && c != '\xE2';
 }
 
+bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
 // Whether a title capitalises its common words ("Obama Tours Storm-Ravaged
 // New Jersey With Gov. Chris Christie"): at least three words of four
 // letters or more after the first, not stop words, and four in five of them
@@ -345,7 +354,7 @@ bool IsTitleCase(const Pass& p) {
   std::size_t words = 0, capitalised = 0;
   for (std::size_t i = 1; i < p.tokens.size(); ++i) {
     const Token& t = p.tokens[i];
-    if (t.kind != TokenKind::kWord || t.end - t.begin < 4 || IsStopWord(p.Folded(i))) continue;
+    if (t.kind != TokenKind::kWord || t.end - t.begin < 4 || (p.info[i].flags & kStop)) continue;
     ++words;
     if (t.capitalized) ++capitalised;
   }
@@ -382,6 +391,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       if ((w.flags & kStop) && IsFunctionWord(f)) w.flags |= kFunction;
       if (IsNameConnector(f)) w.flags |= kConnector;
       if (IsTitleOrCalendarWord(f)) w.flags |= kTitleOrCalendar;
+      if (IsCountWord(f)) w.flags |= kCount;
       if (p.tokens[i].kind == TokenKind::kNumber) {
         scratch_.assign("#");
         scratch_.append(f);
@@ -427,26 +437,6 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     return std::find(lower_seen.begin(), lower_seen.end(), h) != lower_seen.end();
   };
 
-  // A title in Title Case ("Haiti Fears Death Toll May Rise") capitalises
-  // its common words too: there a word counts as a name only where the body
-  // also capitalises it inside a sentence ("Haiti"), or it is in capitals.
-  const bool title_case = IsTitleCase(titlep);
-  std::vector<std::uint64_t> named_in_body;
-  if (title_case) {
-    std::vector<std::uint64_t> title_words;
-    for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
-      if (titlep.tokens[i].capitalized) title_words.push_back(titlep.info[i].word_hash);
-    }
-    std::sort(title_words.begin(), title_words.end());
-    for (std::size_t i = 0; i < body_tokens; ++i) {
-      const std::uint64_t h = bodyp.info[i].word_hash;
-      if (bodyp.tokens[i].capitalized && !bodyp.info[i].sentence_start &&
-          std::binary_search(title_words.begin(), title_words.end(), h)) {
-        named_in_body.push_back(h);
-      }
-    }
-  }
-
   std::vector<TermCount> body_terms, title_terms, entity_terms;
   body_terms.reserve(body_tokens);
   a.word_hashes.resize(body_tokens);
@@ -454,20 +444,37 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // cache for this article), so the final sort sees distinct words, not
   // every token.
   ++generation_;
+  // Each word's entry also notes how this body writes it (`written`).
   for (std::size_t i = 0; i < body_tokens; ++i) {
     a.word_hashes[i] = bodyp.info[i].word_hash;
     WordInfo& w = word(bodyp, i);
-    if (w.term == 0) continue;
+    if (w.term == 0) continue;  // a stop word is never a name
     if (w.generation != generation_) {
       w.generation = generation_;
+      w.written = 0;
       w.slot = static_cast<std::uint32_t>(body_terms.size());
       body_terms.push_back({w.term, 0});
     }
     body_terms[w.slot].count += 1;
+    if (!bodyp.tokens[i].capitalized) {
+      w.written |= kSeenLower;
+    } else if (!bodyp.info[i].sentence_start) {
+      w.written |= kSeenCapitalised;
+    }
   }
+  // How the body wrote the word of `hash` (not an acronym's entry).
+  auto written = [&](std::uint64_t hash) -> std::uint8_t {
+    const WordInfo* w = term_of_.Find(hash);
+    return w != nullptr && w->generation == generation_ ? w->written : 0;
+  };
+
   for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
     if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
   }
+  // A title in Title Case ("Haiti Fears Death Toll May Rise") capitalises
+  // its common words too: there a word counts as a name only where the body
+  // also capitalises it inside a sentence ("Haiti"), or it is in capitals.
+  const bool title_case = IsTitleCase(titlep);
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
   // Concepts of each sentence (word bigrams, names and numbers), and title
@@ -576,9 +583,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     auto capital = [&](std::size_t k) {
       const Token& t = p.tokens[k];
       if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
-      return !title_case_pass || t.all_caps ||
-             std::find(named_in_body.begin(), named_in_body.end(), p.info[k].word_hash) !=
-                 named_in_body.end();
+      return !title_case_pass || t.all_caps || (written(p.info[k].word_hash) & kSeenCapitalised);
     };
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
@@ -609,14 +614,28 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         // "Acme, Inc.".
         if (!run.empty()) {
           std::string_view gap = p.text.substr(p.tokens[j - 1].end, u.begin - p.tokens[j - 1].end);
-          bool joins = gap == " " || gap == "-";
-          if (!joins && ucap) {
-            joins = gap == " & " || gap == "&" ||
-                    (gap == ". " && IsNameAbbreviation(p.Folded(j - 1)) &&
-                     !(p.info[j].flags & kStop) && !p.info[j].sentence_start) ||
-                    ((gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j))) ||
-                    (gap == ", " && IsNameSuffix(p.Folded(j), /*after_comma=*/true) &&
-                     u.end < p.text.size() && p.text[u.end] == '.');
+          bool joins = gap.size() == 1 && (gap[0] == ' ' || gap[0] == '-');
+          if (!joins && ucap && !gap.empty() && gap.size() <= 5) {
+            switch (gap[0]) {  // the rarer joins, tested only where they can be
+              case ' ':
+              case '&':
+                joins = gap == " & " || gap == "&";
+                break;
+              case '.':
+                joins = gap == ". " && !p.info[j].sentence_start && !(p.info[j].flags & kStop) &&
+                        IsNameAbbreviation(p.Folded(j - 1));
+                break;
+              case '\'':
+              case '\xE2':
+                joins = (gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j));
+                break;
+              case ',':
+                joins = gap == ", " && u.end < p.text.size() && p.text[u.end] == '.' &&
+                        IsNameSuffix(p.Folded(j), /*after_comma=*/true);
+                break;
+              default:
+                break;
+            }
           }
           if (!joins) break;
         }
@@ -659,7 +678,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       while (b < e) {
         std::size_t k = run[b];
         bool title = p.info[k].flags & kTitleOrCalendar;
-        bool drop = title || (p.info[k].flags & kStop) || IsCountWord(p.Folded(k)) ||
+        bool drop = title || (p.info[k].flags & kStop) || (p.info[k].flags & kCount) ||
                     (p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
                     (after_title && IsTitleComplement(p.Folded(k)));
         if (!drop) break;
@@ -734,7 +753,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
           }
           ++mentions[at].count;
           if (e - b > 1 || !p.info[run[b]].sentence_start || IsAcronymOpener(p, run[b])) {
-            mentions[at].opener_only = false;
+            mentions[at].doubtful = false;
           }
         }
       }
@@ -743,6 +762,16 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   };
   scan_entities(titlep, title_case);
   scan_entities(bodyp, false);
+
+  // A one-word name the body also writes in lower case ("the Department
+  // said ... the department") is doubtful; not one in capitals ("US", "us").
+  if (briefs) {
+    for (EntityMention& m : mentions) {
+      if (m.doubtful || m.key.find(' ') != std::string::npos) continue;
+      if (std::count_if(m.name.begin(), m.name.end(), AsciiUpper) > 1) continue;
+      if (written(Hash64(m.key, kWordSeed)) & kSeenLower) m.doubtful = true;
+    }
+  }
 
   a.body_terms = Sorted(std::move(body_terms));
   a.title_terms = Sorted(std::move(title_terms));

@@ -37,9 +37,11 @@ struct EntityMention {
   std::string name;  // as first written, titles stripped: "Kim Jong Un"
   std::string key;   // folded: "kim jong un"
   int count = 0;     // mentions in this article (title included)
-  // Every mention was one word opening a sentence or the title: "Dealers
-  // will replace", "Seismologists said" (a name is written elsewhere too).
-  bool opener_only = true;
+  // A one-word name the article gives no reason to trust: every mention
+  // opened a sentence or the title ("Dealers will replace", "Seismologists
+  // said"), or the article also writes the word in lower case ("the
+  // Department said ... the department"). A name is written elsewhere too.
+  bool doubtful = true;
 };
 
 struct Analysis {
@@ -111,6 +113,10 @@ class Analyzer {
     std::uint32_t generation = 0;  // Analyze() call that last counted this word
     std::uint32_t slot = 0;        // its index in that call's body term list
     std::uint8_t flags = 0;
+    // How that call's body wrote the word: kSeenLower, kSeenCapitalised
+    // (inside a sentence). Valid only while `generation` is that call's;
+    // kept for words with a term (not stop words).
+    std::uint8_t written = 0;
   };
   // The cache itself: open addressing with linear probing, keyed by the
   // hashes, which are already well mixed, so a slot is a hash's low bits and
@@ -140,6 +146,15 @@ class Analyzer {
           *inserted = true;
           return s.info;
         }
+      }
+    }
+    // The entry of `key`, or null; adds nothing.
+    const WordInfo* Find(std::uint64_t key) const {
+      if (key == 0) return has_zero_ ? &zero_ : nullptr;
+      for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+        const Slot& s = slots_[i];
+        if (s.key == key) return &s.info;
+        if (s.key == 0) return nullptr;
       }
     }
     std::size_t size() const { return size_ + has_zero_; }

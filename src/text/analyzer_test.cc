@@ -35,12 +35,13 @@ const EntityMention* FindEntity(const Analysis& a, const std::string& key) {
   return nullptr;
 }
 
-// Whether the mention `key` was seen only as a lone sentence opener; a
-// missing mention fails the test.
-bool OpenerOnly(const Analysis& a, const std::string& key) {
+// Whether the mention `key` is a doubtful one-word name (only a lone
+// sentence opener, or also written in lower case); a missing mention fails
+// the test.
+bool Doubtful(const Analysis& a, const std::string& key) {
   const EntityMention* m = FindEntity(a, key);
   EXPECT_NE(m, nullptr) << key;
-  return m != nullptr && m->opener_only;
+  return m != nullptr && m->doubtful;
 }
 
 float CountOf(const std::vector<TermCount>& terms, std::uint64_t id) {
@@ -182,6 +183,17 @@ TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
   EXPECT_THAT(names, Not(Contains("Connecticut State Police Lt")));
 }
 
+TEST(Analyzer, AWordAlsoWrittenInLowerCaseIsADoubtfulName) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Officials at the Department said the department would appeal. "
+                                "The US told us that Reid and Kerry would meet in Geneva.");
+  EXPECT_TRUE(Doubtful(a, "department"));
+  EXPECT_FALSE(Doubtful(a, "us"));  // capitals: an acronym, whatever "us" is
+  EXPECT_FALSE(Doubtful(a, "reid"));
+  EXPECT_FALSE(Doubtful(a, "geneva"));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
@@ -232,28 +244,28 @@ TEST(Analyzer, NameSeenOnlyOpeningSentencesIsMarked) {
   Analysis a = analyzer.Analyze("",
                                 "Seismologists said it was small. Seismologists agreed. "
                                 "Pompeo flew to Pyongyang. Mike Pompeo met Kim.");
-  EXPECT_TRUE(OpenerOnly(a, "seismologists"));
-  EXPECT_TRUE(OpenerOnly(a, "pompeo"));        // "Mike Pompeo" is another mention
-  EXPECT_FALSE(OpenerOnly(a, "mike pompeo"));  // two words
-  EXPECT_FALSE(OpenerOnly(a, "pyongyang"));
+  EXPECT_TRUE(Doubtful(a, "seismologists"));
+  EXPECT_TRUE(Doubtful(a, "pompeo"));        // "Mike Pompeo" is another mention
+  EXPECT_FALSE(Doubtful(a, "mike pompeo"));  // two words
+  EXPECT_FALSE(Doubtful(a, "pyongyang"));
 }
 
 TEST(Analyzer, TitleHasSentencesToo) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("Is Cobalt overpaying for Lumenfield? Analysts weigh the price",
                                 "Cobalt agreed to buy Lumenfield on Monday.");
-  EXPECT_TRUE(OpenerOnly(a, "analysts"));
-  EXPECT_FALSE(OpenerOnly(a, "lumenfield"));
+  EXPECT_TRUE(Doubtful(a, "analysts"));
+  EXPECT_FALSE(Doubtful(a, "lumenfield"));
 }
 
 TEST(Analyzer, AcronymOpeningASentenceIsANameButADatelineIsNot) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
       "", "BEIRUT, Lebanon - Talks began. CNN reported a delay. ROME — Talks ended. NASA agreed.");
-  EXPECT_FALSE(OpenerOnly(a, "cnn"));
-  EXPECT_TRUE(OpenerOnly(a, "beirut"));
-  EXPECT_TRUE(OpenerOnly(a, "rome"));
-  EXPECT_FALSE(OpenerOnly(a, "nasa"));
+  EXPECT_FALSE(Doubtful(a, "cnn"));
+  EXPECT_TRUE(Doubtful(a, "beirut"));
+  EXPECT_TRUE(Doubtful(a, "rome"));
+  EXPECT_FALSE(Doubtful(a, "nasa"));
 }
 
 TEST(Analyzer, EntityTermsHoldFoldedNameTokens) {

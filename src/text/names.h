@@ -46,9 +46,10 @@ namespace storyline::text {
 struct NameCount {
   std::string name;
   int count = 0;
-  // Every mention was one word opening a sentence ("Seismologists said"):
-  // more often a common word than a name. Such a name still joins groups.
-  bool opener_only = false;
+  // One word that only opened sentences ("Seismologists said") or that
+  // the article also writes in lower case ("Department"): more often a
+  // common word than a name. Such a name still joins groups.
+  bool doubtful = false;
 };
 
 struct NameGroup {
