@@ -42,9 +42,9 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
       "may",       "june",        "july",         "august",     "september",  "october",
       "november",  "december",    "jan",          "feb",        "mar",        "apr",
       "jun",       "jul",         "aug",          "sep",        "sept",       "oct",
-      "nov",       "dec",         "today",        "yesterday",  "tomorrow"};
-  return kSet.contains(folded) || folded == "lt" || folded == "sgt" || folded == "det" ||
-         folded == "insp" || folded == "capt";  // ranks, abbreviated
+      "nov",       "dec",         "today",        "yesterday",  "tomorrow",   "lt",
+      "sgt",       "det",         "insp",         "capt"};
+  return kSet.contains(folded);
 }
 
 // Words that complete a title after "of"/"for" ("Secretary of Homeland
