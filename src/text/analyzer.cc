@@ -191,6 +191,7 @@ std::string_view StateName(std::string_view folded) {
 enum Written : std::uint8_t {
   kSeenLower = 1,
   kSeenCapitalised = 2,  // inside a sentence, not opening it
+  kSeenOpening = 4,      // capitalised, opening a sentence
 };
 
 enum WordFlags : std::uint8_t {
@@ -408,35 +409,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   };
   auto term = [&](Pass& p, std::size_t i) { return word(p, i).term; };
 
-  // A capitalised sentence opener that the article also uses in lower case
-  // ("Officials said ...") is a common word, not a name. Only openers are
-  // asked about, so only they are looked up.
-  // A 1,024-bit filter of the openers turns almost every other word away
-  // before the search.
   const std::size_t body_tokens = bodyp.tokens.size();
-  std::vector<std::uint64_t> openers, lower_seen;
-  std::uint64_t opener_filter[16] = {};
-  for (std::size_t i = 0; i < body_tokens; ++i) {
-    if (bodyp.info[i].sentence_start && bodyp.tokens[i].capitalized) {
-      const std::uint64_t h = bodyp.info[i].word_hash;
-      openers.push_back(h);
-      opener_filter[(h >> 6) & 15] |= std::uint64_t{1} << (h & 63);
-    }
-  }
-  std::sort(openers.begin(), openers.end());
-  for (std::size_t i = 0; i < body_tokens && !openers.empty(); ++i) {
-    const Token& t = bodyp.tokens[i];
-    const std::uint64_t h = bodyp.info[i].word_hash;
-    if (t.kind == TokenKind::kWord && !t.capitalized &&
-        ((opener_filter[(h >> 6) & 15] >> (h & 63)) & 1) &&
-        std::binary_search(openers.begin(), openers.end(), h)) {
-      lower_seen.push_back(h);
-    }
-  }
-  auto seen_lower = [&](std::uint64_t h) {
-    return std::find(lower_seen.begin(), lower_seen.end(), h) != lower_seen.end();
-  };
-
   std::vector<TermCount> body_terms, title_terms, entity_terms;
   body_terms.reserve(body_tokens);
   a.word_hashes.resize(body_tokens);
@@ -448,24 +421,40 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   for (std::size_t i = 0; i < body_tokens; ++i) {
     a.word_hashes[i] = bodyp.info[i].word_hash;
     WordInfo& w = word(bodyp, i);
-    if (w.term == 0) continue;  // a stop word is never a name
     if (w.generation != generation_) {
       w.generation = generation_;
       w.written = 0;
-      w.slot = static_cast<std::uint32_t>(body_terms.size());
-      body_terms.push_back({w.term, 0});
+      if (w.term != 0) {
+        w.slot = static_cast<std::uint32_t>(body_terms.size());
+        body_terms.push_back({w.term, 0});
+      }
     }
-    body_terms[w.slot].count += 1;
     if (!bodyp.tokens[i].capitalized) {
       w.written |= kSeenLower;
-    } else if (!bodyp.info[i].sentence_start) {
-      w.written |= kSeenCapitalised;
+    } else {
+      w.written |= bodyp.info[i].sentence_start ? kSeenOpening : kSeenCapitalised;
     }
+    if (w.term != 0) body_terms[w.slot].count += 1;
   }
-  // How the body wrote the word of `hash` (not an acronym's entry).
-  auto written = [&](std::uint64_t hash) -> std::uint8_t {
-    const WordInfo* w = term_of_.Find(hash);
-    return w != nullptr && w->generation == generation_ ? w->written : 0;
+  // The entry of cache key `key` if the body has the word, else null.
+  auto in_body = [&](std::uint64_t key) -> const WordInfo* {
+    const WordInfo* w = term_of_.Find(key);
+    return w != nullptr && w->generation == generation_ ? w : nullptr;
+  };
+  // How the body wrote the word of cache key `key`; `terms_only`: 0 for a
+  // word that is no term (a stop word, a single letter), never a name.
+  auto written = [&](std::uint64_t key, bool terms_only) -> std::uint8_t {
+    const WordInfo* w = in_body(key);
+    return w != nullptr && !(terms_only && w->term == 0) ? w->written : 0;
+  };
+  // A word that opens a sentence of the body, as itself or as an acronym
+  // ("Officials said", "US officials"), and that the body also writes in lower
+  // case is a common word, not a name, where it opens a sentence.
+  auto seen_lower = [&](std::uint64_t hash) {
+    const std::uint8_t plain = written(hash, false);
+    return (plain & kSeenLower) &&
+           ((plain & kSeenOpening) ||
+            (written(HashCombine(hash, kAcronymSeed), false) & kSeenOpening));
   };
 
   for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
@@ -583,7 +572,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     auto capital = [&](std::size_t k) {
       const Token& t = p.tokens[k];
       if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
-      return !title_case_pass || t.all_caps || (written(p.info[k].word_hash) & kSeenCapitalised);
+      return !title_case_pass || t.all_caps ||
+             (written(p.info[k].word_hash, /*terms_only=*/true) & kSeenCapitalised);
     };
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
@@ -769,7 +759,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     for (EntityMention& m : mentions) {
       if (m.doubtful || m.key.find(' ') != std::string::npos) continue;
       if (std::count_if(m.name.begin(), m.name.end(), AsciiUpper) > 1) continue;
-      if (written(Hash64(m.key, kWordSeed)) & kSeenLower) m.doubtful = true;
+      if (written(Hash64(m.key, kWordSeed), /*terms_only=*/true) & kSeenLower) m.doubtful = true;
     }
   }
 

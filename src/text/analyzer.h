@@ -110,12 +110,12 @@ class Analyzer {
   // across articles.
   struct WordInfo {
     std::uint64_t term = 0;
-    std::uint32_t generation = 0;  // Analyze() call that last counted this word
+    std::uint32_t generation = 0;  // Analyze() call whose body last had this word
     std::uint32_t slot = 0;        // its index in that call's body term list
     std::uint8_t flags = 0;
     // How that call's body wrote the word: kSeenLower, kSeenCapitalised
-    // (inside a sentence). Valid only while `generation` is that call's;
-    // kept for words with a term (not stop words).
+    // (inside a sentence), kSeenOpening. Valid only while `generation` is
+    // that call's.
     std::uint8_t written = 0;
   };
   // The cache itself: open addressing with linear probing, keyed by the
