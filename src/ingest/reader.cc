@@ -266,7 +266,12 @@ class Run {
       for (auto it = fs::recursive_directory_iterator(
                path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) files.push_back(it->path());
+        if (it->is_regular_file(ec)) {
+          files.push_back(it->path());
+        } else if (it->is_symlink(ec) && !fs::exists(it->path(), ec)) {
+          // Most likely an article moved or not yet synced: say so.
+          Skip(it->path().string(), Status::NotFound("broken symbolic link"));
+        }
       }
       if (ec) Skip(arg, Status::IoError("cannot list directory: " + ec.message()));
       std::sort(files.begin(), files.end());

@@ -174,6 +174,17 @@ TEST_F(ReaderTest, DirectoryIsReadRecursivelyInNameOrderIgnoringReadme) {
   EXPECT_TRUE(diag_.reports.empty());
 }
 
+TEST_F(ReaderTest, BrokenSymlinkInDirectoryIsReportedAndTheRestRead) {
+  Write("feed/a.txt", "First.\n");
+  fs::path link = dir_ / "feed" / "gone.txt";
+  fs::create_symlink(dir_ / "feed" / "moved-away.txt", link);
+  ASSERT_TRUE(Read({(dir_ / "feed").string()}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a.txt"}));
+  EXPECT_EQ(diag_.CountFor(link.string()), 1);
+  EXPECT_NE(diag_.MessageFor(link.string()).find("broken symbolic link"), std::string::npos);
+  EXPECT_EQ(stats_.skipped, 1u);
+}
+
 TEST_F(ReaderTest, ExplicitFileWithUnknownExtensionIsReadAsText) {
   std::string path = Write("notes.md", "Named on the command line.\n");
   ASSERT_TRUE(Read({path}).ok());
