@@ -1,4 +1,5 @@
-// Fuzzes the text path of an article and its brief: cleaning, analysis
+// Fuzzes the text path of an article and its brief: the repair of mojibake
+// and C1 controls, cleaning, analysis
 // (sentences, entities, concepts), quotes, the brief material's binary form
 // and WriteBrief, on arbitrary valid UTF-8 split into two articles.
 #include <cstddef>
@@ -21,7 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   while (mid < bytes.size() && (static_cast<unsigned char>(bytes[mid]) & 0xC0) == 0x80) ++mid;
   static storyline::text::Analyzer analyzer;
   std::vector<storyline::brief::ArticleMaterial> materials;
-  for (std::string_view part : {bytes.substr(0, mid), bytes.substr(mid)}) {
+  for (std::string_view original : {bytes.substr(0, mid), bytes.substr(mid)}) {
+    // As StoryEngine::Prepare() does. A repair only ever shortens the text.
+    std::string part(original);
+    if (storyline::RepairMojibake(&part) &&
+        (!storyline::IsValidUtf8(part) || part.size() >= original.size())) {
+      __builtin_trap();
+    }
+    storyline::RepairC1Controls(&part);
     storyline::extract::CleanedText cleaned = storyline::extract::CleanPlainText(part);
     storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text);
     storyline::brief::ArticleMaterial m = storyline::brief::MakeMaterial(cleaned.text, a);

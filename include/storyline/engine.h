@@ -85,7 +85,7 @@ class PreparedArticle {
   // 4: C1 controls read as windows-1252; 5: names marked when only lone sentence openers;
   // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state
   // abbreviations, Title Case titles read against the body
-  static constexpr std::uint32_t kFormat = 6;
+  static constexpr std::uint32_t kFormat = 7;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

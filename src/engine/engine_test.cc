@@ -244,6 +244,31 @@ TEST(PreparedArticle, ReplayedFromItsBytesGivesTheSameStories) {
   EXPECT_FALSE(a[0].quotes.empty());  // the material came through
 }
 
+TEST(StoryEngine, MojibakeIsRepairedBeforeTheTextIsRead) {
+  // UTF-8 read as windows-1252 on its way: "Valdora’s" arrives as
+  // "Valdoraâ€™s", and the closing quote's last byte (0x9D) is lost.
+  auto engine = StoryEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  Article a;
+  a.id = "m";
+  a.source = "Outlet";
+  a.title = "Valdora\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s cathedral falls";
+  a.text =
+      "A magnitude 6.1 earthquake struck Valdora on Tuesday, damaging the harbour. "
+      "\xC3\xA2\xE2\x82\xAC\xC5\x93The old cathedral is gone for good, and the harbour with it,"
+      "\xC3\xA2\xE2\x82\xAC Mayor Ines Roca said.";
+  auto prepared = (*engine)->Prepare(std::move(a));
+  ASSERT_TRUE(prepared.ok());
+  (*engine)->Add(std::move(*prepared));
+  std::vector<Story> stories = (*engine)->Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].headline, "Valdora\xE2\x80\x99s cathedral falls");
+  ASSERT_EQ(stories[0].quotes.size(), 1u);
+  EXPECT_EQ(stories[0].quotes[0].text,
+            "The old cathedral is gone for good, and the harbour with it");
+  EXPECT_EQ(stories[0].quotes[0].speaker, "Ines Roca");
+}
+
 TEST(PreparedArticle, ParseRefusesOtherVersionsAndCorruptBytes) {
   auto engine = StoryEngine::Create({});
   ASSERT_TRUE(engine.ok());

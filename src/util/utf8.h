@@ -28,6 +28,22 @@ std::string ReplaceInvalidUtf8(std::string_view text);
 // anything was replaced; linear, and allocates nothing when there is none.
 bool RepairC1Controls(std::string* text);
 
+// Repairs mojibake in `text` (valid UTF-8): UTF-8 that was read as
+// windows-1252 or Latin-1 on its way and encoded again, so that "\u2019"
+// arrived as "\u00E2\u20AC\u2122" ("itâ€™s"), "\u00E9" as "\u00C3\u00A9"
+// ("cafÃ©"), "\u2014" as "\u00E2" and two C1 controls. A run of such
+// characters is read back as bytes and decoded when they are valid UTF-8;
+// a run of one only when it spells what mojibake usually does (Latin-1 and
+// Latin Extended-A letters and signs, punctuation, currency, arrows and other
+// signs of U+2000-U+2BFF, emoji, the byte-order mark, which is dropped) and
+// is not a capital before a closing quote ("PÅ”"); longer runs are words of
+// other scripts ("ÐŸÑ€Ð¸Ð²ÐµÑ‚" is "Привет"). Text written in those characters on purpose ("Straße“",
+// "São Paulo", "été «") is left alone. Returns whether anything was
+// repaired; allocates nothing when no U+00C2-U+00F4 character occurs.
+// Call it before RepairC1Controls(), which would turn an undefined byte's
+// control into a space.
+bool RepairMojibake(std::string* text);
+
 // Decodes the code point starting at text[*pos] and advances *pos past it.
 // REQUIRES: *pos < text.size() and text is valid UTF-8.
 inline char32_t DecodeUtf8(std::string_view text, std::size_t* pos) {
