@@ -458,9 +458,22 @@ struct Context {
       a->speaker_first = a->speaker_last = o;
       return;
     }
-    int last = NameRunForward(o, ceil);
-    if (last >= 0) {
-      a->speaker_first = o;
+    // A role in lower case may stand before the name: "said spokesman Joseph
+    // Dean", "said state department spokesman William Ostick", "said
+    // forecaster Michael Brennan". Up to three such words, when the last is
+    // a role or the name has two words or more; grammar words end them
+    // ("said in Gaza City", "said the Hamas").
+    int first = o;
+    bool role = false;
+    while (first <= ceil && first < o + 3 && IsWord(first) && !toks[first].cap) {
+      Lower w(Word(first));
+      if (IsFunctionWord(w.view()) || IsSpeechVerb(w.view())) return;
+      role = IsRoleNoun(w.view()) || IsPersonTitle(w.view());
+      ++first;
+    }
+    int last = first <= ceil ? NameRunForward(first, ceil) : -1;
+    if (last >= 0 && (first == o || role || last > first)) {
+      a->speaker_first = first;
       a->speaker_last = last;
     }
   }

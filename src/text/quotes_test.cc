@@ -87,6 +87,16 @@ TEST(FindQuotes, RoleBeforeNameIsNotPartOfTheSpeaker) {
   EXPECT_EQ(r.speaker, "Choe Son Hui");
 }
 
+TEST(FindQuotes, RoleInLowerCaseAfterSaidIsNotPartOfTheSpeaker) {
+  EXPECT_EQ(One("“The harbour is gone,” said mayor Ines Roca.").speaker, "Ines Roca");
+  EXPECT_EQ(One("“We are aware,” said state department spokesman William Ostick.").speaker,
+            "William Ostick");
+  EXPECT_EQ(One("“Snow is coming,” said forecaster Michael Brennan.").speaker, "Michael Brennan");
+  // Grammar words end the role: no person is named here.
+  EXPECT_EQ(One("“We will not leave,” said residents of Gaza City.").speaker, "");
+  EXPECT_EQ(One("“We will not leave,” said protesters Monday.").speaker, "");
+}
+
 TEST(FindQuotes, AccordingTo) {
   Quote q = One("“The summit will be in Asia next year,” according to Mike Pompeo.");
   EXPECT_EQ(q.speaker, "Mike Pompeo");
