@@ -17,6 +17,7 @@ constexpr int kMaxQuoteWords = 120;
 constexpr int kMinUnattributedWords = 4;
 constexpr int kMaxAttributionWords = 12;  // after a closing mark
 constexpr int kMaxLeadWords = 40;         // before an opening mark, within its sentence
+constexpr int kMaxAppositiveTokens = 12;  // "Name, <these>, said"
 
 enum class Kind : std::uint8_t {
   kWord,
@@ -405,7 +406,12 @@ struct Context {
   // words only; returns its first token or -1.
   int NameRunBack(int last, int floor) const {
     int first = -1;
-    for (int i = last; i >= floor && IsWord(i); --i) {
+    for (int i = last; i >= floor; --i) {
+      // "Research & Development": an ampersand between capitalised words.
+      if (IsAmpersand(i) && first == i + 1 && i - 1 >= floor && IsWord(i - 1) && toks[i - 1].cap) {
+        continue;
+      }
+      if (!IsWord(i)) break;
       Lower l(Word(i));
       if (toks[i].cap && !IsFunctionWord(l.view())) {
         first = i;
@@ -432,10 +438,45 @@ struct Context {
     }
     return last;
   }
+  bool IsAmpersand(int i) const {
+    return i >= 0 && i < static_cast<int>(toks.size()) && toks[i].kind == Kind::kOther &&
+           Word(i) == "&";
+  }
+  // The comma that opens an appositive closed by the comma at `close`
+  // ("John Smith, the port's chief executive, said"): the nearest comma
+  // before it, with up to kMaxAppositiveTokens words (and ampersands)
+  // between and nothing that ends a clause; -1 if none.
+  int AppositiveOpen(int close, int floor) const {
+    for (int i = close - 1; i >= floor && close - i <= kMaxAppositiveTokens + 1; --i) {
+      if (toks[i].kind == Kind::kComma) return i < close - 1 ? i : -1;
+      if (!IsWord(i) && !IsAmpersand(i)) return -1;
+    }
+    return -1;
+  }
+  // The name that ends right before the comma at `comma`, looking back to
+  // `floor`: its first token, or -1. Not one inside a phrase ("Police in
+  // Kabul, the capital, said" is no word of Kabul's).
+  int NameBeforeComma(int comma, int floor) const {
+    int last = comma - 1;
+    if (last < floor || !IsWord(last) || !toks[last].cap) return -1;
+    int first = NameRunBack(last, floor);
+    if (first - 1 >= floor && IsWord(first - 1) && !toks[first - 1].cap) return -1;
+    return first;
+  }
   // Subject of a verb at token v, looking back to `floor`.
   void Subject(int v, int floor, Attribution* a) const {
     int s = v - 1;
     while (s >= floor && IsWord(s) && !toks[s].cap && IsSpeechAdverb(Lower(Word(s)).view())) --s;
+    // "Anna Berg, who heads the agency, said": the name before the appositive.
+    if (s >= floor && toks[s].kind == Kind::kComma) {
+      int open = AppositiveOpen(s, floor);
+      int first = open >= 0 ? NameBeforeComma(open, floor) : -1;
+      if (first >= 0) {
+        a->speaker_first = first;
+        a->speaker_last = open - 1;
+      }
+      return;
+    }
     if (s < floor || !IsWord(s)) return;
     Lower l(Word(s));
     if (IsPronoun(l.view()) && (s == floor || !IsWord(s - 1))) {
@@ -444,10 +485,21 @@ struct Context {
       return;
     }
     int first = NameRunBack(s, floor);
-    if (first >= 0) {
-      a->speaker_first = first;
-      a->speaker_last = s;
+    if (first < 0) return;
+    // "Esam Elsarrag, Director for Research & Development said": a title
+    // after the name's comma is the appositive, not the speaker.
+    Lower head(Word(first));
+    if (first - 1 >= floor && toks[first - 1].kind == Kind::kComma &&
+        (IsPersonTitle(head.view()) || IsRoleNoun(head.view()))) {
+      int name = NameBeforeComma(first - 1, floor);
+      if (name >= 0) {
+        a->speaker_first = name;
+        a->speaker_last = first - 2;
+        return;
+      }
     }
+    a->speaker_first = first;
+    a->speaker_last = s;
   }
   // Object of "said"/"according to" at token o: "said Trump".
   void Object(int o, int ceil, Attribution* a) const {
@@ -484,6 +536,32 @@ struct Context {
   }
 };
 
+// "“…,” John Smith, the port’s chief executive, said on Monday.": when the
+// words [j, words_end) after a quote are a name and a comma-set appositive
+// follows, then the verb, sets the speaker and returns the verb's token;
+// else -1.
+int TrailingAppositive(const Context& c, int j, int words_end, Attribution* a) {
+  const int n = static_cast<int>(c.toks.size());
+  if (words_end >= n || c.toks[words_end].kind != Kind::kComma ||
+      c.NameRunForward(j, words_end - 1) != words_end - 1) {
+    return -1;
+  }
+  int close = words_end + 1;
+  while (close < n && close - words_end <= kMaxAppositiveTokens &&
+         (c.IsWord(close) || c.IsAmpersand(close))) {
+    ++close;
+  }
+  if (close == words_end + 1 || close >= n || c.toks[close].kind != Kind::kComma) return -1;
+  int verb = close + 1;
+  while (c.IsWord(verb) && !c.toks[verb].cap && IsSpeechAdverb(Lower(c.Word(verb)).view())) {
+    ++verb;
+  }
+  if (!c.IsVerbAt(verb)) return -1;
+  a->speaker_first = j;
+  a->speaker_last = words_end - 1;
+  return verb;
+}
+
 // "“…,” Trump said." / "“…,” said Trump, who …" / "“…,” he told reporters."
 Attribution Trailing(const Context& c, const Part& p) {
   Attribution a;
@@ -509,13 +587,17 @@ Attribution Trailing(const Context& c, const Part& p) {
       break;
     }
   }
-  if (verb < 0) return a;
+  const bool named = verb < 0;
+  if (named) {
+    verb = TrailingAppositive(c, j, words_end, &a);
+    if (verb < 0) return a;
+  }
   a.found = a.direct = true;
   if (according) {
     c.Object(verb + 2, words_end - 1, &a);
   } else if (verb == j) {
     c.Object(verb + 1, words_end - 1, &a);
-  } else {
+  } else if (!named) {
     c.Subject(verb, j, &a);
     // "… and the crowd then said": a clause of its own, not an attribution.
     if (a.speaker_first < 0 && verb - j > 3) return Attribution();
@@ -588,7 +670,12 @@ Attribution Leading(const Context& c, const Part& p) {
   }
   if (according) {
     c.Object(verb + 2, p.open - 1, &a);
-    a.direct = punct && a.speaker_last == p.open - 2;
+    // "According to Peter Hall, head of the rescue team, “…”"
+    const int name_end = a.speaker_last + 1;
+    a.direct = punct && a.speaker_last >= 0 &&
+               (name_end == p.open - 1 ||
+                (before == Kind::kComma && c.toks[name_end].kind == Kind::kComma &&
+                 c.AppositiveOpen(p.open - 1, name_end) == name_end));
     if (!a.direct) a.speaker_first = a.speaker_last = -1, a.pronoun = false;
     return a;
   }

@@ -97,6 +97,26 @@ TEST(FindQuotes, RoleInLowerCaseAfterSaidIsNotPartOfTheSpeaker) {
   EXPECT_EQ(One("“We will not leave,” said protesters Monday.").speaker, "");
 }
 
+TEST(FindQuotes, NameBeforeAnAppositiveIsTheSpeaker) {
+  EXPECT_EQ(
+      One("“We will rebuild the harbour,” John Smith, the port’s chief executive, said.").speaker,
+      "John Smith");
+  EXPECT_EQ(
+      One("Anna Berg, who heads the agency, said: “We are working around the clock.”").speaker,
+      "Anna Berg");
+  EXPECT_EQ(One("Dr Esam Elsarrag, Director for Research & Development said, “The project "
+                "will be a milestone.”")
+                .speaker,
+            "Esam Elsarrag");
+  EXPECT_EQ(One("According to Peter Hall, head of the rescue team, “the first hours were "
+                "chaotic.”")
+                .speaker,
+            "Peter Hall");
+  // A name inside a phrase is not the one speaking.
+  EXPECT_EQ(One("Police in Kabul, the capital, said: “Three people died in the blast.”").speaker,
+            "");
+}
+
 TEST(FindQuotes, AccordingTo) {
   Quote q = One("“The summit will be in Asia next year,” according to Mike Pompeo.");
   EXPECT_EQ(q.speaker, "Mike Pompeo");
