@@ -109,7 +109,8 @@ bool IsRoleNoun(std::string_view w) {
       "analyst",    "envoy",         "lawyer",    "professor", "chairman",    "director",
       "ambassador", "senator",       "governor",  "ceo",       "founder",     "economist",
       "researcher", "scientist",     "diplomat",  "general",   "commander",   "candidate",
-      "reporter",   "correspondent", "chief",     "head",      "counterpart", "representative"};
+      "reporter",   "correspondent", "chief",     "head",      "counterpart", "representative",
+      "executive",  "manager",       "officer",   "lawmaker",  "editor"};
   return kSet.contains(w);
 }
 
@@ -453,6 +454,20 @@ struct Context {
     }
     return -1;
   }
+  // Whether 1-3 lower-case words from `first` end in a role or title ("chief
+  // executive", "spokesman"); *end is the token after them.
+  bool EndsInRole(int first, int* end) const {
+    int i = first;
+    bool role = false;
+    while (i < first + 3 && IsWord(i) && !toks[i].cap) {
+      Lower w(Word(i));
+      if (IsFunctionWord(w.view())) return false;
+      role = IsRoleNoun(w.view()) || IsPersonTitle(w.view());
+      ++i;
+    }
+    *end = i;
+    return role && i < static_cast<int>(toks.size());
+  }
   // The name that ends right before the comma at `comma`, looking back to
   // `floor`: its first token, or -1. Not one inside a phrase ("Police in
   // Kabul, the capital, said" is no word of Kabul's).
@@ -470,10 +485,21 @@ struct Context {
     // "Anna Berg, who heads the agency, said": the name before the appositive.
     if (s >= floor && toks[s].kind == Kind::kComma) {
       int open = AppositiveOpen(s, floor);
-      int first = open >= 0 ? NameBeforeComma(open, floor) : -1;
+      if (open < 0) return;
+      int first = NameBeforeComma(open, floor);
       if (first >= 0) {
         a->speaker_first = first;
         a->speaker_last = open - 1;
+        return;
+      }
+      // "Its chief executive, Dame Barbara Stocking, said": the name is the
+      // appositive of a role.
+      const bool after_role =
+          open - 1 >= floor && IsWord(open - 1) && !toks[open - 1].cap &&
+          (IsRoleNoun(Lower(Word(open - 1)).view()) || IsPersonTitle(Lower(Word(open - 1)).view()));
+      if (after_role && NameRunForward(open + 1, s - 1) == s - 1) {
+        a->speaker_first = open + 1;
+        a->speaker_last = s - 1;
       }
       return;
     }
@@ -508,6 +534,19 @@ struct Context {
     if (IsPronoun(l.view())) {
       a->pronoun = true;
       a->speaker_first = a->speaker_last = o;
+      return;
+    }
+    // "said the spokesman, Wang Shuai": a role, its comma, then the name.
+    int role_end =
+        o + (l.view() == "the" || l.view() == "a" || l.view() == "an" || l.view() == "its" ||
+             l.view() == "his" || l.view() == "her" || l.view() == "their");
+    if (EndsInRole(role_end, &role_end) && toks[role_end].kind == Kind::kComma &&
+        IsWord(role_end + 1) && toks[role_end + 1].cap) {
+      int last = NameRunForward(role_end + 1, role_end + 6);
+      if (last >= 0) {
+        a->speaker_first = role_end + 1;
+        a->speaker_last = last;
+      }
       return;
     }
     // A role in lower case may stand before the name: "said spokesman Joseph

@@ -112,8 +112,18 @@ TEST(FindQuotes, NameBeforeAnAppositiveIsTheSpeaker) {
                 "chaotic.”")
                 .speaker,
             "Peter Hall");
+  // The name may be the appositive of a role.
+  EXPECT_EQ(
+      One("Its chief executive, Dame Barbara Stocking, said: “Oxfam has led the way.”").speaker,
+      "Barbara Stocking");
+  EXPECT_EQ(One("“A tax rate of 30 percent is the same as 200 percent,” said the spokesman, "
+                "Wang Shuai.")
+                .speaker,
+            "Wang Shuai");
   // A name inside a phrase is not the one speaking.
   EXPECT_EQ(One("Police in Kabul, the capital, said: “Three people died in the blast.”").speaker,
+            "");
+  EXPECT_EQ(One("In Washington, the president, however, said: “We will not stand by.”").speaker,
             "");
 }
 
