@@ -470,12 +470,16 @@ struct Context {
   }
   // The name that ends right before the comma at `comma`, looking back to
   // `floor`: its first token, or -1. Not one inside a phrase ("Police in
-  // Kabul, the capital, said" is no word of Kabul's).
+  // Kabul, the capital, said", "In Washington, the president, said" are no
+  // words of Kabul's or Washington's).
   int NameBeforeComma(int comma, int floor) const {
     int last = comma - 1;
     if (last < floor || !IsWord(last) || !toks[last].cap) return -1;
     int first = NameRunBack(last, floor);
-    if (first - 1 >= floor && IsWord(first - 1) && !toks[first - 1].cap) return -1;
+    if (first - 1 >= floor && IsWord(first - 1) &&
+        (!toks[first - 1].cap || IsFunctionWord(Lower(Word(first - 1)).view()))) {
+      return -1;
+    }
     return first;
   }
   // Subject of a verb at token v, looking back to `floor`.
@@ -487,6 +491,12 @@ struct Context {
       int open = AppositiveOpen(s, floor);
       if (open < 0) return;
       int first = NameBeforeComma(open, floor);
+      // Two appositives: "Laura Chen, 34, who lives by the river, said".
+      if (first < 0 && AppositiveOpen(open, floor) >= 0) {
+        int outer = AppositiveOpen(open, floor);
+        first = NameBeforeComma(outer, floor);
+        if (first >= 0) open = outer;
+      }
       if (first >= 0) {
         a->speaker_first = first;
         a->speaker_last = open - 1;
@@ -585,12 +595,20 @@ int TrailingAppositive(const Context& c, int j, int words_end, Attribution* a) {
       c.NameRunForward(j, words_end - 1) != words_end - 1) {
     return -1;
   }
-  int close = words_end + 1;
-  while (close < n && close - words_end <= kMaxAppositiveTokens &&
-         (c.IsWord(close) || c.IsAmpersand(close))) {
-    ++close;
+  // One appositive or two: "Laura Chen, 34, who lives by the river, said".
+  int close = words_end;
+  for (int segment = 0; segment < 2; ++segment) {
+    int open = close++;
+    while (close < n && close - open <= kMaxAppositiveTokens &&
+           (c.IsWord(close) || c.IsAmpersand(close))) {
+      ++close;
+    }
+    if (close == open + 1 || close >= n || c.toks[close].kind != Kind::kComma) return -1;
+    if (c.IsVerbAt(close + 1) || (c.IsWord(close + 1) && !c.toks[close + 1].cap &&
+                                  IsSpeechAdverb(Lower(c.Word(close + 1)).view()))) {
+      break;
+    }
   }
-  if (close == words_end + 1 || close >= n || c.toks[close].kind != Kind::kComma) return -1;
   int verb = close + 1;
   while (c.IsWord(verb) && !c.toks[verb].cap && IsSpeechAdverb(Lower(c.Word(verb)).view())) {
     ++verb;

@@ -112,6 +112,13 @@ TEST(FindQuotes, NameBeforeAnAppositiveIsTheSpeaker) {
                 "chaotic.”")
                 .speaker,
             "Peter Hall");
+  // Or two appositives.
+  EXPECT_EQ(
+      One("“We did not see it coming,” Laura Chen, 34, who lives by the river, said.").speaker,
+      "Laura Chen");
+  EXPECT_EQ(
+      One("Laura Chen, 34, who lives by the river, said: “We did not see it coming.”").speaker,
+      "Laura Chen");
   // The name may be the appositive of a role.
   EXPECT_EQ(
       One("Its chief executive, Dame Barbara Stocking, said: “Oxfam has led the way.”").speaker,
