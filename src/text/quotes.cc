@@ -547,9 +547,10 @@ struct Context {
       return;
     }
     // "said the spokesman, Wang Shuai": a role, its comma, then the name.
-    int role_end =
-        o + (l.view() == "the" || l.view() == "a" || l.view() == "an" || l.view() == "its" ||
-             l.view() == "his" || l.view() == "her" || l.view() == "their");
+    const bool determiner = l.view() == "the" || l.view() == "a" || l.view() == "an" ||
+                            l.view() == "its" || l.view() == "his" || l.view() == "her" ||
+                            l.view() == "their";
+    int role_end = o + determiner;
     if (EndsInRole(role_end, &role_end) && toks[role_end].kind == Kind::kComma &&
         IsWord(role_end + 1) && toks[role_end + 1].cap) {
       int last = NameRunForward(role_end + 1, role_end + 6);
@@ -562,18 +563,25 @@ struct Context {
     // A role in lower case may stand before the name: "said spokesman Joseph
     // Dean", "said state department spokesman William Ostick", "said
     // forecaster Michael Brennan". Up to three such words, when the last is
-    // a role or the name has two words or more; grammar words end them
-    // ("said in Gaza City", "said the Hamas").
-    int first = o;
+    // a role or the name has two words or more; other grammar words end them
+    // ("said in Gaza City"). After a determiner the name needs two words:
+    // "said the interim Pope Bakhomious", "said a tearful Charlie Kafoury",
+    // but not "said the Hamas leader".
+    const int words_from = o + determiner;
+    int first = words_from;
     bool role = false;
-    while (first <= ceil && first < o + 3 && IsWord(first) && !toks[first].cap) {
+    while (first <= ceil && first < words_from + 3 && IsWord(first) && !toks[first].cap) {
       Lower w(Word(first));
       if (IsFunctionWord(w.view()) || IsSpeechVerb(w.view())) return;
       role = IsRoleNoun(w.view()) || IsPersonTitle(w.view());
       ++first;
     }
     int last = first <= ceil ? NameRunForward(first, ceil) : -1;
-    if (last >= 0 && (first == o || role || last > first)) {
+    // "the National Oceanic and Atmospheric Administration": not a name cut at "and".
+    const bool cut = last >= 0 && IsWord(last + 1) && Lower(Word(last + 1)).view() == "and" &&
+                     IsWord(last + 2) && toks[last + 2].cap;
+    if (determiner && cut) return;
+    if (last >= 0 && (determiner ? last > first : first == o || role || last > first)) {
       a->speaker_first = first;
       a->speaker_last = last;
     }

@@ -92,6 +92,16 @@ TEST(FindQuotes, RoleInLowerCaseAfterSaidIsNotPartOfTheSpeaker) {
   EXPECT_EQ(One("“We are aware,” said state department spokesman William Ostick.").speaker,
             "William Ostick");
   EXPECT_EQ(One("“Snow is coming,” said forecaster Michael Brennan.").speaker, "Michael Brennan");
+  // After a determiner, a name of two words or more.
+  EXPECT_EQ(One("“He served for four decades,” said the interim Pope Bakhomious.").speaker,
+            "Bakhomious");
+  EXPECT_EQ(One("“We have lost everything,” said a tearful Charlie Kafoury.").speaker,
+            "Charlie Kafoury");
+  EXPECT_EQ(One("“We have lost everything,” said the Hamas leader.").speaker, "");
+  EXPECT_EQ(One("A warning means “a tsunami is imminent,” according to the National Oceanic "
+                "and Atmospheric Administration.")
+                .speaker,
+            "");
   // Grammar words end the role: no person is named here.
   EXPECT_EQ(One("“We will not leave,” said residents of Gaza City.").speaker, "");
   EXPECT_EQ(One("“We will not leave,” said protesters Monday.").speaker, "");
