@@ -492,8 +492,7 @@ struct Context {
       if (open < 0) return;
       int first = NameBeforeComma(open, floor);
       // Two appositives: "Laura Chen, 34, who lives by the river, said".
-      if (first < 0 && AppositiveOpen(open, floor) >= 0) {
-        int outer = AppositiveOpen(open, floor);
+      if (int outer = first < 0 ? AppositiveOpen(open, floor) : -1; outer >= 0) {
         first = NameBeforeComma(outer, floor);
         if (first >= 0) open = outer;
       }
@@ -578,10 +577,11 @@ struct Context {
     }
     int last = first <= ceil ? NameRunForward(first, ceil) : -1;
     // "the National Oceanic and Atmospheric Administration": not a name cut at "and".
-    const bool cut = last >= 0 && IsWord(last + 1) && Lower(Word(last + 1)).view() == "and" &&
-                     IsWord(last + 2) && toks[last + 2].cap;
-    if (determiner && cut) return;
-    if (last >= 0 && (determiner ? last > first : first == o || role || last > first)) {
+    if (determiner && last >= 0 && IsWord(last + 1) && Lower(Word(last + 1)).view() == "and" &&
+        IsWord(last + 2) && toks[last + 2].cap) {
+      return;
+    }
+    if (last >= 0 && (determiner ? last > first : (first == o || role || last > first))) {
       a->speaker_first = first;
       a->speaker_last = last;
     }
