@@ -9,6 +9,7 @@
 
 #include "util/ascii.h"
 #include "util/time.h"
+#include "util/utf8.h"
 
 namespace storyline::extract {
 namespace {
@@ -25,25 +26,6 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
     if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
-}
-
-void AppendUtf8(std::uint32_t cp, std::string* out) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Decodes the character references that survive in metadata values: libxml2
@@ -576,8 +558,8 @@ void Visit(const xmlNode* n, Evidence* ev) {
     }
   }
   if (ev->author_nodes.size() < 12) {
-    bool author =
-        Contains(AsciiLowered(itemprop), "author") || Contains(AsciiLowered(Attribute(n, "rel")), "author");
+    bool author = Contains(AsciiLowered(itemprop), "author") ||
+                  Contains(AsciiLowered(Attribute(n, "rel")), "author");
     if (!author && !class_and_id().empty()) {
       const std::string& c = class_and_id();
       author = Contains(c, "byline") || HasAuthorWord(c) || Contains(c, "writtenby");

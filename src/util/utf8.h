@@ -28,6 +28,10 @@ std::string ReplaceInvalidUtf8(std::string_view text);
 // anything was replaced; linear, and allocates nothing when there is none.
 bool RepairC1Controls(std::string* text);
 
+// Appends the UTF-8 of `cp` to `out`; U+FFFD for NUL, a surrogate or a
+// value past U+10FFFF.
+void AppendUtf8(char32_t cp, std::string* out);
+
 // Repairs mojibake in `text` (valid UTF-8): UTF-8 that was read as
 // windows-1252 or Latin-1 on its way and encoded again, so that "\u2019"
 // arrived as "\u00E2\u20AC\u2122" ("itâ€™s"), "\u00E9" as "\u00C3\u00A9"
