@@ -93,7 +93,10 @@ bool IsHeadTitle(std::string_view w) {
                                                              "bishop",
                                                              "archbishop",
                                                              "cardinal",
-                                                             "rabbi"};
+                                                             "rabbi",
+                                                             "mp",
+                                                             "mep",
+                                                             "mla"};
   return kSet.contains(w);
 }
 
@@ -322,7 +325,7 @@ std::string CleanName(std::string_view name) {
     return end;
   };
   std::size_t strip = title_end(0);
-  for (std::size_t from = 1; strip == 0 && from <= 2 && from + 2 < words.size(); ++from) {
+  for (std::size_t from = 1; strip == 0 && from <= 4 && from + 2 < words.size(); ++from) {
     if (IsHeadTitle(Fold1(words[from - 1]))) break;
     std::size_t end = title_end(from);
     if (end > from && end + 2 <= words.size()) strip = end;

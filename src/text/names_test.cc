@@ -49,6 +49,10 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Chalhuaca Mayor Víctor Huamán"), "Víctor Huamán");
   EXPECT_EQ(CleanName("Calder County Supervisor Linda Okamoto"), "Linda Okamoto");
   EXPECT_EQ(CleanName("Calder County Fire Chief Anne Ruiz"), "Anne Ruiz");
+  EXPECT_EQ(CleanName("Palmer Public Safety Director Jon Owen"), "Jon Owen");  // up to 4 words
+  // A member of parliament's title, before the name or after a place.
+  EXPECT_EQ(CleanName("Conservative MP Rob Wilson"), "Rob Wilson");
+  EXPECT_EQ(CleanName("Mid-Bedfordshire MP"), "Mid-Bedfordshire");
 }
 
 TEST(CleanName, KeepsNamesThatOnlyLookTitled) {

@@ -384,6 +384,42 @@ struct Attribution {
   int join_open = -1;  // the opening mark that follows the attribution
 };
 
+// A speaker is a person. Past the titles CleanName() strips, a longer
+// office may stand before the name ("Palmer Public Safety Director Jon
+// Owen", "Conservative MP Rob Wilson", "Oregon State Police Lt. Hastings"),
+// or an outlet's possessive ("CNN's John King"): the name is the one to
+// three capitalised words after the last title or role word, or after a
+// possessive when two or more follow ("Donetsk People's Republic" stays).
+std::string CleanSpeaker(std::string name) {
+  std::vector<std::string_view> words;
+  for (std::size_t from = 0; from < name.size();) {
+    std::size_t to = std::min(name.find(' ', from), name.size());
+    if (to > from) words.push_back(std::string_view(name).substr(from, to - from));
+    from = to + 1;
+  }
+  const std::size_t n = words.size();
+  std::size_t keep = 0;  // the first word kept
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    std::string_view w = words[i];
+    const bool possessive = (w.ends_with("'s") || w.ends_with("\u2019s")) && i + 2 < n;
+    if (w.ends_with('.')) w.remove_suffix(1);
+    Lower l(w);
+    if (possessive || IsPersonTitle(l.view()) || IsRoleNoun(l.view()) || l.view() == "mp" ||
+        l.view() == "mep" || l.view() == "mla") {
+      keep = i + 1;
+    }
+  }
+  if (keep == 0 || n - keep > 3) return name;
+  for (std::size_t i = keep; i < n; ++i) {
+    if (!(words[i][0] >= 'A' && words[i][0] <= 'Z') &&
+        static_cast<unsigned char>(words[i][0]) < 0x80) {
+      return name;
+    }
+  }
+  const std::size_t begin = static_cast<std::size_t>(words[keep].data() - name.data());
+  return name.substr(begin);
+}
+
 struct Context {
   std::string_view text;
   const std::vector<Tok>& toks;
@@ -588,8 +624,8 @@ struct Context {
   }
   std::string SpeakerName(const Attribution& a) const {
     if (a.speaker_first < 0 || a.pronoun) return {};
-    return CleanName(text.substr(toks[a.speaker_first].begin,
-                                 toks[a.speaker_last].end - toks[a.speaker_first].begin));
+    return CleanSpeaker(CleanName(text.substr(
+        toks[a.speaker_first].begin, toks[a.speaker_last].end - toks[a.speaker_first].begin)));
   }
 };
 

@@ -144,6 +144,18 @@ TEST(FindQuotes, NameBeforeAnAppositiveIsTheSpeaker) {
             "");
 }
 
+TEST(FindQuotes, SpeakerIsThePersonPastAnOfficeOrAnOutlet) {
+  EXPECT_EQ(One("“The evidence is there,” CNN's John King said.").speaker, "John King");
+  EXPECT_EQ(
+      One("“The fire was set,” Central Mat-Su Fire Department Chief James Steele said.").speaker,
+      "James Steele");
+  EXPECT_EQ(One("“The road is closed,” Oregon State Police Lt. Gregg Hastings said.").speaker,
+            "Gregg Hastings");
+  // Not a possessive before one word: that is a name of its own.
+  EXPECT_EQ(One("“We will hold a vote,” Donetsk People's Republic said.").speaker,
+            "Donetsk People's Republic");
+}
+
 TEST(FindQuotes, AccordingTo) {
   Quote q = One("“The summit will be in Asia next year,” according to Mike Pompeo.");
   EXPECT_EQ(q.speaker, "Mike Pompeo");
