@@ -103,7 +103,7 @@ bool ReadMisread(std::string_view text, std::size_t at, Misread* m) {
 // Whether a misread character standing alone is repaired. Alone, only what
 // mojibake usually spells is: Latin-1 and Latin Extended-A letters and signs,
 // the characters of U+2000-U+2BFF, the byte-order mark and emoji.
-// And a capital then a closing quote is taken as written ("PÅ”" stays) unless
+// And a letter then a curly quote is taken as written ("PÅ”" stays) unless
 // a letter follows ("cÅ“ur" is "cœur").
 bool RepairAlone(std::string_view text, const Misread& m) {
   const char32_t c = m.cp;

@@ -40,7 +40,7 @@ void AppendUtf8(char32_t cp, std::string* out);
 // a run of one only when it spells what mojibake usually does (Latin-1 and
 // Latin Extended-A letters and signs, punctuation, currency, arrows and other
 // signs of U+2000-U+2BFF, emoji, the byte-order mark, which is dropped) and
-// is not a capital before a closing quote ("PÅ”"); longer runs are words of
+// is not a letter before a curly quote ("PÅ”"); longer runs are words of
 // other scripts ("ÐŸÑ€Ð¸Ð²ÐµÑ‚" is "Привет"). Text written in those characters on purpose ("Straße“",
 // "São Paulo", "été «") is left alone. Returns whether anything was
 // repaired; allocates nothing when no U+00C2-U+00F4 character occurs.
