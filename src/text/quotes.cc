@@ -624,8 +624,12 @@ struct Context {
   }
   std::string SpeakerName(const Attribution& a) const {
     if (a.speaker_first < 0 || a.pronoun) return {};
-    return CleanSpeaker(CleanName(text.substr(
-        toks[a.speaker_first].begin, toks[a.speaker_last].end - toks[a.speaker_first].begin)));
+    return CleanSpeakerAt(a.speaker_first, a.speaker_last);
+  }
+  // The speaker named by tokens [first, last].
+  std::string CleanSpeakerAt(int first, int last) const {
+    return CleanSpeaker(
+        CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin)));
   }
 };
 
@@ -795,6 +799,8 @@ struct Mention {
   int first = 0, last = 0;         // tokens
   std::vector<std::string> words;  // folded, titles removed
   bool evidence = false;           // titled, a speaker, a given name, "X said", ", who"
+  bool person = false;             // titled, after a role, a given name, or ", who"
+  bool says = false;               // the subject of a speech verb: "X said", "X, a lawyer, said"
 };
 
 std::string_view StripPossessive(std::string_view w) {
@@ -858,8 +864,13 @@ std::vector<Mention> FindMentions(const Context& c, const std::vector<std::strin
     bool says = c.IsVerbAt(after);
     bool who = after + 1 < n && c.toks[after].kind == Kind::kComma && c.IsWord(after + 1) &&
                Lower(c.Word(after + 1)).view() == "who";
+    // "David McCorquodale, corporate finance partner at KPMG who led the
+    // sales process, said"
+    Attribution appositive;
+    m.says = says || (after == last + 1 && TrailingAppositive(c, i, after, &appositive) >= 0);
     bool given = m.words.size() >= 2 && IsCommonGivenName(m.words[0]);
-    m.evidence = titled || role || says || who || given;
+    m.person = titled || role || who || given;
+    m.evidence = m.person || says;
     if (!m.words.empty()) out.push_back(std::move(m));
     i = last;
   }
@@ -1066,9 +1077,21 @@ std::vector<Quote> FindQuotes(std::string_view text) {
       }
       if (prev != nullptr) {
         std::vector<std::string> pw = FoldedWords(prev->speaker);
-        bool other = false;
-        for (const Mention* s : seen) other |= !SamePerson(s->words, pw);
-        if (!other) d.speaker = prev->speaker;
+        const Mention* other = nullptr;
+        int others = 0;
+        for (const Mention* s : seen) {
+          if (!SamePerson(s->words, pw)) {
+            other = s;
+            ++others;
+          }
+        }
+        if (others == 0) {
+          d.speaker = prev->speaker;
+        } else if (others == 1 && other->says && other->person) {
+          // One other person, who has spoken since: "“…,” Fleming said. …
+          // David McCorquodale, a partner at KPMG, said he … “…,” he said."
+          d.speaker = c.CleanSpeakerAt(other->first, other->last);
+        }
       } else if (seen.size() == 1) {
         // The most recent mention of that person, as written there.
         const Mention* best = nullptr;

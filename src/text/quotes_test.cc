@@ -328,6 +328,24 @@ TEST(FindQuotes, PronounAfterAnotherPersonThanThePreviousSpeakerStaysEmpty) {
   EXPECT_EQ(q[1].speaker, "");
 }
 
+TEST(FindQuotes, PronounTakesTheOtherPersonWhoSpokeSinceThePreviousQuote) {
+  std::vector<Quote> q = FindQuotes(
+      "“We will meet again,” Trump said.\n"
+      "Secretary of State Mike Pompeo, who flew to Pyongyang on Sunday, said the talks went "
+      "well.\n"
+      "“It was a productive visit for everyone,” he said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "Mike Pompeo");
+  EXPECT_EQ(q[1].source, SpeakerSource::kPronoun);
+  // Only a person: a country that "said" is not a "he".
+  std::vector<Quote> r = FindQuotes(
+      "“We will meet again,” Trump said.\n"
+      "Israel said it would wait for the talks to end.\n"
+      "“It was a productive visit for everyone,” he said.");
+  ASSERT_THAT(r, SizeIs(2));
+  EXPECT_EQ(r[1].speaker, "");
+}
+
 TEST(FindQuotes, PronounWithNobodyNamedStaysEmpty) {
   Quote q = One("“It is a long way to the summit,” she said.");
   EXPECT_EQ(q.speaker, "");
