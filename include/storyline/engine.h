@@ -84,7 +84,8 @@ class PreparedArticle {
   // the caller then prepares the article again from what it received.
   // 4: C1 controls read as windows-1252; 5: names marked when only lone sentence openers;
   // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state
-  // abbreviations, Title Case titles read against the body
+  // abbreviations, Title Case titles read against the body; 7: mojibake repaired, quote
+  // speakers found past appositives, roles and offices
   static constexpr std::uint32_t kFormat = 7;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.

@@ -310,7 +310,7 @@ std::string CleanName(std::string_view name) {
   // a head title, leaving at least one word ("Secretary of State Mike
   // Pompeo", "US President Donald Trump"; "State Department" stays).
   // A place or body may stand before the title ("Chalhuaca Mayor Víctor
-  // Huamán", "Calder County Supervisor Linda Okamoto"): up to two other
+  // Huamán", "Palmer Public Safety Director Jon Owen"): up to four other
   // words, when two words of name are left after the title.
   auto title_end = [&](std::size_t from) {
     std::size_t end = from;

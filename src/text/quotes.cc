@@ -114,6 +114,9 @@ bool IsRoleNoun(std::string_view w) {
   return kSet.contains(w);
 }
 
+// A word that names what a person is, lower-case: a role noun or a title.
+bool IsRoleOrTitle(std::string_view w) { return IsRoleNoun(w) || IsPersonTitle(w); }
+
 bool IsConnector(std::string_view w) {
   return w == "of" || w == "for" || w == "de" || w == "van" || w == "von" || w == "bin" ||
          w == "al" || w == "da" || w == "del" || w == "la" || w == "le";
@@ -404,8 +407,7 @@ std::string CleanSpeaker(std::string name) {
     const bool possessive = (w.ends_with("'s") || w.ends_with("\u2019s")) && i + 2 < n;
     if (w.ends_with('.')) w.remove_suffix(1);
     Lower l(w);
-    if (possessive || IsPersonTitle(l.view()) || IsRoleNoun(l.view()) || l.view() == "mp" ||
-        l.view() == "mep" || l.view() == "mla") {
+    if (possessive || IsRoleOrTitle(l.view())) {
       keep = i + 1;
     }
   }
@@ -438,6 +440,12 @@ struct Context {
   bool IsAccordingAt(int i) const {
     return IsWord(i) && IsWord(i + 1) && Lower(Word(i)).view() == "according" &&
            Lower(Word(i + 1)).view() == "to";
+  }
+  // The first token from `i` on that is not a speech adverb in lower case
+  // ("Trump also said").
+  int SkipSpeechAdverbs(int i) const {
+    while (IsWord(i) && !toks[i].cap && IsSpeechAdverb(Lower(Word(i)).view())) ++i;
+    return i;
   }
   // A capitalised run (names, titles, connectors) ending at token `last`,
   // words only; returns its first token or -1.
@@ -498,7 +506,7 @@ struct Context {
     while (i < first + 3 && IsWord(i) && !toks[i].cap) {
       Lower w(Word(i));
       if (IsFunctionWord(w.view())) return false;
-      role = IsRoleNoun(w.view()) || IsPersonTitle(w.view());
+      role = IsRoleOrTitle(w.view());
       ++i;
     }
     *end = i;
@@ -539,9 +547,8 @@ struct Context {
       }
       // "Its chief executive, Dame Barbara Stocking, said": the name is the
       // appositive of a role.
-      const bool after_role =
-          open - 1 >= floor && IsWord(open - 1) && !toks[open - 1].cap &&
-          (IsRoleNoun(Lower(Word(open - 1)).view()) || IsPersonTitle(Lower(Word(open - 1)).view()));
+      const bool after_role = open - 1 >= floor && IsWord(open - 1) && !toks[open - 1].cap &&
+                              IsRoleOrTitle(Lower(Word(open - 1)).view());
       if (after_role && NameRunForward(open + 1, s - 1) == s - 1) {
         a->speaker_first = open + 1;
         a->speaker_last = s - 1;
@@ -560,8 +567,7 @@ struct Context {
     // "Esam Elsarrag, Director for Research & Development said": a title
     // after the name's comma is the appositive, not the speaker.
     Lower head(Word(first));
-    if (first - 1 >= floor && toks[first - 1].kind == Kind::kComma &&
-        (IsPersonTitle(head.view()) || IsRoleNoun(head.view()))) {
+    if (first - 1 >= floor && toks[first - 1].kind == Kind::kComma && IsRoleOrTitle(head.view())) {
       int name = NameBeforeComma(first - 1, floor);
       if (name >= 0) {
         a->speaker_first = name;
@@ -608,7 +614,7 @@ struct Context {
     while (first <= ceil && first < words_from + 3 && IsWord(first) && !toks[first].cap) {
       Lower w(Word(first));
       if (IsFunctionWord(w.view()) || IsSpeechVerb(w.view())) return;
-      role = IsRoleNoun(w.view()) || IsPersonTitle(w.view());
+      role = IsRoleOrTitle(w.view());
       ++first;
     }
     int last = first <= ceil ? NameRunForward(first, ceil) : -1;
@@ -634,10 +640,10 @@ struct Context {
 };
 
 // "“…,” John Smith, the port’s chief executive, said on Monday.": when the
-// words [j, words_end) after a quote are a name and a comma-set appositive
-// follows, then the verb, sets the speaker and returns the verb's token;
-// else -1.
-int TrailingAppositive(const Context& c, int j, int words_end, Attribution* a) {
+// words [j, words_end) are a name and one or two comma-set appositives
+// follow it, then the verb, returns the verb's token (the name is its
+// speaker); else -1.
+int VerbAfterAppositive(const Context& c, int j, int words_end) {
   const int n = static_cast<int>(c.toks.size());
   if (words_end >= n || c.toks[words_end].kind != Kind::kComma ||
       c.NameRunForward(j, words_end - 1) != words_end - 1) {
@@ -645,6 +651,7 @@ int TrailingAppositive(const Context& c, int j, int words_end, Attribution* a) {
   }
   // One appositive or two: "Laura Chen, 34, who lives by the river, said".
   int close = words_end;
+  int verb = -1;
   for (int segment = 0; segment < 2; ++segment) {
     int open = close++;
     while (close < n && close - open <= kMaxAppositiveTokens &&
@@ -652,19 +659,11 @@ int TrailingAppositive(const Context& c, int j, int words_end, Attribution* a) {
       ++close;
     }
     if (close == open + 1 || close >= n || c.toks[close].kind != Kind::kComma) return -1;
-    if (c.IsVerbAt(close + 1) || (c.IsWord(close + 1) && !c.toks[close + 1].cap &&
-                                  IsSpeechAdverb(Lower(c.Word(close + 1)).view()))) {
-      break;
-    }
+    // An adverb or the verb after the comma ends the appositives.
+    verb = c.SkipSpeechAdverbs(close + 1);
+    if (verb > close + 1 || c.IsVerbAt(verb)) break;
   }
-  int verb = close + 1;
-  while (c.IsWord(verb) && !c.toks[verb].cap && IsSpeechAdverb(Lower(c.Word(verb)).view())) {
-    ++verb;
-  }
-  if (!c.IsVerbAt(verb)) return -1;
-  a->speaker_first = j;
-  a->speaker_last = words_end - 1;
-  return verb;
+  return c.IsVerbAt(verb) ? verb : -1;
 }
 
 // "“…,” Trump said." / "“…,” said Trump, who …" / "“…,” he told reporters."
@@ -694,8 +693,10 @@ Attribution Trailing(const Context& c, const Part& p) {
   }
   const bool named = verb < 0;
   if (named) {
-    verb = TrailingAppositive(c, j, words_end, &a);
+    verb = VerbAfterAppositive(c, j, words_end);
     if (verb < 0) return a;
+    a.speaker_first = j;
+    a.speaker_last = words_end - 1;
   }
   a.found = a.direct = true;
   if (according) {
@@ -857,17 +858,13 @@ std::vector<Mention> FindMentions(const Context& c, const std::vector<std::strin
       m.words = FoldedWords(clean);
     }
     bool role = c.IsWord(i - 1) && !c.toks[i - 1].cap && IsRoleNoun(Lower(c.Word(i - 1)).view());
-    int after = last + 1;
-    while (c.IsWord(after) && !c.toks[after].cap && IsSpeechAdverb(Lower(c.Word(after)).view())) {
-      ++after;
-    }
+    const int after = c.SkipSpeechAdverbs(last + 1);
     bool says = c.IsVerbAt(after);
     bool who = after + 1 < n && c.toks[after].kind == Kind::kComma && c.IsWord(after + 1) &&
                Lower(c.Word(after + 1)).view() == "who";
     // "David McCorquodale, corporate finance partner at KPMG who led the
     // sales process, said"
-    Attribution appositive;
-    m.says = says || (after == last + 1 && TrailingAppositive(c, i, after, &appositive) >= 0);
+    m.says = says || (after == last + 1 && VerbAfterAppositive(c, i, after) >= 0);
     bool given = m.words.size() >= 2 && IsCommonGivenName(m.words[0]);
     m.person = titled || role || who || given;
     m.evidence = m.person || says;
