@@ -281,6 +281,27 @@ bool StartsWith(const std::vector<std::string>& longer, const std::vector<std::s
          std::equal(shorter.begin(), shorter.end(), longer.begin());
 }
 
+// The folded letters of an acronym: one word of 2-6 ASCII capitals, each
+// optionally followed by a dot ("US", "U.S.", "NATO", "U.K."); "" otherwise.
+std::string AcronymLetters(std::string_view word) {
+  std::string letters;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char ch = word[i];
+    if (ch >= 'A' && ch <= 'Z') {
+      letters.push_back(static_cast<char>(ch + 32));
+    } else if (ch != '.' || i == 0 || word[i - 1] == '.') {
+      return "";
+    }
+  }
+  return letters.size() >= 2 && letters.size() <= 6 ? letters : "";
+}
+
+// Words an acronym leaves out: "Federal Bureau of Investigation" is FBI.
+bool IsInitialsFunctionWord(std::string_view w) {
+  return w == "of" || w == "the" || w == "for" || w == "and" || w == "&" || w == "on" ||
+         w == "in" || w == "de";
+}
+
 int Find(std::vector<int>& parent, int x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -366,7 +387,26 @@ NameGroups::Entry NameGroups::MakeEntry(std::string_view name) {
   if (!e.words.empty()) {
     e.no_prefix = IsPlacePrefix(e.words.front()) || IsOrganisationWord(e.words.back());
   }
+  if (e.words.size() == 1) {
+    e.acronym = AcronymLetters(e.name);
+  } else if (e.full && !IsCommonGivenName(e.words.front())) {
+    for (const std::string& w : e.words) {
+      if (!IsInitialsFunctionWord(w)) e.initials.push_back(w.front());
+    }
+  }
   return e;
+}
+
+int NameGroups::ExpansionGroup(const Entry& e, const std::vector<int>& root_of) const {
+  if (e.acronym.empty()) return -1;
+  int found = -1;
+  for (std::size_t j = 0; j < entries_.size(); ++j) {
+    if (entries_[j].initials != e.acronym) continue;
+    int g = root_of[j];
+    if (found >= 0 && found != g) return -2;
+    found = g;
+  }
+  return found;
 }
 
 int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const {
@@ -441,6 +481,13 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
     auto [it, inserted] = by_match.try_emplace(key, i);
     if (!inserted) parent[Find(parent, i)] = Find(parent, it->second);
   }
+  // ... and acronyms spelled with or without dots ("U.S." ~ "US").
+  absl::flat_hash_map<std::string_view, int> by_acronym;
+  for (int i = 0; i < n; ++i) {
+    if (entries_[i].acronym.empty()) continue;
+    auto [it, inserted] = by_acronym.try_emplace(entries_[i].acronym, i);
+    if (!inserted) parent[Find(parent, i)] = Find(parent, it->second);
+  }
   // 2. Shorter forms join the one entity whose full form ends (or starts)
   // with them. Decided against the groups of step 1 only, so the order of
   // the input does not matter.
@@ -449,6 +496,7 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
   std::vector<int> joins(n, -1);
   for (int i = 0; i < n; ++i) {
     int g = UniqueLongerGroup(entries_[i], root_of);
+    if (g < 0) g = ExpansionGroup(entries_[i], root_of);  // "US" -> "United States"
     if (g >= 0 && g != root_of[i]) joins[i] = g;
   }
   for (int i = 0; i < n; ++i) {
@@ -518,7 +566,7 @@ int NameGroups::GroupOf(std::string_view name) const {
   Entry e = MakeEntry(name);
   if (e.words.empty()) return -1;
   for (const Entry& f : entries_) {
-    if (f.words == e.words) return f.group;
+    if (f.words == e.words || (!e.acronym.empty() && f.acronym == e.acronym)) return f.group;
   }
   int found = -1;
   for (const Entry& f : entries_) {
@@ -531,6 +579,7 @@ int NameGroups::GroupOf(std::string_view name) const {
   std::vector<int> group_of(entries_.size());
   for (std::size_t j = 0; j < entries_.size(); ++j) group_of[j] = entries_[j].group;
   int g = UniqueLongerGroup(e, group_of);
+  if (g < 0) g = ExpansionGroup(e, group_of);
   return g >= 0 ? g : -1;
 }
 

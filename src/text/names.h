@@ -22,7 +22,13 @@
 //     organisation-shaped names such as "North Korea" or "Asia Times", and
 //     not when the short form is a known given name);
 //   - a short form that fits two different entities ("Kim" with both
-//     "Kim Jong Un" and "Kim Yo Jong") joins neither.
+//     "Kim Jong Un" and "Kim Yo Jong") joins neither;
+//   - an acronym (one word of 2-6 capitals, dotted or not) is one entity
+//     with its other spellings ("U.S." ~ "US") and joins the one full form
+//     whose initials it spells, function words skipped ("United States",
+//     "Federal Bureau of Investigation"); not a full form that starts with a
+//     common given name ("AP" is not "Andy Pettitte"), and not when two full
+//     forms fit.
 // Names are compared folded (case, accents) word by word; hyphenated words
 // stay one word ("Trump-Kim" is not "Trump").
 //
@@ -108,10 +114,15 @@ class NameGroups {
     bool full = false;       // two or more words and not a list ("Russia and China")
     bool no_prefix = false;  // place- or organisation-shaped: short forms join only at its end
     bool capitals = false;   // written all in capitals ("AREQUIPA", a dateline's)
+    std::string acronym;     // its letters, folded, when it is an acronym ("U.S." -> "us")
+    std::string initials;    // of a full form, function words skipped ("united states" -> "us")
   };
   static Entry MakeEntry(std::string_view name);
   // Indexes of full entries in other groups that `e` is a short form of.
   int UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const;
+  // The group of the one full entry whose initials `e`'s acronym spells; -1
+  // when none does, -2 when two groups do.
+  int ExpansionGroup(const Entry& e, const std::vector<int>& root_of) const;
 
   std::vector<Entry> entries_;
   std::vector<NameGroup> groups_;

@@ -137,6 +137,41 @@ TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
   EXPECT_EQ(g.groups().size(), 6u);
 }
 
+TEST(NameGroups, AcronymsJoinTheirOtherSpellingsAndTheirFullForm) {
+  NameGroups g(std::vector<NameCount>{{"U.S.", 3},
+                                      {"US", 2},
+                                      {"United States", 1},
+                                      {"FBI", 2},
+                                      {"Federal Bureau of Investigation", 1},
+                                      {"U.N.", 1},
+                                      {"UN", 1}});
+  ASSERT_EQ(g.groups().size(), 3u);
+  EXPECT_EQ(g.groups()[0].canonical, "United States");
+  EXPECT_EQ(g.groups()[0].count, 6);
+  EXPECT_EQ(g.Canonical("FBI"), "Federal Bureau of Investigation");
+  EXPECT_EQ(GroupNamed(g, "Federal Bureau of Investigation")->count, 3);
+  EXPECT_EQ(GroupNamed(g, "U.N.")->count, 2);      // no full form given: the two spellings alone
+  EXPECT_EQ(g.Canonical("U.S"), "United States");  // a form not given, found by its letters
+}
+
+TEST(NameGroups, AcronymsStayApartWhenTheirExpansionIsUnclearOrAPerson) {
+  // "AP" with a person's initials only, and "EU" with two full forms.
+  NameGroups g(std::vector<NameCount>{{"AP", 2},
+                                      {"Andy Pettitte", 3},
+                                      {"EU", 2},
+                                      {"European Union", 1},
+                                      {"Energy Unit", 1},
+                                      {"USA", 1},
+                                      {"NATO", 1},
+                                      {"Nato", 1},
+                                      {"A", 1}});
+  EXPECT_EQ(g.Canonical("AP"), "AP");
+  EXPECT_EQ(GroupNamed(g, "Andy Pettitte")->count, 3);
+  EXPECT_EQ(g.Canonical("EU"), "EU");
+  EXPECT_EQ(g.Canonical("USA"), "USA");  // letters differ from "US"
+  EXPECT_EQ(g.groups().size(), 8u);
+}
+
 TEST(NameGroups, GivenNameAloneIsNotThePerson) {
   NameGroups g(std::vector<NameCount>{{"Donald Trump", 2}, {"Donald", 1}});
   EXPECT_EQ(g.groups().size(), 2u);
