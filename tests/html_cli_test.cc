@@ -114,5 +114,34 @@ TEST_F(HtmlCliTest, JsonlLinesMayCarryHtml) {
   EXPECT_NE(err_.find("a.jsonl:2: no article text"), std::string::npos) << err_;
 }
 
+TEST_F(HtmlCliTest, ExtractRepairsMojibakeAsClusterDoes) {
+  // A page declared UTF-8 whose text went through windows-1252 once on its
+  // way ("itâ€™s", "ChÃ¡vez"), and a JSONL line with text and title alike.
+  Write("in/page.html",
+        "<html><head><meta charset=\"utf-8\"><title>ChÃ¡vez wins</title></head><body><article>"
+        "<p>Hugo ChÃ¡vez said itâ€™s a victory for the revolution, and thousands cheered in "
+        "Caracas as the results came in late on Sunday night.</p></article></body></html>");
+  Write("in/lines.jsonl",
+        "{\"id\": \"j1\", \"title\": \"CafÃ© reopens\", \"text\": \"The cafÃ© reopened "
+        "on Monday.\"}\n");
+  ASSERT_EQ(Run("extract -q " + Quote((dir_ / "in").string())), 0) << err_;
+  std::map<std::string, nlohmann::json> pages;
+  std::istringstream lines(out_);
+  std::string line;
+  while (std::getline(lines, line)) {
+    nlohmann::json p = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_TRUE(p.is_object()) << line;
+    pages[p["id"].get<std::string>()] = p;
+  }
+  ASSERT_TRUE(pages.count("page")) << out_;
+  EXPECT_NE(pages["page"]["text"].get<std::string>().find("Hugo Chávez said it’s a victory"),
+            std::string::npos)
+      << pages["page"]["text"];
+  EXPECT_EQ(pages["page"]["title"], "Chávez wins");
+  ASSERT_TRUE(pages.count("j1")) << out_;
+  EXPECT_EQ(pages["j1"]["text"], "The café reopened on Monday.");
+  EXPECT_EQ(pages["j1"]["title"], "Café reopens");
+}
+
 }  // namespace
 }  // namespace storyline::testing

@@ -4,6 +4,8 @@
 #include <deque>
 #include <future>
 
+#include "util/utf8.h"
+
 namespace storyline {
 namespace {
 
@@ -25,11 +27,22 @@ extract::ExtractedPage PassThrough(const Article& a) {
   return p;
 }
 
+// The same repairs StoryEngine::Prepare() makes before reading an article,
+// so that `extract` prints the text `cluster` reads: mojibake ("itâ€™s" is
+// "it’s"), then windows-1252 punctuation carried as C1 controls.
+void RepairEncoding(extract::ExtractedPage* p) {
+  for (std::string* s : {&p->text, &p->title, &p->byline, &p->site}) {
+    RepairMojibake(s);
+    RepairC1Controls(s);
+  }
+}
+
 void ExtractChunk(Chunk* c) {
   c->pages.reserve(c->articles.size());
   for (Article& a : c->articles) {
     if (a.html.empty()) {
       c->pages.emplace_back(PassThrough(a));
+      RepairEncoding(&*c->pages.back());
       continue;
     }
     auto page = extract::ExtractPage(a.html, {.url = a.url, .charset = a.charset});
@@ -41,6 +54,7 @@ void ExtractChunk(Chunk* c) {
       if (!a.title.empty()) page->title = a.title;
       if (!a.source.empty()) page->site = a.source;
       if (a.published) page->published = a.published;
+      RepairEncoding(&*page);
     }
     c->pages.push_back(std::move(page));
   }
