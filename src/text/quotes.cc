@@ -888,6 +888,19 @@ std::vector<Mention> FindMentions(const Context& c, const std::vector<std::strin
     }
   }
   std::erase_if(out, [](const Mention& m) { return !m.evidence; });
+  // Known as a person in the same way: a name written elsewhere with a title,
+  // a role, a given name or ", who", or a quote's speaker. "X said" alone
+  // is not enough, since countries and bodies say things too ("Syria says").
+  std::vector<std::vector<std::string>> people;
+  for (const Mention& m : out) {
+    if (m.person) people.push_back(m.words);
+  }
+  for (const std::string& s : speakers) people.push_back(FoldedWords(s));
+  for (Mention& m : out) {
+    for (std::size_t p = 0; p < people.size() && !m.person; ++p) {
+      m.person = SamePerson(m.words, people[p]);
+    }
+  }
   return out;
 }
 
@@ -1090,13 +1103,21 @@ std::vector<Quote> FindQuotes(std::string_view text) {
           d.speaker = c.CleanSpeakerAt(other->first, other->last);
         }
       } else if (seen.size() == 1) {
-        // The most recent mention of that person, as written there.
+        // The most recent mention of that person, as written there. The
+        // one name must be known as a person's or speak there ("Bajaj
+        // said ... “…,” he said"): a country that spoke pages before is not
+        // who "he" is ("… works in Syria and … said … “…,” he said").
         const Mention* best = nullptr;
+        bool spoke = false;
         for (const Mention& m : mentions) {
-          if (m.first >= from && m.first < at) best = &m;
+          if (m.first < from || m.first >= at) continue;
+          best = &m;
+          spoke |= m.says;
         }
-        d.speaker = CleanName(
-            text.substr(toks[best->first].begin, toks[best->last].end - toks[best->first].begin));
+        if (best->person || spoke) {
+          d.speaker = CleanName(
+              text.substr(toks[best->first].begin, toks[best->last].end - toks[best->first].begin));
+        }
       }
     }
   }

@@ -311,6 +311,27 @@ TEST(FindQuotes, PronounTakesTheOnePersonNamedBefore) {
   EXPECT_EQ(q.source, SpeakerSource::kPronoun);
 }
 
+TEST(FindQuotes, PronounTakesASurnameThatSpokeJustBefore) {
+  Quote q =
+      One("Bajaj said a seven-member team was carrying out checks at the plant.\n"
+          "“We will then review the report,” he said.");
+  EXPECT_EQ(q.speaker, "Bajaj");
+}
+
+TEST(FindQuotes, PronounDoesNotTakeACountryThatSpokeElsewhere) {
+  // "Syria says" at the top gives "Syria" the evidence of a speaker; by the
+  // "he said", Syria is only a place in the sentence, and "he" is the
+  // unnamed representative.
+  Quote q =
+      One("A letter from groups working in Syria says aid is not reaching civilians.\n\n"
+          "Aid trucks crossed the border on Monday.\n\n"
+          "Russia has shielded its ally on the council during the war.\n\n"
+          "A representative of a group that works in Syria and neighboring countries spoke "
+          "to reporters.\n\n"
+          "“That's a concern at the moment, that a lack of coordination does harm,” he said.");
+  EXPECT_EQ(q.speaker, "");
+}
+
 TEST(FindQuotes, PronounAfterTwoPeopleStaysEmpty) {
   Quote q =
       One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"
