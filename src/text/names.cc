@@ -94,6 +94,10 @@ bool IsHeadTitle(std::string_view w) {
                                                              "archbishop",
                                                              "cardinal",
                                                              "rabbi",
+                                                             "constable",
+                                                             "supt",
+                                                             "commodore",
+                                                             "brigadier",
                                                              "mp",
                                                              "mep",
                                                              "mla"};
@@ -133,8 +137,37 @@ bool IsTitleModifier(std::string_view w) {
       "economic",    "information", "labor",    "labour",   "agriculture", "transport",
       "environment", "county",      "city",     "district", "regional",    "provincial",
       "municipal",   "federal",     "fire",     "police",   "battalion",   "staff",
-      "division",    "army",        "navy",     "coast",    "guard"};
+      "division",    "army",        "navy",     "coast",    "guard",       "asst",
+      "managing",    "ch"};
   return kSet.contains(w);
+}
+
+// Occupations written before a name like a title ("Paramedic Israel
+// Kornik", "Managing Editor Angela Benson"), which also open names of
+// things ("Passenger Rights Group", "Editor & Publisher"): a title only
+// before a person-shaped rest, see CleanName.
+bool IsRoleNoun(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "editor", "manager", "cameraman", "camerawoman", "meteorologist", "paramedic", "passenger"};
+  return kSet.contains(w);
+}
+
+// A rank written with a hyphen: "Brigadier-General", "Lt-Col",
+// "Vice-President"; every part a title word, one of them a head title.
+bool IsHyphenatedTitle(std::string_view w) {
+  if (w.find('-') == std::string_view::npos) return false;
+  bool head = false;
+  for (std::size_t b = 0; b <= w.size();) {
+    std::size_t e = std::min(w.find('-', b), w.size());
+    std::string_view part = w.substr(b, e - b);
+    if (IsHeadTitle(part)) {
+      head = true;
+    } else if (part != "major" && !IsTitleModifier(part)) {
+      return false;
+    }
+    b = e + 1;
+  }
+  return head;
 }
 
 // First words of place-shaped names: a bare "North" is not "North Korea".
@@ -333,12 +366,23 @@ std::string CleanName(std::string_view name) {
   // A place or body may stand before the title ("Chalhuaca Mayor Víctor
   // Huamán", "Palmer Public Safety Director Jon Owen"): up to four other
   // words, when two words of name are left after the title.
+  // The rest after word i is shaped like a person's name: two or three
+  // words, the first capitalised, the last not one that ends names of
+  // bodies and places.
+  auto person_after = [&](std::size_t i) {
+    std::size_t rest = words.size() - i - 1;
+    if (rest < 2 || rest > 3) return false;
+    unsigned char first = static_cast<unsigned char>(words[i + 1].front());
+    return ((first >= 'A' && first <= 'Z') || first >= 0x80) &&
+           !IsOrganisationWord(Fold1(words.back()));
+  };
   auto title_end = [&](std::size_t from) {
     std::size_t end = from;
     bool head = false;
     for (std::size_t i = from; i + 1 < words.size(); ++i) {
       std::string f = Fold1(words[i]);
-      bool is_head = IsHeadTitle(f) || IsPluralOfficeTitle(f);
+      bool is_head = IsHeadTitle(f) || IsPluralOfficeTitle(f) || IsHyphenatedTitle(f) ||
+                     (IsRoleNoun(f) && person_after(i));
       if (!is_head && !IsTitleModifier(f)) break;
       head |= is_head;
       if (head) end = i + 1;

@@ -52,6 +52,16 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Palmer Public Safety Director Jon Owen"), "Jon Owen");  // up to 4 words
   // A member of parliament's title, before the name or after a place.
   EXPECT_EQ(CleanName("Conservative MP Rob Wilson"), "Rob Wilson");
+  EXPECT_EQ(CleanName("Brigadier-General Yoav Mordechai"), "Yoav Mordechai");
+  EXPECT_EQ(CleanName("Asst Ch Constable Bernard Higgins"), "Bernard Higgins");
+  EXPECT_EQ(CleanName("Supt Catherine Hankinson"), "Catherine Hankinson");
+  EXPECT_EQ(CleanName("Meteorologist Joel Gratz"), "Joel Gratz");
+  EXPECT_EQ(CleanName("WCCO TV Managing Editor Angela Benson"), "Angela Benson");
+  EXPECT_EQ(CleanName("Passenger Yehuda Samarano"), "Yehuda Samarano");
+  EXPECT_EQ(CleanName("Trans-Canada Highway"), "Trans-Canada Highway");
+  EXPECT_EQ(CleanName("Passenger Rights Group"), "Passenger Rights Group");
+  EXPECT_EQ(CleanName("Editor & Publisher"), "Editor & Publisher");
+  EXPECT_EQ(CleanName("Manager"), "Manager");
   EXPECT_EQ(CleanName("Mid-Bedfordshire MP"), "Mid-Bedfordshire");
 }
 
