@@ -148,7 +148,8 @@ bool IsTitleModifier(std::string_view w) {
 // before a person-shaped rest, see CleanName.
 bool IsRoleNoun(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "editor", "manager", "cameraman", "camerawoman", "meteorologist", "paramedic", "passenger"};
+      "editor",        "manager",   "cameraman", "camerawoman",
+      "meteorologist", "paramedic", "passenger", "con"};  // "Asst Ch Con", a police rank
   return kSet.contains(w);
 }
 

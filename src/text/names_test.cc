@@ -53,7 +53,9 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   // A member of parliament's title, before the name or after a place.
   EXPECT_EQ(CleanName("Conservative MP Rob Wilson"), "Rob Wilson");
   EXPECT_EQ(CleanName("Brigadier-General Yoav Mordechai"), "Yoav Mordechai");
-  EXPECT_EQ(CleanName("Asst Ch Constable Bernard Higgins"), "Bernard Higgins");
+  EXPECT_EQ(CleanName("Asst Ch Con Bernard Higgins"), "Bernard Higgins");
+  EXPECT_EQ(CleanName("Assistant Chief Constable Bernard Higgins"), "Bernard Higgins");
+  EXPECT_EQ(CleanName("Con Edison"), "Con Edison");
   EXPECT_EQ(CleanName("Supt Catherine Hankinson"), "Catherine Hankinson");
   EXPECT_EQ(CleanName("Meteorologist Joel Gratz"), "Joel Gratz");
   EXPECT_EQ(CleanName("WCCO TV Managing Editor Angela Benson"), "Angela Benson");
