@@ -565,8 +565,24 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // Entity candidates: runs of capitalised words (with connectors inside).
   // Distinct mentions, found by a linear scan over their key hashes: an
   // article names a few dozen at most, and this allocates nothing per lookup.
+  // Past kScannedMentions a hash index takes over, so that a page naming
+  // thousands (a long list, a table) does not cost their square.
+  constexpr std::size_t kScannedMentions = 64;
   std::vector<EntityMention>& mentions = a.entities;
   std::vector<std::uint64_t> mention_hashes;
+  absl::flat_hash_map<std::uint64_t, std::size_t> mention_index;
+  auto find_mention = [&](std::uint64_t h) {
+    if (mention_hashes.size() <= kScannedMentions) {
+      return static_cast<std::size_t>(std::find(mention_hashes.begin(), mention_hashes.end(), h) -
+                                      mention_hashes.begin());
+    }
+    if (mention_index.empty()) {
+      for (std::size_t k = 0; k < mention_hashes.size(); ++k)
+        mention_index.emplace(mention_hashes[k], k);
+    }
+    auto it = mention_index.find(h);
+    return it == mention_index.end() ? mention_hashes.size() : it->second;
+  };
   auto scan_entities = [&](const Pass& p, bool title_case_pass) {
     // Whether token k counts as capitalised here.
     auto capital = [&](std::size_t k) {
@@ -735,9 +751,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       if (e > b) {
         if (briefs) {
           std::uint64_t h = Hash64(key);
-          auto found = std::find(mention_hashes.begin(), mention_hashes.end(), h);
-          std::size_t at = static_cast<std::size_t>(found - mention_hashes.begin());
-          if (found == mention_hashes.end()) {
+          std::size_t at = find_mention(h);
+          if (at == mention_hashes.size()) {
+            if (!mention_index.empty()) mention_index.emplace(h, at);
             mention_hashes.push_back(h);
             mentions.push_back({name, key, 0});
           }

@@ -76,6 +76,28 @@ TEST(Analyzer, FindsMultiWordNamesWithTitlesStripped) {
   EXPECT_THAT(names, Not(Contains("State")));
 }
 
+TEST(Analyzer, ManyNamesAreCountedAsFewAre) {
+  // Past 64 distinct names the analyzer looks mentions up in an index
+  // instead of a scan: the counts must come out the same.
+  std::string body;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 150; ++i) {
+      body += "The team met Anna Berg" + std::to_string(i) + " in Springfield on Monday. ";
+    }
+    body += "\n\n";
+  }
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("", body);
+  for (int i : {0, 63, 64, 65, 149}) {
+    const EntityMention* m = FindEntity(a, "anna berg" + std::to_string(i));
+    ASSERT_NE(m, nullptr) << i;
+    EXPECT_EQ(m->count, 2) << i;
+  }
+  const EntityMention* town = FindEntity(a, "springfield");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->count, 300);
+}
+
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "absl/container/flat_hash_set.h"
 #include "text/names.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace storyline::text {
@@ -818,6 +820,56 @@ bool SamePerson(const std::vector<std::string>& a, const std::vector<std::string
   return false;
 }
 
+// The persons SamePerson() compares the mentions of an article with: a scan
+// while that stays cheap (most articles), sorted word hashes once the scans
+// have cost kMaxScanned comparisons (a long page naming thousands), so that
+// the cost stays linear. The hashes give SamePerson()'s answer: equal words,
+// or one word equal to the other's first or last.
+class PersonIndex {
+ public:
+  void Add(std::vector<std::string> words) {
+    if (!words.empty()) list_.push_back(std::move(words));
+  }
+  // True when SamePerson(words, p) for some p added. Add() no more after.
+  bool Matches(const std::vector<std::string>& words) {
+    if (ends_.empty() && scanned_ + list_.size() <= kMaxScanned) {
+      scanned_ += list_.size();
+      for (const auto& p : list_) {
+        if (SamePerson(words, p)) return true;
+      }
+      return false;
+    }
+    if (ends_.empty()) Build();
+    if (words.empty()) return false;
+    auto has = [](const std::vector<std::uint64_t>& v, std::uint64_t h) {
+      return std::binary_search(v.begin(), v.end(), h);
+    };
+    if (words.size() == 1) return has(ends_, Hash64(words.front()));
+    return has(full_, Key(words)) || has(singles_, Hash64(words.front())) ||
+           has(singles_, Hash64(words.back()));
+  }
+
+ private:
+  static constexpr std::size_t kMaxScanned = 1 << 16;
+  static std::uint64_t Key(const std::vector<std::string>& words) {
+    std::uint64_t key = words.size();
+    for (const std::string& w : words) key = HashCombine(key, Hash64(w));
+    return key;
+  }
+  void Build() {
+    for (const auto& p : list_) {
+      full_.push_back(Key(p));
+      ends_.push_back(Hash64(p.front()));
+      ends_.push_back(Hash64(p.back()));
+      if (p.size() == 1) singles_.push_back(Hash64(p.front()));
+    }
+    for (auto* v : {&full_, &ends_, &singles_}) std::sort(v->begin(), v->end());
+  }
+  std::vector<std::vector<std::string>> list_;
+  std::size_t scanned_ = 0;
+  std::vector<std::uint64_t> full_, ends_, singles_;
+};
+
 std::vector<std::string> FoldedWords(std::string_view name) {
   std::vector<std::string> out;
   std::size_t i = 0;
@@ -873,34 +925,22 @@ std::vector<Mention> FindMentions(const Context& c, const std::vector<std::strin
   }
   // Names written elsewhere with evidence, or quote speakers, make the same
   // name a person everywhere ("Trump" after "President Donald Trump").
-  std::vector<std::vector<std::string>> persons;
+  PersonIndex persons;
   for (const Mention& m : out) {
-    if (m.evidence) persons.push_back(m.words);
+    if (m.evidence) persons.Add(m.words);
   }
-  for (const std::string& s : speakers) persons.push_back(FoldedWords(s));
-  for (Mention& m : out) {
-    if (m.evidence) continue;
-    for (const auto& p : persons) {
-      if (SamePerson(m.words, p)) {
-        m.evidence = true;
-        break;
-      }
-    }
-  }
+  for (const std::string& s : speakers) persons.Add(FoldedWords(s));
+  for (Mention& m : out) m.evidence = m.evidence || persons.Matches(m.words);
   std::erase_if(out, [](const Mention& m) { return !m.evidence; });
   // Known as a person in the same way: a name written elsewhere with a title,
   // a role, a given name or ", who", or a quote's speaker. "X said" alone
   // is not enough, since countries and bodies say things too ("Syria says").
-  std::vector<std::vector<std::string>> people;
+  PersonIndex people;
   for (const Mention& m : out) {
-    if (m.person) people.push_back(m.words);
+    if (m.person) people.Add(m.words);
   }
-  for (const std::string& s : speakers) people.push_back(FoldedWords(s));
-  for (Mention& m : out) {
-    for (std::size_t p = 0; p < people.size() && !m.person; ++p) {
-      m.person = SamePerson(m.words, people[p]);
-    }
-  }
+  for (const std::string& s : speakers) people.Add(FoldedWords(s));
+  for (Mention& m : out) m.person = m.person || people.Matches(m.words);
   return out;
 }
 
@@ -1063,7 +1103,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
         from = pp.close >= 0 ? pp.close : pp.last;
         // Too far back (more than 3 paragraph breaks): not clear.
         int breaks = 0;
-        for (int i = from; i < at; ++i) breaks += toks[i].kind == Kind::kBreak;
+        for (int i = from; i < at && breaks <= 3; ++i) breaks += toks[i].kind == Kind::kBreak;
         if (breaks > 3) prev = nullptr;
       }
       if (prev == nullptr) {
@@ -1078,9 +1118,15 @@ std::vector<Quote> FindQuotes(std::string_view text) {
           --from;
         }
       }
+      // The mentions in [from, at): `mentions` is in reading order.
+      auto by_first = [](const Mention& m, int tok) { return m.first < tok; };
+      const auto window = std::span(mentions).subspan(
+          std::lower_bound(mentions.begin(), mentions.end(), from, by_first) - mentions.begin());
+      const auto in_window = window.first(
+          std::lower_bound(window.begin(), window.end(), std::max(at, from), by_first) -
+          window.begin());
       std::vector<const Mention*> seen;
-      for (const Mention& m : mentions) {
-        if (m.first < from || m.first >= at) continue;
+      for (const Mention& m : in_window) {
         bool known = false;
         for (const Mention* s : seen) known |= SamePerson(s->words, m.words);
         if (!known) seen.push_back(&m);
@@ -1109,8 +1155,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
         // who "he" is ("… works in Syria and … said … “…,” he said").
         const Mention* best = nullptr;
         bool spoke = false;
-        for (const Mention& m : mentions) {
-          if (m.first < from || m.first >= at) continue;
+        for (const Mention& m : in_window) {
           best = &m;
           spoke |= m.says;
         }

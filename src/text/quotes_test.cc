@@ -332,6 +332,22 @@ TEST(FindQuotes, PronounDoesNotTakeACountryThatSpokeElsewhere) {
   EXPECT_EQ(q.speaker, "");
 }
 
+TEST(FindQuotes, PronounResolvesTheSameOnALongPageOfNames) {
+  // 400 titled persons and 400 places: past the scans' budget the names
+  // are matched through hashes, and "Berg399" is still Dr. Anna Berg399,
+  // a person, the one named before "he".
+  std::string text;
+  for (int i = 0; i < 400; ++i) {
+    text += "Dr. Anna Berg" + std::to_string(i) + " visited Springfield" + std::to_string(i) +
+            " on Monday.\n\n";
+  }
+  text += "Berg399 arrived later. Berg399 looked tired. “We will do it again next year,” he said.";
+  std::vector<Quote> q = FindQuotes(text);
+  ASSERT_THAT(q, SizeIs(1));
+  EXPECT_EQ(q[0].speaker, "Berg399");
+  EXPECT_EQ(q[0].source, SpeakerSource::kPronoun);
+}
+
 TEST(FindQuotes, PronounAfterTwoPeopleStaysEmpty) {
   Quote q =
       One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"

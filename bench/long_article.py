@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Time for one very long article: does the cost of an article grow linearly with its length?
+
+An article may be up to 16 MiB (`max_article_bytes`). This writes one JSONL article of N
+paragraph pairs, each naming a new person and quoting "him" ("Mary Khan17 arrived in
+Springfield17 on Monday ... “We are going to work hard on this problem number 17,” he
+said."), so that it holds N distinct names, N places and N quotes with a pronoun to resolve:
+what a list page, a live blog or a transcript can look like. It times `storyline cluster
+--threads 1` (with briefs, where names and quotes are read) on each size and prints the wall
+time, peak RSS and the time ratio between successive sizes against their size ratio (equal for
+linear cost). No data needed. `--storyline OTHER` runs a second build side by side, in
+alternation, for a before/after comparison.
+
+Usage (from the repo root):
+    python3 bench/long_article.py                              # 8000,32000,100000 pairs (1.1-14.6 MB)
+    python3 bench/long_article.py --sizes 2000,8000 --storyline2 /tmp/old/build/storyline
+"""
+import argparse, json, os, random, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+
+FIRST = ["John", "Mary", "Ahmed", "Li", "Carlos", "Anna", "Peter", "Sara"]
+LAST = ["Smith", "Khan", "Wang", "Garcia", "Berg", "Okafor", "Rossi", "Novak"]
+
+
+def write_article(path, pairs, seed=1):
+    rng = random.Random(seed)
+    paras = []
+    for i in range(pairs):
+        who = f"{rng.choice(FIRST)} {rng.choice(LAST)}{i}"
+        paras.append(f"{who} arrived in Springfield{i} on Monday and met officials.\n\n"
+                     f"\u201cWe are going to work hard on this problem number {i},\u201d he said.")
+    text = "\n\n".join(paras)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": f"long-{pairs}", "title": "A long page", "text": text}) + "\n")
+    return len(text.encode("utf-8"))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="8000,32000,100000", help="paragraph pairs per article")
+    ap.add_argument("--storyline", default=os.path.join(benchlib.REPO, "build", "storyline"))
+    ap.add_argument("--storyline2", help="a second build to time in alternation (e.g. the baseline)")
+    ap.add_argument("--repeats", type=int, default=3, help="runs per size and build; best is shown")
+    ap.add_argument("--timeout", type=float, default=600)
+    args = ap.parse_args()
+    builds = [("storyline", args.storyline)] + ([("storyline2", args.storyline2)] if args.storyline2 else [])
+    for _, b in builds:
+        if not os.access(b, os.X_OK):
+            print(f"long_article: {b} is not an executable (build first)", file=sys.stderr)
+            return 2
+    print(benchlib.machine_line(benchlib.machine_info()))
+    for name, b in builds:
+        print(f"{name}: {b}")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    best = {}
+    with tempfile.TemporaryDirectory() as work:
+        for n in sizes:
+            path = os.path.join(work, f"long-{n}.jsonl")
+            mb = write_article(path, n) / 1e6
+            for _ in range(args.repeats):
+                for name, b in builds:
+                    r = benchlib.run_measured([b, "cluster", "--quiet", "--threads", "1", "-o", os.devnull, path],
+                                              timeout=args.timeout)
+                    if r["rc"] != 0:
+                        print(f"{name} {n}: exit {r['rc']}{' (timed out)' if r['timed_out'] else ''}: "
+                              f"{r['stderr'].strip()[:300]}", file=sys.stderr)
+                        continue
+                    prev = best.get((name, n))
+                    if prev is None or r["wall_s"] < prev[0]:
+                        best[(name, n)] = (r["wall_s"], r["maxrss_mb"], mb)
+    print(f"{'build':11s} {'pairs':>7s} {'MB':>6s} {'wall s':>8s} {'peak MB':>8s} {'time ratio':>11s} {'size ratio':>11s}")
+    for name, _ in builds:
+        last = None
+        for n in sizes:
+            if (name, n) not in best:
+                continue
+            wall, rss, mb = best[(name, n)]
+            ratio = f"{wall / last[0]:11.1f} {n / last[1]:11.1f}" if last else f"{'':11s} {'':11s}"
+            print(f"{name:11s} {n:7d} {mb:6.1f} {wall:8.2f} {rss:8.0f} {ratio}")
+            last = (wall, n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
