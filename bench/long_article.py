@@ -2,9 +2,11 @@
 """Time for one very long article: does the cost of an article grow linearly with its length?
 
 An article may be up to 16 MiB (`max_article_bytes`). This writes one JSONL article of N
-paragraph pairs, each naming a new person and quoting "him" ("Mary Khan17 arrived in
-Springfield17 on Monday ... “We are going to work hard on this problem number 17,” he
-said."), so that it holds N distinct names, N places and N quotes with a pronoun to resolve:
+paragraph pairs of one of two shapes: "pronoun", each naming a new person and quoting "him"
+("Mary Khan17 arrived in Springfield17 on Monday ... “We are going to work hard on this problem
+number 17,” he said."), so that it holds N distinct names, N places and N quotes with a pronoun
+to resolve; "named", one paragraph a quote of common words with its speaker ("“Of the city a
+plan ...,” said Dr. Mary Khan17 of Springfield17."), N quotes for the brief to merge. That is
 what a list page, a live blog or a transcript can look like. It times `storyline cluster
 --threads 1` (with briefs, where names and quotes are read) on each size and prints the wall
 time, peak RSS and the time ratio between successive sizes against their size ratio (equal for
@@ -24,13 +26,21 @@ FIRST = ["John", "Mary", "Ahmed", "Li", "Carlos", "Anna", "Peter", "Sara"]
 LAST = ["Smith", "Khan", "Wang", "Garcia", "Berg", "Okafor", "Rossi", "Novak"]
 
 
-def write_article(path, pairs, seed=1):
+WORDS = ("the of and to in a is that for was on with it as by government people year new "
+         "city plan work").split()
+
+
+def write_article(path, pairs, shape, seed=1):
     rng = random.Random(seed)
     paras = []
     for i in range(pairs):
         who = f"{rng.choice(FIRST)} {rng.choice(LAST)}{i}"
-        paras.append(f"{who} arrived in Springfield{i} on Monday and met officials.\n\n"
-                     f"\u201cWe are going to work hard on this problem number {i},\u201d he said.")
+        if shape == "pronoun":
+            paras.append(f"{who} arrived in Springfield{i} on Monday and met officials.\n\n"
+                         f"\u201cWe are going to work hard on this problem number {i},\u201d he said.")
+        else:  # "named": a quote a paragraph from common words, its speaker named
+            said = " ".join(rng.choice(WORDS) for _ in range(8))
+            paras.append(f"\u201c{said.capitalize()},\u201d said Dr. {who} of Springfield{i}.")
     text = "\n\n".join(paras)
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": f"long-{pairs}", "title": "A long page", "text": text}) + "\n")
@@ -40,6 +50,7 @@ def write_article(path, pairs, seed=1):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="8000,32000,100000", help="paragraph pairs per article")
+    ap.add_argument("--shapes", default="pronoun,named", help="pronoun, named or both")
     ap.add_argument("--storyline", default=os.path.join(benchlib.REPO, "build", "storyline"))
     ap.add_argument("--storyline2", help="a second build to time in alternation (e.g. the baseline)")
     ap.add_argument("--repeats", type=int, default=3, help="runs per size and build; best is shown")
@@ -54,32 +65,36 @@ def main():
     for name, b in builds:
         print(f"{name}: {b}")
     sizes = [int(s) for s in args.sizes.split(",")]
+    shapes = args.shapes.split(",")
     best = {}
     with tempfile.TemporaryDirectory() as work:
-        for n in sizes:
-            path = os.path.join(work, f"long-{n}.jsonl")
-            mb = write_article(path, n) / 1e6
-            for _ in range(args.repeats):
-                for name, b in builds:
-                    r = benchlib.run_measured([b, "cluster", "--quiet", "--threads", "1", "-o", os.devnull, path],
-                                              timeout=args.timeout)
-                    if r["rc"] != 0:
-                        print(f"{name} {n}: exit {r['rc']}{' (timed out)' if r['timed_out'] else ''}: "
-                              f"{r['stderr'].strip()[:300]}", file=sys.stderr)
-                        continue
-                    prev = best.get((name, n))
-                    if prev is None or r["wall_s"] < prev[0]:
-                        best[(name, n)] = (r["wall_s"], r["maxrss_mb"], mb)
-    print(f"{'build':11s} {'pairs':>7s} {'MB':>6s} {'wall s':>8s} {'peak MB':>8s} {'time ratio':>11s} {'size ratio':>11s}")
-    for name, _ in builds:
-        last = None
-        for n in sizes:
-            if (name, n) not in best:
-                continue
-            wall, rss, mb = best[(name, n)]
-            ratio = f"{wall / last[0]:11.1f} {n / last[1]:11.1f}" if last else f"{'':11s} {'':11s}"
-            print(f"{name:11s} {n:7d} {mb:6.1f} {wall:8.2f} {rss:8.0f} {ratio}")
-            last = (wall, n)
+        for shape in shapes:
+            for n in sizes:
+                path = os.path.join(work, f"long-{shape}-{n}.jsonl")
+                mb = write_article(path, n, shape) / 1e6
+                for _ in range(args.repeats):
+                    for name, b in builds:
+                        r = benchlib.run_measured([b, "cluster", "--quiet", "--threads", "1", "-o", os.devnull,
+                                                   path], timeout=args.timeout)
+                        if r["rc"] != 0:
+                            print(f"{name} {shape} {n}: exit {r['rc']}{' (timed out)' if r['timed_out'] else ''}: "
+                                  f"{r['stderr'].strip()[:300]}", file=sys.stderr)
+                            continue
+                        prev = best.get((name, shape, n))
+                        if prev is None or r["wall_s"] < prev[0]:
+                            best[(name, shape, n)] = (r["wall_s"], r["maxrss_mb"], mb)
+    print(f"{'build':11s} {'shape':8s} {'pairs':>7s} {'MB':>6s} {'wall s':>8s} {'peak MB':>8s} "
+          f"{'time ratio':>11s} {'size ratio':>11s}")
+    for shape in shapes:
+        for name, _ in builds:
+            last = None
+            for n in sizes:
+                if (name, shape, n) not in best:
+                    continue
+                wall, rss, mb = best[(name, shape, n)]
+                ratio = f"{wall / last[0]:11.1f} {n / last[1]:11.1f}" if last else f"{'':11s} {'':11s}"
+                print(f"{name:11s} {shape:8s} {n:7d} {mb:6.1f} {wall:8.2f} {rss:8.0f} {ratio}")
+                last = (wall, n)
     return 0
 
 

@@ -44,6 +44,7 @@ constexpr double kMinFactNovelty = 0.7;
 // Quotes: this many words at least; merged when sharing this share of word pairs.
 constexpr std::size_t kMinQuoteWords = 5;
 constexpr double kQuoteMergeJaccard = 0.6;
+constexpr std::size_t kMaxPairGroups = 64;
 constexpr std::size_t kHeadlineWords = 20;
 // Fragments this long stand in for sentences when a story has none (the
 // lengths material.cc allows a whole sentence).
@@ -675,15 +676,39 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
     std::size_t first = 0;
   };
   std::vector<Group> groups;
+  // A quote joins the first group that holds it, that it holds (both are
+  // word-aligned: norms start and end with a space) or that shares
+  // kQuoteMergeJaccard of its word pairs; any of these shares word pairs.
+  // So only the groups found through the quote's word pairs are tried, in
+  // group order, and a pair that more than kMaxPairGroups groups have ("of
+  // the") finds none: a story with thousands of quotes does not compare
+  // every one with every other.
+  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> groups_with_pair;
+  auto post = [&](const std::vector<std::uint64_t>& pairs, std::uint32_t g) {
+    for (std::uint64_t p : pairs) {
+      std::vector<std::uint32_t>& in = groups_with_pair[p];
+      if (in.empty() || in.back() != g) in.push_back(g);
+    }
+  };
+  std::vector<std::uint32_t> candidates;
   for (std::size_t a = 0; a < articles.size(); ++a) {
     for (const ArticleMaterial::Quote& q : articles[a].material->quotes) {
       std::size_t words = 0;
       std::string norm = NormalizeQuote(q.text, &words);
       if (words < kMinQuoteWords) continue;
       std::vector<std::uint64_t> pairs = WordPairs(norm);
+      candidates.clear();
+      for (std::uint64_t p : pairs) {
+        auto it = groups_with_pair.find(p);
+        if (it == groups_with_pair.end() || it->second.size() > kMaxPairGroups) continue;
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       Group* match = nullptr;
       bool shorter = false;
-      for (Group& g : groups) {
+      for (std::uint32_t c : candidates) {
+        Group& g = groups[c];
         if (g.norm.find(norm) != std::string::npos) {
           match = &g;
           shorter = norm.size() < g.norm.size();
@@ -696,10 +721,12 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
         }
       }
       if (match == nullptr) {
+        post(pairs, static_cast<std::uint32_t>(groups.size()));
         groups.push_back({q.text, std::move(norm), std::move(pairs), {}, {}, a});
         match = &groups.back();
       } else if (shorter) {
         // Show the part every outlet ran.
+        post(pairs, static_cast<std::uint32_t>(match - groups.data()));
         match->text = q.text;
         match->norm = std::move(norm);
         match->pairs = std::move(pairs);

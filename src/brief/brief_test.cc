@@ -147,6 +147,32 @@ TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
   EXPECT_EQ(q.outlets, (std::vector<std::string>{"Wire", "Herald"}));
 }
 
+TEST(WriteBrief, AQuoteRunByTwoOutletsMergesAmongHundredsOfOthers) {
+  // 200 other quotes, all sharing the common word pairs of the one that two
+  // outlets ran ("of the", "in the"): the merge still finds it, by the
+  // pairs only a few quotes have.
+  StoryBuilder b;
+  b.Add("a", "Wire", "", kQuakeA, 100);
+  for (int i = 0; i < 200; ++i) {
+    std::string n = std::to_string(i);
+    auto w = [&](char c) { return "w" + n + c; };
+    b.Add("x" + n, "Outlet" + n, "",
+          "\"Of the " + w('a') + " in the " + w('b') + " of the " + w('c') + " in the " + w('d') +
+              " and then the " + w('e') + ",\" said Mayor Ann Berg" + n + ".\n",
+          150 + i);
+  }
+  b.Add("b", "Herald", "", kQuakeB, 400);
+  Story s = b.Brief({.max_quotes = 300});
+  const StoryQuote* felt = nullptr;
+  for (const StoryQuote& q : s.quotes) {
+    if (q.text.find("We felt the whole house jump") != std::string::npos) felt = &q;
+  }
+  ASSERT_NE(felt, nullptr);
+  EXPECT_EQ(felt->speaker, "Elena Ruiz");
+  EXPECT_EQ(felt->outlets, (std::vector<std::string>{"Wire", "Herald"}));
+  EXPECT_EQ(s.quotes.size(), 201u);  // the others stay apart
+}
+
 TEST(WriteBrief, OnlyInListsWhatOneOutletAloneReports) {
   StoryBuilder b;
   b.Add("a", "Wire", "", kQuakeA, 100);
