@@ -2,12 +2,13 @@
 """Time for one very long article: does the cost of an article grow linearly with its length?
 
 An article may be up to 16 MiB (`max_article_bytes`). This writes one JSONL article of N
-paragraph pairs of one of two shapes: "pronoun", each naming a new person and quoting "him"
+paragraphs of one of three shapes: "pronoun", each naming a new person and quoting "him"
 ("Mary Khan17 arrived in Springfield17 on Monday ... “We are going to work hard on this problem
 number 17,” he said."), so that it holds N distinct names, N places and N quotes with a pronoun
 to resolve; "named", one paragraph a quote of common words with its speaker ("“Of the city a
-plan ...,” said Dr. Mary Khan17 of Springfield17."), N quotes for the brief to merge. That is
-what a list page, a live blog or a transcript can look like. It times `storyline cluster
+plan ...,” said Dr. Mary Khan17 of Springfield17."), N quotes for the brief to merge;
+"paragraph", N quotes run on in one paragraph with no full stop ("“…,” he said, and “…,” he said,
+and ..."). That is what a list page, a live blog or a transcript can look like. It times `storyline cluster
 --threads 1` (with briefs, where names and quotes are read) on each size and prints the wall
 time, peak RSS and the time ratio between successive sizes against their size ratio (equal for
 linear cost). No data needed. `--storyline OTHER` runs a second build side by side, in
@@ -38,10 +39,13 @@ def write_article(path, pairs, shape, seed=1):
         if shape == "pronoun":
             paras.append(f"{who} arrived in Springfield{i} on Monday and met officials.\n\n"
                          f"\u201cWe are going to work hard on this problem number {i},\u201d he said.")
+        elif shape == "paragraph":  # quotes run on in one paragraph, without a full stop
+            said = " ".join(rng.choice(WORDS) for _ in range(7))
+            paras.append(f"\u201c{said} {i},\u201d he said, and")
         else:  # "named": a quote a paragraph from common words, its speaker named
             said = " ".join(rng.choice(WORDS) for _ in range(8))
             paras.append(f"\u201c{said.capitalize()},\u201d said Dr. {who} of Springfield{i}.")
-    text = "\n\n".join(paras)
+    text = (" ".join(paras) + " so on.") if shape == "paragraph" else "\n\n".join(paras)
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": f"long-{pairs}", "title": "A long page", "text": text}) + "\n")
     return len(text.encode("utf-8"))
@@ -50,7 +54,7 @@ def write_article(path, pairs, shape, seed=1):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="8000,32000,100000", help="paragraph pairs per article")
-    ap.add_argument("--shapes", default="pronoun,named", help="pronoun, named or both")
+    ap.add_argument("--shapes", default="pronoun,named,paragraph", help="any of pronoun, named, paragraph")
     ap.add_argument("--storyline", default=os.path.join(benchlib.REPO, "build", "storyline"))
     ap.add_argument("--storyline2", help="a second build to time in alternation (e.g. the baseline)")
     ap.add_argument("--repeats", type=int, default=3, help="runs per size and build; best is shown")

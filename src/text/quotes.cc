@@ -1086,37 +1086,40 @@ std::vector<Quote> FindQuotes(std::string_view text) {
       if (!d.speaker.empty()) speakers.push_back(d.speaker);
     }
     std::vector<Mention> mentions = FindMentions(c, speakers);
+    // The last quote before k with a speaker (one found for a pronoun
+    // included), kept as k goes on rather than searched back each time.
+    // Paragraph breaks, and sentence ends outside quotations, in reading
+    // order: the windows below are found by binary search rather than by
+    // walking back token by token (a page of thousands of quotes in one
+    // paragraph would cost their square).
+    std::vector<int> break_at, end_at;
+    for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+      Kind kd = toks[i].kind;
+      if (kd == Kind::kBreak) break_at.push_back(i);
+      if ((kd == Kind::kStop || kd == Kind::kBreak) && c.part_of[i] < 0) end_at.push_back(i);
+    }
+    auto before = [](const std::vector<int>& v, int tok) {  // how many are before tok
+      return static_cast<int>(std::lower_bound(v.begin(), v.end(), tok) - v.begin());
+    };
+    const Draft* last_spoken = nullptr;
     for (std::size_t k = 0; k < drafts.size(); ++k) {
+      if (k > 0 && !drafts[k - 1].speaker.empty()) last_spoken = &drafts[k - 1];
       Draft& d = drafts[k];
       if (!d.attr.pronoun) continue;
       int at = std::min(parts[d.first].open, d.attr.speaker_first);
-      const Draft* prev = nullptr;
-      for (std::size_t j = k; j-- > 0;) {
-        if (!drafts[j].speaker.empty()) {
-          prev = &drafts[j];
-          break;
-        }
-      }
+      const Draft* prev = last_spoken;
       int from;
       if (prev != nullptr) {
         const Part& pp = parts[prev->last];
         from = pp.close >= 0 ? pp.close : pp.last;
         // Too far back (more than 3 paragraph breaks): not clear.
-        int breaks = 0;
-        for (int i = from; i < at && breaks <= 3; ++i) breaks += toks[i].kind == Kind::kBreak;
-        if (breaks > 3) prev = nullptr;
+        if (before(break_at, at) - before(break_at, from) > 3) prev = nullptr;
       }
       if (prev == nullptr) {
-        // The pronoun's sentence and the two before it.
-        int ends = 0;
-        from = at;
-        while (from > 0) {
-          Kind kd = toks[from - 1].kind;
-          if ((kd == Kind::kStop || kd == Kind::kBreak) && c.part_of[from - 1] < 0) {
-            if (++ends == 3) break;
-          }
-          --from;
-        }
+        // The pronoun's sentence and the two before it: from just past the
+        // third sentence end before it.
+        int ends = before(end_at, at);
+        from = ends >= 3 ? end_at[ends - 3] + 1 : 0;
       }
       // The mentions in [from, at): `mentions` is in reading order.
       auto by_first = [](const Mention& m, int tok) { return m.first < tok; };
