@@ -1,22 +1,28 @@
 #!/usr/bin/env python3
 """Time for one very long article: does the cost of an article grow linearly with its length?
 
-An article may be up to 16 MiB (`max_article_bytes`). This writes one JSONL article of N
-paragraphs of one of three shapes: "pronoun", each naming a new person and quoting "him"
-("Mary Khan17 arrived in Springfield17 on Monday ... “We are going to work hard on this problem
-number 17,” he said."), so that it holds N distinct names, N places and N quotes with a pronoun
-to resolve; "named", one paragraph a quote of common words with its speaker ("“Of the city a
-plan ...,” said Dr. Mary Khan17 of Springfield17."), N quotes for the brief to merge;
-"paragraph", N quotes run on in one paragraph with no full stop ("“…,” he said, and “…,” he said,
-and ..."). That is what a list page, a live blog or a transcript can look like. It times `storyline cluster
+An article may be up to 16 MiB (`max_article_bytes`), and `storyline serve` prepares whatever it
+is POSTed. This writes one JSONL article of N paragraphs in one of four shapes:
+
+  pronoun    each names a new person and place and quotes "him": "Mary Khan17 arrived in
+             Springfield17 on Monday ... “We are going to work hard on this problem number
+             17,” he said." (N distinct names, N pronouns to resolve);
+  named      a quote of common words with its speaker: "“Of the city a plan ...,” said Dr.
+             Mary Khan17 of Springfield17." (N quotes for the brief to merge);
+  paragraph  N quotes run on in one paragraph with no full stop: "“…,” he said, and “…,” he
+             said, and ...";
+  crowd      one speaker named at the top, then in the same paragraph two new names before
+             each "he said".
+
+A list page, a live blog or a transcript can look like any of them. It times `storyline cluster
 --threads 1` (with briefs, where names and quotes are read) on each size and prints the wall
-time, peak RSS and the time ratio between successive sizes against their size ratio (equal for
-linear cost). No data needed. `--storyline OTHER` runs a second build side by side, in
-alternation, for a before/after comparison.
+time, peak RSS and the time ratio between successive sizes beside their size ratio (equal for
+linear cost). No data needed. `--storyline2 OTHER` times a second build in alternation, for a
+before/after comparison.
 
 Usage (from the repo root):
-    python3 bench/long_article.py                              # 8000,32000,100000 pairs (1.1-14.6 MB)
-    python3 bench/long_article.py --sizes 2000,8000 --storyline2 /tmp/old/build/storyline
+    python3 bench/long_article.py                              # 8000,32000,100000 paragraphs
+    python3 bench/long_article.py --sizes 2000,8000 --shapes crowd --storyline2 /tmp/old/build/storyline
 """
 import argparse, json, os, random, sys, tempfile
 
@@ -39,13 +45,21 @@ def write_article(path, pairs, shape, seed=1):
         if shape == "pronoun":
             paras.append(f"{who} arrived in Springfield{i} on Monday and met officials.\n\n"
                          f"\u201cWe are going to work hard on this problem number {i},\u201d he said.")
+        elif shape == "crowd":  # two new names before each "he said", all in one paragraph
+            said = " ".join(rng.choice(WORDS) for _ in range(6))
+            paras.append(f"{who} met Carl Dorn{i} and \u201c{said} {i},\u201d he said, and")
         elif shape == "paragraph":  # quotes run on in one paragraph, without a full stop
             said = " ".join(rng.choice(WORDS) for _ in range(7))
             paras.append(f"\u201c{said} {i},\u201d he said, and")
         else:  # "named": a quote a paragraph from common words, its speaker named
             said = " ".join(rng.choice(WORDS) for _ in range(8))
             paras.append(f"\u201c{said.capitalize()},\u201d said Dr. {who} of Springfield{i}.")
-    text = (" ".join(paras) + " so on.") if shape == "paragraph" else "\n\n".join(paras)
+    if shape == "crowd":
+        text = "\u201cWe start now with the plan,\u201d Mary Smith said, and " + " ".join(paras) + " so on."
+    elif shape == "paragraph":
+        text = " ".join(paras) + " so on."
+    else:
+        text = "\n\n".join(paras)
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": f"long-{pairs}", "title": "A long page", "text": text}) + "\n")
     return len(text.encode("utf-8"))
@@ -53,8 +67,9 @@ def write_article(path, pairs, shape, seed=1):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="8000,32000,100000", help="paragraph pairs per article")
-    ap.add_argument("--shapes", default="pronoun,named,paragraph", help="any of pronoun, named, paragraph")
+    ap.add_argument("--sizes", default="8000,32000,100000", help="paragraphs (or quotes) per article")
+    ap.add_argument("--shapes", default="pronoun,named,paragraph,crowd",
+                    help="any of pronoun, named, paragraph, crowd")
     ap.add_argument("--storyline", default=os.path.join(benchlib.REPO, "build", "storyline"))
     ap.add_argument("--storyline2", help="a second build to time in alternation (e.g. the baseline)")
     ap.add_argument("--repeats", type=int, default=3, help="runs per size and build; best is shown")
@@ -87,7 +102,7 @@ def main():
                         prev = best.get((name, shape, n))
                         if prev is None or r["wall_s"] < prev[0]:
                             best[(name, shape, n)] = (r["wall_s"], r["maxrss_mb"], mb)
-    print(f"{'build':11s} {'shape':8s} {'pairs':>7s} {'MB':>6s} {'wall s':>8s} {'peak MB':>8s} "
+    print(f"{'build':11s} {'shape':8s} {'paras':>7s} {'MB':>6s} {'wall s':>8s} {'peak MB':>8s} "
           f"{'time ratio':>11s} {'size ratio':>11s}")
     for shape in shapes:
         for name, _ in builds:

@@ -820,6 +820,10 @@ bool SamePerson(const std::vector<std::string>& a, const std::vector<std::string
   return false;
 }
 
+// A "he said" with more names than this between it and its candidate
+// antecedents stays without a speaker.
+constexpr std::size_t kMaxPronounWindowMentions = 64;
+
 // The persons SamePerson() compares the mentions of an article with: a scan
 // while that stays cheap (most articles), sorted word hashes once the scans
 // have cost kMaxScanned comparisons (a long page naming thousands), so that
@@ -1086,8 +1090,6 @@ std::vector<Quote> FindQuotes(std::string_view text) {
       if (!d.speaker.empty()) speakers.push_back(d.speaker);
     }
     std::vector<Mention> mentions = FindMentions(c, speakers);
-    // The last quote before k with a speaker (one found for a pronoun
-    // included), kept as k goes on rather than searched back each time.
     // Paragraph breaks, and sentence ends outside quotations, in reading
     // order: the windows below are found by binary search rather than by
     // walking back token by token (a page of thousands of quotes in one
@@ -1101,6 +1103,8 @@ std::vector<Quote> FindQuotes(std::string_view text) {
     auto before = [](const std::vector<int>& v, int tok) {  // how many are before tok
       return static_cast<int>(std::lower_bound(v.begin(), v.end(), tok) - v.begin());
     };
+    // The last quote before k with a speaker (one found for a pronoun
+    // included), kept as k goes on rather than searched back each time.
     const Draft* last_spoken = nullptr;
     for (std::size_t k = 0; k < drafts.size(); ++k) {
       if (k > 0 && !drafts[k - 1].speaker.empty()) last_spoken = &drafts[k - 1];
@@ -1128,6 +1132,9 @@ std::vector<Quote> FindQuotes(std::string_view text) {
       const auto in_window = window.first(
           std::lower_bound(window.begin(), window.end(), std::max(at, from), by_first) -
           window.begin());
+      // So many names since that "he" is not clear (and comparing them all
+      // for every pronoun would cost a long page their square).
+      if (in_window.size() > kMaxPronounWindowMentions) continue;
       std::vector<const Mention*> seen;
       for (const Mention& m : in_window) {
         bool known = false;

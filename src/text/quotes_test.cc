@@ -348,6 +348,20 @@ TEST(FindQuotes, PronounResolvesTheSameOnALongPageOfNames) {
   EXPECT_EQ(q[0].source, SpeakerSource::kPronoun);
 }
 
+TEST(FindQuotes, PronounAfterAHundredNamesStaysEmpty) {
+  // Since the previous speaker, in one paragraph, 100 other names: "he" is
+  // not clear, and the names are not all compared for every pronoun.
+  std::string text = "“We start now,” Mary Smith said, and";
+  for (int i = 0; i < 50; ++i) {
+    text += " Anna Berg" + std::to_string(i) + " met Carl Dorn" + std::to_string(i) + " and";
+  }
+  text += " “we will finish the plan by the end of the year,” he said.";
+  std::vector<Quote> q = FindQuotes(text);
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].speaker, "Mary Smith");
+  EXPECT_EQ(q[1].speaker, "");
+}
+
 TEST(FindQuotes, PronounAfterTwoPeopleStaysEmpty) {
   Quote q =
       One("President Donald Trump met Secretary of State Mike Pompeo on Monday.\n"
