@@ -1060,20 +1060,22 @@ std::vector<Quote> FindQuotes(std::string_view text) {
     p = drafts.back().last + 1;
   }
   // No attribution next to the quote: one in its sentence, before it or next
-  // to another quote of the same sentence.
+  // to another quote of the same sentence (the first such quote that starts
+  // or ends in it; sentence numbers are dense, so an array finds it).
+  std::vector<int> direct_in(np > 0 ? sentence[np - 1] + 1 : 0, -1);
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    if (!drafts[k].direct) continue;
+    for (int part : {drafts[k].first, drafts[k].last}) {
+      if (direct_in[sentence[part]] < 0) direct_in[sentence[part]] = static_cast<int>(k);
+    }
+  }
   for (Draft& d : drafts) {
     if (d.attr.found) continue;
     const Attribution& l = leading[d.first];
     if (l.found && l.speaker_first >= 0) {
       d.attr = l;
-    } else {
-      for (const Draft& o : drafts) {
-        if (&o == &d || !o.direct) continue;
-        if (sentence[o.first] == sentence[d.first] || sentence[o.last] == sentence[d.first]) {
-          d.attr = o.attr;
-          break;
-        }
-      }
+    } else if (int o = direct_in[sentence[d.first]]; o >= 0) {
+      d.attr = drafts[o].attr;
     }
     if (d.attr.found) {
       d.speaker = c.SpeakerName(d.attr);
