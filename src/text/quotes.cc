@@ -1169,7 +1169,12 @@ std::vector<Quote> FindQuotes(std::string_view text) {
         bool spoke = false;
         for (const Mention& m : in_window) {
           best = &m;
-          spoke |= m.says;
+          // "X said", or a full name set off by commas before the verb:
+          // "Another scientist from the centre, Jairo Rivera Posada, said".
+          const int comma = m.last + 1;
+          spoke |= m.says ||
+                   (m.last > m.first && comma < static_cast<int>(toks.size()) &&
+                    toks[comma].kind == Kind::kComma && c.IsVerbAt(c.SkipSpeechAdverbs(comma + 1)));
         }
         if (best->person || spoke) {
           d.speaker = CleanName(

@@ -318,6 +318,18 @@ TEST(FindQuotes, PronounTakesASurnameThatSpokeJustBefore) {
   EXPECT_EQ(q.speaker, "Bajaj");
 }
 
+TEST(FindQuotes, PronounTakesAFullNameSetOffByCommasBeforeTheVerb) {
+  // As galaxy_big writes it: the name is a speaker's by "Posada said" below,
+  // and it speaks just before the quote, set off by commas.
+  Quote q =
+      One("Another scientist from the centre, Jairo Rivera Posada, said the starfish had done "
+          "more damage than bleaching.\n"
+          "“There were massive outbreaks in many countries,” he said.\n"
+          "Posada said other methods were slower.");
+  EXPECT_EQ(q.speaker, "Jairo Rivera Posada");
+  EXPECT_EQ(q.source, SpeakerSource::kPronoun);
+}
+
 TEST(FindQuotes, PronounDoesNotTakeACountryThatSpokeElsewhere) {
   // "Syria says" at the top gives "Syria" the evidence of a speaker; by the
   // "he said", Syria is only a place in the sentence, and "he" is the
