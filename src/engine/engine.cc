@@ -277,14 +277,12 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
   // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
-  // is "it’s", "cafÃ©" "café".
-  RepairMojibake(&article.text);
-  RepairMojibake(&article.title);
-  // Text that went through Latin-1 on its way here carries windows-1252's
-  // quotes, dashes and bullets as C1 controls: "livid\u0097they" is two
-  // words, "\u0091\u0091Such ...\u0092\u0092 said" a quotation.
-  RepairC1Controls(&article.text);
-  RepairC1Controls(&article.title);
+  // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries
+  // windows-1252's quotes, dashes and bullets as C1 controls:
+  // "livid\u0097they" is two words, "\u0091\u0091Such ...\u0092\u0092 said" a
+  // quotation.
+  RepairEncoding(&article.text);
+  RepairEncoding(&article.title);
   extract::CleanedText cleaned = extract::CleanPlainText(article.text);
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");

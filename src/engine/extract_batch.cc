@@ -27,14 +27,10 @@ extract::ExtractedPage PassThrough(const Article& a) {
   return p;
 }
 
-// The same repairs StoryEngine::Prepare() makes before reading an article,
-// so that `extract` prints the text `cluster` reads: mojibake ("itâ€™s" is
-// "it’s"), then windows-1252 punctuation carried as C1 controls.
-void RepairEncoding(extract::ExtractedPage* p) {
-  for (std::string* s : {&p->text, &p->title, &p->byline, &p->site}) {
-    RepairMojibake(s);
-    RepairC1Controls(s);
-  }
+// The repairs StoryEngine::Prepare() makes before reading an article, so
+// that `extract` prints the text `cluster` reads ("itâ€™s" is "it’s").
+void RepairPage(extract::ExtractedPage* p) {
+  for (std::string* s : {&p->text, &p->title, &p->byline, &p->site}) RepairEncoding(s);
 }
 
 void ExtractChunk(Chunk* c) {
@@ -42,7 +38,7 @@ void ExtractChunk(Chunk* c) {
   for (Article& a : c->articles) {
     if (a.html.empty()) {
       c->pages.emplace_back(PassThrough(a));
-      RepairEncoding(&*c->pages.back());
+      RepairPage(&*c->pages.back());
       continue;
     }
     auto page = extract::ExtractPage(a.html, {.url = a.url, .charset = a.charset});
@@ -54,7 +50,7 @@ void ExtractChunk(Chunk* c) {
       if (!a.title.empty()) page->title = a.title;
       if (!a.source.empty()) page->site = a.source;
       if (a.published) page->published = a.published;
-      RepairEncoding(&*page);
+      RepairPage(&*page);
     }
     c->pages.push_back(std::move(page));
   }

@@ -577,8 +577,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
                                       mention_hashes.begin());
     }
     if (mention_index.empty()) {
-      for (std::size_t k = 0; k < mention_hashes.size(); ++k)
+      for (std::size_t k = 0; k < mention_hashes.size(); ++k) {
         mention_index.emplace(mention_hashes[k], k);
+      }
     }
     auto it = mention_index.find(h);
     return it == mention_index.end() ? mention_hashes.size() : it->second;

@@ -146,7 +146,7 @@ bool IsTitleModifier(std::string_view w) {
 // Kornik", "Managing Editor Angela Benson"), which also open names of
 // things ("Passenger Rights Group", "Editor & Publisher"): a title only
 // before a person-shaped rest, see CleanName.
-bool IsRoleNoun(std::string_view w) {
+bool IsOccupationTitle(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
       "editor",        "manager",   "cameraman", "camerawoman",
       "meteorologist", "paramedic", "passenger", "con"};  // "Asst Ch Con", a police rank
@@ -383,7 +383,7 @@ std::string CleanName(std::string_view name) {
     for (std::size_t i = from; i + 1 < words.size(); ++i) {
       std::string f = Fold1(words[i]);
       bool is_head = IsHeadTitle(f) || IsPluralOfficeTitle(f) || IsHyphenatedTitle(f) ||
-                     (IsRoleNoun(f) && person_after(i));
+                     (IsOccupationTitle(f) && person_after(i));
       if (!is_head && !IsTitleModifier(f)) break;
       head |= is_head;
       if (head) end = i + 1;

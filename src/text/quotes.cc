@@ -927,24 +927,26 @@ std::vector<Mention> FindMentions(const Context& c, const std::vector<std::strin
     if (!m.words.empty()) out.push_back(std::move(m));
     i = last;
   }
+  // A mark one mention of a name has, or a quote's speaker has, every
+  // mention of the same name gets.
+  std::vector<std::vector<std::string>> speaker_words;
+  for (const std::string& s : speakers) speaker_words.push_back(FoldedWords(s));
+  auto spread = [&](bool Mention::*mark) {
+    PersonIndex marked;
+    for (const Mention& m : out) {
+      if (m.*mark) marked.Add(m.words);
+    }
+    for (const auto& w : speaker_words) marked.Add(w);
+    for (Mention& m : out) m.*mark = m.*mark || marked.Matches(m.words);
+  };
   // Names written elsewhere with evidence, or quote speakers, make the same
   // name a person everywhere ("Trump" after "President Donald Trump").
-  PersonIndex persons;
-  for (const Mention& m : out) {
-    if (m.evidence) persons.Add(m.words);
-  }
-  for (const std::string& s : speakers) persons.Add(FoldedWords(s));
-  for (Mention& m : out) m.evidence = m.evidence || persons.Matches(m.words);
+  spread(&Mention::evidence);
   std::erase_if(out, [](const Mention& m) { return !m.evidence; });
   // Known as a person in the same way: a name written elsewhere with a title,
   // a role, a given name or ", who", or a quote's speaker. "X said" alone
   // is not enough, since countries and bodies say things too ("Syria says").
-  PersonIndex people;
-  for (const Mention& m : out) {
-    if (m.person) people.Add(m.words);
-  }
-  for (const std::string& s : speakers) people.Add(FoldedWords(s));
-  for (Mention& m : out) m.person = m.person || people.Matches(m.words);
+  spread(&Mention::person);
   return out;
 }
 

@@ -257,4 +257,10 @@ bool RepairMojibake(std::string* text) {
   return true;
 }
 
+bool RepairEncoding(std::string* text) {
+  bool mojibake = RepairMojibake(text);
+  bool c1 = RepairC1Controls(text);
+  return mojibake || c1;
+}
+
 }  // namespace storyline

@@ -41,12 +41,18 @@ void AppendUtf8(char32_t cp, std::string* out);
 // Latin Extended-A letters and signs, punctuation, currency, arrows and other
 // signs of U+2000-U+2BFF, emoji, the byte-order mark, which is dropped) and
 // is not a letter before a curly quote ("PÅ”"); longer runs are words of
-// other scripts ("ÐŸÑ€Ð¸Ð²ÐµÑ‚" is "Привет"). Text written in those characters on purpose ("Straße“",
-// "São Paulo", "été «") is left alone. Returns whether anything was
-// repaired; allocates nothing when no U+00C2-U+00F4 character occurs.
-// Call it before RepairC1Controls(), which would turn an undefined byte's
-// control into a space.
+// other scripts ("ÐŸÑ€Ð¸Ð²ÐµÑ‚" is "Привет"). Text written in those
+// characters on purpose ("Straße“", "São Paulo", "été «") is left alone.
+// Returns whether anything was repaired; allocates nothing when no
+// U+00C2-U+00F4 character occurs. Call it before RepairC1Controls(), which
+// would turn an undefined byte's control into a space.
 bool RepairMojibake(std::string* text);
+
+// The repairs of text damaged on its way, in their order: RepairMojibake(),
+// then RepairC1Controls(). What StoryEngine::Prepare() does to an article's
+// title and text before reading them, and `storyline extract` to what it
+// prints. Returns whether anything was repaired.
+bool RepairEncoding(std::string* text);
 
 // Decodes the code point starting at text[*pos] and advances *pos past it.
 // REQUIRES: *pos < text.size() and text is valid UTF-8.

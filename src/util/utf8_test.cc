@@ -119,5 +119,15 @@ TEST(Utf8, RepairMojibakeTextWrittenInThoseCharactersOnPurposeStays) {
   }
 }
 
+TEST(Utf8, RepairEncodingRepairsMojibakeThenC1Controls) {
+  // "it’s" as mojibake, then an em dash carried as the C1 control U+0097.
+  std::string text = "it\u00E2\u20AC\u2122s livid\u0097they";
+  EXPECT_TRUE(RepairEncoding(&text));
+  EXPECT_EQ(text, "it\u2019s livid\u2014they");
+  std::string clean = "plain text";
+  EXPECT_FALSE(RepairEncoding(&clean));
+  EXPECT_EQ(clean, "plain text");
+}
+
 }  // namespace
 }  // namespace storyline
