@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "util/ascii.h"
@@ -756,8 +757,13 @@ void WalkJsonLd(simdjson::dom::element e, int depth, JsonLdFacts* out) {
 
 JsonLdFacts ParseJsonLd(const std::vector<std::string>& scripts) {
   JsonLdFacts facts;
-  thread_local simdjson::dom::parser parser;
+  // As ingest's JSON lines: the thread's parser for scripts up to 1 MiB, whose
+  // buffers it keeps; a larger one gets a parser of its own, freed after it.
+  thread_local simdjson::dom::parser shared_parser;
   for (const std::string& raw : scripts) {
+    std::optional<simdjson::dom::parser> own_parser;
+    simdjson::dom::parser& parser =
+        raw.size() <= (std::size_t{1} << 20) ? shared_parser : own_parser.emplace();
     std::string_view s = raw;
     // Some CMSs wrap it: "<!-- ... -->", "<![CDATA[ ... ]]>", "//<![CDATA[ ... //]]>".
     auto trim = [&s] {

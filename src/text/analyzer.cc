@@ -18,6 +18,10 @@ constexpr std::uint64_t kWordSeed = 0x776f7264;     // "word"
 constexpr std::uint64_t kAcronymSeed = 0x6163726f;  // "acro"
 constexpr std::size_t kMaxEntityTokens = 6;
 constexpr std::size_t kMaxTermCache = 1 << 21;
+// Text longer than this leaves no working buffers behind: they would keep its
+// size (about 9 bytes a byte of text) for the life of the thread, a server
+// worker's included. News articles are a few kilobytes.
+constexpr std::size_t kKeepBuffersBytes = 1 << 20;
 
 // Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
 bool IsNameConnector(std::string_view folded) {
@@ -259,6 +263,15 @@ struct Analyzer::Buffers {
 Analyzer::Analyzer()
     : body_pass_(std::make_unique<Buffers>()), title_pass_(std::make_unique<Buffers>()) {}
 Analyzer::~Analyzer() = default;
+
+std::size_t Analyzer::BufferBytes() const {
+  std::size_t bytes = 0;
+  for (const Buffers* b : {body_pass_.get(), title_pass_.get()}) {
+    bytes += b->pass.tokens.capacity() * sizeof(Token) +
+             b->pass.info.capacity() * sizeof(TokenInfo) + b->pass.folded.capacity();
+  }
+  return bytes;
+}
 
 Analyzer::WordInfo& Analyzer::WordCache::Grow(std::uint64_t key, bool* inserted) {
   std::vector<Slot> old(2 * slots_.size());
@@ -787,6 +800,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             [](const EntityMention& x, const EntityMention& y) {
               return x.count != y.count ? x.count > y.count : x.key < y.key;
             });
+  if (body.size() > kKeepBuffersBytes) body_pass_ = std::make_unique<Buffers>();
+  if (title.size() > kKeepBuffersBytes) title_pass_ = std::make_unique<Buffers>();
   return a;
 }
 

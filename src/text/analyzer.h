@@ -101,6 +101,11 @@ class Analyzer {
     vocabulary_ = vocabulary;
   }
 
+  // Bytes the working buffers kept from the last articles hold (capacity).
+  // Text over 1 MiB leaves none behind, so a thread that once analysed a huge
+  // article does not hold its size for good.
+  std::size_t BufferBytes() const;
+
  private:
   struct Buffers;
   Stemmer stemmer_;

@@ -98,6 +98,35 @@ TEST(Analyzer, ManyNamesAreCountedAsFewAre) {
   EXPECT_EQ(town->count, 300);
 }
 
+TEST(Analyzer, AHugeArticleLeavesNoBuffersOfItsSizeBehind) {
+  // The working buffers keep their capacity between articles (a thread's
+  // analyzer lives as long as the thread, a server worker's too), except after
+  // text over 1 MiB, which would otherwise stay held at its size for good.
+  Analyzer analyzer;
+  const std::string story = "The mayor of Springfield opened the new bridge on Monday. ";
+  std::string huge;
+  while (huge.size() <= (std::size_t{2} << 20)) huge += story;
+  Analysis a = analyzer.Analyze("Bridge opens", huge);
+  EXPECT_GT(a.body_terms.size(), 0u);
+  EXPECT_LT(analyzer.BufferBytes(), std::size_t{64} << 10);
+
+  // An article of news size keeps its buffers for the next one.
+  std::string news;
+  while (news.size() <= (std::size_t{200} << 10)) news += story;
+  analyzer.Analyze("Bridge opens", news);
+  EXPECT_GT(analyzer.BufferBytes(), news.size());
+
+  // And a huge article analyses as a small one does.
+  Analyzer fresh;
+  Analysis b = fresh.Analyze("Bridge opens", huge);
+  Analysis c = analyzer.Analyze("Bridge opens", huge);
+  ASSERT_EQ(b.body_terms.size(), c.body_terms.size());
+  for (std::size_t i = 0; i < b.body_terms.size(); ++i) {
+    EXPECT_EQ(b.body_terms[i].id, c.body_terms[i].id);
+    EXPECT_EQ(b.body_terms[i].count, c.body_terms[i].count);
+  }
+}
+
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
