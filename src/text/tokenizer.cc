@@ -164,6 +164,17 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
               break;
             }
           }
+          // A plural possessive with its space lost in the source
+          // ("Nichols'fate", "Sixers'bench") is two words; a name spelled with
+          // an apostrophe ("Ma'an", "Qa'ida", "O'Brien") does not end in "s".
+          if (nk == CharClass::kLetter && end == save &&
+              (text[end - 1] == 's' || text[end - 1] == 'S') && letters >= 3) {
+            std::size_t after = look;
+            if (after < n && Classify(DecodeUtf8(text, &after)) == CharClass::kLetter) {
+              pos = save;
+              break;
+            }
+          }
           if (c >= 0x80) tok.ascii = false;
           tok.punctuated = true;
           continue;

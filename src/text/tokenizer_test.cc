@@ -86,6 +86,17 @@ TEST(Tokenizer, KeepsInnerApostrophesOfNamesAndContractions) {
   EXPECT_EQ(Words("students' union"), (Strings{"students", "union"}));
 }
 
+TEST(Tokenizer, SplitsAPluralPossessiveThatLostItsSpace) {
+  // Sources drop the space after a plural possessive: "Nichols'fate".
+  EXPECT_EQ(Words("Nichols'fate"), (Strings{"Nichols", "fate"}));
+  EXPECT_EQ(Words("the Sixers\u2019bench"), (Strings{"the", "Sixers", "bench"}));
+  EXPECT_EQ(Words("Nichols'sister"), (Strings{"Nichols", "sister"}));
+  // Names spelled with an apostrophe stay whole, and so do contractions.
+  EXPECT_EQ(Words("Ma'an Qa'ida Shi'ite O'Briens"),
+            (Strings{"Ma'an", "Qa'ida", "Shi'ite", "O'Briens"}));
+  EXPECT_EQ(Words("it's he's Yes'm"), (Strings{"it", "he", "Yes'm"}));
+}
+
 TEST(Tokenizer, FlagsCapitalizedWords) {
   std::string_view text = "Trump met officials";
   std::vector<Token> tokens = Tokenize(text);
