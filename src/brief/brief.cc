@@ -573,31 +573,67 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   return out;
 }
 
-bool LooksLikeClickbait(std::string_view title) {
-  if (title.empty()) return true;
-  if (title.back() == '?' || title.back() == '!') return true;
-  if (title.front() >= '0' && title.front() <= '9') return true;  // "10 things ..."
+// How a title serves as the story's headline: kFit, kWeak (a headline, but a
+// poor one: clickbait, cut off, a dateline's lead, a quotation's opening, one
+// or two words) or kFurniture (page navigation or markup, never shown).
+enum class TitleFitness { kFit, kWeak, kFurniture };
+
+TitleFitness HeadlineFitness(std::string_view title) {
+  if (title.empty()) return TitleFitness::kFurniture;
+  // Markup ("'); //-->", "<< Previous | Next >>") and navigation: a trail of
+  // two or more separators ("Home > News > UK", "Email this story |
+  // Printable Version | ..."). One separator may part a headline from a
+  // section or site name ("BOUCHET ACADEMY | Kids at ..."): weak, not furniture.
+  for (std::string_view markup : {"<<", ">>", "//", "-->", "{", "}"}) {
+    if (title.find(markup) != std::string_view::npos) return TitleFitness::kFurniture;
+  }
+  std::size_t separators = 0;
+  for (std::string_view sep : {" > ", " | ", " :: "}) {
+    for (std::size_t at = title.find(sep); at != std::string_view::npos;
+         at = title.find(sep, at + sep.size())) {
+      ++separators;
+    }
+  }
+  if (separators >= 2) return TitleFitness::kFurniture;
+  if (separators == 1) return TitleFitness::kWeak;
   const std::string lower = " " + AsciiLowered(title) + " ";
   for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
                                 " won't believe ", " what happened next "}) {
-    if (lower.find(bait) != std::string::npos) return true;
+    if (lower.find(bait) != std::string::npos) return TitleFitness::kWeak;
   }
-  return false;
+  if (title.back() == '?' || title.back() == '!') return TitleFitness::kWeak;
+  if (title.front() >= '0' && title.front() <= '9') return TitleFitness::kWeak;  // "10 things"
+  // A first sentence cut to make a title: "... after rescuing a...".
+  if (title.ends_with("...") || title.ends_with("\xE2\x80\xA6")) return TitleFitness::kWeak;
+  // A lead with its dateline: "(CNN) -- Flooding in southern India".
+  if (title.find(" -- ") != std::string_view::npos) return TitleFitness::kWeak;
+  // A quotation left open: "\u201c I couldn \u2019 t see what the kids were doing".
+  if ((title.starts_with('"') && title.find('"', 1) == std::string_view::npos) ||
+      (title.starts_with("\xE2\x80\x9C") && title.find("\xE2\x80\x9D") == std::string_view::npos)) {
+    return TitleFitness::kWeak;
+  }
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if (title[i] != ' ' && (i == 0 || title[i - 1] == ' ')) ++words;
+  }
+  return words < 3 ? TitleFitness::kWeak : TitleFitness::kFit;
 }
 
 std::string Headline(std::span<const BriefArticle> articles,
                      const std::vector<std::size_t>& readers, const Summary& summary) {
-  std::vector<std::size_t> titled;
+  // The most central title among the fittest; page furniture never.
+  const BriefArticle* best = nullptr;
+  TitleFitness best_fitness = TitleFitness::kFurniture;
   for (std::size_t a : readers) {
-    if (!articles[a].title.empty()) titled.push_back(a);
+    const TitleFitness f = HeadlineFitness(articles[a].title);
+    if (f == TitleFitness::kFurniture) continue;
+    if (best == nullptr || f < best_fitness ||
+        (f == best_fitness && articles[a].centrality > best->centrality)) {
+      best = &articles[a];
+      best_fitness = f;
+    }
   }
-  std::stable_sort(titled.begin(), titled.end(), [&](std::size_t a, std::size_t b) {
-    return articles[a].centrality > articles[b].centrality;
-  });
-  for (std::size_t a : titled) {
-    if (!LooksLikeClickbait(articles[a].title)) return std::string(articles[a].title);
-  }
-  if (!titled.empty()) return std::string(articles[titled.front()].title);
+  if (best != nullptr) return std::string(best->title);
   return FirstWords(summary.best, kHeadlineWords);
 }
 

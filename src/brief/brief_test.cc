@@ -135,6 +135,32 @@ TEST(WriteBrief, HeadlineIsTheCentralTitleUnlessItIsClickbait) {
   EXPECT_LE(Words({s.headline}), 21u);
 }
 
+TEST(WriteBrief, HeadlinePrefersAWholeTitleAndNeverShowsPageFurniture) {
+  // The more central article's title is cut off, a dateline's lead or an
+  // open quotation: the other's whole title wins.
+  for (const char* weak : {"Nine people were killed when a strong earthquake hit a...",
+                           "(CNN) -- Nine people were killed when a strong earthquake",
+                           "\u201cWe lost everything in the town of Valdora", "Quake",
+                           "Seismology | Nine dead in Chile"}) {
+    StoryBuilder b;
+    b.Add("a", "Wire", weak, kQuakeA, 100);
+    b.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);
+    EXPECT_EQ(b.Brief().headline, "Nine dead as quake hits Chilean town") << weak;
+  }
+  // Navigation and markup are no headline even when no other title is there.
+  StoryBuilder nav;
+  nav.Add("a", "Wire", "Home > News > World > Americas", kQuakeA, 100);
+  nav.Add("b", "Herald", "'); //--> Associated Press", kQuakeB, 200);
+  const std::string headline = nav.Brief().headline;
+  EXPECT_EQ(headline.find(" > "), std::string::npos) << headline;
+  EXPECT_EQ(headline.find("//"), std::string::npos) << headline;
+  EXPECT_FALSE(headline.empty());
+  // A weak title is still better than none.
+  StoryBuilder cut;
+  cut.Add("a", "Wire", "Nine people were killed when a strong earthquake hit a...", kQuakeA, 100);
+  EXPECT_EQ(cut.Brief().headline, "Nine people were killed when a strong earthquake hit a...");
+}
+
 TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
   StoryBuilder b;
   b.Add("a", "Wire", "", kQuakeA, 100);
