@@ -461,18 +461,44 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
   for (const std::string& w : e.words) {
     if (w == "and") return -1;
   }
-  int found = -1;
+  // A full form shaped like a person's name: two or three words, none a
+  // connector ("Stade de France", "Bank of England"), not opening like a
+  // place ("West Virginia") nor ending like an organisation ("Indian Navy").
+  auto person_shaped = [](const Entry& f) {
+    if (f.words.size() > 3 || f.no_prefix || IsPlacePrefix(f.words.front())) return false;
+    return std::none_of(f.words.begin(), f.words.end(),
+                        [](const std::string& w) { return IsInitialsFunctionWord(w); });
+  };
+  absl::flat_hash_map<int, int> mentions;  // of each entity the short form fits, by group
+  // One word, not a place's ("Africa"), and every fit a person's name ending in it.
+  bool surname = e.words.size() == 1 && !IsPlacePrefix(e.words.front());
   for (std::size_t j = 0; j < entries_.size(); ++j) {
     const Entry& f = entries_[j];
     if (!f.full || f.match.size() <= e.match.size()) continue;
-    bool fits = EndsWith(f.match, e.match) || EndsWith(f.words, e.words) ||
-                (may_prefix && !f.no_prefix &&
-                 (StartsWith(f.match, e.match) || StartsWith(f.words, e.words)));
-    if (!fits) continue;
-    int g = root_of[j];
-    if (found >= 0 && found != g) return -2;  // two different entities
-    found = g;
+    const bool ends = EndsWith(f.match, e.match) || EndsWith(f.words, e.words);
+    const bool starts = may_prefix && !f.no_prefix &&
+                        (StartsWith(f.match, e.match) || StartsWith(f.words, e.words));
+    if (!ends && !starts) continue;
+    mentions[root_of[j]] += f.count;
+    surname = surname && ends && !starts && person_shaped(f);
   }
+  if (mentions.empty()) return -1;
+  // Of two people who share a surname, a story names the one it is about
+  // by the surname alone and keeps the full name for the other ("his
+  // father, Chidi Ekwueme"): a surname joins one that has at least
+  // kDominance times the mentions of all the others together. Any other
+  // short form that fits two entities ("Virginia": "West Virginia", "Virginia
+  // Beach") joins neither.
+  constexpr int kDominance = 3;
+  int found = -1, most = 0, total = 0;
+  for (const auto& [g, count] : mentions) {
+    total += count;
+    if (count > most || (count == most && g < found)) {
+      found = g;
+      most = count;
+    }
+  }
+  if (mentions.size() > 1 && (!surname || most < kDominance * (total - most))) return -2;
   return found;
 }
 

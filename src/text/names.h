@@ -22,7 +22,11 @@
 //     organisation-shaped names such as "North Korea" or "Asia Times", and
 //     not when the short form is a known given name);
 //   - a short form that fits two different entities ("Kim" with both
-//     "Kim Jong Un" and "Kim Yo Jong") joins neither;
+//     "Kim Jong Un" and "Kim Yo Jong") joins neither, except a surname
+//     whose fits are all people's names ending in it (two or three words, no
+//     connector, not shaped like a place or organisation): it joins the one
+//     with three times the mentions of the others together ("Ekwueme" ->
+//     "Tomás Ekwueme" beside one "Chidi Ekwueme", his father);
 //   - an acronym (one word of 2-6 capitals, dotted or not) is one entity
 //     with its other spellings ("U.S." ~ "US") and joins the one full form
 //     whose initials it spells, function words skipped ("United States",

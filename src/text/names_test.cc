@@ -139,6 +139,31 @@ TEST(NameGroups, AmbiguousShortFormIsNotMerged) {
   EXPECT_EQ(g.Canonical("Kim"), "Kim");
 }
 
+TEST(NameGroups, ASurnameJoinsThePersonTheStoryIsAbout) {
+  // The story is about Tomás Ekwueme; his father is named in full once.
+  NameGroups g(std::vector<NameCount>{{"Tomás Ekwueme", 6},
+                                      {"Ekwueme", 9},
+                                      {"Chidi Ekwueme", 1},
+                                      {"Barack Obama", 3},
+                                      {"Michelle Obama", 2},
+                                      {"Obama", 7}});
+  EXPECT_EQ(g.Canonical("Ekwueme"), "Tomás Ekwueme");
+  EXPECT_EQ(g.Canonical("Chidi Ekwueme"), "Chidi Ekwueme");
+  // Three mentions against two are no story about one of them.
+  EXPECT_EQ(g.Canonical("Obama"), "Obama");
+}
+
+TEST(NameGroups, APlaceDoesNotJoinTheLargerOfTwoPlacesItEnds) {
+  NameGroups g(std::vector<NameCount>{{"West Virginia", 9},
+                                      {"Virginia Beach", 1},
+                                      {"Virginia", 3},
+                                      {"Saharan Africa", 4},
+                                      {"Show Africa", 1},
+                                      {"Africa", 2}});
+  EXPECT_EQ(g.Canonical("Virginia"), "Virginia");
+  EXPECT_EQ(g.Canonical("Africa"), "Africa");
+}
+
 TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
   NameGroups g(std::vector<NameCount>{{"Asia Times", 2},
                                       {"Asia", 1},
