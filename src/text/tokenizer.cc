@@ -165,12 +165,13 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
             }
           }
           // A plural possessive with its space lost in the source
-          // ("Nichols'fate", "Sixers'bench") is two words; a name spelled with
-          // an apostrophe ("Ma'an", "Qa'ida", "O'Brien") does not end in "s".
-          if (nk == CharClass::kLetter && end == save &&
-              (text[end - 1] == 's' || text[end - 1] == 'S') && letters >= 3) {
+          // ("Nichols'fate", "Wizards'Eddie Jordan") is two words; a name
+          // spelled with an apostrophe ("Ma'an", "Qa'ida", "O'Brien") does not
+          // end in "s".
+          if (end == save && (text[end - 1] == 's' || text[end - 1] == 'S') && letters >= 3) {
             std::size_t after = look;
-            if (after < n && Classify(DecodeUtf8(text, &after)) == CharClass::kLetter) {
+            CharClass ak = after < n ? Classify(DecodeUtf8(text, &after)) : CharClass::kOther;
+            if (ak == CharClass::kLetter || ak == CharClass::kUpper) {
               pos = save;
               break;
             }

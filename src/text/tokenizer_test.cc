@@ -91,6 +91,7 @@ TEST(Tokenizer, SplitsAPluralPossessiveThatLostItsSpace) {
   EXPECT_EQ(Words("Nichols'fate"), (Strings{"Nichols", "fate"}));
   EXPECT_EQ(Words("the Sixers\u2019bench"), (Strings{"the", "Sixers", "bench"}));
   EXPECT_EQ(Words("Nichols'sister"), (Strings{"Nichols", "sister"}));
+  EXPECT_EQ(Words("Wizards'Eddie Jordan"), (Strings{"Wizards", "Eddie", "Jordan"}));
   // Names spelled with an apostrophe stay whole, and so do contractions.
   EXPECT_EQ(Words("Ma'an Qa'ida Shi'ite O'Briens"),
             (Strings{"Ma'an", "Qa'ida", "Shi'ite", "O'Briens"}));
