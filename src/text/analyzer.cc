@@ -51,6 +51,13 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
   return kSet.contains(folded);
 }
 
+// Words that say when someone held a role ("Former U.S. President ...",
+// "Ex-Governor ...", "Acting Chief ..."): never the first word of a name.
+bool IsTenureWord(std::string_view folded) {
+  return folded == "former" || folded == "ex" || folded == "acting" || folded == "interim" ||
+         folded == "retired" || folded == "outgoing" || folded == "incoming";
+}
+
 // Words that complete a title after "of"/"for" ("Secretary of Homeland
 // Security", "Minister for Foreign Affairs"); dropped only there, in front of
 // a name, never elsewhere.
@@ -695,14 +702,18 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       // edges, connectors at the end.
       std::size_t b = 0, e = run.size();
       bool after_title = false;
+      bool after_tenure = false;  // "Former New York ...": "New" stays
       while (b < e) {
         std::size_t k = run[b];
         bool title = p.info[k].flags & kTitleOrCalendar;
-        bool drop = title || (p.info[k].flags & kStop) || (p.info[k].flags & kCount) ||
+        bool tenure = b + 1 < e && IsTenureWord(p.Folded(k));
+        bool drop = title || tenure || (!after_tenure && (p.info[k].flags & kStop)) ||
+                    (p.info[k].flags & kCount) ||
                     (p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
                     (after_title && IsTitleComplement(p.Folded(k)));
         if (!drop) break;
         after_title |= title;
+        after_tenure |= tenure;
         ++b;
       }
       while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {

@@ -127,6 +127,21 @@ TEST(Analyzer, AHugeArticleLeavesNoBuffersOfItsSizeBehind) {
   }
 }
 
+TEST(Analyzer, FormerAndActingAreNoPartOfAName) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "Former U.S. President Bill Clinton spoke first. Former New York "
+                                "Mayor Ed Koch followed, and Acting Chief Dan Reyes closed.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("U.S."));
+  EXPECT_THAT(names, Contains("Bill Clinton"));
+  EXPECT_THAT(names, Contains("Dan Reyes"));
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("Former"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Acting"), std::string::npos) << n;
+  }
+}
+
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
