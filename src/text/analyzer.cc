@@ -707,10 +707,13 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         std::size_t k = run[b];
         bool title = p.info[k].flags & kTitleOrCalendar;
         bool tenure = b + 1 < e && IsTenureWord(p.Folded(k));
-        bool drop = title || tenure || (!after_tenure && (p.info[k].flags & kStop)) ||
-                    (p.info[k].flags & kCount) ||
-                    (p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
-                    (after_title && IsTitleComplement(p.Folded(k)));
+        // "New" is a stop word, but "New York", "New Zealand" begin with it.
+        bool place_opener = b + 1 < e && p.Folded(k) == "new";
+        bool drop =
+            title || tenure || (!place_opener && !after_tenure && (p.info[k].flags & kStop)) ||
+            (p.info[k].flags & kCount) ||
+            (!place_opener && p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
+            (after_title && IsTitleComplement(p.Folded(k)));
         if (!drop) break;
         after_title |= title;
         after_tenure |= tenure;
@@ -719,6 +722,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {
         --e;
       }
+      if (e - b == 1 && p.Folded(run[b]) == "new") e = b;  // "New Year's Day": nothing left
       if (e - b == 1 && p.tokens[run[b]].all_caps && IsUnitOrTimeZone(p.Folded(run[b]))) e = b;
       // A state abbreviated after a town stands for the state:
       // "DUNMORE, Mich." names Michigan.

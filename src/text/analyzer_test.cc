@@ -142,6 +142,24 @@ TEST(Analyzer, FormerAndActingAreNoPartOfAName) {
   }
 }
 
+TEST(Analyzer, NamesThatBeginWithNewKeepIt) {
+  // "new" is a stop word; "New York" is not "York".
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "The storm hit New York City on Monday. New York was dark and "
+                                "New Zealand sent help. A new plan was drawn up. New Year's Day "
+                                "passed.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("New York City"));
+  EXPECT_THAT(names, Contains("New York"));
+  EXPECT_THAT(names, Contains("New Zealand"));
+  for (const std::string& n : names) {
+    EXPECT_NE(n, "York") << n;
+    EXPECT_NE(n, "Zealand") << n;
+    EXPECT_NE(n, "New") << n;
+  }
+}
+
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
