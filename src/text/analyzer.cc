@@ -47,7 +47,8 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
       "november",  "december",    "jan",          "feb",        "mar",        "apr",
       "jun",       "jul",         "aug",          "sep",        "sept",       "oct",
       "nov",       "dec",         "today",        "yesterday",  "tomorrow",   "lt",
-      "sgt",       "det",         "insp",         "capt"};
+      "sgt",       "det",         "insp",         "capt",       "col",        "maj",
+      "adm",       "cmdr",        "brig",         "cpl",        "pvt"};
   return kSet.contains(folded);
 }
 
@@ -85,8 +86,8 @@ bool IsCountWord(std::string_view folded) {
 // in the galaxy check, a margin docs/DESIGN.md records.
 bool IsUnitOrTimeZone(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "et",  "est", "edt", "ct", "cst", "cdt", "pt",  "pst", "pdt", "gmt", "bst",
-      "cet", "utc", "mw",  "kw", "gw",  "kwh", "mwh", "km",  "mph", "kph"};
+      "et",  "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "bst", "cet",
+      "utc", "mw",  "kw",  "gw", "kwh", "mwh", "km", "mph", "kph", "am",  "pm"};
   return kSet.contains(folded);
 }
 
@@ -165,6 +166,14 @@ bool TakesPossessive(std::string_view folded) {
 }
 
 // Short forms whose dot stays inside a name: "St. Brendan", "Mt. Hood".
+// One capital letter: an initial when a dot and a capitalised word follow.
+bool IsInitial(const Token& t) { return t.end - t.begin == 1 && t.capitalized; }
+
+// A short ASCII word, as the parts of a hyphenated Korean given name are.
+bool IsSyllable(const Token& t) {
+  return t.kind == TokenKind::kWord && t.ascii && t.end - t.begin >= 2 && t.end - t.begin <= 4;
+}
+
 bool IsNameAbbreviation(std::string_view folded) {
   return folded == "st" || folded == "mt" || folded == "ft";
 }
@@ -649,8 +658,12 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
                 joins = gap == " & " || gap == "&";
                 break;
               case '.':
+                // "St. Brendan's", and a first or middle initial after at most
+                // a given name: "J. Stephen Herring", "George W. Bush" (not
+                // "Cell Block G. Dubai").
                 joins = gap == ". " && !p.info[j].sentence_start && !(p.info[j].flags & kStop) &&
-                        IsNameAbbreviation(p.Folded(j - 1));
+                        (IsNameAbbreviation(p.Folded(j - 1)) ||
+                         (IsInitial(p.tokens[j - 1]) && run.size() <= lead + 2));
                 break;
               case '\'':
               case '\xE2':
@@ -663,6 +676,13 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
               default:
                 break;
             }
+          }
+          // The last syllable of a Korean given name: "Ban Ki-moon", "Kim Jong-un".
+          if (gap == "-" && !ucap && run.size() >= 2 && IsSyllable(p.tokens[j - 1]) &&
+              IsSyllable(u) && p.tokens[j - 1].capitalized && !(p.info[j].flags & kStop)) {
+            run.push_back(j);
+            ++j;
+            continue;
           }
           if (!joins) break;
         }
@@ -723,6 +743,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         --e;
       }
       if (e - b == 1 && p.Folded(run[b]) == "new") e = b;  // "New Year's Day": nothing left
+      // One letter is no name: "B-24", "E!", a lone initial.
+      if (e - b == 1 && p.tokens[run[b]].end - p.tokens[run[b]].begin == 1) e = b;
       if (e - b == 1 && p.tokens[run[b]].all_caps && IsUnitOrTimeZone(p.Folded(run[b]))) e = b;
       // A state abbreviated after a town stands for the state:
       // "DUNMORE, Mich." names Michigan.

@@ -160,6 +160,31 @@ TEST(Analyzer, NamesThatBeginWithNewKeepIt) {
   }
 }
 
+TEST(Analyzer, InitialsAndKoreanGivenNamesStayInTheName) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "U.N. Secretary General Ban Ki-moon met former president George W. Bush, said J. "
+      "Stephen Herring. The B-24 Liberator landed at 9:53 AM with Lt. Col. Erik Kurilla aboard. "
+      "Guards found it in Cell Block G. Dubai police were told. An Obama-backed plan and a "
+      "Hong Kong-based firm were named.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Ban Ki-moon"));
+  EXPECT_THAT(names, Contains("George W. Bush"));
+  EXPECT_THAT(names, Contains("J. Stephen Herring"));
+  EXPECT_THAT(names, Contains("Erik Kurilla"));
+  EXPECT_THAT(names, Contains("Hong Kong"));
+  EXPECT_THAT(names, Contains("Obama"));
+  for (const std::string& n : names) {
+    EXPECT_GT(n.size(), 1u) << n;  // no "B" from "B-24"
+    EXPECT_NE(n, "AM");
+    EXPECT_NE(n, "Col");
+    const bool block_and_city =
+        n.find("Block") != std::string::npos && n.find("Dubai") != std::string::npos;
+    EXPECT_FALSE(block_and_city) << n;  // "G." there ends a sentence
+  }
+}
+
 TEST(Analyzer, LongTitlesLeaveTheWholeNameAndNoFragment) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze(
