@@ -830,7 +830,8 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
   story->entities.clear();
   for (std::size_t g : order) {
     if (story->entities.size() == max || articles_of[g] == 0) break;
-    if (!named[g]) continue;
+    // "Department" is some department: no entity to show.
+    if (!named[g] || text::IsGenericName(groups.groups()[g].canonical)) continue;
     story->entities.push_back({groups.groups()[g].canonical, articles_of[g]});
   }
 }

@@ -489,6 +489,22 @@ TEST(WriteBrief, EntitiesLeaveOutWordsThatOnlyOpenSentences) {
   EXPECT_FALSE(Contains(entities, "Seismologists"));
 }
 
+TEST(WriteBrief, EntitiesLeaveOutAKindOfBodyAlone) {
+  // Two ministries, so "Ministry" joins neither; it names none of them.
+  Story s =
+      StoryBuilder()
+          .Add("a", "Outlet A", "Quake kills nine in Chile",
+               kQuakeA + "The Health Ministry sent doctors. The Ministry said more would go.\n")
+          .Add("b", "Outlet B", "Earthquake in Chile",
+               kQuakeB + "The Interior Ministry sent tents. The Ministry named no date.\n")
+          .Brief();
+  std::vector<std::string> entities;
+  for (const EntityCount& e : s.entities) entities.push_back(e.name);
+  EXPECT_TRUE(Contains(entities, "Valdora"));
+  EXPECT_TRUE(Contains(entities, "Health Ministry"));
+  EXPECT_EQ(std::count(entities.begin(), entities.end(), "Ministry"), 0);
+}
+
 TEST(WriteBrief, TimelineIsOldestFirstWithTheNewFactsOfLaterArticles) {
   StoryBuilder b;
   b.Add("late", "Herald", "", kQuakeB, 500);

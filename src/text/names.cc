@@ -202,6 +202,18 @@ bool IsOrganisationWord(std::string_view w) {
   return kSet.contains(w);
 }
 
+// Heads of names of bodies and places that name no one body or place alone.
+bool IsGenericHead(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "department", "ministry",  "office",       "party",        "group",       "company",
+      "council",    "committee", "agency",       "institute",    "association", "court",
+      "commission", "assembly",  "club",         "school",       "hospital",    "center",
+      "centre",     "airport",   "street",       "square",       "avenue",      "road",
+      "board",      "authority", "region",       "province",     "county",      "state",
+      "city",       "island",    "river",        "valley",       "foundation",  "service",
+      "university", "college",   "organization", "organisation", "federation",  "network"};
+  return kSet.contains(w);
+}
 const absl::flat_hash_map<std::string_view, std::string_view>& Nicknames() {
   static const auto* kMap = new absl::flat_hash_map<std::string_view, std::string_view>{
       {"mike", "michael"},      {"mick", "michael"},      {"bill", "william"},
@@ -344,6 +356,11 @@ int Find(std::vector<int>& parent, int x) {
 }  // namespace
 
 bool IsPersonTitle(std::string_view folded_word) { return IsHeadTitle(folded_word); }
+
+bool IsGenericName(std::string_view name) {
+  if (name.empty() || name.find(' ') != std::string_view::npos || name.size() > 16) return false;
+  return IsGenericHead(Fold1(name));
+}
 
 std::string_view FormalGivenName(std::string_view folded_word) {
   auto it = Nicknames().find(folded_word);

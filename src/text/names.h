@@ -79,6 +79,12 @@ std::string CleanName(std::string_view name);
 // word that may precede a person's name ("president", "secretary", "mr").
 bool IsPersonTitle(std::string_view folded_word);
 
+// True when `name` is one word that names a kind of body or place, not one:
+// "Department", "Ministry", "Commission", "Street", "Party" (a story's "the
+// Department" is some department, whichever it is). Bodies that stand alone
+// for one ("Congress", "Senate", "Parliament", "Army", "Police") are not.
+bool IsGenericName(std::string_view name);
+
 // The formal given name for a common English nickname ("mike" -> "michael",
 // "bill" -> "william"), or the input when it is not one. Folded input.
 std::string_view FormalGivenName(std::string_view folded_word);

@@ -164,6 +164,15 @@ TEST(NameGroups, APlaceDoesNotJoinTheLargerOfTwoPlacesItEnds) {
   EXPECT_EQ(g.Canonical("Africa"), "Africa");
 }
 
+TEST(Names, AKindOfBodyAloneIsNoName) {
+  for (const char* generic : {"Department", "Ministry", "Commission", "Street", "Party", "COURT"}) {
+    EXPECT_TRUE(IsGenericName(generic)) << generic;
+  }
+  for (const char* name : {"Congress", "Senate", "Police", "State Department", "Pentagon", ""}) {
+    EXPECT_FALSE(IsGenericName(name)) << name;
+  }
+}
+
 TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
   NameGroups g(std::vector<NameCount>{{"Asia Times", 2},
                                       {"Asia", 1},
