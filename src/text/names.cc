@@ -359,7 +359,8 @@ bool IsPersonTitle(std::string_view folded_word) { return IsHeadTitle(folded_wor
 
 bool IsGenericName(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos || name.size() > 16) return false;
-  return IsGenericHead(Fold1(name));
+  const std::string folded = Fold1(name);
+  return IsGenericHead(folded) || IsHeadTitle(folded);
 }
 
 std::string_view FormalGivenName(std::string_view folded_word) {

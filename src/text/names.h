@@ -81,8 +81,9 @@ bool IsPersonTitle(std::string_view folded_word);
 
 // True when `name` is one word that names a kind of body or place, not one:
 // "Department", "Ministry", "Commission", "Street", "Party" (a story's "the
-// Department" is some department, whichever it is). Bodies that stand alone
-// for one ("Congress", "Senate", "Parliament", "Army", "Police") are not.
+// Department" is some department, whichever it is), or a title alone
+// ("Ambassador"). Bodies that stand alone for one ("Congress", "Senate",
+// "Parliament", "Army", "Police") are not.
 bool IsGenericName(std::string_view name);
 
 // The formal given name for a common English nickname ("mike" -> "michael",

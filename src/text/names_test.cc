@@ -165,7 +165,8 @@ TEST(NameGroups, APlaceDoesNotJoinTheLargerOfTwoPlacesItEnds) {
 }
 
 TEST(Names, AKindOfBodyAloneIsNoName) {
-  for (const char* generic : {"Department", "Ministry", "Commission", "Street", "Party", "COURT"}) {
+  for (const char* generic :
+       {"Department", "Ministry", "Commission", "Street", "Party", "COURT", "Ambassador"}) {
     EXPECT_TRUE(IsGenericName(generic)) << generic;
   }
   for (const char* name : {"Congress", "Senate", "Police", "State Department", "Pentagon", ""}) {
