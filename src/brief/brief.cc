@@ -621,19 +621,23 @@ TitleFitness HeadlineFitness(std::string_view title) {
 
 std::string Headline(std::span<const BriefArticle> articles,
                      const std::vector<std::size_t>& readers, const Summary& summary) {
-  // The most central title among the fittest; page furniture never.
-  const BriefArticle* best = nullptr;
-  TitleFitness best_fitness = TitleFitness::kFurniture;
+  // The most central title among the fittest; page furniture never. Titles
+  // are judged most central first, so a story whose central title is whole
+  // judges one.
+  std::vector<std::size_t> titled;
   for (std::size_t a : readers) {
-    const TitleFitness f = HeadlineFitness(articles[a].title);
-    if (f == TitleFitness::kFurniture) continue;
-    if (best == nullptr || f < best_fitness ||
-        (f == best_fitness && articles[a].centrality > best->centrality)) {
-      best = &articles[a];
-      best_fitness = f;
-    }
+    if (!articles[a].title.empty()) titled.push_back(a);
   }
-  if (best != nullptr) return std::string(best->title);
+  std::stable_sort(titled.begin(), titled.end(), [&](std::size_t a, std::size_t b) {
+    return articles[a].centrality > articles[b].centrality;
+  });
+  const BriefArticle* weak = nullptr;
+  for (std::size_t a : titled) {
+    const TitleFitness f = HeadlineFitness(articles[a].title);
+    if (f == TitleFitness::kFit) return std::string(articles[a].title);
+    if (f == TitleFitness::kWeak && weak == nullptr) weak = &articles[a];
+  }
+  if (weak != nullptr) return std::string(weak->title);
   return FirstWords(summary.best, kHeadlineWords);
 }
 
