@@ -85,8 +85,9 @@ class PreparedArticle {
   // 4: C1 controls read as windows-1252; 5: names marked when only lone sentence openers;
   // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state
   // abbreviations, Title Case titles read against the body; 7: mojibake repaired, quote
-  // speakers found past appositives, roles and offices
-  static constexpr std::uint32_t kFormat = 7;
+  // speakers found past appositives, roles and offices; 8: glued plural possessives
+  // split, names keep "New" and initials, drop words of tenure and lone letters
+  static constexpr std::uint32_t kFormat = 8;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);
