@@ -419,6 +419,15 @@ std::string CleanName(std::string_view name) {
     ++strip;
   }
   if (strip >= words.size()) strip = 0;
+  // A person followed by where they are from: "Harry Reid of Nevada", "Brian
+  // McNamara of Ohio University" (a common given name, one or two more words,
+  // then "of"). "Bank of England" and "Duke of Edinburgh" do not start so.
+  for (std::size_t i = strip + 2; i < words.size() && i <= strip + 3; ++i) {
+    if (Fold1(words[i]) == "of" && IsCommonGivenName(Fold1(words[strip]))) {
+      words.resize(i);
+      break;
+    }
+  }
   std::string out;
   for (std::size_t i = strip; i < words.size(); ++i) {
     if (!out.empty()) out.push_back(' ');

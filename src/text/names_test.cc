@@ -164,6 +164,15 @@ TEST(NameGroups, APlaceDoesNotJoinTheLargerOfTwoPlacesItEnds) {
   EXPECT_EQ(g.Canonical("Africa"), "Africa");
 }
 
+TEST(CleanName, APersonLeavesWhereTheyAreFromBehind) {
+  EXPECT_EQ(CleanName("Brian McNamara of Ohio University"), "Brian McNamara");
+  EXPECT_EQ(CleanName("Sen. Harry Reid of Nevada"), "Harry Reid");
+  EXPECT_EQ(CleanName("Bank of England"), "Bank of England");
+  EXPECT_EQ(CleanName("Duke of Edinburgh"), "Duke of Edinburgh");
+  EXPECT_EQ(CleanName("Department of Homeland Security"), "Department of Homeland Security");
+  EXPECT_EQ(CleanName("University of California"), "University of California");
+}
+
 TEST(Names, AKindOfBodyAloneIsNoName) {
   for (const char* generic :
        {"Department", "Ministry", "Commission", "Street", "Party", "COURT", "Ambassador"}) {
