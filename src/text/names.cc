@@ -114,7 +114,7 @@ bool IsTrailingTitle(std::string_view w) {
 // Brennan", "Senators ...". Not of ranks that name places and teams ("Kings
 // Cross", "Queens Park Rangers", "Speakers' Corner").
 bool IsPluralOfficeTitle(std::string_view w) {
-  if (w.size() <= 3 || w.back() != 's') return false;
+  if (w.size() < 3 || w.back() != 's') return false;  // "MPs" too
   std::string_view one = w.substr(0, w.size() - 1);
   static const absl::flat_hash_set<std::string_view> kRanks = {
       "king",  "queen", "prince", "princess", "lord", "lady", "speaker",
@@ -360,7 +360,7 @@ bool IsPersonTitle(std::string_view folded_word) { return IsHeadTitle(folded_wor
 bool IsGenericName(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos || name.size() > 16) return false;
   const std::string folded = Fold1(name);
-  return IsGenericHead(folded) || IsHeadTitle(folded);
+  return IsGenericHead(folded) || IsHeadTitle(folded) || IsPluralOfficeTitle(folded);
 }
 
 std::string_view FormalGivenName(std::string_view folded_word) {

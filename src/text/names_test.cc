@@ -164,6 +164,11 @@ TEST(NameGroups, APlaceDoesNotJoinTheLargerOfTwoPlacesItEnds) {
   EXPECT_EQ(g.Canonical("Africa"), "Africa");
 }
 
+TEST(CleanName, APluralTitleOfTwoLettersIsATitle) {
+  EXPECT_EQ(CleanName("MPs Andrew Griffiths"), "Andrew Griffiths");
+  EXPECT_EQ(CleanName("Drs Ann Lee and Bo Park"), "Ann Lee and Bo Park");
+}
+
 TEST(CleanName, APersonLeavesWhereTheyAreFromBehind) {
   EXPECT_EQ(CleanName("Brian McNamara of Ohio University"), "Brian McNamara");
   EXPECT_EQ(CleanName("Sen. Harry Reid of Nevada"), "Harry Reid");
@@ -175,7 +180,7 @@ TEST(CleanName, APersonLeavesWhereTheyAreFromBehind) {
 
 TEST(Names, AKindOfBodyAloneIsNoName) {
   for (const char* generic :
-       {"Department", "Ministry", "Commission", "Street", "Party", "COURT", "Ambassador"}) {
+       {"Department", "Ministry", "Commission", "Street", "Party", "COURT", "Ambassador", "MPs"}) {
     EXPECT_TRUE(IsGenericName(generic)) << generic;
   }
   for (const char* name : {"Congress", "Senate", "Police", "State Department", "Pentagon", ""}) {
