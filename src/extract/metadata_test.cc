@@ -29,6 +29,15 @@ TEST(Metadata, TakesJsonLdHeadlineDatesAuthorsAndPublisherFromGraph) {
   EXPECT_EQ(m.site, "The Daily");
 }
 
+TEST(Metadata, ReadsAJsonLdScriptOverAMebibyte) {
+  std::string body;
+  while (body.size() <= (std::size_t{3} << 19)) body += "The council met again today. ";
+  PageMetadata m = Meta(R"(<html><head><script type="application/ld+json">{"@type":"NewsArticle",)"
+                        R"("headline":"Council meets","articleBody":")" +
+                        body + R"("}</script></head><body><p>x</p></body></html>)");
+  EXPECT_EQ(m.title, "Council meets");
+}
+
 TEST(Metadata, IgnoresBrokenJsonLdAndFallsBackToMetaTags) {
   PageMetadata m = Meta(R"(<html><head>
     <script type="application/ld+json">{"@type":"NewsArticle","headline": "Broken", </script>

@@ -269,6 +269,20 @@ TEST(ParseArticleJson, IdenticalTextWithoutIdIsADuplicate) {
   EXPECT_EQ(a.id, b.id);
 }
 
+TEST(ParseArticleJson, LinesOverAMebibyteParseAsShortOnesDo) {
+  // A line over 1 MiB gets a parser of its own; the next short line the
+  // thread's parser again, and a broken long line is still reported.
+  std::string text;
+  while (text.size() <= (std::size_t{3} << 19)) text += "The council met again today. ";
+  Article big, small, broken;
+  ASSERT_TRUE(ParseArticleJson("{\"id\": \"big\", \"text\": \"" + text + "\"}", &big).ok());
+  EXPECT_EQ(big.id, "big");
+  EXPECT_EQ(big.text, text);
+  ASSERT_TRUE(ParseArticleJson("{\"id\": \"small\", \"text\": \"Short.\"}", &small).ok());
+  EXPECT_EQ(small.text, "Short.");
+  EXPECT_FALSE(ParseArticleJson("{\"id\": \"x\", \"text\": \"" + text, &broken).ok());
+}
+
 TEST(ParseArticleJson, NumericIdIsKeptAsItsJsonText) {
   Article a;
   ASSERT_TRUE(ParseArticleJson("{\"id\": 42, \"text\": \"Numbered.\"}", &a).ok());
