@@ -165,7 +165,6 @@ bool TakesPossessive(std::string_view folded) {
   return kSet.contains(folded);
 }
 
-// Short forms whose dot stays inside a name: "St. Brendan", "Mt. Hood".
 // One capital letter: an initial when a dot and a capitalised word follow.
 bool IsInitial(const Token& t) { return t.end - t.begin == 1 && t.capitalized; }
 
@@ -174,6 +173,7 @@ bool IsSyllable(const Token& t) {
   return t.kind == TokenKind::kWord && t.ascii && t.end - t.begin >= 2 && t.end - t.begin <= 4;
 }
 
+// Short forms whose dot stays inside a name: "St. Brendan", "Mt. Hood".
 bool IsNameAbbreviation(std::string_view folded) {
   return folded == "st" || folded == "mt" || folded == "ft";
 }

@@ -214,6 +214,7 @@ bool IsGenericHead(std::string_view w) {
       "university", "college",   "organization", "organisation", "federation",  "network"};
   return kSet.contains(w);
 }
+
 const absl::flat_hash_map<std::string_view, std::string_view>& Nicknames() {
   static const auto* kMap = new absl::flat_hash_map<std::string_view, std::string_view>{
       {"mike", "michael"},      {"mick", "michael"},      {"bill", "william"},
