@@ -13,8 +13,13 @@ Sets (names for --sets):
     ecb_1_22           ecbplus/ecbplus_docs.jsonl rows with topic <= 22 (label subtopic)
     ecb_all            ecbplus/ecbplus_docs.jsonl, every row present
     wikiref220         wikiref/wikiref220.jsonl (label topic; is_noise docs are singletons)
+    wikiref150, wikiref186  wikiref/wikiref150.jsonl, wikiref186.jsonl, the same way
     generated          bench/make_corpus.py corpus (--gen-n, default 2000, --gen-seed 1)
     sample             data/sample/articles.jsonl + data/sample/gold.jsonl of this repo
+
+Any other file in one of these formats, such as a held-out part of a set: --file FORMAT:PATH
+(repeatable; FORMAT galaxy, ecb or wikiref), scored under the name FORMAT:FILE-NAME, e.g.
+    python3 eval/clustering.py --sets generated --file galaxy:/data/heldout/wikinews_test.jsonl
 
 Articles and gold are built as ../shared/eval/make_gold.py builds them (mirrored here so
 ECB+ can be filtered by topic): galaxy {"id": "<event_idx>-<article_idx>", title, text, url},
@@ -36,7 +41,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 import benchlib  # noqa: E402
 from benchlib import eprint  # noqa: E402
 
-ALL_SETS = ["galaxy_big", "galaxy_handpicked", "ecb_1_22", "ecb_all", "wikiref220", "generated", "sample"]
+ALL_SETS = ["galaxy_big", "galaxy_handpicked", "ecb_1_22", "ecb_all", "wikiref220", "wikiref150", "wikiref186",
+            "generated", "sample"]
+FILE_FORMATS = ("galaxy", "ecb", "wikiref")
 SEEDED_SETS = {"galaxy_big", "ecb_1_22"}
 METRIC_KEYS = ["bcubed_p", "bcubed_r", "bcubed_f1", "pair_f1", "ari", "nmi"]
 
@@ -85,6 +92,14 @@ def _wikiref(path):
 def build_set(name, args, work):
     """Return (articles, gold, n) or a string saying why the set is skipped."""
     d = args.data
+    if name.split(":", 1)[0] in FILE_FORMATS:  # --file FORMAT:PATH
+        fmt, src = name.split(":", 1)[0], args.files[name]
+        if not os.path.exists(src):
+            return f"{src} absent"
+        out = os.path.join(work, fmt + "-" + os.path.basename(src))
+        if fmt == "galaxy":
+            return _write(out, _galaxy(src))
+        return _write(out, _ecb(src, None) if fmt == "ecb" else _wikiref(src))
     out = os.path.join(work, name)
     if name in ("galaxy_big", "galaxy_handpicked"):
         fn = "wikinews_big.jsonl" if name == "galaxy_big" else "handpicked.jsonl"
@@ -95,8 +110,8 @@ def build_set(name, args, work):
         if not os.path.exists(src):
             return f"{src} absent"
         return _write(out, _ecb(src, 22 if name == "ecb_1_22" else None))
-    if name == "wikiref220":
-        src = os.path.join(d, "wikiref", "wikiref220.jsonl")
+    if name in ("wikiref220", "wikiref150", "wikiref186"):
+        src = os.path.join(d, "wikiref", name + ".jsonl")
         return _write(out, _wikiref(src)) if os.path.exists(src) else f"{src} absent"
     if name == "generated":
         cdir, meta = benchlib.ensure_corpus(args.gen_n, args.gen_seed, d, work)
@@ -298,6 +313,8 @@ def main():
     ap.add_argument("--eval-dir", default=None, help="dir of metrics.py and baseline_sklearn.py (default DATA/../eval)")
     ap.add_argument("--seeds", default=None, help="seed .txt files dir (default DATA/../seeds)")
     ap.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated subset of: " + ",".join(ALL_SETS))
+    ap.add_argument("--file", action="append", default=[], metavar="FORMAT:PATH",
+                    help="also score this file, FORMAT one of galaxy, ecb, wikiref (repeatable)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the scikit-learn baseline")
     ap.add_argument("--no-storyline", action="store_true", help="baseline only")
     ap.add_argument("--no-seeds", action="store_true", help="do not mix the seed files into any run")
@@ -328,6 +345,14 @@ def main():
     bad = [s for s in sets if s not in ALL_SETS]
     if bad:
         ap.error(f"unknown set(s) {bad}; known: {ALL_SETS}")
+    args.files = {}
+    for f in args.file:
+        fmt, _, path = f.partition(":")
+        if fmt not in FILE_FORMATS or not path:
+            ap.error(f"--file {f!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FILE_FORMATS)}")
+        name = f"{fmt}:{os.path.basename(path)}"
+        args.files[name] = os.path.abspath(path)
+        sets.append(name)
     do_story = not args.no_storyline
     if do_story:
         args.storyline = os.path.abspath(args.storyline)
