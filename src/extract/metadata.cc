@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "util/ascii.h"
+#include "util/json_parser.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -757,13 +758,11 @@ void WalkJsonLd(simdjson::dom::element e, int depth, JsonLdFacts* out) {
 
 JsonLdFacts ParseJsonLd(const std::vector<std::string>& scripts) {
   JsonLdFacts facts;
-  // As ingest's JSON lines: the thread's parser for scripts up to 1 MiB, whose
-  // buffers it keeps; a larger one gets a parser of its own, freed after it.
+  // A huge script gets a parser of its own, freed after it (util/json_parser.h).
   thread_local simdjson::dom::parser shared_parser;
   for (const std::string& raw : scripts) {
     std::optional<simdjson::dom::parser> own_parser;
-    simdjson::dom::parser& parser =
-        raw.size() <= (std::size_t{1} << 20) ? shared_parser : own_parser.emplace();
+    simdjson::dom::parser& parser = JsonParserFor(raw.size(), shared_parser, &own_parser);
     std::string_view s = raw;
     // Some CMSs wrap it: "<!-- ... -->", "<![CDATA[ ... ]]>", "//<![CDATA[ ... //]]>".
     auto trim = [&s] {

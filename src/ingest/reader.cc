@@ -15,6 +15,7 @@
 #include "ingest/gzip.h"
 #include "ingest/warc.h"
 #include "util/hash.h"
+#include "util/json_parser.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -313,14 +314,12 @@ Status ParseArticleJson(std::string_view line, Article* out, std::string* warnin
   }
   // The DOM parser dispatches to the best kernel at run time (the On-Demand
   // front end is bound to the kernel chosen at compile time) and rejects
-  // trailing content after the object. A parser keeps buffers of about 12
-  // bytes a byte of the longest document it has read, so only lines up to
-  // 1 MiB share the thread's; a longer one gets a parser of its own, freed on
-  // return, and a server worker does not hold a huge POST's worth for good.
+  // trailing content after the object. A huge line gets a parser of its own
+  // (util/json_parser.h), so a server worker does not hold a huge POST's
+  // worth of buffers for good.
   thread_local simdjson::dom::parser shared_parser;
   std::optional<simdjson::dom::parser> own_parser;
-  simdjson::dom::parser& parser =
-      line.size() <= (std::size_t{1} << 20) ? shared_parser : own_parser.emplace();
+  simdjson::dom::parser& parser = JsonParserFor(line.size(), shared_parser, &own_parser);
   auto fail = [](std::string_view what, simdjson::error_code e) {
     return Status::InvalidInput(std::string(what) + " (" + simdjson::error_message(e) + ")");
   };

@@ -423,10 +423,12 @@ std::string CleanName(std::string_view name) {
   // A person followed by where they are from: "Harry Reid of Nevada", "Brian
   // McNamara of Ohio University" (a common given name, one or two more words,
   // then "of"). "Bank of England" and "Duke of Edinburgh" do not start so.
-  for (std::size_t i = strip + 2; i < words.size() && i <= strip + 3; ++i) {
-    if (Fold1(words[i]) == "of" && IsCommonGivenName(Fold1(words[strip]))) {
-      words.resize(i);
-      break;
+  if (IsCommonGivenName(Fold1(words[strip]))) {
+    for (std::size_t i = strip + 2; i < words.size() && i <= strip + 3; ++i) {
+      if (Fold1(words[i]) == "of") {
+        words.resize(i);
+        break;
+      }
     }
   }
   std::string out;
