@@ -20,11 +20,29 @@ class CollectDiagnostics : public ingest::Diagnostics {
   std::vector<std::string> messages;
 };
 
-std::string WriteCorpus() {
-  // One file per test and process: CTest runs tests in parallel.
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string path = ::testing::TempDir() + "/batch_corpus_" + std::to_string(getpid()) + "_" +
-                     info->name() + ".jsonl";
+// Each test writes its inputs in a folder of its own, removed when it ends
+// (CTest runs tests in parallel).
+class Batch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("storyline_batch_" + std::to_string(getpid()) + "_" + info->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string WriteCorpus();
+  // Writes JSONL articles: (id, day of March 2026 or 0 for undated, usable).
+  std::string WriteArticles(const std::string& name,
+                            const std::vector<std::tuple<std::string, int, bool>>& articles);
+
+  std::filesystem::path dir_;
+};
+
+std::string Batch::WriteCorpus() {
+  std::string path = (dir_ / "corpus.jsonl").string();
   std::ofstream out(path);
   // Two events, interleaved and out of time order, plus an undated article.
   const char* quake =
@@ -61,7 +79,7 @@ std::vector<std::pair<std::string, std::string>> RunCorpus(const std::string& pa
   return out;
 }
 
-TEST(Batch, ResultDoesNotDependOnThreadCount) {
+TEST_F(Batch, ResultDoesNotDependOnThreadCount) {
   std::string path = WriteCorpus();
   CollectDiagnostics d1, d2;
   auto one = RunCorpus(path, 1, &d1);
@@ -70,7 +88,7 @@ TEST(Batch, ResultDoesNotDependOnThreadCount) {
   EXPECT_EQ(one, two);
 }
 
-TEST(Batch, KeepsInputOrderInAssignmentsAndGroupsEachEvent) {
+TEST_F(Batch, KeepsInputOrderInAssignmentsAndGroupsEachEvent) {
   CollectDiagnostics diag;
   auto got = RunCorpus(WriteCorpus(), 1, &diag);
   ASSERT_EQ(got.size(), 7u);
@@ -83,7 +101,7 @@ TEST(Batch, KeepsInputOrderInAssignmentsAndGroupsEachEvent) {
   EXPECT_EQ(got[6].second, got[0].second);  // undated copy of the quake text joins the quake
 }
 
-TEST(Batch, ReportsArticleWithNothingLeftAfterCleaning) {
+TEST_F(Batch, ReportsArticleWithNothingLeftAfterCleaning) {
   CollectDiagnostics diag;
   RunCorpus(WriteCorpus(), 1, &diag);
   ASSERT_EQ(diag.messages.size(), 1u);
@@ -91,12 +109,9 @@ TEST(Batch, ReportsArticleWithNothingLeftAfterCleaning) {
   EXPECT_NE(diag.messages[0].find("no article text"), std::string::npos) << diag.messages[0];
 }
 
-// Writes JSONL articles: (id, day of March 2026 or 0 for undated, usable).
-std::string WriteArticles(const std::string& name,
-                          const std::vector<std::tuple<std::string, int, bool>>& articles) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string path = ::testing::TempDir() + "/batch_order_" + std::to_string(getpid()) + "_" +
-                     info->name() + "_" + name + ".jsonl";
+std::string Batch::WriteArticles(const std::string& name,
+                                 const std::vector<std::tuple<std::string, int, bool>>& articles) {
+  std::string path = (dir_ / (name + ".jsonl")).string();
   std::ofstream out(path);
   for (const auto& [id, day, usable] : articles) {
     out << R"({"id": ")" << id << R"(", "text": ")"
@@ -125,7 +140,7 @@ std::vector<std::string> AddOrder(const std::string& path, BatchOptions options,
 
 // The window of 2 holds the two latest-dated articles seen: b leaves when c
 // arrives, then d and e leave at once; c and a are added at the end.
-TEST(Batch, AddsThroughTheReorderWindowInTimeOrder) {
+TEST_F(Batch, AddsThroughTheReorderWindowInTimeOrder) {
   std::string path = WriteArticles(
       "in", {{"a", 5, true}, {"b", 3, true}, {"c", 4, true}, {"d", 1, true}, {"e", 2, true}});
   for (int threads : {1, 2, 3}) {
@@ -145,7 +160,7 @@ TEST(Batch, AddsThroughTheReorderWindowInTimeOrder) {
 // it is read, before it is prepared, so it holds the place even when it turns
 // out unusable; one without a date holds none. Either way the order depends
 // on the input alone, and the unusable article is reported once.
-TEST(Batch, UnusableArticleHoldsAWindowPlaceOnlyWhenItsDateWasGiven) {
+TEST_F(Batch, UnusableArticleHoldsAWindowPlaceOnlyWhenItsDateWasGiven) {
   std::string dated = WriteArticles("dated", {{"a", 5, true},
                                               {"b", 3, true},
                                               {"u", 9, false},
