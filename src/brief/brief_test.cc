@@ -173,6 +173,21 @@ TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
   EXPECT_EQ(q.outlets, (std::vector<std::string>{"Wire", "Herald"}));
 }
 
+TEST(WriteBrief, AmongEqualQuotesOneOpeningLikeASentenceComesFirst) {
+  // One outlet each, both with a speaker: the fragment taken out of a
+  // sentence, though said first, follows the quote that reads on its own.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "The mayor said the storm would \"test every dam and levee we have\", "
+        "according to Mayor Ann Berg.\n"
+        "\"We have opened four shelters in the north of the city,\" said Mayor Ann Berg.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_EQ(s.quotes.size(), 2u);
+  EXPECT_EQ(s.quotes[0].text.rfind("We have opened four shelters", 0), 0u) << s.quotes[0].text;
+  EXPECT_EQ(s.quotes[1].text.rfind("test every dam", 0), 0u) << s.quotes[1].text;
+}
+
 TEST(WriteBrief, AQuoteRunByTwoOutletsMergesAmongHundredsOfOthers) {
   // 200 other quotes, all sharing the common word pairs of the one that two
   // outlets ran ("of the", "in the"): the merge still finds it, by the
