@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "text/names.h"
+#include "text/stopwords.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -131,6 +132,22 @@ bool IsAbbreviation(std::string_view lower) {
       "apr", "jun",  "jul", "aug", "sep",  "sept", "oct", "nov", "dec", "vs",  "no",
       "inc", "corp", "co",  "ltd", "mt",   "ft",   "u.s", "u.k", "u.n", "e.u", "d.c"};
   return kSet.contains(lower);
+}
+
+// Whether a cleaned speaker name can name who spoke. One word that is a
+// grammar word ("Another adds:"), a day ("A White House statement on Sunday
+// said"), a role alone ("Executive") or a kind of body ("Department") names
+// nobody. A rank may ("King": Billy King, or the King).
+bool NamesSomeone(std::string_view name) {
+  if (name.empty()) return false;
+  if (name.find(' ') != std::string_view::npos) return true;
+  Lower l(name.ends_with('.') ? name.substr(0, name.size() - 1) : name);
+  std::string_view w = l.view();
+  static const absl::flat_hash_set<std::string_view> kDays = {
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",
+      "saturday", "sunday",  "today",     "yesterday", "tomorrow"};
+  return !(IsFunctionWord(w) || text::IsFunctionWord(w) || w == "another" || kDays.contains(w) ||
+           IsRoleNoun(w) || (IsGenericName(name) && !IsPersonTitle(w)));
 }
 
 bool IsUpperAt(std::string_view text, std::size_t i) {
@@ -566,6 +583,12 @@ struct Context {
     }
     int first = NameRunBack(s, floor);
     if (first < 0) return;
+    // "Researchers from the University of Science and Technology declared":
+    // the end of a longer name, or one of two speakers; neither is who.
+    if (first - 2 >= floor && IsWord(first - 1) && Lower(Word(first - 1)).view() == "and" &&
+        IsWord(first - 2) && toks[first - 2].cap) {
+      return;
+    }
     // "Esam Elsarrag, Director for Research & Development said": a title
     // after the name's comma is the appositive, not the speaker.
     Lower head(Word(first));
@@ -628,16 +651,58 @@ struct Context {
     if (last >= 0 && (determiner ? last > first : (first == o || role || last > first))) {
       a->speaker_first = first;
       a->speaker_last = last;
+      if (!determiner && first == o) NameAfterOffice(last, ceil, a);
+    }
+  }
+  // A place or body, then what the person is there, then the person: "said
+  // Academy spokeswoman Leslie Unger", "said Anchorage businessman Andrew
+  // Halcro" (one to three lower-case words, the last a role or the name of
+  // two words or more), or a title in capitals set off from the name by a
+  // comma, "said Premier League Chief Executive, Richard Scudamore". The
+  // speaker found so far ends at `last`; moves it to that person.
+  void NameAfterOffice(int last, int ceil, Attribution* a) const {
+    int i = last + 1;
+    const int n = static_cast<int>(toks.size());
+    if (i < n && toks[i].kind == Kind::kComma && IsRoleOrTitle(Lower(Word(last)).view())) {
+      // The attribution's words end at the comma; the name after it ends
+      // the clause.
+      int end = NameRunForward(i + 1, std::min(i + 4, n - 1));
+      if (end >= 0 && !IsWord(end + 1)) {
+        a->speaker_first = i + 1;
+        a->speaker_last = end;
+      }
+      return;
+    }
+    bool role = false;
+    while (i <= ceil && i <= last + 3 && IsWord(i) && !toks[i].cap) {
+      Lower w(Word(i));
+      if (IsFunctionWord(w.view()) || IsSpeechVerb(w.view()) || IsConnector(w.view())) return;
+      role = IsRoleOrTitle(w.view());
+      ++i;
+    }
+    if (i == last + 1 || i > ceil || !IsWord(i) || !toks[i].cap) return;
+    int end = NameRunForward(i, ceil);
+    if (end >= 0 && (role || end > i)) {
+      a->speaker_first = i;
+      a->speaker_last = end;
     }
   }
   std::string SpeakerName(const Attribution& a) const {
     if (a.speaker_first < 0 || a.pronoun) return {};
     return CleanSpeakerAt(a.speaker_first, a.speaker_last);
   }
+  // The name written in tokens [first, last], cleaned; "" when it names
+  // nobody.
+  std::string CleanNameAt(int first, int last) const {
+    std::string name =
+        CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin));
+    return NamesSomeone(name) ? name : std::string();
+  }
   // The speaker named by tokens [first, last].
   std::string CleanSpeakerAt(int first, int last) const {
-    return CleanSpeaker(
-        CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin)));
+    std::string name =
+        CleanSpeaker(CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin)));
+    return NamesSomeone(name) ? name : std::string();
   }
 };
 
@@ -1179,8 +1244,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
                     toks[comma].kind == Kind::kComma && c.IsVerbAt(c.SkipSpeechAdverbs(comma + 1)));
         }
         if (best->person || spoke) {
-          d.speaker = CleanName(
-              text.substr(toks[best->first].begin, toks[best->last].end - toks[best->first].begin));
+          d.speaker = c.CleanNameAt(best->first, best->last);
         }
       }
     }

@@ -87,6 +87,44 @@ TEST(FindQuotes, RoleBeforeNameIsNotPartOfTheSpeaker) {
   EXPECT_EQ(r.speaker, "Choe Son Hui");
 }
 
+TEST(FindQuotes, APlaceOrBodyBeforeALowerCaseRoleIsNotTheSpeaker) {
+  // "said <Body> <role> <Name>": the name after the role speaks.
+  EXPECT_EQ(One("“We are moving forward with all of our plans,” said Academy spokeswoman "
+                "Leslie Unger.")
+                .speaker,
+            "Leslie Unger");
+  EXPECT_EQ(
+      One("“In July alone, they lost $300,000,” said Anchorage businessman Andrew Halcro.").speaker,
+      "Andrew Halcro");
+  // A title in capitals, then the name set off by a comma.
+  EXPECT_EQ(One("“We are extremely pleased to extend our partnership,” said Premier League Chief "
+                "Executive, Richard Scudamore.")
+                .speaker,
+            "Richard Scudamore");
+  // Not a name that only follows on: "said Pyongyang officials".
+  EXPECT_EQ(One("“The talks will go on,” said Seoul officials on Monday.").speaker, "Seoul");
+}
+
+TEST(FindQuotes, AWordThatNamesNobodyIsNoSpeaker) {
+  EXPECT_EQ(One("They kept coming. Another adds: “As long as it takes, we will stay!”").speaker,
+            "");
+  EXPECT_EQ(One("A White House statement on Sunday said, “We believe that it is in all our "
+                "interests for Greece to stay.”")
+                .speaker,
+            "");
+  EXPECT_EQ(One("“The rule strengthens the regulations a great deal,” said the Secretary.").speaker,
+            "");
+  // The end of a longer name.
+  EXPECT_EQ(One("Researchers from the Norwegian University of Science and Technology declared "
+                "that “EVs exhibit the potential for significant increases in toxicity.”")
+                .speaker,
+            "");
+  // A surname alone still speaks, a rank's too.
+  EXPECT_EQ(One("“I just felt the direction we were going was wrong,” King said.").speaker, "King");
+  EXPECT_EQ(One("“The rule strengthens the regulations a great deal,” Kempthorne said.").speaker,
+            "Kempthorne");
+}
+
 TEST(FindQuotes, RoleInLowerCaseAfterSaidIsNotPartOfTheSpeaker) {
   EXPECT_EQ(One("“The harbour is gone,” said mayor Ines Roca.").speaker, "Ines Roca");
   EXPECT_EQ(One("“We are aware,” said state department spokesman William Ostick.").speaker,
