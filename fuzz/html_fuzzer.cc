@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   std::string_view hint = kHints[data[0] % std::size(kHints)];
   std::string_view html(reinterpret_cast<const char*>(data + 1), size - 1);
-  auto page = storyline::extract::ExtractPage(html, {.url = "https://example.com/a/b", .charset = hint});
+  auto page =
+      storyline::extract::ExtractPage(html, {.url = "https://example.com/a/b", .charset = hint});
   if (page.ok()) {
     // Everything extracted must be valid UTF-8: it goes straight into JSON.
     for (std::string_view field : {std::string_view(page->text), std::string_view(page->title),

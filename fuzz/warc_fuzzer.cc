@@ -27,7 +27,8 @@ void ReadAll(ByteSource* source) {
   for (;;) {
     storyline::ingest::WarcStep step = reader.Next(&page);
     if (step == storyline::ingest::WarcStep::kEnd) break;
-    if (step == storyline::ingest::WarcStep::kProblem && reader.problem().why.ok()) __builtin_trap();
+    if (step == storyline::ingest::WarcStep::kProblem && reader.problem().why.ok())
+      __builtin_trap();
     if (++steps > (1u << 20)) __builtin_trap();  // every step consumes input
   }
   const auto& s = reader.stats();

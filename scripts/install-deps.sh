@@ -11,7 +11,7 @@ packages=(
   libxml2-dev libcld2-dev zlib1g-dev
   libcpp-httplib-dev libmicrohttpd-dev libsqlite3-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format-14
   python3 python3-sklearn python3-nltk
   chromium
 )

@@ -20,7 +20,6 @@
 
 namespace storyline::testing {
 
-
 namespace fs = std::filesystem;
 
 inline const std::string kSource = STORYLINE_SOURCE_DIR;

@@ -17,7 +17,8 @@ namespace {
 // share bar, related links, newsletter box and footer around <p> paragraphs.
 std::string AsPage(const std::string& site, const std::string& text) {
   std::string html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                     site + "</title></head><body><header><nav><ul><li><a href=\"/\">Home</a></li>"
+                     site +
+                     "</title></head><body><header><nav><ul><li><a href=\"/\">Home</a></li>"
                      "<li><a href=\"/world\">World</a></li><li><a href=\"/markets\">Markets</a>"
                      "</li></ul></nav></header><main><article><div class=\"share\"><a href=\"#\">"
                      "Share on Facebook</a> <a href=\"#\">Tweet</a></div>";
@@ -27,11 +28,12 @@ std::string AsPage(const std::string& site, const std::string& text) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     html += "<p>" + line + "</p>\n";
   }
-  html += "</article><aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">Stocks "
-          "slide as oil jumps</a></li><li><a href=\"/b\">Ten things to watch this week</a></li>"
-          "</ul></aside><div class=\"newsletter\">Sign up for our newsletter</div></main>"
-          "<footer><p>&copy; 2018 " +
-          site + ". All rights reserved.</p></footer></body></html>";
+  html +=
+      "</article><aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">Stocks "
+      "slide as oil jumps</a></li><li><a href=\"/b\">Ten things to watch this week</a></li>"
+      "</ul></aside><div class=\"newsletter\">Sign up for our newsletter</div></main>"
+      "<footer><p>&copy; 2018 " +
+      site + ". All rights reserved.</p></footer></body></html>";
   return html;
 }
 
@@ -74,7 +76,9 @@ TEST_F(HtmlCliTest, PathologicalPagesGetAClearErrorEachAndTheRestIsExtracted) {
   Write("in/deep.html", deep + "<p>Deep text.</p>");
   Write("in/big.html", "<html><body><p>" + std::string(50u << 20, 'a') + "</p></body></html>");
   Write("in/nobody.html", "<html><head><title>Only a title</title></head></html>");
-  std::string junk = "\x7F" "ELF";
+  std::string junk =
+      "\x7F"
+      "ELF";
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>(i * 7919 % 256));
   Write("in/junk.html", junk);
   Write("in/empty.htm", "");

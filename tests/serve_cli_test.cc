@@ -29,11 +29,11 @@ TEST_F(ServeCliTest, LoadsFilesOnceAndTakesTheTokenFromTheEnvironment) {
   httplib::Client client("127.0.0.1", port);
   const char* article = R"({"id": "extra", "text": "A short article about a new bridge."})";
   EXPECT_EQ(client.Post("/articles", article, "application/json")->status, 401);
-  EXPECT_EQ(client
-                .Post("/articles", {{"Authorization", "Bearer env-token"}}, article,
-                      "application/json")
-                ->status,
-            200);
+  EXPECT_EQ(
+      client
+          .Post("/articles", {{"Authorization", "Bearer env-token"}}, article, "application/json")
+          ->status,
+      200);
   EXPECT_TRUE(server_.Kill(SIGTERM)) << server_.log();  // SIGTERM stops it cleanly
 
   // Started again with the same --load: nothing is added twice.

@@ -64,7 +64,6 @@ struct Fetch {
 
 class WarcE2eTest : public CliTest {
  protected:
-
   // Writes crawl.warc.gz, one gzip member per record as Common Crawl does:
   // warcinfo, then request + response + metadata for every fixture page, plus
   // responses that are not pages (robots.txt, a 404, a redirect). One page

@@ -56,11 +56,11 @@ struct Story {
   std::vector<std::string> outlets;    // distinct sources, most articles first
   std::optional<UnixSeconds> first_seen;
   std::optional<UnixSeconds> last_seen;
-  double score = 0;  // importance; stories are ranked by it, highest first
-  std::vector<EntityCount> entities;   // people, places, organisations; most articles first
-  std::vector<StoryQuote> quotes;      // most outlets first
-  std::vector<OutletFacts> only_in;    // outlets in the order of `outlets`
-  std::vector<TimelineEntry> timeline; // oldest first
+  double score = 0;                     // importance; stories are ranked by it, highest first
+  std::vector<EntityCount> entities;    // people, places, organisations; most articles first
+  std::vector<StoryQuote> quotes;       // most outlets first
+  std::vector<OutletFacts> only_in;     // outlets in the order of `outlets`
+  std::vector<TimelineEntry> timeline;  // oldest first
 };
 
 }  // namespace storyline

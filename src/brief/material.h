@@ -33,15 +33,15 @@ struct SentenceFacts {
   std::uint32_t concept_end = 0;
   std::uint16_t position = 0;  // number of whole sentences (not fragments) before it
   std::uint16_t words = 0;
-  std::uint8_t flags = 0;  // SentenceFlag bits
+  std::uint8_t flags = 0;       // SentenceFlag bits
   std::uint8_t unused[3] = {};  // explicit padding: every byte is a value, so it can be copied out
 };
 
 enum SentenceFlag : std::uint8_t {
-  kQuestion = 1,    // ends with '?'
+  kQuestion = 1,   // ends with '?'
   kQuotation = 2,  // opens with a quote mark, or starts inside a quotation
                    // opened earlier in its paragraph: quoting, not reporting
-  kFragment = 4,    // too short, too long or unterminated to stand alone in a summary
+  kFragment = 4,   // too short, too long or unterminated to stand alone in a summary
 };
 
 struct ArticleMaterial {

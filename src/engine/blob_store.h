@@ -41,8 +41,8 @@ class BlobStore {
  private:
   void FlushLocked() const;  // REQUIRES: mu_ held
 
-  int fd_ = -1;                   // the temporary file, or -1: blobs in `pending_` only
-  mutable std::string pending_;   // appended, not yet written
+  int fd_ = -1;                  // the temporary file, or -1: blobs in `pending_` only
+  mutable std::string pending_;  // appended, not yet written
   mutable std::uint64_t written_ = 0;
   std::uint64_t size_ = 0;
   mutable std::mutex mu_;

@@ -192,8 +192,8 @@ void Page::Build(const xmlNode* body) {
     int elem;
   };
   std::vector<Frame> stack;
-  auto open = [&](const xmlNode* n, int parent, uint32_t flags,
-                  const content::ClassEvidence& cls, const content::ClassEvidence& id) {
+  auto open = [&](const xmlNode* n, int parent, uint32_t flags, const content::ClassEvidence& cls,
+                  const content::ClassEvidence& id) {
     Elem e;
     e.node = n;
     e.parent = parent;
@@ -272,8 +272,8 @@ void Page::Sum(const Attempt& attempt) {
   sums_.assign(n, Sums{});
   for (int e = 1; e < n; ++e) {
     const Elem& el = elems_[e];
-    excluded_[e] = excluded_[el.parent] || (attempt.strip_unlikely && el.unlikely &&
-                                            !(el.flags & kLink));
+    excluded_[e] =
+        excluded_[el.parent] || (attempt.strip_unlikely && el.unlikely && !(el.flags & kLink));
   }
   for (const Line& l : lines_) {
     if (excluded_[l.owner]) continue;
@@ -446,8 +446,8 @@ std::string Page::Extract(const Attempt& attempt, int* chars) {
       // figure) is judged by its prose instead: a substantial part of the
       // article's length, not a blurb beside it.
       if (!append && s.prose_chars >= 200 && s.prose_chars * 4 >= sums_[top].chars &&
-          s.prose_chars * 2 >= s.chars &&
-          LinkDensity(c) < 0.25 && (!attempt.weight_classes || elems_[c].class_weight >= 0)) {
+          s.prose_chars * 2 >= s.chars && LinkDensity(c) < 0.25 &&
+          (!attempt.weight_classes || elems_[c].class_weight >= 0)) {
         append = true;
       }
       if (!append && (elems_[c].flags & kP)) {

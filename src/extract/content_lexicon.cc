@@ -23,8 +23,8 @@ const absl::flat_hash_map<std::string_view, uint32_t>& TagTable() {
          {"details", "body", "tbody", "thead", "tfoot", "tr", "hgroup", "hr", "dialog"}) {
       (*t)[s] = kBlock;
     }
-    for (std::string_view s : {"div", "section", "article", "main", "header", "table", "form",
-                               "fieldset", "center"}) {
+    for (std::string_view s :
+         {"div", "section", "article", "main", "header", "table", "form", "fieldset", "center"}) {
       (*t)[s] = kBlock | kCleanable;
     }
     for (std::string_view s : {"ul", "ol", "dl"}) (*t)[s] = kBlock | kList | kCleanable;
@@ -44,9 +44,10 @@ const absl::flat_hash_map<std::string_view, uint32_t>& TagTable() {
     // meaning is "not the main content" (nav, aside, footer) or "not body
     // text" (figure and its caption).
     for (std::string_view s :
-         {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-          "canvas", "head", "nav", "aside", "footer", "figure", "figcaption", "menu", "label",
-          "option", "datalist", "audio", "video", "map", "link", "meta", "title"}) {
+         {"script", "style",      "noscript", "template", "svg",    "math",     "iframe",
+          "object", "embed",      "canvas",   "head",     "nav",    "aside",    "footer",
+          "figure", "figcaption", "menu",     "label",    "option", "datalist", "audio",
+          "video",  "map",        "link",     "meta",     "title"}) {
       (*t)[s] = kSkip;
     }
     return t;
@@ -57,46 +58,77 @@ const absl::flat_hash_map<std::string_view, uint32_t>& TagTable() {
 // Words of class and id names. A name counts by its last evidence word.
 const absl::flat_hash_set<std::string_view>& PositiveWords() {
   static const auto* s = new absl::flat_hash_set<std::string_view>{
-      "article", "articlebody", "articletext", "articlecontent", "body",      "bodytext",
-      "content", "contents",    "maincontent", "entry",          "hentry",    "main",
-      "post",    "postbody",    "postcontent", "story",          "storybody", "storytext",
+      "article", "articlebody", "articletext", "articlecontent", "body",        "bodytext",
+      "content", "contents",    "maincontent", "entry",          "hentry",      "main",
+      "post",    "postbody",    "postcontent", "story",          "storybody",   "storytext",
       "text",    "blog",        "prose",       "richtext",       "article_body"};
   return *s;
 }
 
 const absl::flat_hash_set<std::string_view>& NegativeWords() {
-  static const auto* s = new absl::flat_hash_set<std::string_view>{
-      "ad",          "ads",          "adv",          "advert",      "adverts",
-      "advertising", "adslot",       "adunit",       "adsense",     "dfp",
-      "banner",      "breadcrumb",   "breadcrumbs",  "byline",      "bylines",
-      "caption",     "captions",     "credit",       "credits",     "comment",
-      "comments",    "commenting",   "disqus",       "footer",      "foot",
-      "masthead",    "menu",         "nav",          "navbar",      "navigation",
-      "newsletter",  "outbrain",     "taboola",      "pager",       "pagination",
-      "popup",       "modal",        "promo",        "promos",      "promotion",
-      "promoted",    "related",      "recirc",       "recirculation", "recommended",
-      "recommendations", "remark",   "replies",      "rss",         "share",
-      "shares",      "sharing",      "sharebar",     "social",      "sidebar",
-      "rail",        "skyscraper",   "sponsor",      "sponsored",   "subscribe",
-      "subscription", "signup",      "login",        "cookie",      "cookies",
-      "consent",     "gdpr",         "widget",       "widgets",     "tags",
-      "tag",         "toolbar",      "tools",        "meta",        "metadata",
-      "author",      "authors",      "bio",          "dateline",    "timestamp",
-      "date",        "print",        "trending",     "popular",     "more",
-      "extra",       "supplemental", "community",    "follow",      "legal",
-      "copyright",   "disclaimer",   "header",       "jump",        "skip",
-      "teaser",      "teasers",      "newsfeed",     "shoutbox",    "combx",
-      "agegate",     "overlay",      "tooltip",      "infobox",     "contact",
-      "hidden"};
+  static const auto* s =
+      new absl::flat_hash_set<std::string_view>{"ad",           "ads",
+                                                "adv",          "advert",
+                                                "adverts",      "advertising",
+                                                "adslot",       "adunit",
+                                                "adsense",      "dfp",
+                                                "banner",       "breadcrumb",
+                                                "breadcrumbs",  "byline",
+                                                "bylines",      "caption",
+                                                "captions",     "credit",
+                                                "credits",      "comment",
+                                                "comments",     "commenting",
+                                                "disqus",       "footer",
+                                                "foot",         "masthead",
+                                                "menu",         "nav",
+                                                "navbar",       "navigation",
+                                                "newsletter",   "outbrain",
+                                                "taboola",      "pager",
+                                                "pagination",   "popup",
+                                                "modal",        "promo",
+                                                "promos",       "promotion",
+                                                "promoted",     "related",
+                                                "recirc",       "recirculation",
+                                                "recommended",  "recommendations",
+                                                "remark",       "replies",
+                                                "rss",          "share",
+                                                "shares",       "sharing",
+                                                "sharebar",     "social",
+                                                "sidebar",      "rail",
+                                                "skyscraper",   "sponsor",
+                                                "sponsored",    "subscribe",
+                                                "subscription", "signup",
+                                                "login",        "cookie",
+                                                "cookies",      "consent",
+                                                "gdpr",         "widget",
+                                                "widgets",      "tags",
+                                                "tag",          "toolbar",
+                                                "tools",        "meta",
+                                                "metadata",     "author",
+                                                "authors",      "bio",
+                                                "dateline",     "timestamp",
+                                                "date",         "print",
+                                                "trending",     "popular",
+                                                "more",         "extra",
+                                                "supplemental", "community",
+                                                "follow",       "legal",
+                                                "copyright",    "disclaimer",
+                                                "header",       "jump",
+                                                "skip",         "teaser",
+                                                "teasers",      "newsfeed",
+                                                "shoutbox",     "combx",
+                                                "agegate",      "overlay",
+                                                "tooltip",      "infobox",
+                                                "contact",      "hidden"};
   return *s;
 }
 
 // Compounds written without separators ("socialshare", "adcontainer").
 bool NegativeStem(std::string_view w) {
   static constexpr std::string_view kStems[] = {
-      "advert", "sharebar", "social",  "comment", "sidebar",   "newsletter", "related",
-      "footer", "breadcrumb", "taboola", "outbrain", "sponsor", "subscri",   "promo",
-      "cookie", "widget",   "sharing", "byline",  "caption"};
+      "advert", "sharebar",   "social",  "comment",  "sidebar", "newsletter", "related",
+      "footer", "breadcrumb", "taboola", "outbrain", "sponsor", "subscri",    "promo",
+      "cookie", "widget",     "sharing", "byline",   "caption"};
   for (std::string_view s : kStems) {
     if (w.size() > s.size() && w.find(s) != std::string_view::npos) return true;
   }
@@ -112,10 +144,21 @@ bool PositiveStem(std::string_view w) {
 }
 
 bool HiddenName(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "hidden",         "hide",         "sr-only",       "visually-hidden", "visuallyhidden",
-      "screen-reader-text", "screen-reader-only", "invisible", "d-none",   "is-hidden",
-      "u-hidden",       "element-invisible", "offscreen", "a11y-hidden", "hidden-text"};
+  static constexpr std::string_view kNames[] = {"hidden",
+                                                "hide",
+                                                "sr-only",
+                                                "visually-hidden",
+                                                "visuallyhidden",
+                                                "screen-reader-text",
+                                                "screen-reader-only",
+                                                "invisible",
+                                                "d-none",
+                                                "is-hidden",
+                                                "u-hidden",
+                                                "element-invisible",
+                                                "offscreen",
+                                                "a11y-hidden",
+                                                "hidden-text"};
   for (std::string_view n : kNames) {
     if (name.size() == n.size()) {
       bool eq = true;
@@ -203,8 +246,8 @@ uint32_t TagFlags(std::string_view tag) {
 int TagBaseScore(std::string_view tag) {
   if (tag == "div") return 5;
   if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
-  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
-      tag == "dt" || tag == "li" || tag == "form") {
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
+      tag == "li" || tag == "form") {
     return -3;
   }
   if (tag == "th" || (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6')) {
@@ -258,34 +301,123 @@ bool IsFurnitureLine(std::string_view line) {
   if (line.size() > 160) return false;
   std::string s = LowerTrimmed(line);
   if (s.empty()) return true;
-  static const auto* exact = new absl::flat_hash_set<std::string_view>{
-      "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
-      "story continues below advertisement", "story continues below", "continue reading",
-      "continue reading below", "continue reading the main story", "read more", "read next",
-      "read also", "see also", "related", "related articles", "related stories",
-      "related content", "related coverage", "related posts", "more from", "more stories",
-      "recommended", "share", "share this", "share this article", "share this story",
-      "share this post", "share on facebook", "share on twitter", "tweet", "email", "print",
-      "comments", "leave a comment", "click here", "sign up", "subscribe", "subscribe now",
-      "loading", "skip to content", "back to top", "scroll to continue with content",
-      "image", "photo", "video", "close", "menu", "log in", "report an error", "follow us",
-      "top", "next", "previous", "view comments", "show comments", "add comment",
-      "scroll down to continue", "article continues below", "content continues below",
-      "advertisement - scroll to continue", "this article is more than 1 year old",
-      "listen to this article", "play video", "enlarge this image", "toggle caption",
-      "hide caption", "view gallery", "open gallery", "expand", "copy link", "link copied"};
+  static const auto* exact =
+      new absl::flat_hash_set<std::string_view>{"advertisement",
+                                                "advertisements",
+                                                "ad",
+                                                "ads",
+                                                "sponsored",
+                                                "sponsored content",
+                                                "story continues below advertisement",
+                                                "story continues below",
+                                                "continue reading",
+                                                "continue reading below",
+                                                "continue reading the main story",
+                                                "read more",
+                                                "read next",
+                                                "read also",
+                                                "see also",
+                                                "related",
+                                                "related articles",
+                                                "related stories",
+                                                "related content",
+                                                "related coverage",
+                                                "related posts",
+                                                "more from",
+                                                "more stories",
+                                                "recommended",
+                                                "share",
+                                                "share this",
+                                                "share this article",
+                                                "share this story",
+                                                "share this post",
+                                                "share on facebook",
+                                                "share on twitter",
+                                                "tweet",
+                                                "email",
+                                                "print",
+                                                "comments",
+                                                "leave a comment",
+                                                "click here",
+                                                "sign up",
+                                                "subscribe",
+                                                "subscribe now",
+                                                "loading",
+                                                "skip to content",
+                                                "back to top",
+                                                "scroll to continue with content",
+                                                "image",
+                                                "photo",
+                                                "video",
+                                                "close",
+                                                "menu",
+                                                "log in",
+                                                "report an error",
+                                                "follow us",
+                                                "top",
+                                                "next",
+                                                "previous",
+                                                "view comments",
+                                                "show comments",
+                                                "add comment",
+                                                "scroll down to continue",
+                                                "article continues below",
+                                                "content continues below",
+                                                "advertisement - scroll to continue",
+                                                "this article is more than 1 year old",
+                                                "listen to this article",
+                                                "play video",
+                                                "enlarge this image",
+                                                "toggle caption",
+                                                "hide caption",
+                                                "view gallery",
+                                                "open gallery",
+                                                "expand",
+                                                "copy link",
+                                                "link copied"};
   if (exact->contains(s)) return true;
   std::size_t words = CountWords(s);
   if (words > 14) return false;
-  static constexpr std::string_view kPrefixes[] = {
-      "read more:", "read more at", "read more about", "related:", "see also:", "also read:",
-      "read also:", "recommended:", "sign up for", "subscribe to", "follow us on",
-      "click here to", "click here for", "photo:", "photograph:", "photos:", "image:",
-      "credit:", "photo by", "image by", "photo credit", "image credit", "image source",
-      "copyright", "\xC2\xA9", "(c) ", "story continues below", "advertisement",
-      "this article was originally published", "get the latest", "download our app",
-      "don't miss", "want more", "like us on", "join our", "you may also like",
-      "you might also like", "more on this", "more:", "further reading"};
+  static constexpr std::string_view kPrefixes[] = {"read more:",
+                                                   "read more at",
+                                                   "read more about",
+                                                   "related:",
+                                                   "see also:",
+                                                   "also read:",
+                                                   "read also:",
+                                                   "recommended:",
+                                                   "sign up for",
+                                                   "subscribe to",
+                                                   "follow us on",
+                                                   "click here to",
+                                                   "click here for",
+                                                   "photo:",
+                                                   "photograph:",
+                                                   "photos:",
+                                                   "image:",
+                                                   "credit:",
+                                                   "photo by",
+                                                   "image by",
+                                                   "photo credit",
+                                                   "image credit",
+                                                   "image source",
+                                                   "copyright",
+                                                   "\xC2\xA9",
+                                                   "(c) ",
+                                                   "story continues below",
+                                                   "advertisement",
+                                                   "this article was originally published",
+                                                   "get the latest",
+                                                   "download our app",
+                                                   "don't miss",
+                                                   "want more",
+                                                   "like us on",
+                                                   "join our",
+                                                   "you may also like",
+                                                   "you might also like",
+                                                   "more on this",
+                                                   "more:",
+                                                   "further reading"};
   for (std::string_view p : kPrefixes) {
     if (StartsWith(s, p)) return true;
   }

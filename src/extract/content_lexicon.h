@@ -23,13 +23,14 @@ enum TagFlag : uint32_t {
   kHeading = 1u << 2,    // h1-h6
   kList = 1u << 3,       // ul, ol, dl
   kLink = 1u << 4,       // a
-  kSkip = 1u << 5,       // never page text: script, style, nav, aside, footer, figure, forms' inputs...
-  kBreak = 1u << 6,      // br: ends a line inside a block
-  kCleanable = 1u << 7,  // a container judged as a whole after selection (div, section, table, ul...)
-  kImage = 1u << 8,      // img, picture
-  kInput = 1u << 9,      // input, select, textarea, button (counted, then skipped)
-  kP = 1u << 10,         // p itself (paragraph counts)
-  kTitle = 1u << 11,     // h1: the headline, not body text
+  kSkip = 1u << 5,   // never page text: script, style, nav, aside, footer, figure, forms' inputs...
+  kBreak = 1u << 6,  // br: ends a line inside a block
+  kCleanable =
+      1u << 7,        // a container judged as a whole after selection (div, section, table, ul...)
+  kImage = 1u << 8,   // img, picture
+  kInput = 1u << 9,   // input, select, textarea, button (counted, then skipped)
+  kP = 1u << 10,      // p itself (paragraph counts)
+  kTitle = 1u << 11,  // h1: the headline, not body text
   kLinkyOk = 1u << 12,   // containers that may be link-heavy in body text (pre, code, table cells)
   kListItem = 1u << 13,  // li, dd, dt: kept as text, but not scored (nav menus are lists too)
 };

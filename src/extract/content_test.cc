@@ -132,8 +132,8 @@ TEST(ExtractMainText, DropsShareBarsCaptionsAndFurnitureInsideTheArticle) {
 TEST(ExtractMainText, FindsTheArticleInsideAWrapperWithAFurnitureName) {
   // WordPress puts "comments-open" on wrappers of the whole page; the retry
   // without the name rules finds the article anyway.
-  std::string text = Extract("<html><body><div class='site comments-open'><div>" +
-                             Paragraphs(5) + "</div></div></body></html>");
+  std::string text = Extract("<html><body><div class='site comments-open'><div>" + Paragraphs(5) +
+                             "</div></div></body></html>");
   for (int i = 1; i <= 5; ++i) EXPECT_TRUE(Has(text, Prose(i))) << i;
 }
 
@@ -145,9 +145,9 @@ TEST(ExtractMainText, KeepsAPageOfOnlyAFewShortParagraphs) {
 }
 
 TEST(ExtractMainText, ReadsTextSplitByLineBreaks) {
-  std::string text = Extract(
-      "<html><body><div class='post'>" + Prose(1) + "<br><br>" + Prose(2) + "<br><br>" +
-      Prose(3) + "</div><div class='sidebar'><a href='/'>Archive</a></div></body></html>");
+  std::string text =
+      Extract("<html><body><div class='post'>" + Prose(1) + "<br><br>" + Prose(2) + "<br><br>" +
+              Prose(3) + "</div><div class='sidebar'><a href='/'>Archive</a></div></body></html>");
   EXPECT_EQ(Lines(text).size(), 3u) << text;
   EXPECT_TRUE(Has(text, Prose(2))) << text;
   EXPECT_FALSE(Has(text, "Archive")) << text;

@@ -139,7 +139,8 @@ std::string DropScriptAndStyleText(std::string_view html) {
     }
     std::size_t after = pos + 1 + name.size();
     if (name.empty() || after >= html.size() ||
-        !(html[after] == '>' || html[after] == '/' || std::isspace(static_cast<unsigned char>(html[after])))) {
+        !(html[after] == '>' || html[after] == '/' ||
+          std::isspace(static_cast<unsigned char>(html[after])))) {
       ++pos;
       continue;
     }
@@ -246,8 +247,8 @@ std::string_view Attribute(const xmlNode* n, std::string_view name) {
 
 bool IsNonContentTag(std::string_view tag) {
   static constexpr std::string_view kTags[] = {
-      "script", "style",  "noscript", "template", "svg",      "math",   "iframe",
-      "object", "embed",  "canvas",   "select",   "textarea", "button", "head"};
+      "script", "style", "noscript", "template", "svg",      "math",   "iframe",
+      "object", "embed", "canvas",   "select",   "textarea", "button", "head"};
   return std::find(std::begin(kTags), std::end(kTags), tag) != std::end(kTags);
 }
 

@@ -32,7 +32,8 @@ TEST(SniffCharset, UnknownLabelsFallBackOnTheBytes) {
 
 TEST(HtmlDocument, DecodesLatin1DeclaredPageToUtf8) {
   auto doc = HtmlDocument::Parse(
-      "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xE9 na\xEFve</p></body></html>");
+      "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xE9 "
+      "na\xEFve</p></body></html>");
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->encoding(), "windows-1252");
   EXPECT_EQ(NodeText(doc->body()), "Caf\xC3\xA9 na\xC3\xAFve");

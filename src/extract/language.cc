@@ -1,9 +1,9 @@
 #include "extract/language.h"
 
-#include <algorithm>
-
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+
+#include <algorithm>
 
 namespace storyline::extract {
 namespace {

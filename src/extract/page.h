@@ -24,12 +24,12 @@ struct PageHints {
 };
 
 struct ExtractedPage {
-  std::string url;     // canonical URL, else the hint
-  std::string title;   // headline (a <title> is cleaned of the site name)
-  std::string text;    // main text, one paragraph a line
-  std::string byline;  // author names as the page gives them
-  std::string site;    // site name ("The Guardian")
-  std::string lang;    // BCP 47 primary tag ("en"); "" when unknown
+  std::string url;                       // canonical URL, else the hint
+  std::string title;                     // headline (a <title> is cleaned of the site name)
+  std::string text;                      // main text, one paragraph a line
+  std::string byline;                    // author names as the page gives them
+  std::string site;                      // site name ("The Guardian")
+  std::string lang;                      // BCP 47 primary tag ("en"); "" when unknown
   std::optional<UnixSeconds> published;  // never invented
   std::optional<UnixSeconds> modified;
 };

@@ -441,9 +441,9 @@ Status DecodeChunked(std::string* body) {
       return Status::InvalidInput("bad chunk size line \"" + Printable(line) + "\"");
     }
     for (char c : line) {
-      int d = (c >= '0' && c <= '9')                 ? c - '0'
+      int d = (c >= '0' && c <= '9')                           ? c - '0'
               : (AsciiLower(c) >= 'a' && AsciiLower(c) <= 'f') ? AsciiLower(c) - 'a' + 10
-                                                     : -1;
+                                                               : -1;
       if (d < 0) return Status::InvalidInput("bad chunk size line \"" + Printable(line) + "\"");
       size = size * 16 + static_cast<std::uint64_t>(d);
     }
