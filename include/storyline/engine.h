@@ -86,8 +86,10 @@ class PreparedArticle {
   // 6: names split at "of"/"and" and joined across "&", "St." and suffixes, state
   // abbreviations, Title Case titles read against the body; 7: mojibake repaired, quote
   // speakers found past appositives, roles and offices; 8: glued plural possessives
-  // split, names keep "New" and initials, drop words of tenure and lone letters
-  static constexpr std::uint32_t kFormat = 8;
+  // split, names keep "New" and initials, drop words of tenure and lone letters;
+  // 9: speakers past a body and a role, none for lone words that name nobody,
+  // headlines inside the body read as Title Case titles
+  static constexpr std::uint32_t kFormat = 9;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

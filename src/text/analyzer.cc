@@ -227,6 +227,7 @@ struct TokenInfo {
   std::uint32_t fold_len;
   std::uint64_t word_hash;  // Hash64(folded)
   bool sentence_start;
+  bool heading;        // in a body line written as a title (IsHeading)
   std::uint8_t flags;  // WordFlags of the folded word
 };
 
@@ -342,6 +343,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
                                             : static_cast<std::uint32_t>(p->folded.size() - begin);
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
+    inf.heading = false;
     if (sentences == nullptr) {
       // A title's sentences: "Is Cobalt overpaying? Analysts weigh ...".
       std::size_t k = t.begin;
@@ -380,15 +382,44 @@ bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 // letters or more after the first, not stop words, and four in five of them
 // capitalised. Sentence case ("Kessler Canyon Fire grows to 1,200 acres")
 // is not.
-bool IsTitleCase(const Pass& p) {
+bool IsTitleCase(const Pass& p, std::size_t from, std::size_t to) {
   std::size_t words = 0, capitalised = 0;
-  for (std::size_t i = 1; i < p.tokens.size(); ++i) {
+  for (std::size_t i = from + 1; i < to; ++i) {
     const Token& t = p.tokens[i];
     if (t.kind != TokenKind::kWord || t.end - t.begin < 4 || (p.info[i].flags & kStop)) continue;
     ++words;
     if (t.capitalized) ++capitalised;
   }
   return words >= 3 && capitalised * 5 >= words * 4;
+}
+bool IsTitleCase(const Pass& p) { return IsTitleCase(p, 0, p.tokens.size()); }
+
+// Whether the body's sentence of tokens [from, to) is a headline written
+// into the text (a related link, a section title, a caption's heading:
+// "Lindsay Lohan Checks Into Betty Ford Rehab", "France Unsure if Raid
+// Killed Top Suspect in Paris Attacks"): in Title Case, and either a
+// grammar word in it is capitalised too ("Into", "It", "About"; not "The",
+// which opens names) or, like a title, it has no comma and does not end
+// like a sentence. A sentence naming many people ("Barack Obama, Mitt
+// Romney and Joe Biden spoke.") is not one. Needs the tokens' flags.
+bool IsHeading(const Pass& p, std::size_t from, std::size_t to) {
+  if (to - from < 4 || !IsTitleCase(p, from, to)) return false;
+  for (std::size_t i = from + 1; i < to; ++i) {
+    const Token& t = p.tokens[i];
+    if (t.kind == TokenKind::kWord && t.capitalized && !t.all_caps &&
+        (p.info[i].flags & kFunction)) {
+      std::string_view f = p.Folded(i);
+      if (f != "the" && f != "a" && f != "an") return true;
+    }
+  }
+  const std::size_t begin = p.tokens[from].begin, end = p.tokens[to - 1].end;
+  if (p.text.substr(begin, end - begin).find(',') != std::string_view::npos) return false;
+  const std::size_t next = to < p.tokens.size() ? p.tokens[to].begin : p.text.size();
+  for (std::size_t k = end; k < next && p.text[k] != '\n'; ++k) {
+    const char c = p.text[k];
+    if (c == '.' || c == '!' || c == '?') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -446,25 +477,56 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // cache for this article), so the final sort sees distinct words, not
   // every token.
   ++generation_;
-  // Each word's entry also notes how this body writes it (`written`).
+  // Each word's entry also notes how this body writes it (`written`,
+  // `capitalised_inside`). A heading capitalises common words too, so its
+  // words are taken back out of `capitalised_inside` once its sentence is
+  // found to be one: each sentence is judged at its end, with the counts of
+  // IsTitleCase() kept on the way, and only a sentence in Title Case looks
+  // at its tokens again.
+  std::size_t sentence_from = 0;
+  std::uint32_t long_words = 0, long_capitalised = 0;
+  auto end_sentence = [&](std::size_t to) {
+    if (long_words >= 3 && long_capitalised * 5 >= long_words * 4 &&
+        IsHeading(bodyp, sentence_from, to)) {
+      for (std::size_t k = sentence_from; k < to; ++k) {
+        if (!bodyp.tokens[k].capitalized) continue;
+        bodyp.info[k].heading = true;
+        if (!bodyp.info[k].sentence_start) --word(bodyp, k).capitalised_inside;
+      }
+    }
+    sentence_from = to;
+    long_words = long_capitalised = 0;
+  };
   for (std::size_t i = 0; i < body_tokens; ++i) {
-    a.word_hashes[i] = bodyp.info[i].word_hash;
+    const TokenInfo& inf = bodyp.info[i];
+    if (inf.sentence_start && i > sentence_from) end_sentence(i);
+    a.word_hashes[i] = inf.word_hash;
     WordInfo& w = word(bodyp, i);
     if (w.generation != generation_) {
       w.generation = generation_;
       w.written = 0;
+      w.capitalised_inside = 0;
       if (w.term != 0) {
         w.slot = static_cast<std::uint32_t>(body_terms.size());
         body_terms.push_back({w.term, 0});
       }
     }
-    if (!bodyp.tokens[i].capitalized) {
+    const Token& t = bodyp.tokens[i];
+    if (!t.capitalized) {
       w.written |= kSeenLower;
+    } else if (inf.sentence_start) {
+      w.written |= kSeenOpening;
     } else {
-      w.written |= bodyp.info[i].sentence_start ? kSeenOpening : kSeenCapitalised;
+      ++w.capitalised_inside;
+    }
+    if (i > sentence_from && t.kind == TokenKind::kWord && t.end - t.begin >= 4 &&
+        !(inf.flags & kStop)) {
+      ++long_words;
+      long_capitalised += t.capitalized;
     }
     if (w.term != 0) body_terms[w.slot].count += 1;
   }
+  if (body_tokens > sentence_from) end_sentence(body_tokens);
   // The entry of cache key `key` if the body has the word, else null.
   auto in_body = [&](std::uint64_t key) -> const WordInfo* {
     const WordInfo* w = term_of_.Find(key);
@@ -474,7 +536,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // word that is no term (a stop word, a single letter), never a name.
   auto written = [&](std::uint64_t key, bool terms_only) -> std::uint8_t {
     const WordInfo* w = in_body(key);
-    return w != nullptr && !(terms_only && w->term == 0) ? w->written : 0;
+    if (w == nullptr || (terms_only && w->term == 0)) return 0;
+    return w->written | (w->capitalised_inside > 0 ? kSeenCapitalised : 0);
   };
   // A word that opens a sentence of the body, as itself or as an acronym
   // ("Officials said", "US officials"), and that the body also writes in lower
@@ -618,7 +681,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     auto capital = [&](std::size_t k) {
       const Token& t = p.tokens[k];
       if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
-      return !title_case_pass || t.all_caps ||
+      return !(title_case_pass || p.info[k].heading) || t.all_caps ||
              (written(p.info[k].word_hash, /*terms_only=*/true) & kSeenCapitalised);
     };
     const std::size_t n = p.tokens.size();

@@ -122,6 +122,9 @@ class Analyzer {
     // (inside a sentence), kSeenOpening. Valid only while `generation` is
     // that call's.
     std::uint8_t written = 0;
+    // How many times that call's body capitalised it inside a sentence,
+    // headings left out (kSeenCapitalised when above 0).
+    std::uint32_t capitalised_inside = 0;
   };
   // The cache itself: open addressing with linear probing, keyed by the
   // hashes, which are already well mixed, so a slot is a hash's low bits and

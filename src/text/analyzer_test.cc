@@ -276,6 +276,33 @@ TEST(Analyzer, ATitleInTitleCaseNamesOnlyWhatTheBodyCapitalisesToo) {
   EXPECT_THAT(EntityNames(a), Contains("Mirabel Springs"));
 }
 
+TEST(Analyzer, AHeadlineInTheBodyNamesOnlyWhatTheBodyCapitalisesElsewhere) {
+  Analyzer analyzer;
+  // Related headlines run into the text: one with a capitalised grammar word
+  // ("Into"), one with neither comma nor full stop.
+  Analysis a = analyzer.Analyze(
+      "",
+      "Lindsay Lohan Checks Into Betty Ford Rehab\n"
+      "Actress Lindsay Lohan entered the Betty Ford clinic on Monday, her lawyer said.\n"
+      "France Unsure if Raid Killed Top Suspect in Paris Attacks\n"
+      "Police in Paris searched a flat in Saint-Denis.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Lindsay Lohan"));
+  EXPECT_THAT(names, Contains("Betty Ford"));
+  EXPECT_THAT(names, Contains("Paris"));
+  EXPECT_THAT(names, Not(Contains("Lindsay Lohan Checks Into Betty Ford Rehab")));
+  EXPECT_THAT(names, Not(Contains("Raid Killed Top Suspect")));
+  EXPECT_THAT(names, Not(Contains("Paris Attacks")));
+  // A sentence naming many people is no headline: each name stays.
+  a = analyzer.Analyze("",
+                       "Barack Obama, Mitt Romney, Joe Biden and Paul Ryan attended the "
+                       "Alfred Smith Memorial Foundation Dinner.");
+  names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Mitt Romney"));
+  EXPECT_THAT(names, Contains("Paul Ryan"));
+  EXPECT_THAT(names, Contains("Alfred Smith Memorial Foundation Dinner"));
+}
+
 TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
