@@ -222,13 +222,21 @@ enum WordFlags : std::uint8_t {
   kCount = 16,    // IsCountWord
 };
 
+// How a line is written when it is a title or a headline inside the body,
+// where capitals do not mark names as in a sentence (TokenInfo::heading).
+enum Heading : std::uint8_t {
+  kNoHeading = 0,
+  kInTitleCase = 1,  // "Lindsay Lohan Checks Into Betty Ford Rehab"
+  kInCapitals = 2,   // "DEMOCRATS RETAIN THE SENATE WHILE THE GOP KEEPS ITS GRIP"
+};
+
 struct TokenInfo {
   std::uint32_t fold_begin;  // into the folded buffer
   std::uint32_t fold_len;
   std::uint64_t word_hash;  // Hash64(folded)
   bool sentence_start;
-  bool heading;        // in a body line written as a title (IsHeading)
-  std::uint8_t flags;  // WordFlags of the folded word
+  std::uint8_t heading;  // a Heading: in a body line written as a title
+  std::uint8_t flags;    // WordFlags of the folded word
 };
 
 // Term occurrences are collected in a flat vector and counted by sorting:
@@ -343,7 +351,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
                                             : static_cast<std::uint32_t>(p->folded.size() - begin);
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
-    inf.heading = false;
+    inf.heading = kNoHeading;
     if (sentences == nullptr) {
       // A title's sentences: "Is Cobalt overpaying? Analysts weigh ...".
       std::size_t k = t.begin;
@@ -377,6 +385,16 @@ bool IsAcronymOpener(const Pass& p, std::size_t k) {
 
 bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Whether a name has ASCII letters and no lower-case ones ("SENATE", "U.S.").
+bool IsAllCaps(std::string_view name) {
+  bool letters = false;
+  for (char c : name) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters |= AsciiUpper(c);
+  }
+  return letters;
+}
+
 // Whether a title capitalises its common words ("Obama Tours Storm-Ravaged
 // New Jersey With Gov. Chris Christie"): at least three words of four
 // letters or more after the first, not stop words, and four in five of them
@@ -392,7 +410,26 @@ bool IsTitleCase(const Pass& p, std::size_t from, std::size_t to) {
   }
   return words >= 3 && capitalised * 5 >= words * 4;
 }
-bool IsTitleCase(const Pass& p) { return IsTitleCase(p, 0, p.tokens.size()); }
+
+// Whether most of the words of four letters or more after the first of
+// tokens [from, to) are in capitals, three at least: a title or a headline
+// in capitals, where an acronym looks like any other word.
+bool IsInCapitals(const Pass& p, std::size_t from, std::size_t to) {
+  std::size_t words = 0, capitals = 0;
+  for (std::size_t i = from + 1; i < to; ++i) {
+    const Token& t = p.tokens[i];
+    if (t.kind != TokenKind::kWord || t.end - t.begin < 4) continue;
+    ++words;
+    if (t.all_caps) ++capitals;
+  }
+  return capitals >= 3 && capitals * 5 >= words * 4;
+}
+
+// How a title is written: in capitals, in Title Case or as a sentence.
+Heading TitleCase(const Pass& p) {
+  if (IsInCapitals(p, 0, p.tokens.size())) return kInCapitals;
+  return IsTitleCase(p, 0, p.tokens.size()) ? kInTitleCase : kNoHeading;
+}
 
 // Whether the body's sentence of tokens [from, to) is a headline written
 // into the text (a related link, a section title, a caption's heading:
@@ -401,25 +438,28 @@ bool IsTitleCase(const Pass& p) { return IsTitleCase(p, 0, p.tokens.size()); }
 // grammar word in it is capitalised too ("Into", "It", "About"; not "The",
 // which opens names) or, like a title, it has no comma and does not end
 // like a sentence. A sentence naming many people ("Barack Obama, Mitt
-// Romney and Joe Biden spoke.") is not one. Needs the tokens' flags.
-bool IsHeading(const Pass& p, std::size_t from, std::size_t to) {
-  if (to - from < 4 || !IsTitleCase(p, from, to)) return false;
+// Romney and Joe Biden spoke.") is not one. A sentence mostly in capitals
+// is a headline too (IsInCapitals). Needs the tokens' flags.
+Heading IsHeading(const Pass& p, std::size_t from, std::size_t to) {
+  if (to - from < 4) return kNoHeading;
+  if (IsInCapitals(p, from, to)) return kInCapitals;
+  if (!IsTitleCase(p, from, to)) return kNoHeading;
   for (std::size_t i = from + 1; i < to; ++i) {
     const Token& t = p.tokens[i];
     if (t.kind == TokenKind::kWord && t.capitalized && !t.all_caps &&
         (p.info[i].flags & kFunction)) {
       std::string_view f = p.Folded(i);
-      if (f != "the" && f != "a" && f != "an") return true;
+      if (f != "the" && f != "a" && f != "an") return kInTitleCase;
     }
   }
   const std::size_t begin = p.tokens[from].begin, end = p.tokens[to - 1].end;
-  if (p.text.substr(begin, end - begin).find(',') != std::string_view::npos) return false;
+  if (p.text.substr(begin, end - begin).find(',') != std::string_view::npos) return kNoHeading;
   const std::size_t next = to < p.tokens.size() ? p.tokens[to].begin : p.text.size();
   for (std::size_t k = end; k < next && p.text[k] != '\n'; ++k) {
     const char c = p.text[k];
-    if (c == '.' || c == '!' || c == '?') return false;
+    if (c == '.' || c == '!' || c == '?') return kNoHeading;
   }
-  return true;
+  return kInTitleCase;
 }
 
 }  // namespace
@@ -484,18 +524,23 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // IsTitleCase() kept on the way, and only a sentence in Title Case looks
   // at its tokens again.
   std::size_t sentence_from = 0;
-  std::uint32_t long_words = 0, long_capitalised = 0;
+  // Words of four letters or more after the sentence's first: not stop
+  // words, and those capitalised (IsTitleCase); any, and those in capitals
+  // (IsInCapitals).
+  std::uint32_t long_words = 0, long_capitalised = 0, any_long = 0, long_capitals = 0;
   auto end_sentence = [&](std::size_t to) {
-    if (long_words >= 3 && long_capitalised * 5 >= long_words * 4 &&
-        IsHeading(bodyp, sentence_from, to)) {
-      for (std::size_t k = sentence_from; k < to; ++k) {
-        if (!bodyp.tokens[k].capitalized) continue;
-        bodyp.info[k].heading = true;
-        if (!bodyp.info[k].sentence_start) --word(bodyp, k).capitalised_inside;
+    if (long_capitalised >= 3 &&
+        (long_capitalised * 5 >= long_words * 4 || long_capitals * 5 >= any_long * 4)) {
+      if (Heading h = IsHeading(bodyp, sentence_from, to); h != kNoHeading) {
+        for (std::size_t k = sentence_from; k < to; ++k) {
+          if (!bodyp.tokens[k].capitalized) continue;
+          bodyp.info[k].heading = h;
+          if (!bodyp.info[k].sentence_start) --word(bodyp, k).capitalised_inside;
+        }
       }
     }
     sentence_from = to;
-    long_words = long_capitalised = 0;
+    long_words = long_capitalised = any_long = long_capitals = 0;
   };
   for (std::size_t i = 0; i < body_tokens; ++i) {
     const TokenInfo& inf = bodyp.info[i];
@@ -519,10 +564,13 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     } else {
       ++w.capitalised_inside;
     }
-    if (i > sentence_from && t.kind == TokenKind::kWord && t.end - t.begin >= 4 &&
-        !(inf.flags & kStop)) {
-      ++long_words;
-      long_capitalised += t.capitalized;
+    if (i > sentence_from && t.kind == TokenKind::kWord && t.end - t.begin >= 4) {
+      ++any_long;
+      long_capitals += t.all_caps;
+      if (!(inf.flags & kStop)) {
+        ++long_words;
+        long_capitalised += t.capitalized;
+      }
     }
     if (w.term != 0) body_terms[w.slot].count += 1;
   }
@@ -555,7 +603,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // A title in Title Case ("Haiti Fears Death Toll May Rise") capitalises
   // its common words too: there a word counts as a name only where the body
   // also capitalises it inside a sentence ("Haiti"), or it is in capitals.
-  const bool title_case = IsTitleCase(titlep);
+  // In a title in capitals, only where the body capitalises it.
+  const Heading title_case = TitleCase(titlep);
   a.word_count = static_cast<std::uint32_t>(bodyp.tokens.size());
 
   // Concepts of each sentence (word bigrams, names and numbers), and title
@@ -676,13 +725,18 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     auto it = mention_index.find(h);
     return it == mention_index.end() ? mention_hashes.size() : it->second;
   };
-  auto scan_entities = [&](const Pass& p, bool title_case_pass) {
+  auto scan_entities = [&](const Pass& p, Heading title_pass) {
     // Whether token k counts as capitalised here.
     auto capital = [&](std::size_t k) {
       const Token& t = p.tokens[k];
       if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
-      return !(title_case_pass || p.info[k].heading) || t.all_caps ||
-             (written(p.info[k].word_hash, /*terms_only=*/true) & kSeenCapitalised);
+      const Heading h = title_pass != kNoHeading ? title_pass : Heading(p.info[k].heading);
+      if (h == kNoHeading || (h == kInTitleCase && t.all_caps)) return true;
+      // Capitalised inside a sentence of the body, as a word or an acronym.
+      const std::uint64_t hash = p.info[k].word_hash;
+      return ((written(hash, /*terms_only=*/true) |
+               (IsAcronym(t) ? written(HashCombine(hash, kAcronymSeed), false) : 0)) &
+              kSeenCapitalised) != 0;
     };
     const std::size_t n = p.tokens.size();
     std::size_t i = 0;
@@ -870,6 +924,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             if (!mention_index.empty()) mention_index.emplace(h, at);
             mention_hashes.push_back(h);
             mentions.push_back({name, key, 0});
+          } else if (IsAllCaps(mentions[at].name) && !IsAllCaps(name)) {
+            mentions[at].name = name;  // "Senate" rather than a headline's "SENATE"
           }
           ++mentions[at].count;
           if (e - b > 1 || !p.info[run[b]].sentence_start || IsAcronymOpener(p, run[b])) {
@@ -881,7 +937,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
     }
   };
   scan_entities(titlep, title_case);
-  scan_entities(bodyp, false);
+  scan_entities(bodyp, kNoHeading);
 
   // A one-word name the body also writes in lower case ("the Department
   // said ... the department") is doubtful; not one in capitals ("US", "us").

@@ -269,6 +269,13 @@ TEST(Analyzer, ATitleInTitleCaseNamesOnlyWhatTheBodyCapitalisesToo) {
   EXPECT_THAT(names, Contains("NGO"));  // capitals stay a name
   EXPECT_THAT(names, Not(Contains("Haiti Fears Death Toll May Rise After Storm")));
   EXPECT_THAT(names, Not(Contains("Fears Death Toll May Rise After Storm Hits")));
+  // A title in capitals names what the body capitalises.
+  a = analyzer.Analyze("KLITSCHKO RETAINS WORLD HEAVYWEIGHT BELTS IN DUSSELDORF",
+                       "Wladimir Klitschko kept his titles in Dusseldorf on Saturday.");
+  EXPECT_THAT(EntityNames(a), Contains("Wladimir Klitschko"));
+  for (const std::string& name : EntityNames(a)) {
+    EXPECT_EQ(name.find("RETAINS"), std::string::npos) << name;
+  }
   // A title in sentence case keeps its capitalised words as written.
   a = analyzer.Analyze("Kessler Canyon Fire grows to 1,200 acres near Mirabel Springs",
                        "The fire grew overnight.");
@@ -293,6 +300,16 @@ TEST(Analyzer, AHeadlineInTheBodyNamesOnlyWhatTheBodyCapitalisesElsewhere) {
   EXPECT_THAT(names, Not(Contains("Lindsay Lohan Checks Into Betty Ford Rehab")));
   EXPECT_THAT(names, Not(Contains("Raid Killed Top Suspect")));
   EXPECT_THAT(names, Not(Contains("Paris Attacks")));
+  // A headline in capitals: there an acronym looks like any other word, so
+  // only what the body capitalises elsewhere is a name.
+  a = analyzer.Analyze("",
+                       "RELATED: DEMOCRATS RETAIN THE SENATE WHILE THE GOP KEEPS ITS GRIP\n"
+                       "The Democrats kept the Senate on Tuesday, the AP said.");
+  for (const std::string& name : EntityNames(a)) {
+    EXPECT_EQ(name.find("RETAIN"), std::string::npos) << name;
+    EXPECT_EQ(name.find("GRIP"), std::string::npos) << name;
+  }
+  EXPECT_THAT(EntityNames(a), Contains("Senate"));
   // A sentence naming many people is no headline: each name stays.
   a = analyzer.Analyze("",
                        "Barack Obama, Mitt Romney, Joe Biden and Paul Ryan attended the "
