@@ -234,7 +234,10 @@ struct TokenInfo {
   std::uint32_t fold_begin;  // into the folded buffer
   std::uint32_t fold_len;
   std::uint64_t word_hash;  // Hash64(folded)
+  // Opens a sentence, or a clause inside one where a capital says nothing
+  // about a name (OpensAClause).
   bool sentence_start;
+  bool sentence_first;   // the first token of a sentence span (body only)
   std::uint8_t heading;  // a Heading: in a body line written as a title
   std::uint8_t flags;    // WordFlags of the folded word
 };
@@ -321,6 +324,33 @@ void Analyzer::WordCache::clear() {
 
 namespace {
 
+// Whether the word at `begin` opens a clause inside a sentence, where a
+// capital says nothing about a name: after a colon ("2000: Deemed unfit for
+// trial", "WATCH: Police ..."), an opening quotation mark (chanted “Give the
+// money back”) or a dash set off by spaces ("PARIS — Police said").
+bool OpensAClause(std::string_view text, std::size_t begin) {
+  std::size_t k = begin;
+  if (k >= 2 && text[k - 1] == ' ' && text[k - 2] != ' ') {
+    // The common case, one space after a word or a comma: answered from one
+    // byte.
+    --k;
+    const char c = text[k - 1];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',') return false;
+  }
+  while (k > 0 && text[k - 1] == ' ') --k;
+  if (k == 0) return false;
+  const char c = text[k - 1];
+  if (c == ':') return true;
+  if (c == '"') return k == begin && (k == 1 || text[k - 2] == ' ' || text[k - 2] == '\n');
+  if (c == '-') return k < begin && k >= 2 && text[k - 2] == ' ';
+  if (k >= 3 && text.substr(k - 3, 2) == "\xE2\x80") {
+    const char last = text[k - 1];
+    if (last == '\x9C') return k == begin;                   // “
+    if (last == '\x94' || last == '\x93') return k < begin;  // — – with a space after
+  }
+  return false;
+}
+
 void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
   p->text = text;
   Tokenize(text, &p->tokens);
@@ -351,6 +381,7 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
                                             : static_cast<std::uint32_t>(p->folded.size() - begin);
     inf.word_hash = Hash64(p->Folded(i), kWordSeed);
     inf.sentence_start = false;
+    inf.sentence_first = false;
     inf.heading = kNoHeading;
     if (sentences == nullptr) {
       // A title's sentences: "Is Cobalt overpaying? Analysts weigh ...".
@@ -362,7 +393,9 @@ void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, 
       while (s < sentences->size() && (*sentences)[s].end <= t.begin) ++s;
       if (s < sentences->size() && (*sentences)[s].begin <= t.begin &&
           (i == 0 || p->tokens[i - 1].begin < (*sentences)[s].begin)) {
-        inf.sentence_start = true;
+        inf.sentence_start = inf.sentence_first = true;
+      } else if (t.capitalized) {
+        inf.sentence_start = OpensAClause(text, t.begin);
       }
     }
   }
@@ -544,7 +577,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   };
   for (std::size_t i = 0; i < body_tokens; ++i) {
     const TokenInfo& inf = bodyp.info[i];
-    if (inf.sentence_start && i > sentence_from) end_sentence(i);
+    if (inf.sentence_first && i > sentence_from) end_sentence(i);
     a.word_hashes[i] = inf.word_hash;
     WordInfo& w = word(bodyp, i);
     if (w.generation != generation_) {

@@ -347,6 +347,22 @@ TEST(Analyzer, AWordAlsoWrittenInLowerCaseIsADoubtfulName) {
   EXPECT_FALSE(Doubtful(a, "geneva"));
 }
 
+TEST(Analyzer, AWordOpeningAClauseIsADoubtfulNameAsAtASentenceStart) {
+  // After a colon, an opening quotation mark or a dash set off by spaces, a
+  // capital says no more than at the start of a sentence.
+  Analyzer analyzer;
+  Analysis a =
+      analyzer.Analyze("",
+                       "2000: Deemed unfit for trial, Pinochet returns home to Chile.\n"
+                       "Protesters chanted \"Give the money back\" outside the court in Santiago.\n"
+                       "SANTIAGO \u2014 Lawyers for the family said Pinochet was ill.");
+  EXPECT_TRUE(Doubtful(a, "deemed"));
+  EXPECT_TRUE(Doubtful(a, "give"));
+  EXPECT_TRUE(Doubtful(a, "lawyers"));
+  EXPECT_FALSE(Doubtful(a, "pinochet"));
+  EXPECT_FALSE(Doubtful(a, "santiago"));
+}
+
 TEST(Analyzer, StateAbbreviatedAfterATownNamesTheState) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
