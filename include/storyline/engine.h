@@ -88,7 +88,8 @@ class PreparedArticle {
   // speakers found past appositives, roles and offices; 8: glued plural possessives
   // split, names keep "New" and initials, drop words of tenure and lone letters;
   // 9: speakers past a body and a role, none for lone words that name nobody,
-  // headlines inside the body read as Title Case titles
+  // headlines inside the body (in Title Case or capitals) read as titles, clause
+  // openers judged as sentence openers
   static constexpr std::uint32_t kFormat = 9;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
