@@ -89,8 +89,9 @@ class PreparedArticle {
   // split, names keep "New" and initials, drop words of tenure and lone letters;
   // 9: speakers past a body and a role, none for lone words that name nobody,
   // headlines inside the body (in Title Case or capitals) read as titles, clause
-  // openers judged as sentence openers
-  static constexpr std::uint32_t kFormat = 9;
+  // openers judged as sentence openers; 10: each quote notes whether its speaker is named
+  // next to it
+  static constexpr std::uint32_t kFormat = 10;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

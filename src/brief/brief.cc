@@ -799,7 +799,9 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
       if (std::find(match->outlets.begin(), match->outlets.end(), outlet) == match->outlets.end()) {
         match->outlets.push_back(outlet);
       }
-      if (!q.speaker.empty()) ++match->speakers[names.Canonical(q.speaker)];
+      // A speaker named next to the quote outweighs one found for a "he
+      // said" or elsewhere in the sentence.
+      if (!q.speaker.empty()) match->speakers[names.Canonical(q.speaker)] += q.named ? 2 : 1;
     }
   }
   // Most outlets first; among equals, a quote with its speaker, then one

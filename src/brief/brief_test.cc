@@ -188,6 +188,24 @@ TEST(WriteBrief, AmongEqualQuotesOneOpeningLikeASentenceComesFirst) {
   EXPECT_EQ(s.quotes[1].text.rfind("test every dam", 0), 0u) << s.quotes[1].text;
 }
 
+TEST(WriteBrief, ASpeakerNamedNextToTheQuoteOutweighsOneFoundForAPronoun) {
+  // One outlet names the speaker; the other's "he said" resolves to the
+  // only person it named before.
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "The mayor spoke after the vote.\n"
+        "\"We will rebuild the northern quay before the winter storms,\" Zoe Berg said.\n",
+        100);
+  b.Add("b", "Herald", "",
+        "Carl Holm watched the council vote from the gallery on Monday.\n"
+        "\"We will rebuild the northern quay before the winter storms,\" he said.\n",
+        200);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.quotes.empty());
+  EXPECT_EQ(s.quotes.front().outlets.size(), 2u);
+  EXPECT_EQ(s.quotes.front().speaker, "Zoe Berg");
+}
+
 TEST(WriteBrief, AQuoteRunByTwoOutletsMergesAmongHundredsOfOthers) {
   // 200 other quotes, all sharing the common word pairs of the one that two
   // outlets ran ("of the", "in the"): the merge still finds it, by the
@@ -565,7 +583,11 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   EXPECT_EQ(back.text, m.text);
   EXPECT_EQ(back.sentences.size(), m.sentences.size());
   EXPECT_EQ(back.concepts, m.concepts);
-  EXPECT_EQ(back.quotes.size(), m.quotes.size());
+  ASSERT_EQ(back.quotes.size(), m.quotes.size());
+  for (std::size_t i = 0; i < m.quotes.size(); ++i) {
+    EXPECT_EQ(back.quotes[i].speaker, m.quotes[i].speaker);
+    EXPECT_EQ(back.quotes[i].named, m.quotes[i].named) << m.quotes[i].text;
+  }
   ASSERT_EQ(back.names.size(), m.names.size());
   for (std::size_t i = 0; i < m.names.size(); ++i) {
     EXPECT_EQ(back.names[i].name, m.names[i].name);

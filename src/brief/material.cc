@@ -108,7 +108,8 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     m.sentences.push_back(f);
   }
   for (text::Quote& q : text::FindQuotes(m.text)) {
-    m.quotes.push_back({std::move(q.text), std::move(q.speaker)});
+    const bool named = q.source == text::SpeakerSource::kNamed && !q.speaker.empty();
+    m.quotes.push_back({std::move(q.text), std::move(q.speaker), named});
   }
   // The most mentioned names, plus the full forms of kept short ones ("Mike
   // Pompeo" once beside "Pompeo" five times): grouping needs those.
@@ -146,6 +147,7 @@ void ArticleMaterial::AppendTo(std::string* out) const {
   for (const Quote& q : quotes) {
     PutString(out, q.text);
     PutString(out, q.speaker);
+    PutU32(out, q.named ? 1 : 0);
   }
   PutU32(out, static_cast<std::uint32_t>(names.size()));
   for (const text::NameCount& n : names) {
@@ -164,7 +166,9 @@ bool ArticleMaterial::Parse(std::string_view bytes, ArticleMaterial* out) {
   }
   out->quotes.resize(n);
   for (Quote& q : out->quotes) {
-    if (!r.GetString(&q.text) || !r.GetString(&q.speaker)) return false;
+    std::uint32_t named = 0;
+    if (!r.GetString(&q.text) || !r.GetString(&q.speaker) || !r.GetU32(&named)) return false;
+    q.named = named != 0;
   }
   if (!r.GetU32(&n) || n > bytes.size()) return false;
   out->names.resize(n);

@@ -51,6 +51,7 @@ struct ArticleMaterial {
   struct Quote {
     std::string text;
     std::string speaker;  // as written; "" when unknown
+    bool named = false;   // the speaker is named next to the quote (text::SpeakerSource::kNamed)
   };
   std::vector<Quote> quotes;
   std::vector<text::NameCount> names;  // entity candidates with their mentions, most first

@@ -65,6 +65,13 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Editor & Publisher"), "Editor & Publisher");
   EXPECT_EQ(CleanName("Manager"), "Manager");
   EXPECT_EQ(CleanName("Mid-Bedfordshire MP"), "Mid-Bedfordshire");
+  // An officer's title, and a party's label before a title.
+  EXPECT_EQ(CleanName("Microsoft Chief Executive Officer Steve Ballmer"), "Steve Ballmer");
+  EXPECT_EQ(CleanName("Officer Darren Wilson"), "Darren Wilson");
+  EXPECT_EQ(CleanName("Tory Lord McAlpine"), "McAlpine");
+  EXPECT_EQ(CleanName("Democratic Senator Claire McCaskill"), "Claire McCaskill");
+  EXPECT_EQ(CleanName("Republican Party"), "Republican Party");
+  EXPECT_EQ(CleanName("Labour Party"), "Labour Party");
 }
 
 TEST(CleanName, KeepsNamesThatOnlyLookTitled) {

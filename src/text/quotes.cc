@@ -92,6 +92,11 @@ bool IsSpeechAdverb(std::string_view w) {
 
 bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
 
+// "“…” He said.": a pronoun may open the attribution after a quote.
+bool IsSubjectPronoun(std::string_view w) {
+  return IsPronoun(w) || w == "it" || w == "they" || w == "we" || w == "i" || w == "you";
+}
+
 // Capitalised words that start sentences but name nobody.
 bool IsFunctionWord(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
@@ -135,19 +140,18 @@ bool IsAbbreviation(std::string_view lower) {
 }
 
 // Whether a cleaned speaker name can name who spoke. One word that is a
-// grammar word ("Another adds:"), a day ("A White House statement on Sunday
-// said"), a role alone ("Executive") or a kind of body ("Department") names
-// nobody. A rank may ("King": Billy King, or the King).
+// stop word of news names nobody ("Another adds:", "However, his spokesman
+// said", "A White House statement on Sunday said"; the agencies among them,
+// "Reuters", do), nor does a role alone ("Executive") or a kind of body
+// ("Department"). A rank may ("King": Billy King, or the King).
 bool NamesSomeone(std::string_view name) {
   if (name.empty()) return false;
   if (name.find(' ') != std::string_view::npos) return true;
   Lower l(name.ends_with('.') ? name.substr(0, name.size() - 1) : name);
   std::string_view w = l.view();
-  static const absl::flat_hash_set<std::string_view> kDays = {
-      "monday",   "tuesday", "wednesday", "thursday",  "friday",
-      "saturday", "sunday",  "today",     "yesterday", "tomorrow"};
-  return !(IsFunctionWord(w) || text::IsFunctionWord(w) || w == "another" || kDays.contains(w) ||
-           IsRoleNoun(w) || (IsGenericName(name) && !IsPersonTitle(w)));
+  const bool agency = w == "reuters" || w == "ap" || w == "afp";
+  return !(IsFunctionWord(w) || (text::IsStopWord(w) && !agency) || IsRoleNoun(w) ||
+           (IsGenericName(name) && !IsPersonTitle(w)));
 }
 
 bool IsUpperAt(std::string_view text, std::size_t i) {
@@ -740,6 +744,13 @@ Attribution Trailing(const Context& c, const Part& p) {
   const int n = static_cast<int>(c.toks.size());
   int j = p.close + 1;
   if (j < n && c.toks[j].kind == Kind::kComma) ++j;
+  // "“… Arafat.” And blogger Ben Shapiro wrote: “…”": a quote that ends its
+  // sentence, then a grammar word opening the next one, which is not about
+  // this quote.
+  if (j == p.close + 1 && c.toks[p.last].kind == Kind::kStop && c.IsWord(j) && c.toks[j].cap) {
+    Lower w(c.Word(j));
+    if (IsFunctionWord(w.view()) && !IsSubjectPronoun(w.view())) return a;
+  }
   int words_end = j;
   while (words_end < n && c.IsWord(words_end) && words_end - j < kMaxAttributionWords) ++words_end;
   if (words_end == j) return a;

@@ -105,6 +105,17 @@ TEST(FindQuotes, APlaceOrBodyBeforeALowerCaseRoleIsNotTheSpeaker) {
   EXPECT_EQ(One("“The talks will go on,” said Seoul officials on Monday.").speaker, "Seoul");
 }
 
+TEST(FindQuotes, ANewSentenceAfterAQuoteIsNotItsAttribution) {
+  std::vector<Quote> q = FindQuotes(
+      "Hoft wrote that the nomination “will put her up there with the worst of them.” And "
+      "blogger Ben Shapiro wrote: “Just when you think the magazine cannot sink lower, it does.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_NE(q[0].speaker, "Ben Shapiro");
+  EXPECT_EQ(q[1].speaker, "Ben Shapiro");
+  // A quote that ends its sentence may still be followed by its speaker.
+  EXPECT_EQ(One("“We will win this time.” Trump said on Monday.").speaker, "Trump");
+}
+
 TEST(FindQuotes, AWordThatNamesNobodyIsNoSpeaker) {
   EXPECT_EQ(One("They kept coming. Another adds: “As long as it takes, we will stay!”").speaker,
             "");
