@@ -891,6 +891,26 @@ double Specificity(std::uint32_t concept_hash, const features::TermStats* prior)
   return rarity * rarity;
 }
 
+// Whether a sentence opens with a word that points back to one before it
+// ("He added that ...", "It was not immediately clear ...", "Their ..."):
+// shown alone, as a fact is, it leaves the reader asking who or what.
+bool OpensPointingBack(std::string_view sentence) {
+  std::size_t end = 0;
+  while (end < sentence.size() && end < 6 &&
+         ((sentence[end] >= 'a' && sentence[end] <= 'z') ||
+          (sentence[end] >= 'A' && sentence[end] <= 'Z'))) {
+    ++end;
+  }
+  if (end == sentence.size() || end == 0 || (sentence[end] != ' ' && sentence[end] != ',')) {
+    return false;
+  }
+  static constexpr std::string_view kWords[] = {"He",    "She",  "It",    "They", "This",
+                                                "These", "That", "Those", "His",  "Her",
+                                                "Their", "Its",  "Him",   "Them"};
+  const std::string_view first = sentence.substr(0, end);
+  return std::find(std::begin(kWords), std::end(kWords), first) != std::end(kWords);
+}
+
 // How much of a fact `s` is against the concepts `known(c)` says are known
 // elsewhere; nullopt when it is not a fact (too short, mostly known, or no new
 // name or number). `prior` (may be null) weighs the new names by specificity.
@@ -917,8 +937,10 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   double novelty = static_cast<double>(new_pairs) / static_cast<double>(pairs);
   if (novelty < kMinFactNovelty) return std::nullopt;
   // Names and numbers count on a log scale: a sentence listing many is not
-  // worth that many facts.
-  return std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
+  // worth that many facts. One that cannot stand alone comes after those
+  // that can.
+  const double score = std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
+  return OpensPointingBack(m.Sentence(s)) ? 0.5 * score : score;
 }
 
 // The best `k` facts, not repeating one another, in article and position order.

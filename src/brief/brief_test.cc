@@ -468,6 +468,32 @@ features::TermStats PriorOf(const std::string& name, int documents, const std::s
   return stats.ok() ? std::move(*stats) : features::TermStats();
 }
 
+TEST(WriteBrief, OnlyInPrefersAFactThatStandsAlone) {
+  // The Wire's first fact names more, but opens with "He", which shown
+  // alone leaves the reader asking who.
+  const std::string shared =
+      "Floods closed the main road into Valdora on Monday, officials said.\n";
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        shared +
+            "He told reporters in Oslo, Madrid and Berlin that aid flights would leave at once.\n"
+            "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
+        100);
+  b.Add("b", "Herald", "",
+        shared +
+            "Rain is expected to continue for three more days across the region, forecasters "
+            "said.\n",
+        200);
+  BriefOptions one;
+  one.only_in_per_outlet = 1;
+  std::vector<std::string> wire;
+  for (const OutletFacts& f : b.Brief(one).only_in) {
+    if (f.outlet == "Wire") wire = f.sentences;
+  }
+  ASSERT_EQ(wire.size(), 1u);
+  EXPECT_TRUE(Contains(wire, "Zorvat")) << wire[0];
+}
+
 TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
   const std::string shared =
       "Floods closed the main road into Valdora on Monday, officials said.\n";
