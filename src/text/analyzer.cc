@@ -554,8 +554,8 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // `capitalised_inside`). A heading capitalises common words too, so its
   // words are taken back out of `capitalised_inside` once its sentence is
   // found to be one: each sentence is judged at its end, with the counts of
-  // IsTitleCase() kept on the way, and only a sentence in Title Case looks
-  // at its tokens again.
+  // IsTitleCase() and IsInCapitals() kept on the way, and only a sentence
+  // in Title Case or in capitals looks at its tokens again.
   std::size_t sentence_from = 0;
   // Words of four letters or more after the sentence's first: not stop
   // words, and those capitalised (IsTitleCase); any, and those in capitals
