@@ -123,23 +123,33 @@ bool IsPluralOfficeTitle(std::string_view w) {
   return IsHeadTitle(one) && !kRanks.contains(one);
 }
 
+// A party's label, which may stand with a title ("Tory Lord McAlpine",
+// "Mid-Bedfordshire Conservative MP").
+bool IsPartyLabel(std::string_view w) {
+  return w == "tory" || w == "conservative" || w == "labour" || w == "liberal" ||
+         w == "democratic" || w == "democrat" || w == "republican";
+}
+
 // Words that sit in a title but never make one alone ("Vice", "Foreign",
 // "State" in "Secretary of State"); stripped only with a head title.
 bool IsTitleModifier(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "vice", "deputy", "prime", "foreign", "state", "affairs", "defense", "defence", "home",
-      "interior", "finance", "treasury", "justice", "commerce", "trade", "health", "education",
-      "energy", "homeland", "security", "national", "special", "senior", "executive", "acting",
-      "former", "first", "general", "us", "u.s", "uk", "u.k", "un", "u.n", "eu", "house", "senate",
-      "majority", "minority", "press", "assistant", "associate", "of", "for", "the", "and",
-      "supreme", "military", "economic", "information", "labor", "labour", "agriculture",
-      "transport", "environment", "county", "city", "district", "regional", "provincial",
-      "municipal", "federal", "fire", "police", "battalion", "staff", "division", "army", "navy",
-      "coast", "guard", "asst", "managing", "ch",
-      // A party's label before a title: "Tory Lord McAlpine", "Democratic
-      // Senator Claire McCaskill".
-      "tory", "conservative", "liberal", "democratic", "democrat", "republican"};
-  return kSet.contains(w);
+      "vice",        "deputy",      "prime",    "foreign",  "state",       "affairs",
+      "defense",     "defence",     "home",     "interior", "finance",     "treasury",
+      "justice",     "commerce",    "trade",    "health",   "education",   "energy",
+      "homeland",    "security",    "national", "special",  "senior",      "executive",
+      "acting",      "former",      "first",    "general",  "us",          "u.s",
+      "uk",          "u.k",         "un",       "u.n",      "eu",          "house",
+      "senate",      "majority",    "minority", "press",    "assistant",   "associate",
+      "of",          "for",         "the",      "and",      "supreme",     "military",
+      "economic",    "information", "labor",    "labour",   "agriculture", "transport",
+      "environment", "county",      "city",     "district", "regional",    "provincial",
+      "municipal",   "federal",     "fire",     "police",   "battalion",   "staff",
+      "division",    "army",        "navy",     "coast",    "guard",       "asst",
+      "managing",    "ch"};
+  // A party's label before a title: "Tory Lord McAlpine", "Democratic
+  // Senator Claire McCaskill".
+  return kSet.contains(w) || IsPartyLabel(w);
 }
 
 // Occupations written before a name like a title ("Paramedic Israel
@@ -379,7 +389,13 @@ std::string CleanName(std::string_view name) {
   words.back() = StripPossessive(words.back());
   // A short title written after the name it belongs to, or cut from the one
   // that follows: "Mid-Bedfordshire MP", "Connecticut State Police Lt".
-  while (words.size() > 1 && IsTrailingTitle(Fold1(words.back()))) words.pop_back();
+  // A party's label goes with it: "Mid-Bedfordshire Conservative MP".
+  bool trailing_title = false;
+  while (words.size() > 1 && IsTrailingTitle(Fold1(words.back()))) {
+    words.pop_back();
+    trailing_title = true;
+  }
+  if (trailing_title && words.size() > 1 && IsPartyLabel(Fold1(words.back()))) words.pop_back();
   // Leading title words: strip the longest prefix of title words that holds
   // a head title, leaving at least one word ("Secretary of State Mike
   // Pompeo", "US President Donald Trump"; "State Department" stays).

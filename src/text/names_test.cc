@@ -72,6 +72,8 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Democratic Senator Claire McCaskill"), "Claire McCaskill");
   EXPECT_EQ(CleanName("Republican Party"), "Republican Party");
   EXPECT_EQ(CleanName("Labour Party"), "Labour Party");
+  EXPECT_EQ(CleanName("Mid-Bedforshire Conservative MP"), "Mid-Bedforshire");
+  EXPECT_EQ(CleanName("Conservative MP"), "Conservative");
 }
 
 TEST(CleanName, KeepsNamesThatOnlyLookTitled) {
