@@ -468,63 +468,56 @@ features::TermStats PriorOf(const std::string& name, int documents, const std::s
   return stats.ok() ? std::move(*stats) : features::TermStats();
 }
 
+// Floods in Valdora, told by the Wire with two facts of its own (`fact`
+// first, then the dam at Zorvat) and by the Herald with one.
+void AddFloodStory(const std::string& fact, StoryBuilder* b) {
+  const std::string shared =
+      "Floods closed the main road into Valdora on Monday, officials said.\n";
+  b->Add("a", "Wire", "",
+         shared + fact +
+             "\nEngineers said the old dam at Zorvat had cracked but was holding for now.\n",
+         100);
+  b->Add("b", "Herald", "",
+         shared +
+             "Rain is expected to continue for three more days across the region, forecasters "
+             "said.\n",
+         200);
+}
+
+// The facts listed as only in the Wire.
+std::vector<std::string> WireFacts(const Story& s) {
+  for (const OutletFacts& f : s.only_in) {
+    if (f.outlet == "Wire") return f.sentences;
+  }
+  return {};
+}
+
 TEST(WriteBrief, OnlyInPrefersAFactThatStandsAlone) {
   // The Wire's first fact names more, but opens with "He", which shown
   // alone leaves the reader asking who.
-  const std::string shared =
-      "Floods closed the main road into Valdora on Monday, officials said.\n";
   StoryBuilder b;
-  b.Add("a", "Wire", "",
-        shared +
-            "He told reporters in Oslo, Madrid and Berlin that aid flights would leave at once.\n"
-            "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
-        100);
-  b.Add("b", "Herald", "",
-        shared +
-            "Rain is expected to continue for three more days across the region, forecasters "
-            "said.\n",
-        200);
-  BriefOptions one;
-  one.only_in_per_outlet = 1;
-  std::vector<std::string> wire;
-  for (const OutletFacts& f : b.Brief(one).only_in) {
-    if (f.outlet == "Wire") wire = f.sentences;
-  }
+  AddFloodStory(
+      "He told reporters in Oslo, Madrid and Berlin that aid flights would leave at once.", &b);
+  std::vector<std::string> wire = WireFacts(b.Brief({.only_in_per_outlet = 1}));
   ASSERT_EQ(wire.size(), 1u);
   EXPECT_TRUE(Contains(wire, "Zorvat")) << wire[0];
 }
 
 TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
-  const std::string shared =
-      "Floods closed the main road into Valdora on Monday, officials said.\n";
   StoryBuilder b;
-  b.Add("a", "Wire", "",
-        shared +
-            "Aid flights were promised by officials in Oslo, Madrid and Berlin late that night.\n"
-            "Engineers said the old dam at Zorvat had cracked but was holding for now.\n",
-        100);
-  b.Add("b", "Herald", "",
-        shared +
-            "Rain is expected to continue for three more days across the region, forecasters "
-            "said.\n",
-        200);
+  AddFloodStory(
+      "Aid flights were promised by officials in Oslo, Madrid and Berlin late that night.", &b);
   BriefOptions one;
   one.only_in_per_outlet = 1;
-  auto wire_facts = [](const Story& s) {
-    for (const OutletFacts& f : s.only_in) {
-      if (f.outlet == "Wire") return f.sentences;
-    }
-    return std::vector<std::string>{};
-  };
   // Without a prior every name counts the same: three beat one.
-  std::vector<std::string> plain = wire_facts(b.Brief(one));
+  std::vector<std::string> plain = WireFacts(b.Brief(one));
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_TRUE(Contains(plain, "Oslo"));
   // With a prior in which those three are common news words and "Zorvat" is
   // unknown, the rare name is the more specific fact.
   features::TermStats prior = PriorOf("rare", 1000, "oslo\t150\nmadrid\t200\nberlin\t250\n");
   one.prior = &prior;
-  std::vector<std::string> specific = wire_facts(b.Brief(one));
+  std::vector<std::string> specific = WireFacts(b.Brief(one));
   ASSERT_EQ(specific.size(), 1u);
   EXPECT_TRUE(Contains(specific, "Zorvat"));
 }
