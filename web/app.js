@@ -49,6 +49,9 @@ function httpUrl(value) {
 }
 
 const text = (v) => (typeof v === 'string' ? v : '');
+// A quotation whose first letter is lower case was taken out of a sentence; an ellipsis says so
+// (as the static report does).
+const quoted = (v) => (/^[^\p{L}\p{N}]*\p{Ll}/u.test(text(v)) ? `\u2026${text(v)}` : text(v));
 const list = (v) => (Array.isArray(v) ? v : []);
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
@@ -325,7 +328,7 @@ function renderStory(story, quiet) {
 
   const quotesPart = quotes.length ? section('quotes', 'Quotes',
     quotes.map((q) => h('figure', { class: 'quote' },
-      h('blockquote', null, h('p', null, text(q.text))),
+      h('blockquote', null, h('p', null, quoted(q.text))),
       h('figcaption', null,
         h('span', { class: 'speaker' }, text(q.speaker) || 'Unattributed'),
         h('span', { class: 'ran-in' }, list(q.outlets).length ? 'in' : null),

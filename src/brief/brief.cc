@@ -10,7 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "utf8proc.h"
+#include "text/tokenizer.h"
 #include "util/ascii.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -707,28 +707,6 @@ double Jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-// Whether the quote's first letter is lower case: a fragment taken out of a
-// sentence ("potentially have undermined his position"), which reads less
-// well on its own than a quote that opens like a sentence.
-bool OpensInLowerCase(std::string_view quote) {
-  std::size_t i = 0;
-  while (i < quote.size()) {
-    char32_t cp = DecodeUtf8(quote, &i);
-    switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-      case UTF8PROC_CATEGORY_LL:
-        return true;
-      case UTF8PROC_CATEGORY_LU:
-      case UTF8PROC_CATEGORY_LT:
-      case UTF8PROC_CATEGORY_LO:
-      case UTF8PROC_CATEGORY_ND:
-        return false;
-      default:
-        break;  // "…", "[", a quote mark: look on
-    }
-  }
-  return false;
-}
-
 std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
                                     const text::NameGroups& names, std::size_t max) {
   struct Group {
@@ -737,7 +715,7 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
     std::vector<std::string_view> outlets;
     std::map<std::string, int> speakers;
     std::size_t first = 0;
-    bool fragment = false;  // OpensInLowerCase(text), set once merging is done
+    bool fragment = false;  // text::OpensInLowerCase(text), set once merging is done
   };
   std::vector<Group> groups;
   // A quote joins the first group that holds it, that it holds (both are
@@ -806,7 +784,7 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
   }
   // Most outlets first; among equals, a quote with its speaker, then one
   // that opens like a sentence, then the earliest.
-  for (Group& g : groups) g.fragment = OpensInLowerCase(g.text);
+  for (Group& g : groups) g.fragment = text::OpensInLowerCase(g.text);
   std::stable_sort(groups.begin(), groups.end(), [](const Group& x, const Group& y) {
     if (x.outlets.size() != y.outlets.size()) return x.outlets.size() > y.outlets.size();
     bool xs = !x.speakers.empty(), ys = !y.speakers.empty();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "text/tokenizer.h"
 #include "util/hash.h"
 #include "util/time.h"
 #include "util/utf8.h"
@@ -200,6 +201,8 @@ void AppendQuotes(std::string* o, const Story& s) {
   o->append("<section aria-label=\"Quotes\"><h3>Quotes</h3>\n");
   for (const StoryQuote& q : s.quotes) {
     o->append("<figure class=\"quote\"><blockquote><p>\xE2\x80\x9C");
+    // A fragment taken out of a sentence shows that it is one.
+    if (text::OpensInLowerCase(q.text)) o->append("\xE2\x80\xA6");
     Append(o, q.text);
     o->append("\xE2\x80\x9D</p></blockquote><figcaption>");
     o->append(q.speaker.empty() ? "<span class=\"speaker\">Unattributed</span>"

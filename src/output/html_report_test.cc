@@ -118,6 +118,16 @@ TEST(HtmlReport, IsAnHtml5PageWithEveryPartOfAStory) {
   EXPECT_NE(html.find("</html>\n"), std::string::npos);
 }
 
+TEST(HtmlReport, AQuoteTakenOutOfASentenceOpensWithAnEllipsis) {
+  Story s = FullStory();
+  s.quotes = {{"potentially have undermined his position", "Dominic Grieve", {"Harbor Tribune"}},
+              {"We will appeal", "Dominic Grieve", {"Harbor Tribune"}}};
+  std::string html = Render({s});
+  EXPECT_NE(html.find("<p>\u201c\u2026potentially have undermined his position\u201d</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p>\u201cWe will appeal\u201d</p>"), std::string::npos);
+}
+
 TEST(HtmlReport, TotalsFillTheHeaderSlotAndTheFooter) {
   Story other = FullStory();
   other.outlets = {"Harbor Tribune", "Bay Courier"};

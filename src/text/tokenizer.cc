@@ -256,6 +256,25 @@ void FoldInto(std::string_view token, std::string* out) {
   std::free(folded);
 }
 
+bool OpensInLowerCase(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = DecodeUtf8(text, &i);
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+      case UTF8PROC_CATEGORY_LL:
+        return true;
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LO:
+      case UTF8PROC_CATEGORY_ND:
+        return false;
+      default:
+        break;  // "…", "[", a quote mark: look on
+    }
+  }
+  return false;
+}
+
 std::string Fold(std::string_view token) {
   std::string out;
   out.reserve(token.size());

@@ -40,6 +40,12 @@ void Tokenize(std::string_view text, std::vector<Token>* out);
 std::string Fold(std::string_view token);
 void FoldInto(std::string_view token, std::string* out);
 
+// Whether the first letter or digit of `text` is a lower-case letter: a
+// quotation that opens so is a fragment taken out of a sentence
+// ("potentially have undermined his position"). Marks before it ("…", "[",
+// quote marks) are passed over.
+bool OpensInLowerCase(std::string_view text);
+
 }  // namespace storyline::text
 
 #endif  // STORYLINE_TEXT_TOKENIZER_H_

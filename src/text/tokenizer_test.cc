@@ -35,6 +35,17 @@ TEST(Tokenizer, AbbreviationWithDotsIsOneTokenFoldedWithoutThem) {
   EXPECT_TRUE(tokens[0].all_caps);
 }
 
+TEST(OpensInLowerCase, LooksPastMarksToTheFirstLetterOrDigit) {
+  EXPECT_TRUE(OpensInLowerCase("potentially have undermined his position"));
+  EXPECT_TRUE(OpensInLowerCase("\u2026 [the] deal is off"));
+  EXPECT_TRUE(OpensInLowerCase("\u00e9t\u00e9 difficile"));  // "été": not ASCII
+  EXPECT_FALSE(OpensInLowerCase("We will appeal"));
+  EXPECT_FALSE(OpensInLowerCase("\u201c\u00c9t\u00e9"));
+  EXPECT_FALSE(OpensInLowerCase("20 people were hurt"));
+  EXPECT_FALSE(OpensInLowerCase("... "));
+  EXPECT_FALSE(OpensInLowerCase(""));
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheText) {
   std::string_view text = "  North Korea";
   std::vector<Token> tokens = Tokenize(text);

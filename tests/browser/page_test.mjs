@@ -104,6 +104,11 @@ await step('the seed story page shows the quote with both outlets, outlets, only
   assert.equal(await quote.locator('.speaker').innerText(), 'Donald Trump');
   assert.deepEqual((await quote.locator('figcaption .chip').allInnerTexts()).sort(), [...seedStory.outlets].sort(),
     'the quote names both outlets');
+  // A quote taken out of a sentence (it opens in lower case) is shown with an ellipsis before it.
+  const fragment = seedStory.quotes.find((q) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(q.text));
+  assert.ok(fragment, 'the seed story quotes a fragment ("a very, very good meeting.")');
+  const shown = page.locator('#quotes figure.quote blockquote p').filter({ hasText: fragment.text });
+  assert.equal(await shown.first().innerText(), `\u2026${fragment.text}`);
 
   assert.deepEqual((await story.locator('header .chip').allInnerTexts()).sort(), [...seedStory.outlets].sort());
 
