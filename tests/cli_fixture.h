@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +16,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/test_dir.h"
 
 namespace storyline::testing {
 
@@ -64,13 +65,7 @@ inline std::set<std::set<std::string>> Partition(const std::map<std::string, std
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("storyline_cli_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::FreshTestDir("storyline_cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   fs::path Write(const std::string& name, const std::string& contents) {

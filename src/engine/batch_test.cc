@@ -1,13 +1,14 @@
 #include "engine/batch.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include "tests/test_dir.h"
 
 namespace storyline {
 namespace {
@@ -24,13 +25,7 @@ class CollectDiagnostics : public ingest::Diagnostics {
 // (CTest runs tests in parallel).
 class Batch : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("storyline_batch_" + std::to_string(getpid()) + "_" + info->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::FreshTestDir("storyline_batch"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::string WriteCorpus();

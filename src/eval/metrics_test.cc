@@ -1,13 +1,14 @@
 #include "eval/metrics.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "tests/test_dir.h"
 
 namespace storyline::eval {
 namespace {
@@ -86,13 +87,7 @@ TEST(Metrics, EmptyGoldIsAnError) { EXPECT_FALSE(Score({}, {{"a", "x"}}).ok()); 
 
 class LabelsFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("storyline_metrics_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::FreshTestDir("storyline_metrics"); }
   void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& contents) {
     std::string path = (dir_ / name).string();

@@ -1,7 +1,6 @@
 #include "features/term_stats.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "features/doc_vectors.h"
+#include "tests/test_dir.h"
 
 namespace storyline::features {
 namespace {
@@ -18,13 +18,7 @@ namespace fs = std::filesystem;
 
 class TermStatsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("storyline_term_stats_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = testing::FreshTestDir("storyline_term_stats"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Write(const std::string& name, const std::string& contents) {

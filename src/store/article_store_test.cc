@@ -2,11 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <thread>
+
+#include "tests/test_dir.h"
 
 namespace storyline::store {
 namespace {
@@ -23,11 +24,7 @@ constexpr const char* kVersion1Articles =
 class ArticleStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ =
-        fs::path(::testing::TempDir()) / ("store_" + std::to_string(getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = testing::FreshTestDir("store");
     path_ = (dir_ / "test.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }
