@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
+#include "util/ascii.h"
 #include "util/hash.h"
 #include "util/time.h"
 
@@ -335,7 +336,7 @@ bool OpensAClause(std::string_view text, std::size_t begin) {
     // byte.
     --k;
     const char c = text[k - 1];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',') return false;
+    if (AsciiAlnum(c) || c == ',') return false;
   }
   while (k > 0 && text[k - 1] == ' ') --k;
   if (k == 0) return false;

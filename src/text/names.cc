@@ -134,19 +134,19 @@ bool IsPartyLabel(std::string_view w) {
 // "State" in "Secretary of State"); stripped only with a head title.
 bool IsTitleModifier(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "vice",        "deputy",      "prime",    "foreign",  "state",       "affairs",
-      "defense",     "defence",     "home",     "interior", "finance",     "treasury",
-      "justice",     "commerce",    "trade",    "health",   "education",   "energy",
-      "homeland",    "security",    "national", "special",  "senior",      "executive",
-      "acting",      "former",      "first",    "general",  "us",          "u.s",
-      "uk",          "u.k",         "un",       "u.n",      "eu",          "house",
-      "senate",      "majority",    "minority", "press",    "assistant",   "associate",
-      "of",          "for",         "the",      "and",      "supreme",     "military",
-      "economic",    "information", "labor",    "labour",   "agriculture", "transport",
-      "environment", "county",      "city",     "district", "regional",    "provincial",
-      "municipal",   "federal",     "fire",     "police",   "battalion",   "staff",
-      "division",    "army",        "navy",     "coast",    "guard",       "asst",
-      "managing",    "ch"};
+      "vice",     "deputy",      "prime",    "foreign",     "state",      "affairs",
+      "defense",  "defence",     "home",     "interior",    "finance",    "treasury",
+      "justice",  "commerce",    "trade",    "health",      "education",  "energy",
+      "homeland", "security",    "national", "special",     "senior",     "executive",
+      "acting",   "former",      "first",    "general",     "us",         "u.s",
+      "uk",       "u.k",         "un",       "u.n",         "eu",         "house",
+      "senate",   "majority",    "minority", "press",       "assistant",  "associate",
+      "of",       "for",         "the",      "and",         "supreme",    "military",
+      "economic", "information", "labor",    "agriculture", "transport",  "environment",
+      "county",   "city",        "district", "regional",    "provincial", "municipal",
+      "federal",  "fire",        "police",   "battalion",   "staff",      "division",
+      "army",     "navy",        "coast",    "guard",       "asst",       "managing",
+      "ch"};
   // A party's label before a title: "Tory Lord McAlpine", "Democratic
   // Senator Claire McCaskill".
   return kSet.contains(w) || IsPartyLabel(w);
