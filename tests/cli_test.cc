@@ -68,6 +68,7 @@ TEST_F(CliTest, BadInputsAreReportedAndSkippedWithoutFailingTheRun) {
         "Monday in a dispute over pay, halting trains across the north of the country.\"}\n");
   Write("in/bad-utf8.txt", "Caf\xE9 au lait in Lisbon.\n");
   Write("in/empty.txt", "");
+  Write("in/notes/README.md", "Not an article: a directory's other files are passed over.\n");
   Write("in/good.txt",
         "Firefighters in Lisbon battled a large blaze in the hills above the city on Sunday.\n\n"
         "Hundreds of residents were evacuated as strong winds pushed the flames toward homes.\n");
@@ -81,6 +82,8 @@ TEST_F(CliTest, BadInputsAreReportedAndSkippedWithoutFailingTheRun) {
   EXPECT_NE(err_.find("empty.txt: empty text"), std::string::npos) << err_;
   EXPECT_EQ(err_.find("good.txt:"), std::string::npos) << err_;
   EXPECT_NE(err_.find("skipped 3,"), std::string::npos) << err_;
+  EXPECT_EQ(err_.find("README.md"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("; 1 file in directories passed over (not .txt"), std::string::npos) << err_;
 
   std::map<std::string, std::string> pred = ReadLabels(assignments);
   EXPECT_EQ(pred.size(), 2u);

@@ -116,16 +116,17 @@ class Progress {
 };
 
 // "; 12 WARC records: 4 HTML pages, 8 not responses" when WARC files were read.
-std::string WarcSummary(const storyline::ingest::ReadStats& r) {
-  if (r.warc.records == 0 && r.warc.problems() == 0) return "";
-  return "; " + r.warc.Summary();
-}
-
 // --threads: 0 means every core.
 int ThreadsOrAllCores(int threads) {
   return threads > 0 ? threads
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
+
+// The inputs of cluster, brief and df.
+constexpr char kInputsHelp[] =
+    "Files, directories or - (stdin). In directories (read recursively) only .txt, .text, "
+    ".json, .jsonl, .ndjson, .html, .htm, .xhtml, .html.gz, .warc and .warc.gz files are "
+    "read; a file named here with another extension is read as plain text";
 
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';
@@ -221,7 +222,7 @@ int RunCluster(const ClusterArgs& args) {
                "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu%s\n",
                result.added.size(), story_count, r.files, static_cast<double>(r.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
-               result.unusable, r.warnings, WarcSummary(r).c_str());
+               result.unusable, r.warnings, storyline::ingest::ReadNotes(r).c_str());
   return 0;
 }
 
@@ -263,7 +264,7 @@ int RunExtract(const ExtractArgs& args) {
                "failed %zu, skipped %zu%s\n",
                stats.extracted, stats.read.files, static_cast<double>(stats.read.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(stats.extracted) / secs : 0.0, stats.failed,
-               stats.read.skipped, WarcSummary(stats.read).c_str());
+               stats.read.skipped, storyline::ingest::ReadNotes(stats.read).c_str());
   return 0;
 }
 
@@ -371,7 +372,8 @@ int RunServe(ServeArgs args) {
       if (refused.why.code() == storyline::StatusCode::kAlreadyExists) ++known;
     }
     std::cerr << "storyline: --load: " << r.added.size() << " of " << given << " articles added, "
-              << known << " already stored, " << (r.refused.size() - known) << " refused\n";
+              << known << " already stored, " << (r.refused.size() - known) << " refused"
+              << storyline::ingest::ReadNotes(stats) << '\n';
     expected += r.added.size();
   }
 
@@ -435,7 +437,7 @@ int main(int argc, char** argv) {
   ClusterArgs cargs;
   auto* cluster =
       app.add_subcommand("cluster", "Group articles into stories and write them as JSON");
-  cluster->add_option("inputs", cargs.inputs, "Files, directories or - (stdin)")->required();
+  cluster->add_option("inputs", cargs.inputs, kInputsHelp)->required();
   cluster->add_option("-o,--output", cargs.output, "Where to write the ranked stories (JSON)")
       ->capture_default_str();
   cluster->add_option("-a,--assignments", cargs.assignments,
@@ -476,7 +478,7 @@ int main(int argc, char** argv) {
       "Treat all input articles as one story and print its brief as JSON: headline,\n"
       "summary, quotes with speakers and outlets, entities, what only one outlet\n"
       "reports, timeline");
-  brief->add_option("inputs", bargs.inputs, "Files, directories or - (stdin)")->required();
+  brief->add_option("inputs", bargs.inputs, kInputsHelp)->required();
   brief->add_option("-w,--words", bargs.words, "Word budget of the summary")
       ->capture_default_str()
       ->check(CLI::Range(10, 10000));
@@ -495,7 +497,7 @@ int main(int argc, char** argv) {
   auto* df = app.add_subcommand(
       "df",
       "Count document frequencies of terms (builds the shipped prior; see tools/build_prior.sh)");
-  df->add_option("inputs", df_inputs, "Files, directories or -")->required();
+  df->add_option("inputs", df_inputs, kInputsHelp)->required();
   df->add_option("-o,--output", df_output, "Output TSV")->capture_default_str();
   df->add_option("--min-df", df_min, "Leave out terms in fewer documents")->capture_default_str();
 
@@ -510,8 +512,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", sargs.port, "Port (0: any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  serve->add_option("--load", sargs.load,
-                    "Files or directories to add at start (ids already stored are skipped)");
+  serve->add_option(
+      "--load", sargs.load,
+      "Files or directories to add at start (as for cluster; ids already stored are skipped)");
   serve->add_option("--write-token", sargs.write_token,
                     "Bearer token writes must carry (also STORYLINE_WRITE_TOKEN); without one, "
                     "writes only from loopback");

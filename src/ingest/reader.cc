@@ -294,6 +294,17 @@ class Run {
 
 }  // namespace
 
+std::string ReadNotes(const ReadStats& stats) {
+  std::string out;
+  if (stats.ignored_files > 0) {
+    out += "; " + std::to_string(stats.ignored_files) +
+           (stats.ignored_files == 1 ? " file" : " files") +
+           " in directories passed over (not .txt, .json, .jsonl, .html or .warc)";
+  }
+  if (stats.warc.records > 0 || stats.warc.problems() > 0) out += "; " + stats.warc.Summary();
+  return out;
+}
+
 Status MakeTextArticle(std::string_view bytes, std::string_view id, Article* out) {
   bytes = StripBom(bytes);
   std::size_t bad = FindInvalidUtf8(bytes);

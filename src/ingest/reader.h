@@ -58,6 +58,11 @@ struct ReadOptions {
 
 using ArticleSink = std::function<void(Article)>;
 
+// What a run's summary line adds to its counts, "" when there is nothing:
+// the files in directories passed over as no article type, then the WARC
+// records read. Starts with "; ".
+std::string ReadNotes(const ReadStats& stats);
+
 // Reads every article under `paths`. Returns a non-OK status only when no
 // input could be opened at all (e.g. every path missing); each problem is
 // also reported to `diag`. REQUIRES: diag and stats non-null.

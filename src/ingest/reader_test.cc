@@ -168,6 +168,21 @@ TEST_F(ReaderTest, DirectoryIsReadRecursivelyInNameOrderIgnoringReadme) {
   EXPECT_TRUE(diag_.reports.empty());
 }
 
+TEST(ReadNotesTest, NamesPassedOverFilesAndWarcRecordsOnlyWhenThereAreAny) {
+  ReadStats stats;
+  EXPECT_EQ(ReadNotes(stats), "");
+  stats.ignored_files = 2;
+  EXPECT_EQ(ReadNotes(stats),
+            "; 2 files in directories passed over (not .txt, .json, .jsonl, "
+            ".html or .warc)");
+  stats.ignored_files = 1;
+  stats.warc.records = 3;
+  stats.warc.pages = 3;
+  EXPECT_EQ(ReadNotes(stats),
+            "; 1 file in directories passed over (not .txt, .json, .jsonl, "
+            ".html or .warc); 3 WARC records: 3 HTML pages");
+}
+
 TEST_F(ReaderTest, BrokenSymlinkInDirectoryIsReportedAndTheRestRead) {
   Write("feed/a.txt", "First.\n");
   fs::path link = dir_ / "feed" / "gone.txt";
