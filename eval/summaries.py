@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Summary quality of `storyline brief` (ROUGE-1/2 at a word budget), beside Lead and centroid,
-and the founding example's brief checked line by line.
+"""Summary quality of `storyline brief` (ROUGE-1/2 at a word budget), beside Lead, centroid and
+LexRank, and the founding example's brief checked line by line.
 
 Usage (from the repo root):
     python3 eval/summaries.py                          # wikinewssum, 100 words, table
@@ -18,7 +18,7 @@ joined with spaces and scored against the cluster's Wikinews summary with
 ../shared/eval/rouge.py (`rouge.score(text, [reference], N)`: Porter-stemmed ROUGE-1/2 recall and
 F1, the summary cut to N words), averaged over clusters and shown x100 as
 ../shared/eval/baseline_summ.py shows them. That script runs on the same FILE for the Lead and
-centroid rows.
+centroid rows, and eval/baseline_lexrank.py (the same sentences, budget and ROUGE) for LexRank.
 
 duc: one cluster a line, {"docs": [{"text": ...}, ...], "references": [str or {"text": ...}]}
 (baseline_summ.py's duc format); a doc's optional "title", "url", "source" and "id" are passed on.
@@ -183,13 +183,17 @@ def score_storyline(args, rouge, clusters, work):
     return rows, failures, secs
 
 
+BASELINES = ("lead", "centroid", "lexrank")  # the anchor rows, in the order printed
+
+
 def mean_x100(rows):
     return {k: round(statistics.mean(r[k] for r in rows) * 100, 2) for k in METRICS} if rows else None
 
 
 # ------------------------------------------------------------------ baseline
 def run_baseline(args, eval_dir, path, kind):
-    """{"lead": {"n", scores...}, "centroid": {...}} from baseline_summ.py, or {"error": ...}."""
+    """{"lead": {"n", scores...}, "centroid": {...}, "lexrank": {...}, "secs"} from
+    baseline_summ.py and this folder's baseline_lexrank.py, or {"error": ...}."""
     script = os.path.join(eval_dir, "baseline_summ.py")
     if not os.path.exists(script):
         return {"error": f"no {script}"}
@@ -197,19 +201,21 @@ def run_baseline(args, eval_dir, path, kind):
     if not py:
         return {"error": "no interpreter with sklearn, numpy and nltk (apt-get install python3-sklearn "
                          "python3-nltk, or --python)"}
-    t0 = time.time()
-    try:
-        p = subprocess.run([py, script, kind, path, str(args.words)], capture_output=True, text=True,
-                           timeout=args.timeout * 20)
-    except subprocess.TimeoutExpired:
-        return {"error": "baseline timed out"}
-    if p.returncode != 0:
-        return {"error": f"baseline failed: {p.stderr.strip()[-800:]}"}
+    lexrank = os.path.join(os.path.dirname(os.path.abspath(__file__)), "baseline_lexrank.py")
     out = {}
-    for line in p.stdout.splitlines():
-        parts = line.split(" ", 2)
-        if len(parts) == 3 and parts[0] in ("lead", "centroid"):
-            out[parts[0]] = {"n": int(parts[1]), **ast.literal_eval(parts[2])}
+    t0 = time.time()
+    for command in ([py, script, kind, path, str(args.words)],
+                    [py, lexrank, kind, path, str(args.words), eval_dir]):
+        try:
+            p = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout * 20)
+        except subprocess.TimeoutExpired:
+            return {"error": f"{os.path.basename(command[1])} timed out"}
+        if p.returncode != 0:
+            return {"error": f"{os.path.basename(command[1])} failed: {p.stderr.strip()[-800:]}"}
+        for line in p.stdout.splitlines():
+            parts = line.split(" ", 2)
+            if len(parts) == 3 and parts[0] in BASELINES:
+                out[parts[0]] = {"n": int(parts[1]), **ast.literal_eval(parts[2])}
     out["secs"] = round(time.time() - t0, 2)
     return out
 
@@ -355,7 +361,7 @@ def main():
             if "error" in base:
                 result["baseline_error"] = base["error"]
                 eprint(f"summaries: baseline: {base['error']}")
-            for name in ("lead", "centroid"):
+            for name in BASELINES:
                 if name in base:
                     result["systems"][name] = {**base[name], "secs": base["secs"]}
         if not args.no_seeds and not args.no_storyline:
