@@ -74,10 +74,12 @@ bool IsTitleComplement(std::string_view folded) {
 // Palestinians were hurt", "Dozens of Tibetans".
 bool IsCountWord(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "two",    "three",   "four",    "five",     "six",      "seven",     "eight",
-      "nine",   "ten",     "eleven",  "twelve",   "fifteen",  "twenty",    "thirty",
-      "forty",  "fifty",   "hundred", "hundreds", "thousand", "thousands", "dozen",
-      "dozens", "several", "million", "millions"};
+      "two",      "three",     "four",     "five",     "six",      "seven",    "eight",
+      "nine",     "ten",       "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
+      "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",   "thirty",   "forty",
+      "fifty",    "sixty",     "seventy",  "eighty",   "ninety",   "hundred",  "hundreds",
+      "thousand", "thousands", "dozen",    "dozens",   "several",  "million",  "millions",
+      "billion",  "billions",  "trillion", "trillions"};
   return kSet.contains(folded);
 }
 

@@ -325,9 +325,13 @@ TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
   Analysis a = analyzer.Analyze("",
                                 "Seven Palestinians were hurt, Gaza officials said at 10 a.m. ET. "
                                 "The plant makes 1,000 MW, said Connecticut State Police Lt. "
-                                "Paul Vance.");
+                                "Paul Vance. Seventeen Turkish soldiers died. Ninety Kurdish "
+                                "fighters fled.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Palestinians"));
+  EXPECT_THAT(names, Contains("Turkish"));
+  EXPECT_THAT(names, Not(Contains("Seventeen Turkish")));
+  EXPECT_THAT(names, Not(Contains("Ninety Kurdish")));
   EXPECT_THAT(names, Contains("Connecticut State Police"));
   EXPECT_THAT(names, Contains("Paul Vance"));
   EXPECT_THAT(names, Not(Contains("Seven Palestinians")));
