@@ -5,8 +5,10 @@ Usage:
     bench/make_corpus.py --n 2000 --seed 1 --out /tmp/corpus-2k [--data DIR]
 
 Writes OUT/articles.jsonl (one {"id","source","title","text","published","lang"} a line,
-sorted by published time), OUT/gold.jsonl ({"id","label"}) and OUT/meta.json (parameters and
-statistics; written last, so its presence marks a complete corpus).
+sorted by published time), OUT/gold.jsonl ({"id","label"}), OUT/copies.jsonl (one
+{"id","copy_of"} a line for each syndicated copy, naming the article it copies) and
+OUT/meta.json (parameters and statistics; written last, so its presence marks a complete
+corpus).
 
 Design (see bench/README.md):
   * Real events are collected from the labelled sets: every galaxy-wikinews-events set
@@ -34,7 +36,7 @@ Deterministic for a given (--seed, --n, data). Memory stays small: only per-arti
 import argparse, bisect, datetime as dt, json, math, os, random, re, sys, time
 from collections import defaultdict
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: copies.jsonl; articles and gold as in 2
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
 
@@ -449,8 +451,10 @@ def generate(n, seed, data, out, log=print):
     if os.path.exists(meta_path):
         os.remove(meta_path)
     width = max(6, len(str(n)))
+    id_of_seed = {}  # an original's article seed -> its id (it is written before its copies)
     with open(os.path.join(out, "articles.jsonl"), "w", encoding="utf-8") as fa, \
-            open(os.path.join(out, "gold.jsonl"), "w", encoding="utf-8") as fg:
+            open(os.path.join(out, "gold.jsonl"), "w", encoding="utf-8") as fg, \
+            open(os.path.join(out, "copies.jsonl"), "w", encoding="utf-8") as fc:
         for i, (ts, j, a, aseed, outlet, synd) in enumerate(specs):
             ev = events[story_event[j]]
             when = dt.datetime.fromtimestamp(ts, dt.timezone.utc)
@@ -461,6 +465,10 @@ def generate(n, seed, data, out, log=print):
                                  "published": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "lang": "en"},
                                 ensure_ascii=False) + "\n")
             fg.write(json.dumps({"id": aid, "label": f"{ev['key']}@{story_epoch[j]}"}) + "\n")
+            if synd is None:
+                id_of_seed[aseed] = aid
+            else:
+                fc.write(json.dumps({"id": aid, "copy_of": id_of_seed[synd[0]]}) + "\n")
     size_hist = defaultdict(int)
     for s in sizes:
         size_hist["1" if s == 1 else "2-5" if s <= 5 else "6-19" if s <= 19 else "20-100"] += 1
