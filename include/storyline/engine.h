@@ -90,7 +90,8 @@ class PreparedArticle {
   // 9: speakers past a body and a role, none for lone words that name nobody,
   // headlines inside the body (in Title Case or capitals) read as titles, clause
   // openers judged as sentence openers; 10: each quote notes whether its speaker is named
-  // next to it; 11: every count word from "thirteen" to "trillions" opens no name
+  // next to it; 11: every count word from "thirteen" to "trillions" opens no name, MinHash
+  // signatures of 128 values
   static constexpr std::uint32_t kFormat = 11;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.

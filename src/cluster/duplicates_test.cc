@@ -129,5 +129,75 @@ TEST(DuplicateIndex, ClearForgetsOriginals) {
   EXPECT_EQ(dups.FindOrAdd(2, sig), 1u);
 }
 
+// A 400-word text edited at both ends in turn: each version keeps about 0.8
+// of the shingles of the one before, the second edit about 0.64 of the first
+// text's. "A republished B's edit of C."
+struct EditChain {
+  std::vector<std::uint64_t> first = Words(1, 400);
+  std::vector<std::uint64_t> second = Edited(first, 0, 40);
+  std::vector<std::uint64_t> third = Edited(second, 360, 40);
+};
+
+TEST(DuplicateIndex, AnEditOfACopyPointsAtTheFirstOriginal) {
+  EditChain chain;
+  MinHash a = ComputeMinHash(chain.first), b = ComputeMinHash(chain.second),
+          c = ComputeMinHash(chain.third);
+  ASSERT_GE(features::EstimateJaccard(a, b), 0.7);
+  ASSERT_GE(features::EstimateJaccard(b, c), 0.7);
+  ASSERT_LT(features::EstimateJaccard(a, c), 0.7);  // no copy of the first text by itself
+
+  DuplicateIndex dups;
+  ASSERT_EQ(dups.FindOrAdd(0, a), std::nullopt);
+  ASSERT_EQ(dups.FindOrAdd(1, b), 0u);
+  EXPECT_EQ(dups.FindOrAdd(2, c), 0u);
+}
+
+TEST(DuplicateIndex, AChainStopsWhereLessThanHalfOfTheOriginalIsLeft) {
+  EditChain chain;
+  std::vector<std::uint64_t> fourth = Edited(chain.third, 170, 64);
+  MinHash a = ComputeMinHash(chain.first), c = ComputeMinHash(chain.third),
+          d = ComputeMinHash(fourth);
+  ASSERT_GE(features::EstimateJaccard(c, d), 0.7);
+  ASSERT_LT(features::EstimateJaccard(a, d), 0.5);
+
+  DuplicateIndex dups;
+  ASSERT_EQ(dups.FindOrAdd(0, a), std::nullopt);
+  ASSERT_EQ(dups.FindOrAdd(1, ComputeMinHash(chain.second)), 0u);
+  ASSERT_EQ(dups.FindOrAdd(2, c), 0u);
+  EXPECT_EQ(dups.FindOrAdd(3, d), std::nullopt);
+}
+
+TEST(DuplicateIndex, ACopyOfACopyFarFromTheOriginalStartsAfresh) {
+  constexpr UnixSeconds kT0 = 1538524800, kDay = 86400;
+  MinHash sig = ComputeMinHash(Words(1, 300));
+  DuplicateIndex dups;
+  ASSERT_EQ(dups.FindOrAdd(0, sig, kT0), std::nullopt);
+  ASSERT_EQ(dups.FindOrAdd(1, sig, kT0 + 5 * kDay), 0u);
+  // Near the copy in time, but 10 days from the original.
+  EXPECT_EQ(dups.FindOrAdd(2, sig, kT0 + 10 * kDay), std::nullopt);
+}
+
+TEST(DuplicateIndex, ForgettingAnOriginalHandsItsCopiesToTheHeir) {
+  EditChain chain;
+  MinHash a = ComputeMinHash(chain.first), b = ComputeMinHash(chain.second);
+  DuplicateIndex dups;
+  ASSERT_EQ(dups.FindOrAdd(0, a), std::nullopt);
+  ASSERT_EQ(dups.FindOrAdd(1, b), 0u);
+  ASSERT_EQ(dups.FindOrAdd(2, b), 0u);
+  dups.Forget(0, /*heir=*/1);
+  EXPECT_EQ(dups.FindOrAdd(3, b), 1u);
+  EXPECT_EQ(dups.FindOrAdd(4, ComputeMinHash(chain.third)), 1u);
+}
+
+TEST(DuplicateIndex, ForgettingAnOriginalWithoutHeirLeavesItsCopiesUnmatched) {
+  MinHash sig = ComputeMinHash(Words(1, 300));
+  DuplicateIndex dups;
+  ASSERT_EQ(dups.FindOrAdd(0, sig), std::nullopt);
+  ASSERT_EQ(dups.FindOrAdd(1, sig), 0u);
+  dups.Forget(0);
+  EXPECT_EQ(dups.FindOrAdd(2, sig), std::nullopt);
+  EXPECT_EQ(dups.FindOrAdd(3, sig), 2u);
+}
+
 }  // namespace
 }  // namespace storyline::cluster

@@ -362,23 +362,24 @@ Status StoryEngine::Remove(std::size_t n) {
   doc.time = PlacingTime(r.meta);
   doc.duplicate_of = r.duplicate_of;
   e.clusterer->Remove(number, doc);
+  std::optional<std::uint32_t> heir;
   if (!r.duplicate_of) {
-    e.duplicates.Forget(number);
     // Copies of it: the earliest becomes the original, the rest copy that one.
     if (auto it = e.copies.find(number); it != e.copies.end()) {
       std::vector<std::uint32_t> copies = std::move(it->second);
       e.copies.erase(it);
       std::erase_if(copies, [&](std::uint32_t m) { return e.records[m].removed; });
       if (!copies.empty()) {
-        std::uint32_t heir = copies.front();
-        e.records[heir].duplicate_of.reset();
-        e.clusterer->Promote(heir, e.kept[heir]);
+        heir = copies.front();
+        e.records[*heir].duplicate_of.reset();
+        e.clusterer->Promote(*heir, e.kept[*heir]);
         copies.erase(copies.begin());
-        for (std::uint32_t m : copies) e.records[m].duplicate_of = heir;
-        if (!copies.empty()) e.copies[heir] = std::move(copies);
+        for (std::uint32_t m : copies) e.records[m].duplicate_of = *heir;
+        if (!copies.empty()) e.copies[*heir] = std::move(copies);
       }
     }
   }
+  e.duplicates.Forget(number, heir);
   r.removed = true;
   e.kept[n] = features::DocVectors();
   return Status::Ok();

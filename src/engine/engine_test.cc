@@ -376,6 +376,19 @@ TEST(StoryEngine, EarliestCopyBecomesTheOriginalWhenTheOriginalIsRemoved) {
   EXPECT_TRUE(engine->StoryOfAll().articles.empty());
 }
 
+TEST(StoryEngine, ACopyArrivingAfterItsOriginalWasRemovedCopiesTheHeir) {
+  auto engine = RemovableEngine();
+  std::size_t original = AddReport(engine.get(), 0, "orig", kFlood);
+  AddReport(engine.get(), 1, "copy1", kFlood);
+  ASSERT_TRUE(engine->Remove(original).ok());
+  AddReport(engine.get(), 2, "copy2", kFlood);
+  std::vector<Story> after = engine->Stories();
+  ASSERT_EQ(after.size(), 1u);
+  ASSERT_EQ(after[0].articles.size(), 2u);
+  EXPECT_EQ(after[0].articles[1].id, "copy2");
+  EXPECT_EQ(after[0].articles[1].duplicate_of, "copy1");
+}
+
 TEST(StoryEngine, RemoveNeedsARemovableEngine) {
   auto engine = EngineWithTwoEvents();
   EXPECT_EQ(engine->Remove(0).code(), StatusCode::kInvalidArgument);

@@ -10,7 +10,7 @@
 
 namespace storyline::features {
 
-inline constexpr std::size_t kMinHashSize = 64;
+inline constexpr std::size_t kMinHashSize = 128;
 inline constexpr std::size_t kShingleWords = 5;
 using MinHash = std::array<std::uint32_t, kMinHashSize>;
 
