@@ -139,7 +139,18 @@ bool PreparedArticle::Parse(std::string_view bytes, PreparedArticle* out) {
 
 // What the engine keeps of each article once it has joined a story.
 struct ArticleRecord {
-  Article meta;  // without text
+  // What stories show of the article, and the time that placed it (for
+  // Remove()): not the whole Article, whose text, page, charset, language
+  // and origin fields would cost 160 bytes an article, empty.
+  struct Meta {
+    std::string id;
+    std::string url;
+    std::string source;
+    std::string title;
+    std::optional<UnixSeconds> published;
+    std::optional<UnixSeconds> placed;  // PlacingTime() of the article
+  };
+  Meta meta;
   std::optional<std::uint32_t> duplicate_of;
   // Heaviest text terms, for choosing the story's most central article. Low
   // 32 bits of the term id are enough for that and halve the size.
@@ -329,9 +340,8 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   if (doc.time) KeepLatest(&e.latest, *doc.time);
 
   ArticleRecord r;
-  r.meta = std::move(p.article);
-  r.meta.text = std::string();
-  r.meta.origin = std::string();  // only for messages while reading
+  r.meta = {std::move(p.article.id),    std::move(p.article.url), std::move(p.article.source),
+            std::move(p.article.title), p.article.published,      doc.time};
   r.duplicate_of = doc.duplicate_of;
   features::SparseVector top = vectors.text;
   features::KeepTop(&top, kCentralityTerms);
@@ -359,7 +369,7 @@ Status StoryEngine::Remove(std::size_t n) {
   ArticleRecord& r = e.records[n];
   cluster::ClusterDoc doc;
   doc.vectors = &e.kept[n];
-  doc.time = PlacingTime(r.meta);
+  doc.time = r.meta.placed;
   doc.duplicate_of = r.duplicate_of;
   e.clusterer->Remove(number, doc);
   std::optional<std::uint32_t> heir;
