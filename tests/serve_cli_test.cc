@@ -47,6 +47,28 @@ TEST_F(ServeCliTest, LoadsFilesOnceAndTakesTheTokenFromTheEnvironment) {
   EXPECT_EQ(Json::parse(httplib::Client("127.0.0.1", port).Get("/healthz")->body)["articles"], 53);
 }
 
+TEST_F(ServeCliTest, LoadsAnInputOfManyChunksAndCountsAcrossThem) {
+  // More articles than one chunk of the load (256), one of them all
+  // boilerplate, which the server refuses.
+  std::string lines;
+  for (int i = 0; i < 600; ++i) {
+    std::string text = i == 300 ? "Copyright 2024 Example News. All rights reserved."
+                                : "Council number " + std::to_string(i) +
+                                      " approved a new budget for road repairs on Monday.";
+    lines += "{\"id\": \"a" + std::to_string(i) + "\", \"text\": \"" + text + "\"}\n";
+  }
+  std::string input = Write("many.jsonl", lines).string();
+  std::string db = (dir_ / "many.db").string();
+  int port = server_.Start(dir_ / "many.log", {"--db", db, "--load", input, "--snapshot-ms", "0"});
+  ASSERT_GT(port, 0);
+  std::string log = server_.log();
+  EXPECT_NE(log.find("--load: 599 of 600 articles added, 0 already stored, 1 refused"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("many.jsonl:301: no article text left"), std::string::npos) << log;
+  EXPECT_EQ(Json::parse(httplib::Client("127.0.0.1", port).Get("/healthz")->body)["articles"], 599);
+}
+
 TEST_F(ServeCliTest, RefusesADatabaseItCannotOpen) {
   Write("not.db", std::string(4096, 'x'));
   EXPECT_EQ(Run("serve --port 0 --db " + Quote((dir_ / "not.db").string())), 1);

@@ -8,11 +8,13 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -331,6 +333,88 @@ struct ServeArgs {
   int snapshot_ms = 200;
 };
 
+struct LoadCounts {
+  std::size_t given = 0;
+  std::size_t added = 0;
+  std::size_t known = 0;  // refused as already stored
+  std::size_t refused = 0;
+  Status status;  // the first failed submission's
+};
+
+// serve --load: adds the articles under `paths` a chunk at a time, so the
+// load holds a chunk's texts and analyses, not the whole input's; the next
+// chunk is prepared on this thread while the ingest thread stores the one
+// before. An article the server refuses is reported to `diag` with its
+// origin and reason, except one already stored (a restart with the same
+// --load), which is only counted. Returns non-OK when no input could be read.
+Status LoadAtStart(storyline::server::StoryService* service, const std::vector<std::string>& paths,
+                   storyline::ingest::Diagnostics* diag, storyline::ingest::ReadStats* stats,
+                   LoadCounts* counts) {
+  constexpr std::size_t kChunk = 256;
+  constexpr int kInFlight = 2;
+  std::mutex mu;  // guards counts, in_flight and diag (the reader reports too)
+  std::condition_variable cv;
+  int in_flight = 0;
+  struct LockedDiagnostics final : storyline::ingest::Diagnostics {
+    void Report(std::string_view origin, const Status& why) override {
+      std::lock_guard<std::mutex> lock(*mu);
+      inner->Report(origin, why);
+    }
+    storyline::ingest::Diagnostics* inner;
+    std::mutex* mu;
+  } reader_diag;
+  reader_diag.inner = diag;
+  reader_diag.mu = &mu;
+  std::vector<storyline::Article> chunk;
+  auto submit = [&] {
+    if (chunk.empty()) return;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return in_flight < kInFlight; });
+      if (!counts->status.ok()) {
+        chunk.clear();
+        return;
+      }
+      ++in_flight;
+      counts->given += chunk.size();
+    }
+    std::vector<std::string> origins;
+    origins.reserve(chunk.size());
+    for (const auto& a : chunk) origins.push_back(a.origin.empty() ? a.id : a.origin);
+    // `done` may run on this thread (when nothing was left to store): no lock held here.
+    service->SubmitAsync(std::move(chunk), std::nullopt,
+                         [&, origins = std::move(origins)](storyline::server::SubmitResult r) {
+                           std::lock_guard<std::mutex> lock(mu);
+                           if (!r.status.ok() && counts->status.ok()) counts->status = r.status;
+                           counts->added += r.added.size();
+                           for (const auto& refused : r.refused) {
+                             if (refused.why.code() == storyline::StatusCode::kAlreadyExists) {
+                               ++counts->known;
+                               continue;
+                             }
+                             ++counts->refused;
+                             diag->Report(
+                                 refused.index < origins.size() ? origins[refused.index] : "--load",
+                                 refused.why);
+                           }
+                           --in_flight;
+                           cv.notify_all();
+                         });
+    chunk.clear();
+  };
+  Status s = storyline::ingest::ReadArticles(
+      paths,
+      [&](storyline::Article a) {
+        chunk.push_back(std::move(a));
+        if (chunk.size() >= kChunk) submit();
+      },
+      &reader_diag, stats);
+  submit();
+  std::unique_lock<std::mutex> lock(mu);
+  cv.wait(lock, [&] { return in_flight == 0; });
+  return s;
+}
+
 int RunServe(ServeArgs args) {
   if (args.write_token.empty()) {
     if (const char* env = std::getenv("STORYLINE_WRITE_TOKEN")) args.write_token = env;
@@ -359,22 +443,15 @@ int RunServe(ServeArgs args) {
   if (!args.load.empty()) {
     StderrDiagnostics diag;
     storyline::ingest::ReadStats stats;
-    std::vector<storyline::Article> articles;
-    Status s = storyline::ingest::ReadArticles(
-        args.load, [&](storyline::Article a) { articles.push_back(std::move(a)); }, &diag, &stats);
+    LoadCounts load;
+    Status s = LoadAtStart(service->get(), args.load, &diag, &stats, &load);
     diag.Finish();
     if (!s.ok()) return Fail(s.ToString());
-    std::size_t given = articles.size();
-    storyline::server::SubmitResult r = (*service)->Submit(std::move(articles));
-    if (!r.status.ok()) return Fail("--load: " + r.status.ToString());
-    std::size_t known = 0;
-    for (const auto& refused : r.refused) {
-      if (refused.why.code() == storyline::StatusCode::kAlreadyExists) ++known;
-    }
-    std::cerr << "storyline: --load: " << r.added.size() << " of " << given << " articles added, "
-              << known << " already stored, " << (r.refused.size() - known) << " refused"
+    if (!load.status.ok()) return Fail("--load: " + load.status.ToString());
+    std::cerr << "storyline: --load: " << load.added << " of " << load.given << " articles added, "
+              << load.known << " already stored, " << load.refused << " refused"
               << storyline::ingest::ReadNotes(stats) << '\n';
-    expected += r.added.size();
+    expected += load.added;
   }
 
   storyline::server::HttpOptions http_options;
