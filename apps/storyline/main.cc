@@ -117,7 +117,6 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// "; 12 WARC records: 4 HTML pages, 8 not responses" when WARC files were read.
 // --threads: 0 means every core.
 int ThreadsOrAllCores(int threads) {
   return threads > 0 ? threads
