@@ -527,6 +527,11 @@ bool StoryService::ExpireDue(UnixSeconds now) {
   return true;
 }
 
+std::size_t StoryService::UnindexedRows() {
+  std::lock_guard<std::mutex> lock(unindexed_mu_);
+  return unindexed_.size();
+}
+
 void StoryService::IndexPending() {
   std::vector<store::StoredArticle> rows;
   {
@@ -570,7 +575,19 @@ void StoryService::Publish(int threads) {
     // explicit.)
     next = builder_.Build(
         *engine_, langs_, version_, [this](const std::string& id) { return PublicStory(id); },
-        [&] { engine_writers_.Yield(lock); }, threads);
+        [&] {
+          engine_writers_.Yield(lock);
+          // A rebuild with thousands of new stories takes seconds, and the
+          // rows for the search file must not pile up meanwhile (a 20k
+          // --load held 125 MB of them): write them between briefs, without
+          // the engine lock (Yield() shows a rebuild may let go of it).
+          if (UnindexedRows() >= kIndexBetweenBriefs) {
+            lock.unlock();
+            IndexPending();
+            lock.lock();
+          }
+        },
+        threads);
   }
   {
     std::lock_guard<std::mutex> lock(on_publish_mu_);

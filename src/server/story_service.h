@@ -174,6 +174,10 @@ class StoryService {
   // Writes unindexed_ to the store's search file: search rows, the engine's
   // analyses and the story ids the articles were answered with.
   void IndexPending();
+  std::size_t UnindexedRows();
+  // Rows waiting for the search file at which a rebuild writes them between
+  // two briefs instead of after the snapshot.
+  static constexpr std::size_t kIndexBetweenBriefs = 2048;
   // The id clients see for engine story `engine_id`, given on first sight:
   // `wanted` (the id a replayed article was answered with) when no other
   // story has it, else the next fresh "s<N>". REQUIRES: engine_mu_ held
