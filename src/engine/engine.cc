@@ -137,6 +137,39 @@ bool PreparedArticle::Parse(std::string_view bytes, PreparedArticle* out) {
   return true;
 }
 
+// The vectors an article was clustered with, kept by a removable engine to
+// take them out of their story exactly: ids and weights in two arrays, 12
+// bytes a term where a SparseVector's padded terms take 16 (the text terms
+// first, then the entity terms).
+class KeptVectors {
+ public:
+  KeptVectors() = default;
+  explicit KeptVectors(const features::DocVectors& v) : text_terms_(v.text.size()) {
+    ids_.reserve(v.text.size() + v.entities.size());
+    weights_.reserve(ids_.capacity());
+    for (const auto* part : {&v.text, &v.entities}) {
+      for (const features::WeightedTerm& t : *part) {
+        ids_.push_back(t.id);
+        weights_.push_back(t.weight);
+      }
+    }
+  }
+  features::DocVectors Unpack() const {
+    features::DocVectors v;
+    v.text.reserve(text_terms_);
+    v.entities.reserve(ids_.size() - text_terms_);
+    for (std::size_t i = 0; i < ids_.size(); ++i) {
+      (i < text_terms_ ? v.text : v.entities).push_back({ids_[i], weights_[i]});
+    }
+    return v;
+  }
+
+ private:
+  std::vector<std::uint64_t> ids_;
+  std::vector<float> weights_;
+  std::size_t text_terms_ = 0;
+};
+
 // What the engine keeps of each article once it has joined a story.
 struct ArticleRecord {
   // What stories show of the article, and the time that placed it (for
@@ -177,7 +210,7 @@ struct StoryEngine::Impl {
   // Per article number, the vectors Add() clustered it with; only when the
   // engine is removable (freed when the article is removed).
   bool removable = false;
-  std::vector<features::DocVectors> kept;
+  std::vector<KeptVectors> kept;
   // Original -> its copies in arrival order (removable only), so removing
   // an original finds them without a scan. Removed copies are skipped.
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> copies;
@@ -353,7 +386,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
   if (e.removable) {
-    e.kept.push_back(std::move(vectors));
+    e.kept.emplace_back(vectors);
     if (doc.duplicate_of) e.copies[*doc.duplicate_of].push_back(n);
   }
   return n;
@@ -368,7 +401,8 @@ Status StoryEngine::Remove(std::size_t n) {
   auto number = static_cast<std::uint32_t>(n);
   ArticleRecord& r = e.records[n];
   cluster::ClusterDoc doc;
-  doc.vectors = &e.kept[n];
+  const features::DocVectors vectors = e.kept[n].Unpack();
+  doc.vectors = &vectors;
   doc.time = r.meta.placed;
   doc.duplicate_of = r.duplicate_of;
   e.clusterer->Remove(number, doc);
@@ -382,7 +416,7 @@ Status StoryEngine::Remove(std::size_t n) {
       if (!copies.empty()) {
         heir = copies.front();
         e.records[*heir].duplicate_of.reset();
-        e.clusterer->Promote(*heir, e.kept[*heir]);
+        e.clusterer->Promote(*heir, e.kept[*heir].Unpack());
         copies.erase(copies.begin());
         for (std::uint32_t m : copies) e.records[m].duplicate_of = *heir;
         if (!copies.empty()) e.copies[*heir] = std::move(copies);
@@ -391,7 +425,7 @@ Status StoryEngine::Remove(std::size_t n) {
   }
   e.duplicates.Forget(number, heir);
   r.removed = true;
-  e.kept[n] = features::DocVectors();
+  e.kept[n] = KeptVectors();
   return Status::Ok();
 }
 
