@@ -874,11 +874,7 @@ double Specificity(std::uint32_t concept_hash, const features::TermStats* prior)
 // shown alone, as a fact is, it leaves the reader asking who or what.
 bool OpensPointingBack(std::string_view sentence) {
   std::size_t end = 0;
-  while (end < sentence.size() && end < 6 &&
-         ((sentence[end] >= 'a' && sentence[end] <= 'z') ||
-          (sentence[end] >= 'A' && sentence[end] <= 'Z'))) {
-    ++end;
-  }
+  while (end < sentence.size() && end < 6 && AsciiAlpha(sentence[end])) ++end;
   if (end == sentence.size() || end == 0 || (sentence[end] != ' ' && sentence[end] != ',')) {
     return false;
   }

@@ -11,10 +11,6 @@
 namespace storyline::extract::content {
 namespace {
 
-bool IsAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 const absl::flat_hash_map<std::string_view, uint32_t>& TagTable() {
   static const auto* table = [] {
     auto* t = new absl::flat_hash_map<std::string_view, uint32_t>;
@@ -184,7 +180,7 @@ int JudgeName(std::string_view name) {
   };
   for (std::size_t i = 0; i < name.size(); ++i) {
     char c = name[i];
-    if (!IsAlnum(c)) {
+    if (!AsciiAlnum(c)) {
       judge_word();
       continue;
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace storyline::text {
@@ -189,8 +190,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     // "a.m." and "A.M." alike, so letter case never changes the tokens.
     if (letters == 1 && tok.ascii && end < n && text[end] == '.') {
       std::size_t p = end;
-      auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-      while (p + 1 < n && text[p] == '.' && letter(text[p + 1]) &&
+      while (p + 1 < n && text[p] == '.' && AsciiAlpha(text[p + 1]) &&
              (p + 2 >= n || text[p + 2] == '.')) {
         uppers += text[p + 1] <= 'Z';
         ++letters;

@@ -9,10 +9,11 @@ namespace storyline {
 
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// std::isalpha() in the C locale, inlined: an ASCII letter.
+inline bool AsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // std::isalnum() in the C locale, inlined: an ASCII letter or digit.
-inline bool AsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+inline bool AsciiAlnum(char c) { return (c >= '0' && c <= '9') || AsciiAlpha(c); }
 
 inline std::string AsciiLowered(std::string_view s) {
   std::string out(s);

@@ -125,11 +125,9 @@ struct Word {
   char sep = ' ';  // the first mark after the word ('/', '.', '-'...), else ' '
 };
 
-// ASCII classes, as <cctype>'s in the "C" locale the process runs in, without
-// a call a byte.
+// An ASCII digit, as <cctype>'s in the "C" locale the process runs in,
+// without a call a byte (letters: util/ascii.h).
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
 
 void DateWords(std::string_view line, std::vector<Word>* out) {
   std::vector<Word>& words = *out;
@@ -137,13 +135,13 @@ void DateWords(std::string_view line, std::vector<Word>* out) {
   std::size_t i = 0;
   while (i < line.size()) {
     char c = line[i];
-    if (IsAlnum(c)) {
+    if (AsciiAlnum(c)) {
       std::size_t j = i;
       bool digits = IsDigit(c);
-      while (j < line.size() && (digits ? IsDigit(line[j]) : IsAlpha(line[j]))) ++j;
+      while (j < line.size() && (digits ? IsDigit(line[j]) : AsciiAlpha(line[j]))) ++j;
       words.push_back({line.substr(i, j - i), digits});
       while (j < line.size() && line[j] == ' ') ++j;
-      if (j < line.size() && !IsAlnum(line[j])) {
+      if (j < line.size() && !AsciiAlnum(line[j])) {
         words.back().sep = line[j];
       }
       i = j;
