@@ -407,7 +407,12 @@ bool InOtherContent(const xmlNode* n) {
   int depth = 0;
   for (const xmlNode* p = n; p != nullptr && IsElement(p) && depth < 40; p = p->parent, ++depth) {
     std::string_view tag = TagName(p);
+    // The page's own classes describe its layout, not this part of it:
+    // WordPress writes "single-post sidebar-primary" on <body>.
+    if (tag == "body" || tag == "html") break;
     if (tag == "footer" || tag == "aside" || tag == "nav") return true;
+    std::string role = AsciiLowered(Attribute(p, "role"));
+    if (role == "complementary" || role == "navigation" || role == "contentinfo") return true;
     std::string ci = ClassAndId(p);
     if (ci.empty()) continue;
     if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "sidebar") ||
@@ -908,6 +913,15 @@ std::string TitleFromTitleTag(std::string_view title, const std::vector<std::str
 
 // ----------------------------------------------------------------- byline --
 
+// A month's name or abbreviation, lower case: "mar", "march", "sept".
+bool IsMonthWord(std::string_view lower) {
+  static constexpr std::string_view kMonths[] = {
+      "jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+      "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+      "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
+  return std::find(std::begin(kMonths), std::end(kMonths), lower) != std::end(kMonths);
+}
+
 // "By Jane Doe | March 3, 2019" -> "Jane Doe"; "" when what is left does not
 // look like names.
 std::string CleanByline(std::string_view raw) {
@@ -920,7 +934,23 @@ std::string CleanByline(std::string_view raw) {
         s.compare(cut, 3, "\xE2\x80\xA2") == 0)) {
     cut = s.find_first_of("0123456789|", cut);
   }
-  if (cut != std::string::npos && cut > 0) s.resize(cut);
+  if (cut != std::string::npos && cut > 0) {
+    // A month word right before the date's digits goes with them, "May"
+    // too: "Joshua Sokol May 12, 2016".
+    std::size_t end = cut;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',' || s[end - 1] == '.')) --end;
+    std::size_t begin = end == 0 ? std::string::npos : s.rfind(' ', end - 1);
+    begin = begin == std::string::npos ? 0 : begin + 1;
+    if (AsciiDigit(s[cut]) && begin > 0 &&
+        IsMonthWord(AsciiLowered(s.substr(begin, end - begin)))) {
+      cut = begin;
+    }
+    s.resize(cut);
+  }
+  // A dateline, not names: "Last Updated: January 7, 2025".
+  for (std::string_view w : {"last updated", "updated", "published", "posted on"}) {
+    if (StartsWithNoCase(s, w)) return {};
+  }
   for (std::string_view w : {" - ", " on ", " published", " posted", " updated", " last updated"}) {
     std::string lower = AsciiLowered(s);
     std::size_t at = lower.find(w);
@@ -940,17 +970,15 @@ std::string CleanByline(std::string_view raw) {
                         s.back() == '-' || s.back() == '(' || s.back() == '/')) {
     s.pop_back();
   }
+  // The month must be the whole word: "Nikhil Marathe" and "Janet Julian"
+  // keep their surnames. "May" goes only after a comma ("Theresa May" stays).
   std::size_t space = s.rfind(' ');
   if (space != std::string::npos) {
     std::string last = AsciiLowered(s.substr(space + 1));
-    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (std::string_view m : kMonths) {
-      if (last.size() >= 3 && last.rfind(m, 0) == 0) {
-        s.resize(space);
-        while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
-        break;
-      }
+    bool after_comma = space > 0 && s[space - 1] == ',';
+    if (IsMonthWord(last) && (last != "may" || after_comma)) {
+      s.resize(space);
+      while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
     }
   }
   s = CollapseWhitespace(s);
@@ -977,8 +1005,32 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// Whether an element inside an author element holds what the author is
+// rather than who: "author-title" (Games Editor), "author-bio", "job".
+bool IsAuthorRole(const xmlNode* n) {
+  std::string ci = ClassAndId(n);
+  if (ci.empty()) return false;
+  for (std::string_view w : {"title", "role", "job", "position", "bio", "description"}) {
+    if (Contains(ci, w)) return true;
+  }
+  return false;
+}
+
+// Text of author element `n` without its role parts (see IsAuthorRole).
+void AppendAuthorText(const xmlNode* n, std::string* out) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (!IsElement(c)) {
+      AppendRawText(c, out);
+    } else if (!IsNonContentTag(TagName(c)) && !IsAuthorRole(c)) {
+      out->push_back(' ');
+      AppendAuthorText(c, out);
+      out->push_back(' ');
+    }
+  }
+}
+
 // The author names an author element holds: its itemprop=name descendants
-// when it has them, else its text.
+// when it has them, else its text less any role or bio inside it.
 std::string AuthorNodeText(const xmlNode* n) {
   std::string_view content = Attribute(n, "content");
   if (!content.empty()) return std::string(content);
@@ -996,7 +1048,9 @@ std::string AuthorNodeText(const xmlNode* n) {
     for (const xmlNode* d = c->children; d != nullptr; d = d->next) stack.push_back(d);
   }
   if (!names.empty()) return JoinNames(names);
-  return NodeText(n);
+  std::string raw;
+  AppendAuthorText(n, &raw);
+  return CollapseWhitespace(raw);
 }
 
 // ------------------------------------------------------------------ dates --

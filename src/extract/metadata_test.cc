@@ -158,6 +158,44 @@ TEST(Metadata, BylineFromDomCleaned) {
             "");
 }
 
+TEST(Metadata, BylineKeepsSurnamesThatBeginLikeMonths) {
+  auto byline = [](std::string_view text) {
+    return Meta("<html><body><div class='byline'>" + std::string(text) + "</div></body></html>")
+        .byline;
+  };
+  EXPECT_EQ(byline("By Nikhil Marathe"), "Nikhil Marathe");
+  EXPECT_EQ(byline("Janet Julian"), "Janet Julian");
+  EXPECT_EQ(byline("By Theresa May"), "Theresa May");
+  // A month before the date's digits goes with the date, "May" too.
+  EXPECT_EQ(byline("By Joshua Sokol May 12, 2016"), "Joshua Sokol");
+  EXPECT_EQ(byline("Jane Doe, March 3, 2019"), "Jane Doe");
+  EXPECT_EQ(byline("Jane Doe, Sept. 9, 2010"), "Jane Doe");
+  // A dateline in a byline box is no name.
+  EXPECT_EQ(byline("Last Updated: January 7, 2025"), "");
+}
+
+TEST(Metadata, BylineSkipsTheAuthorsRoleAndOtherAuthorsBoxes) {
+  // The role inside the author element is not part of the name.
+  EXPECT_EQ(Meta("<html><body><div class='author'><a href='/author/b'>Ben Silverman</a>"
+                 "<div class='author-title'>Games Editor</div></div></body></html>")
+                .byline,
+            "Ben Silverman");
+  // A "follow our writers" box in a complementary column names other people.
+  EXPECT_EQ(Meta("<html><body><div id='Aside' role='complementary'><ul>"
+                 "<li class='author-follow'>Katie Couric</li></ul></div>"
+                 "<article><div class='author'><div class='author-name'>Nataliya Vasilyeva</div>"
+                 "</div><p>Text.</p></article></body></html>")
+                .byline,
+            "Nataliya Vasilyeva");
+  // Classes on <body> describe the page's layout: "sidebar-primary" there
+  // does not put the whole page in a sidebar.
+  EXPECT_EQ(Meta("<html><body class='single-post sidebar-primary'><article>"
+                 "<div class='article__author'>By Scott Cunningham</div><p>Text.</p>"
+                 "</article></body></html>")
+                .byline,
+            "Scott Cunningham");
+}
+
 TEST(Metadata, CanonicalUrlResolvedAgainstThePage) {
   EXPECT_EQ(Meta("<html><head><link rel='canonical' href='/news/a?x=1'></head></html>",
                  "https://www.example.com/amp/a")

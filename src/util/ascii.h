@@ -12,8 +12,11 @@ inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<cha
 // std::isalpha() in the C locale, inlined: an ASCII letter.
 inline bool AsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// std::isdigit(), inlined: '0' to '9'.
+inline bool AsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // std::isalnum() in the C locale, inlined: an ASCII letter or digit.
-inline bool AsciiAlnum(char c) { return (c >= '0' && c <= '9') || AsciiAlpha(c); }
+inline bool AsciiAlnum(char c) { return AsciiDigit(c) || AsciiAlpha(c); }
 
 inline std::string AsciiLowered(std::string_view s) {
   std::string out(s);
