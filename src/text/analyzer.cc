@@ -60,6 +60,26 @@ bool IsTenureWord(std::string_view folded) {
          folded == "retired" || folded == "outgoing" || folded == "incoming";
 }
 
+// Words that open a sentence without being part of the name after them:
+// prepositions and sentence adverbs the stop list does not hold ("Despite
+// Romney's lead", "Meanwhile Obama said", "Considering Lionsgate's slate").
+// Closed classes, so a list is the whole of them that matters.
+bool IsClauseOpener(std::string_view folded) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "despite",     "amid",         "amidst",          "unlike",      "upon",
+      "throughout",  "toward",       "towards",         "besides",     "beneath",
+      "alongside",   "considering",  "regarding",       "concerning",  "following",
+      "excluding",   "barring",      "notwithstanding", "meanwhile",   "nevertheless",
+      "nonetheless", "moreover",     "furthermore",     "therefore",   "thus",
+      "hence",       "instead",      "otherwise",       "perhaps",     "earlier",
+      "later",       "recently",     "previously",      "currently",   "initially",
+      "finally",     "eventually",   "separately",      "ultimately",  "additionally",
+      "similarly",   "likewise",     "specifically",    "notably",     "apparently",
+      "reportedly",  "allegedly",    "unfortunately",   "fortunately", "sadly",
+      "ironically",  "interestingly"};
+  return kSet.contains(folded);
+}
+
 // Words that complete a title after "of"/"for" ("Secretary of Homeland
 // Security", "Minister for Foreign Affairs"); dropped only there, in front of
 // a name, never elsewhere.
@@ -632,6 +652,31 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
            ((plain & kSeenOpening) ||
             (written(HashCombine(hash, kAcronymSeed), false) & kSeenOpening));
   };
+  // A sentence-opening participle in front of a name ("Quoting The Onion",
+  // "Choosing DeGeneres"): a word in -ing that the body never capitalises
+  // inside a sentence, and whose verb it also writes in lower case
+  // ("quote", "quoted", "chose"... as "choos-e"). "Beijing Evening News"
+  // keeps "Beijing": the body has no "beij", "beije" or "beijed".
+  auto opening_participle = [&](std::string_view folded, std::uint64_t hash) {
+    if (folded.size() < 6 || folded.substr(folded.size() - 3) != "ing") return false;
+    if (written(hash, false) & kSeenCapitalised) return false;
+    std::string_view base = folded.substr(0, folded.size() - 3);
+    std::string form;
+    auto lower = [&](std::string_view stem, std::string_view suffix) {
+      form.assign(stem);
+      form.append(suffix);
+      return (written(Hash64(form, kWordSeed), false) & kSeenLower) != 0;
+    };
+    for (std::string_view suffix : {"", "e", "s", "es", "ed", "d"}) {
+      if (lower(base, suffix)) return true;
+    }
+    // "cutting" -> "cut", "planning" -> "planned".
+    if (base.size() >= 3 && base[base.size() - 1] == base[base.size() - 2]) {
+      std::string_view single = base.substr(0, base.size() - 1);
+      if (lower(single, "") || lower(single, "s") || lower(base, "ed")) return true;
+    }
+    return false;
+  };
 
   for (std::size_t i = 0; i < titlep.tokens.size(); ++i) {
     if (std::uint64_t id = term(titlep, i)) AddCount(&title_terms, id, 1);
@@ -886,6 +931,10 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             title || tenure || (!place_opener && !after_tenure && (p.info[k].flags & kStop)) ||
             (p.info[k].flags & kCount) ||
             (!place_opener && p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
+            // Alone, or opening a sentence before a name.
+            (IsClauseOpener(p.Folded(k)) && (e - b == 1 || p.info[k].sentence_start)) ||
+            (b + 1 < e && p.info[k].sentence_start &&
+             opening_participle(p.Folded(k), p.info[k].word_hash)) ||
             (after_title && IsTitleComplement(p.Folded(k)));
         if (!drop) break;
         after_title |= title;

@@ -340,6 +340,29 @@ TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
   EXPECT_THAT(names, Not(Contains("Connecticut State Police Lt")));
 }
 
+TEST(Analyzer, SentenceOpenersAndParticiplesAreNoPartOfTheNameAfterThem) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "Despite Romney's lead, the race was close. Meanwhile Barack Obama said little. "
+      "Quoting The Onion, he joked. The paper was quoted widely. Considering Lionsgate "
+      "shares, analysts were calm. Beijing Evening News reported the visit. Wyoming Governor "
+      "Matt Mead spoke. Critics wrote, Despite everything, the show went on.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Romney"));
+  EXPECT_THAT(names, Contains("Barack Obama"));
+  EXPECT_THAT(names, Contains("Onion"));  // "The" is a stop word, as ever
+  EXPECT_THAT(names, Contains("Lionsgate"));
+  EXPECT_THAT(names, Not(Contains("Despite Romney")));
+  EXPECT_THAT(names, Not(Contains("Meanwhile Barack Obama")));
+  EXPECT_THAT(names, Not(Contains("Quoting The Onion")));
+  EXPECT_THAT(names, Not(Contains("Considering Lionsgate")));
+  EXPECT_THAT(names, Not(Contains("Despite")));
+  // A place in -ing keeps its name: the body writes no verb it could come from.
+  EXPECT_THAT(names, Contains("Beijing Evening News"));
+  EXPECT_THAT(names, Contains("Wyoming Governor Matt Mead"));
+}
+
 TEST(Analyzer, AWordAlsoWrittenInLowerCaseIsADoubtfulName) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
