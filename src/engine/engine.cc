@@ -137,38 +137,49 @@ bool PreparedArticle::Parse(std::string_view bytes, PreparedArticle* out) {
   return true;
 }
 
-// The vectors an article was clustered with, kept by a removable engine to
-// take them out of their story exactly: ids and weights in two arrays, 12
-// bytes a term where a SparseVector's padded terms take 16 (the text terms
-// first, then the entity terms).
-class KeptVectors {
- public:
-  KeptVectors() = default;
-  explicit KeptVectors(const features::DocVectors& v) : text_terms_(v.text.size()) {
-    ids_.reserve(v.text.size() + v.entities.size());
-    weights_.reserve(ids_.capacity());
-    for (const auto* part : {&v.text, &v.entities}) {
-      for (const features::WeightedTerm& t : *part) {
-        ids_.push_back(t.id);
-        weights_.push_back(t.weight);
-      }
-    }
-  }
-  features::DocVectors Unpack() const {
-    features::DocVectors v;
-    v.text.reserve(text_terms_);
-    v.entities.reserve(ids_.size() - text_terms_);
-    for (std::size_t i = 0; i < ids_.size(); ++i) {
-      (i < text_terms_ ? v.text : v.entities).push_back({ids_[i], weights_[i]});
-    }
-    return v;
-  }
+namespace {
 
- private:
-  std::vector<std::uint64_t> ids_;
-  std::vector<float> weights_;
-  std::size_t text_terms_ = 0;
-};
+// The vectors an article was clustered with, kept by a removable engine to
+// take them out of their story exactly. They go to a BlobStore (on disk, like
+// the briefs' material), since only Remove() reads them back: the counts of
+// text and entity terms, then each term's id and weight (12 bytes).
+std::string PackVectors(const features::DocVectors& v) {
+  std::string out;
+  out.reserve(8 + 12 * (v.text.size() + v.entities.size()));
+  PutU32(&out, static_cast<std::uint32_t>(v.text.size()));
+  PutU32(&out, static_cast<std::uint32_t>(v.entities.size()));
+  for (const auto* part : {&v.text, &v.entities}) {
+    for (const features::WeightedTerm& t : *part) {
+      PutU64(&out, t.id);
+      std::uint32_t bits;
+      std::memcpy(&bits, &t.weight, 4);
+      PutU32(&out, bits);
+    }
+  }
+  return out;
+}
+
+// False when `bytes` is not what PackVectors() wrote.
+bool UnpackVectors(std::string_view bytes, features::DocVectors* v) {
+  BinaryReader r(bytes);
+  std::uint32_t text_terms = 0, entity_terms = 0;
+  if (!r.GetU32(&text_terms) || !r.GetU32(&entity_terms) ||
+      bytes.size() != 8 + 12 * (std::size_t{text_terms} + entity_terms)) {
+    return false;
+  }
+  v->text.resize(text_terms);
+  v->entities.resize(entity_terms);
+  for (auto* part : {&v->text, &v->entities}) {
+    for (features::WeightedTerm& t : *part) {
+      std::uint32_t bits = 0;
+      if (!r.GetU64(&t.id) || !r.GetU32(&bits)) return false;
+      std::memcpy(&t.weight, &bits, 4);
+    }
+  }
+  return r.done();
+}
+
+}  // namespace
 
 // What the engine keeps of each article once it has joined a story.
 struct ArticleRecord {
@@ -207,10 +218,20 @@ struct StoryEngine::Impl {
   std::optional<UnixSeconds> latest;
   features::VectorOptions vectors;
   std::vector<float> idfs;  // Add()'s scratch: the IDFs of the article's terms
-  // Per article number, the vectors Add() clustered it with; only when the
-  // engine is removable (freed when the article is removed).
+  // Per article number, the vectors Add() clustered it with (PackVectors()
+  // in `vector_store`); only when the engine is removable.
   bool removable = false;
-  std::vector<KeptVectors> kept;
+  BlobStore vector_store;
+  std::vector<BlobStore::Ref> kept;
+  // The vectors kept for article `n`.
+  Status KeptVectors(std::size_t n, features::DocVectors* v) const {
+    std::string bytes;
+    if (!vector_store.Read(kept[n], &bytes) || !UnpackVectors(bytes, v)) {
+      return Status::IoError("cannot read back the vectors of article number " + std::to_string(n) +
+                             " from the engine's temporary file");
+    }
+    return Status::Ok();
+  }
   // Original -> its copies in arrival order (removable only), so removing
   // an original finds them without a scan. Removed copies are skipped.
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> copies;
@@ -386,7 +407,7 @@ std::size_t StoryEngine::Add(PreparedArticle prepared) {
   r.material = e.materials.Append(p.material);
   e.records.push_back(std::move(r));
   if (e.removable) {
-    e.kept.emplace_back(vectors);
+    e.kept.push_back(e.vector_store.Append(PackVectors(vectors)));
     if (doc.duplicate_of) e.copies[*doc.duplicate_of].push_back(n);
   }
   return n;
@@ -400,8 +421,21 @@ Status StoryEngine::Remove(std::size_t n) {
   }
   auto number = static_cast<std::uint32_t>(n);
   ArticleRecord& r = e.records[n];
+  // Read what is needed before changing anything: the vectors, and those of
+  // the copy that takes the original's place.
+  features::DocVectors vectors, heir_vectors;
+  if (Status s = e.KeptVectors(n, &vectors); !s.ok()) return s;
+  std::vector<std::uint32_t> copies;
+  if (!r.duplicate_of) {
+    if (auto it = e.copies.find(number); it != e.copies.end()) {
+      copies = it->second;
+      std::erase_if(copies, [&](std::uint32_t m) { return e.records[m].removed; });
+      if (!copies.empty()) {
+        if (Status s = e.KeptVectors(copies.front(), &heir_vectors); !s.ok()) return s;
+      }
+    }
+  }
   cluster::ClusterDoc doc;
-  const features::DocVectors vectors = e.kept[n].Unpack();
   doc.vectors = &vectors;
   doc.time = r.meta.placed;
   doc.duplicate_of = r.duplicate_of;
@@ -409,23 +443,18 @@ Status StoryEngine::Remove(std::size_t n) {
   std::optional<std::uint32_t> heir;
   if (!r.duplicate_of) {
     // Copies of it: the earliest becomes the original, the rest copy that one.
-    if (auto it = e.copies.find(number); it != e.copies.end()) {
-      std::vector<std::uint32_t> copies = std::move(it->second);
-      e.copies.erase(it);
-      std::erase_if(copies, [&](std::uint32_t m) { return e.records[m].removed; });
-      if (!copies.empty()) {
-        heir = copies.front();
-        e.records[*heir].duplicate_of.reset();
-        e.clusterer->Promote(*heir, e.kept[*heir].Unpack());
-        copies.erase(copies.begin());
-        for (std::uint32_t m : copies) e.records[m].duplicate_of = *heir;
-        if (!copies.empty()) e.copies[*heir] = std::move(copies);
-      }
+    e.copies.erase(number);
+    if (!copies.empty()) {
+      heir = copies.front();
+      e.records[*heir].duplicate_of.reset();
+      e.clusterer->Promote(*heir, heir_vectors);
+      copies.erase(copies.begin());
+      for (std::uint32_t m : copies) e.records[m].duplicate_of = *heir;
+      if (!copies.empty()) e.copies[*heir] = std::move(copies);
     }
   }
   e.duplicates.Forget(number, heir);
   r.removed = true;
-  e.kept[n] = KeptVectors();
   return Status::Ok();
 }
 
