@@ -241,8 +241,9 @@ enum WordFlags : std::uint8_t {
   kStop = 1,
   kConnector = 2,
   kTitleOrCalendar = 4,
-  kFunction = 8,  // a grammar word (IsFunctionWord); kStop is set too
-  kCount = 16,    // IsCountWord
+  kFunction = 8,       // a grammar word (IsFunctionWord); kStop is set too
+  kCount = 16,         // IsCountWord
+  kClauseOpener = 32,  // IsClauseOpener
 };
 
 // How a line is written when it is a title or a headline inside the body,
@@ -549,6 +550,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       if (IsNameConnector(f)) w.flags |= kConnector;
       if (IsTitleOrCalendarWord(f)) w.flags |= kTitleOrCalendar;
       if (IsCountWord(f)) w.flags |= kCount;
+      if (IsClauseOpener(f) && !IsAcronym(p.tokens[i])) w.flags |= kClauseOpener;
       if (p.tokens[i].kind == TokenKind::kNumber) {
         scratch_.assign("#");
         scratch_.append(f);
@@ -932,7 +934,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
             (p.info[k].flags & kCount) ||
             (!place_opener && p.info[k].sentence_start && seen_lower(p.info[k].word_hash)) ||
             // Alone, or opening a sentence before a name.
-            (IsClauseOpener(p.Folded(k)) && (e - b == 1 || p.info[k].sentence_start)) ||
+            ((p.info[k].flags & kClauseOpener) && (e - b == 1 || p.info[k].sentence_start)) ||
             (b + 1 < e && p.info[k].sentence_start &&
              opening_participle(p.Folded(k), p.info[k].word_hash)) ||
             (after_title && IsTitleComplement(p.Folded(k)));
