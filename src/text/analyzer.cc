@@ -49,7 +49,8 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
       "jun",       "jul",         "aug",          "sep",        "sept",       "oct",
       "nov",       "dec",         "today",        "yesterday",  "tomorrow",   "lt",
       "sgt",       "det",         "insp",         "capt",       "col",        "maj",
-      "adm",       "cmdr",        "brig",         "cpl",        "pvt"};
+      "adm",       "cmdr",        "brig",         "cpl",        "pvt",        "supt",
+      "atty",      "asst",        "dist"};
   return kSet.contains(folded);
 }
 

@@ -338,6 +338,15 @@ TEST(Analyzer, CountsUnitsAndTrailingRanksAreNotNames) {
   EXPECT_THAT(names, Not(Contains("ET")));
   EXPECT_THAT(names, Not(Contains("MW")));
   EXPECT_THAT(names, Not(Contains("Connecticut State Police Lt")));
+  Analysis b = analyzer.Analyze("",
+                                "Prosecutors rested. Dist. Atty. Steve Cooley spoke, and Asst. "
+                                "Supt. Mary Jones agreed.");
+  std::vector<std::string> titled = EntityNames(b);
+  EXPECT_THAT(titled, Contains("Steve Cooley"));
+  EXPECT_THAT(titled, Contains("Mary Jones"));
+  for (const char* title : {"Dist", "Atty", "Asst", "Supt"}) {
+    EXPECT_THAT(titled, Not(Contains(title)));
+  }
 }
 
 TEST(Analyzer, SentenceOpenersAndParticiplesAreNoPartOfTheNameAfterThem) {

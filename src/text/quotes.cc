@@ -132,10 +132,11 @@ bool IsConnector(std::string_view w) {
 
 bool IsAbbreviation(std::string_view lower) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "mr",  "mrs",  "ms",  "dr",  "st",   "sen",  "rep", "gov", "gen", "lt",  "col",
-      "maj", "capt", "adm", "sgt", "prof", "jr",   "sr",  "rev", "jan", "feb", "mar",
-      "apr", "jun",  "jul", "aug", "sep",  "sept", "oct", "nov", "dec", "vs",  "no",
-      "inc", "corp", "co",  "ltd", "mt",   "ft",   "u.s", "u.k", "u.n", "e.u", "d.c"};
+      "mr",  "mrs", "ms",   "dr",  "st",   "sen",  "rep",  "gov",  "gen", "lt",
+      "col", "maj", "capt", "adm", "sgt",  "prof", "jr",   "sr",   "rev", "jan",
+      "feb", "mar", "apr",  "jun", "jul",  "aug",  "sep",  "sept", "oct", "nov",
+      "dec", "vs",  "no",   "inc", "corp", "co",   "ltd",  "mt",   "ft",  "u.s",
+      "u.k", "u.n", "e.u",  "d.c", "atty", "dist", "asst", "supt", "det", "insp"};
   return kSet.contains(lower);
 }
 
@@ -143,12 +144,14 @@ bool IsAbbreviation(std::string_view lower) {
 // stop word of news names nobody ("Another adds:", "However, his spokesman
 // said", "A White House statement on Sunday said"; the agencies among them,
 // "Reuters", do), nor does a role alone ("Executive") or a kind of body
-// ("Department"). A rank may ("King": Billy King, or the King).
+// ("Department"). A rank may ("King": Billy King, or the King), but not an
+// abbreviated one cut from its name ("said Dist." at a line's end).
 bool NamesSomeone(std::string_view name) {
   if (name.empty()) return false;
   if (name.find(' ') != std::string_view::npos) return true;
   Lower l(name.ends_with('.') ? name.substr(0, name.size() - 1) : name);
   std::string_view w = l.view();
+  if (name.ends_with('.') && IsAbbreviation(w)) return false;
   const bool agency = w == "reuters" || w == "ap" || w == "afp";
   return !(IsFunctionWord(w) || (text::IsStopWord(w) && !agency) || IsRoleNoun(w) ||
            (IsGenericName(name) && !IsPersonTitle(w)));

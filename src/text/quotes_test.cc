@@ -322,6 +322,16 @@ TEST(FindQuotes, AbbreviatedTitleOrInitialKeepsTheNameWhole) {
   EXPECT_EQ(
       One("“The fire did exactly what we feared,” Battalion Chief Marcus Delgado said.").speaker,
       "Marcus Delgado");
+  // Two abbreviated titles in a row, as the Los Angeles Times writes them.
+  EXPECT_EQ(One("\"This is the crime the death penalty was made for,\" said Dist. Atty. Steve "
+                "Cooley.")
+                .speaker,
+            "Steve Cooley");
+  // An abbreviated title cut from its name by a line break names nobody.
+  EXPECT_EQ(One("\"This is the crime the death penalty was made for,\" said Dist.\nAtty. Steve "
+                "Cooley.")
+                .speaker,
+            "");
 }
 
 TEST(FindQuotes, SpeakerNamedEarlierInTheSentence) {

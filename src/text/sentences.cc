@@ -12,12 +12,12 @@ namespace storyline::text {
 namespace {
 
 constexpr std::string_view kAbbreviations[] = {
-    "mr",  "mrs",  "ms",     "dr",   "prof", "sr",   "jr",  "st",  "gen",  "col",  "lt",
-    "sgt", "capt", "cmdr",   "gov",  "sen",  "rep",  "rev", "hon", "pres", "supt", "insp",
-    "det", "adm",  "maj",    "brig", "jan",  "feb",  "mar", "apr", "jun",  "jul",  "aug",
-    "sep", "sept", "oct",    "nov",  "dec",  "vs",   "etc", "inc", "corp", "ltd",  "co",
-    "mt",  "ft",   "approx", "est",  "dept", "univ", "u.s", "u.k", "u.n",  "e.g",  "i.e",
-    "a.m", "p.m",  "d.c",    "ave",  "blvd", "fig",  "vol",
+    "mr",  "mrs",  "ms",     "dr",   "prof", "sr",   "jr",  "st",   "gen",  "col",  "lt",
+    "sgt", "capt", "cmdr",   "gov",  "sen",  "rep",  "rev", "hon",  "pres", "supt", "insp",
+    "det", "adm",  "maj",    "brig", "jan",  "feb",  "mar", "apr",  "jun",  "jul",  "aug",
+    "sep", "sept", "oct",    "nov",  "dec",  "vs",   "etc", "inc",  "corp", "ltd",  "co",
+    "mt",  "ft",   "approx", "est",  "dept", "univ", "u.s", "u.k",  "u.n",  "e.g",  "i.e",
+    "a.m", "p.m",  "d.c",    "ave",  "blvd", "fig",  "vol", "atty", "dist", "asst",
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
