@@ -973,11 +973,28 @@ std::vector<std::string> FoldedWords(std::string_view name) {
 std::vector<Mention> FindMentions(const Context& c, const std::vector<std::string>& speakers) {
   std::vector<Mention> out;
   const int n = static_cast<int>(c.toks.size());
+  // Right after an indefinite article, or after it and one or two
+  // lower-case words that are no function words, capitals describe someone
+  // and name nobody: "an unnamed Iranian", "a Briton", "a Romney adviser"
+  // (not "a blow to Prime Minister George Papandreou").
+  auto described = [&](int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+      if (!c.IsWord(k) || c.part_of[k] >= 0) return false;
+      Lower l(c.Word(k));
+      if (l.view() == "a" || l.view() == "an") return true;
+      if (c.toks[k].cap || IsFunctionWord(l.view())) return false;
+    }
+    return false;
+  };
   for (int i = 0; i < n; ++i) {
     if (!c.IsWord(i) || !c.toks[i].cap || c.part_of[i] >= 0) continue;
     if (IsFunctionWord(Lower(c.Word(i)).view())) continue;
     int last = c.NameRunForward(i, n - 1);
     if (last < 0) continue;
+    if (described(i)) {
+      i = last;
+      continue;
+    }
     while (last > i && c.part_of[last] >= 0) --last;
     Mention m;
     m.first = i;

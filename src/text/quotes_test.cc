@@ -389,6 +389,22 @@ TEST(FindQuotes, PronounTakesAFullNameSetOffByCommasBeforeTheVerb) {
   EXPECT_EQ(q.source, SpeakerSource::kPronoun);
 }
 
+TEST(FindQuotes, PronounDoesNotTakeAPersonDescribedByNationality) {
+  // As wikiref writes it: "an unnamed Iranian" describes the speaker and
+  // names nobody, so "he" stays unnamed.
+  Quote q = One(
+      "An unnamed Iranian, who met both passengers in Malaysia, has spoken to the BBC's Persian "
+      "service.\n\n"
+      "“One of the two was my friend from high school,” he told BBC Persian on Monday.");
+  EXPECT_EQ(q.speaker, "");
+  // An article further back with a preposition between is no description.
+  Quote p =
+      One("The violence was a blow to Prime Minister George Papandreou's plans. Papandreou "
+          "expressed shock at the deaths.\n\n"
+          "“We are deeply shocked by the unjust death of these three people,” he told parliament.");
+  EXPECT_THAT(p.speaker, HasSubstr("Papandreou"));
+}
+
 TEST(FindQuotes, PronounDoesNotTakeACountryThatSpokeElsewhere) {
   // "Syria says" at the top gives "Syria" the evidence of a speaker; by the
   // "he said", Syria is only a place in the sentence, and "he" is the
