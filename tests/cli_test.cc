@@ -97,6 +97,19 @@ TEST_F(CliTest, MissingOnlyInputFailsWithMessage) {
   EXPECT_NE(err_.find("no-such-dir"), std::string::npos) << err_;
 }
 
+TEST_F(CliTest, UnknownCommandIsNamedWithTheCommandsThereAre) {
+  EXPECT_EQ(Run("clsuter data"), 2);
+  EXPECT_NE(err_.find("unknown command 'clsuter'"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("cluster, extract, brief, eval, df, serve"), std::string::npos) << err_;
+}
+
+TEST_F(CliTest, SummaryLineCountsOneArticleInTheSingular) {
+  fs::path in = Write("one.jsonl", "{\"id\": \"a\", \"text\": \"A flood hit the valley.\"}\n");
+  ASSERT_EQ(Run("cluster -q -o " + Quote((dir_ / "s.json").string()) + " " + Quote(in.string())),
+            0);
+  EXPECT_NE(err_.find("1 article in 1 story from 1 file "), std::string::npos) << err_;
+}
+
 TEST_F(CliTest, EvalOfPerfectPredictionPrintsF1One) {
   fs::path gold =
       Write("gold.jsonl",

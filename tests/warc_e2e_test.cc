@@ -196,7 +196,7 @@ TEST_F(WarcE2eTest, ExtractWritesOneLinePerHtmlRecordWithRecordIdAndTargetUri) {
       EXPECT_NE(text.find("Ferry operators in Port Aldren"), std::string::npos) << text;
     }
   }
-  EXPECT_NE(err_.find("7 pages extracted from 1 files"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("7 pages extracted from 1 file "), std::string::npos) << err_;
   EXPECT_NE(err_.find("25 WARC records"), std::string::npos) << err_;
 }
 

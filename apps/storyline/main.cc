@@ -129,6 +129,11 @@ constexpr char kInputsHelp[] =
     ".json, .jsonl, .ndjson, .html, .htm, .xhtml, .html.gz, .warc and .warc.gz files are "
     "read; a file named here with another extension is read as plain text";
 
+// "1 story", "14 stories": a count with its noun.
+std::string Count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + ' ' + (n == 1 ? one : many);
+}
+
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';
   return 1;
@@ -219,9 +224,11 @@ int RunCluster(const ClusterArgs& args) {
   double secs = progress.Elapsed();
   const auto& r = result.read;
   std::fprintf(stderr,
-               "storyline: %zu articles in %zu stories from %zu files (%.1f MB) in %.2f s "
+               "storyline: %s in %s from %s (%.1f MB) in %.2f s "
                "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu%s\n",
-               result.added.size(), story_count, r.files, static_cast<double>(r.bytes) / 1e6, secs,
+               Count(result.added.size(), "article", "articles").c_str(),
+               Count(story_count, "story", "stories").c_str(),
+               Count(r.files, "file", "files").c_str(), static_cast<double>(r.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
                result.unusable, r.warnings, storyline::ingest::ReadNotes(r).c_str());
   return 0;
@@ -261,9 +268,11 @@ int RunExtract(const ExtractArgs& args) {
   if (!out) return Fail("write failed: " + args.output);
   double secs = progress.Elapsed();
   std::fprintf(stderr,
-               "storyline: %zu pages extracted from %zu files (%.1f MB) in %.2f s (%.0f pages/s); "
+               "storyline: %s extracted from %s (%.1f MB) in %.2f s (%.0f pages/s); "
                "failed %zu, skipped %zu%s\n",
-               stats.extracted, stats.read.files, static_cast<double>(stats.read.bytes) / 1e6, secs,
+               Count(stats.extracted, "page", "pages").c_str(),
+               Count(stats.read.files, "file", "files").c_str(),
+               static_cast<double>(stats.read.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(stats.extracted) / secs : 0.0, stats.failed,
                stats.read.skipped, storyline::ingest::ReadNotes(stats.read).c_str());
   return 0;
@@ -484,8 +493,9 @@ int RunServe(ServeArgs args) {
   }
   std::string host = args.bind == "0.0.0.0" || args.bind == "::" ? "127.0.0.1" : args.bind;
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  std::cerr << "storyline: " << snapshot->articles << " articles in " << snapshot->ranked.size()
-            << " stories; open http://" << host << ":" << *port << "/\n";
+  std::cerr << "storyline: " << Count(snapshot->articles, "article", "articles") << " in "
+            << Count(snapshot->ranked.size(), "story", "stories") << "; open http://" << host << ":"
+            << *port << "/\n";
   http.Run();
   std::cerr << "storyline: stopped\n";
   return 0;
@@ -609,6 +619,22 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 60000));
 
+  // A first word that is no option and no command: say so, rather than
+  // CLI11's "A subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      names += names.empty() ? "" : ", ";
+      names += sub->get_name();
+      known |= sub->get_name() == argv[1];
+    }
+    if (!known) {
+      std::cerr << "storyline: unknown command '" << argv[1] << "' (commands: " << names
+                << "; storyline --help says more)\n";
+      return 2;
+    }
+  }
   CLI11_PARSE(app, argc, argv);
 
   if (*cluster) return RunCluster(cargs);
