@@ -1244,6 +1244,21 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view page_url)
       }
     }
   }
+  if (m.byline.empty()) {
+    // Last, schema.org's itemprop=author outside the article's part of the
+    // page (a blog's aside): taken when every such element names the same
+    // person, so that a list of other articles' authors gives none.
+    std::string only;
+    bool one = true;
+    for (const xmlNode* n : ev.author_nodes) {
+      if (!Contains(AsciiLowered(Attribute(n, "itemprop")), "author")) continue;
+      std::string c = CleanByline(AuthorNodeText(n));
+      if (c.empty()) continue;
+      if (!only.empty() && c != only) one = false;
+      only = std::move(c);
+    }
+    if (one) m.byline = std::move(only);
+  }
 
   // Declared language.
   for (std::string_view candidate :

@@ -187,6 +187,18 @@ TEST(Metadata, BylineSkipsTheAuthorsRoleAndOtherAuthorsBoxes) {
                  "</div><p>Text.</p></article></body></html>")
                 .byline,
             "Nataliya Vasilyeva");
+  // schema.org's author in an aside is the page's when it is the only one...
+  EXPECT_EQ(Meta("<html><body><article><p>Text.</p></article><aside><p><span "
+                 "itemprop='author'><span itemprop='name'>Nicolas Perriault</span></span></p>"
+                 "</aside></body></html>")
+                .byline,
+            "Nicolas Perriault");
+  // ... and nobody's when an aside lists other articles by other authors.
+  EXPECT_EQ(Meta("<html><body><article><p>Text.</p></article><aside>"
+                 "<span itemprop='author'>Ann Lee</span><span itemprop='author'>Bo Chen</span>"
+                 "</aside></body></html>")
+                .byline,
+            "");
   // Classes on <body> describe the page's layout: "sidebar-primary" there
   // does not put the whole page in a sidebar.
   EXPECT_EQ(Meta("<html><body class='single-post sidebar-primary'><article>"
