@@ -94,8 +94,9 @@ class PreparedArticle {
   // signatures of 128 values; 12: prepositions, sentence adverbs and opening
   // participles ("Despite", "Meanwhile", "Quoting") open no name; 13: "Dist.",
   // "Atty.", "Asst." and "Supt." are titles and end no sentence; 14: a name
-  // after "a"/"an" is no pronoun's speaker
-  static constexpr std::uint32_t kFormat = 14;
+  // after "a"/"an" is no pronoun's speaker; 15: a quote its sentence framed
+  // with a speech verb takes no speaker from the next sentence
+  static constexpr std::uint32_t kFormat = 15;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -753,6 +753,19 @@ Attribution Trailing(const Context& c, const Part& p) {
   if (j == p.close + 1 && c.toks[p.last].kind == Kind::kStop && c.IsWord(j) && c.toks[j].cap) {
     Lower w(c.Word(j));
     if (IsFunctionWord(w.view()) && !IsSubjectPronoun(w.view())) return a;
+    // Nor when the quote ends a sentence whose speech verb framed it before
+    // it opened ("The paper said that as of 2013, “this phenomenon appears
+    // to be on the rise.” Investigators said ..."; "Her spokesman, Bill
+    // McAllister, said, “…” Mr Steele said ..."): that sentence already said
+    // whose words they are. One that opens its sentence may still be
+    // followed by its speaker ("“We will win.” Trump said."), and so may one
+    // framed by another verb ("Hickok called the slaying “a vicious
+    // murder.” Hickok said ...").
+    for (int i = p.open - 1; i >= 0 && p.open - i <= 40; --i) {
+      Kind k = c.toks[i].kind;
+      if (k == Kind::kStop || k == Kind::kBreak || k == Kind::kClose) break;
+      if (c.IsVerbAt(i)) return a;
+    }
   }
   int words_end = j;
   while (words_end < n && c.IsWord(words_end) && words_end - j < kMaxAttributionWords) ++words_end;

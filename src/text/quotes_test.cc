@@ -114,6 +114,20 @@ TEST(FindQuotes, ANewSentenceAfterAQuoteIsNotItsAttribution) {
   EXPECT_EQ(q[1].speaker, "Ben Shapiro");
   // A quote that ends its sentence may still be followed by its speaker.
   EXPECT_EQ(One("“We will win this time.” Trump said on Monday.").speaker, "Trump");
+  // Not one that a speech verb of its own sentence framed before it opened.
+  EXPECT_EQ(One("The paper said that as of 2013, “this phenomenon appears to be on the rise.” "
+                "Investigators said they heard allegations of torture.")
+                .speaker,
+            "");
+  EXPECT_EQ(One("Her spokesman, Bill McAllister, said, “The Governor has faith in the passage.” "
+                "Mr Steele said the blaze was being investigated.")
+                .speaker,
+            "Bill McAllister");
+  // Framed by another verb, the next sentence may still name the speaker.
+  EXPECT_EQ(One("Hickok called the slaying “a cold-blooded, vicious murder.” Hickok said the "
+                "factors were colossal.")
+                .speaker,
+            "Hickok");
 }
 
 TEST(FindQuotes, AWordThatNamesNobodyIsNoSpeaker) {
