@@ -95,8 +95,9 @@ class PreparedArticle {
   // participles ("Despite", "Meanwhile", "Quoting") open no name; 13: "Dist.",
   // "Atty.", "Asst." and "Supt." are titles and end no sentence; 14: a name
   // after "a"/"an" is no pronoun's speaker; 15: a quote its sentence framed
-  // with a speech verb takes no speaker from the next sentence
-  static constexpr std::uint32_t kFormat = 15;
+  // with a speech verb takes no speaker from the next sentence; 16: "X of the
+  // Y writes" is X's
+  static constexpr std::uint32_t kFormat = 16;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -596,6 +596,24 @@ struct Context {
         IsWord(first - 2) && toks[first - 2].cap) {
       return;
     }
+    // "Thomas L Friedman of the New York Times writes": a person of a body
+    // or an outlet speaks, not the body. Only a full name that opens with a
+    // common given name, so that "Researchers from the ..." stays as above.
+    {
+      int at = first - 1;
+      if (at >= floor && IsWord(at) && Lower(Word(at)).view() == "the") --at;
+      if (at - 1 >= floor && IsWord(at) && !toks[at].cap) {
+        Lower prep(Word(at));
+        if (prep.view() == "of" || prep.view() == "at" || prep.view() == "from") {
+          int person = NameRunBack(at - 1, floor);
+          if (person >= 0 && person < at - 1 && IsCommonGivenName(Lower(Word(person)).view())) {
+            a->speaker_first = person;
+            a->speaker_last = at - 1;
+            return;
+          }
+        }
+      }
+    }
     // "Esam Elsarrag, Director for Research & Development said": a title
     // after the name's comma is the appositive, not the speaker.
     Lower head(Word(first));

@@ -210,6 +210,11 @@ TEST(FindQuotes, NameBeforeAnAppositiveIsTheSpeaker) {
 TEST(FindQuotes, SpeakerIsThePersonPastAnOfficeOrAnOutlet) {
   EXPECT_EQ(One("“The evidence is there,” CNN's John King said.").speaker, "John King");
   EXPECT_EQ(
+      One("Thomas L Friedman of the New York Times writes: “No one can know for sure.”").speaker,
+      "Thomas L Friedman");
+  EXPECT_EQ(One("Dan Balz at the Washington Post says: “The mandate is uncertain.”").speaker,
+            "Dan Balz");
+  EXPECT_EQ(
       One("“The fire was set,” Central Mat-Su Fire Department Chief James Steele said.").speaker,
       "James Steele");
   EXPECT_EQ(One("“The road is closed,” Oregon State Police Lt. Gregg Hastings said.").speaker,
