@@ -913,15 +913,6 @@ std::string TitleFromTitleTag(std::string_view title, const std::vector<std::str
 
 // ----------------------------------------------------------------- byline --
 
-// A month's name or abbreviation, lower case: "mar", "march", "sept".
-bool IsMonthWord(std::string_view lower) {
-  static constexpr std::string_view kMonths[] = {
-      "jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
-      "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
-      "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"};
-  return std::find(std::begin(kMonths), std::end(kMonths), lower) != std::end(kMonths);
-}
-
 // "By Jane Doe | March 3, 2019" -> "Jane Doe"; "" when what is left does not
 // look like names.
 std::string CleanByline(std::string_view raw) {
@@ -941,8 +932,7 @@ std::string CleanByline(std::string_view raw) {
     while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',' || s[end - 1] == '.')) --end;
     std::size_t begin = end == 0 ? std::string::npos : s.rfind(' ', end - 1);
     begin = begin == std::string::npos ? 0 : begin + 1;
-    if (AsciiDigit(s[cut]) && begin > 0 &&
-        IsMonthWord(AsciiLowered(s.substr(begin, end - begin)))) {
+    if (AsciiDigit(s[cut]) && begin > 0 && MonthOf(s.substr(begin, end - begin)) != 0) {
       cut = begin;
     }
     s.resize(cut);
@@ -976,7 +966,7 @@ std::string CleanByline(std::string_view raw) {
   if (space != std::string::npos) {
     std::string last = AsciiLowered(s.substr(space + 1));
     bool after_comma = space > 0 && s[space - 1] == ',';
-    if (IsMonthWord(last) && (last != "may" || after_comma)) {
+    if (MonthOf(last) != 0 && (last != "may" || after_comma)) {
       s.resize(space);
       while (!s.empty() && (s.back() == ',' || s.back() == ' ')) s.pop_back();
     }

@@ -86,48 +86,11 @@ std::optional<UnixSeconds> MakeDate(int y, int m, int d) {
   return static_cast<UnixSeconds>(sys_days(ymd).time_since_epoch().count()) * 86400;
 }
 
-// 1-12 for an English month name or abbreviation at the start of `w`
-// (case-insensitive), else 0.
-int MonthOf(std::string_view w) {
-  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
-                                                "may",       "june",     "july",     "august",
-                                                "september", "october",  "november", "december"};
-  if (w.size() < 3 || w.size() > 9) return 0;
-  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
-  // Most words start with a letter no month does.
-  switch (lower(w[0])) {
-    case 'j':
-    case 'f':
-    case 'm':
-    case 'a':
-    case 's':
-    case 'o':
-    case 'n':
-    case 'd':
-      break;
-    default:
-      return 0;
-  }
-  for (int m = 0; m < 12; ++m) {
-    std::string_view name = kNames[m];
-    if (w.size() > name.size()) continue;
-    // The whole name, or an abbreviation of at least three letters ("Sept", "Nov").
-    bool match = true;
-    for (std::size_t i = 0; i < w.size() && match; ++i) match = lower(w[i]) == name[i];
-    if (match) return m + 1;
-  }
-  return 0;
-}
-
 struct Word {
   std::string_view text;
   bool number;
   char sep = ' ';  // the first mark after the word ('/', '.', '-'...), else ' '
 };
-
-// An ASCII digit, as <cctype>'s in the "C" locale the process runs in,
-// without a call a byte (letters: util/ascii.h).
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 void DateWords(std::string_view line, std::vector<Word>* out) {
   std::vector<Word>& words = *out;
@@ -137,8 +100,8 @@ void DateWords(std::string_view line, std::vector<Word>* out) {
     char c = line[i];
     if (AsciiAlnum(c)) {
       std::size_t j = i;
-      bool digits = IsDigit(c);
-      while (j < line.size() && (digits ? IsDigit(line[j]) : AsciiAlpha(line[j]))) ++j;
+      bool digits = AsciiDigit(c);
+      while (j < line.size() && (digits ? AsciiDigit(line[j]) : AsciiAlpha(line[j]))) ++j;
       words.push_back({line.substr(i, j - i), digits});
       while (j < line.size() && line[j] == ' ') ++j;
       if (j < line.size() && !AsciiAlnum(line[j])) {
@@ -162,6 +125,36 @@ bool IsOrdinalSuffix(std::string_view w) {
 }
 
 }  // namespace
+
+int MonthOf(std::string_view w) {
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return 0;
+  // Most words start with a letter no month does.
+  switch (AsciiLower(w[0])) {
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
+  }
+  for (int m = 0; m < 12; ++m) {
+    std::string_view name = kNames[m];
+    if (w.size() > name.size()) continue;
+    // The whole name, or an abbreviation of at least three letters ("Sept", "Nov").
+    bool match = true;
+    for (std::size_t i = 0; i < w.size() && match; ++i) match = AsciiLower(w[i]) == name[i];
+    if (match) return m + 1;
+  }
+  return 0;
+}
 
 std::optional<UnixSeconds> FindDateInText(std::string_view line) {
   thread_local std::vector<Word> w;

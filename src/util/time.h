@@ -30,6 +30,10 @@ std::optional<UnixSeconds> ParseDateTime(std::string_view s);
 // first date found, or nullopt. Never guesses a missing year.
 std::optional<UnixSeconds> FindDateInText(std::string_view line);
 
+// 1-12 for an English month name or an abbreviation of it of three letters
+// or more ("Sept", "Nov", "march"; case-insensitive), else 0.
+int MonthOf(std::string_view w);
+
 // Widen a time span by one time: keep the earlier (later) of *slot and t.
 inline void KeepEarliest(std::optional<UnixSeconds>* slot, UnixSeconds t) {
   if (!*slot || t < **slot) *slot = t;
