@@ -118,8 +118,17 @@ bool IsRoleNoun(std::string_view w) {
       "ambassador", "senator",       "governor",  "ceo",       "founder",     "economist",
       "researcher", "scientist",     "diplomat",  "general",   "commander",   "candidate",
       "reporter",   "correspondent", "chief",     "head",      "counterpart", "representative",
-      "executive",  "manager",       "officer",   "lawmaker",  "editor"};
+      "executive",  "manager",       "officer",   "lawmaker",  "editor",      "investigator",
+      "prosecutor", "witness"};
   return kSet.contains(w);
+}
+
+// A role noun in the plural: "Investigators said", "Officials say",
+// "Witnesses told".
+bool IsPluralRoleNoun(std::string_view w) {
+  if (w.size() < 4 || w.back() != 's') return false;
+  if (IsRoleNoun(w.substr(0, w.size() - 1))) return true;
+  return w.ends_with("es") && IsRoleNoun(w.substr(0, w.size() - 2));
 }
 
 // A word that names what a person is, lower-case: a role noun or a title.
@@ -144,8 +153,9 @@ bool IsAbbreviation(std::string_view lower) {
 // stop word of news names nobody ("Another adds:", "However, his spokesman
 // said", "A White House statement on Sunday said"; the agencies among them,
 // "Reuters", do), nor does a role alone ("Executive") or a kind of body
-// ("Department"). A rank may ("King": Billy King, or the King), but not an
-// abbreviated one cut from its name ("said Dist." at a line's end).
+// ("Department") or a plural role ("Investigators"). A rank may ("King":
+// Billy King, or the King), but not an abbreviated one cut from its name
+// ("said Dist." at a line's end).
 bool NamesSomeone(std::string_view name) {
   if (name.empty()) return false;
   if (name.find(' ') != std::string_view::npos) return true;
@@ -154,7 +164,7 @@ bool NamesSomeone(std::string_view name) {
   if (name.ends_with('.') && IsAbbreviation(w)) return false;
   const bool agency = w == "reuters" || w == "ap" || w == "afp";
   return !(IsFunctionWord(w) || (text::IsStopWord(w) && !agency) || IsRoleNoun(w) ||
-           (IsGenericName(name) && !IsPersonTitle(w)));
+           IsPluralRoleNoun(w) || (IsGenericName(name) && !IsPersonTitle(w)));
 }
 
 bool IsUpperAt(std::string_view text, std::size_t i) {
