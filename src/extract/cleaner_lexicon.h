@@ -310,6 +310,14 @@ inline constexpr WordList kBoilerplateKeys(
     "skip advertisement|top stories|latest news|more stories|you may also like|view comments|"
     "show comments|leave a comment|click to expand|video|watch|listen|play|next|previous|close|"
     "menu|home|copy link|link copied");
+// Furniture that a page's text can run into the next sentence on one line
+// ("Continue reading the main story Thomas Friedman writes: ..."): the
+// phrase is cut and the sentence kept. Only whole phrases that no sentence
+// of news opens with.
+inline constexpr WordList kLeadingFurniture(
+    "continue reading the main story|story continues below advertisement|"
+    "story continues below|article continues below|advertisement continues below");
+
 struct BoilerplatePrefixes {
   size_t max_words;
   WordList list;

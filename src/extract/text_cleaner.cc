@@ -440,10 +440,32 @@ Kind ClassifyOnItsOwn(const Line& l, bool maybe_marker, std::string& key) {
 
 }  // namespace
 
+// `l` without page furniture run into its start ("Continue reading the main
+// story Thomas Friedman writes: ..."), when a capital or a quote mark opens
+// what follows.
+void CutLeadingFurniture(Line* l) {
+  lexicon::kLeadingFurniture.AnyOpening(l->text, [l](string_view phrase) {
+    const string_view t = l->text;
+    if (t.size() < phrase.size() + 2 || !lexicon::StartsWithFolded(t, phrase) ||
+        t[phrase.size()] != ' ') {
+      return false;
+    }
+    const string_view rest = t.substr(phrase.size() + 1);
+    if (FirstCharCase(rest) != Case::kUpper && rest[0] != '"' &&
+        !StartsWith(rest, "\xE2\x80\x9C")) {
+      return false;
+    }
+    l->text = rest;
+    l->words = CountWords(rest);
+    return true;
+  });
+}
+
 CleanedText CleanPlainText(std::string_view text) {
   CleanedText out;
   std::unique_ptr<char[]> arena;  // the lines' text
   std::vector<Line> lines = SplitLines(text, arena);
+  for (Line& l : lines) CutLeadingFurniture(&l);
   // Credit markers are rare, and their search costs more to start than to
   // run: one search of all the lines (back to back in the arena) clears
   // most articles of them at once.

@@ -234,6 +234,18 @@ TEST(TextCleaner, DropsBoilerplateLines) {
   EXPECT_EQ(c.stats.boilerplate, 1);
 }
 
+TEST(TextCleaner, CutsFurnitureRunIntoTheStartOfASentence) {
+  const CleanedText c = CleanPlainText(
+      "The polls closed at eight.\n"
+      "Continue reading the main story Thomas Friedman of the New York Times writes: \"No one "
+      "knows.\"\n"
+      "Story continues below advertisement \u201cWe won,\u201d she said.");
+  EXPECT_EQ(c.text,
+            "The polls closed at eight.\n\n"
+            "Thomas Friedman of the New York Times writes: \"No one knows.\"\n\n"
+            "\u201cWe won,\u201d she said.");
+}
+
 TEST(TextCleaner, KeepsSentencesThatOnlyContainBoilerplateWords) {
   EXPECT_TRUE(KeepsLineInBody("Users who click here are tracked by three ad networks."));
   EXPECT_TRUE(KeepsLineInBody("Advertisement revenue fell 5 percent in the third quarter."));
