@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <queue>
@@ -228,41 +229,67 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
   return false;
 }
 
+// Phrases indexed by their first letter, so that each word start of a
+// sentence is compared with the few that could start there (every candidate
+// sentence of a summary asks).
+class PhraseSet {
+ public:
+  explicit PhraseSet(std::initializer_list<std::string_view> phrases) {
+    for (std::string_view p : phrases)
+      by_letter_[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
+  }
+  // Whether one of the phrases stands in `s` at word starts, case aside.
+  bool In(std::string_view s) const {
+    for (std::size_t at = 0; at < s.size(); ++at) {
+      const char first = AsciiLower(s[at]);
+      if (first < 'a' || first > 'z' || (at > 0 && AsciiAlnum(s[at - 1]))) continue;
+      for (std::string_view phrase : by_letter_[static_cast<std::size_t>(first - 'a')]) {
+        const std::size_t end = at + phrase.size();
+        if (end > s.size() || (end < s.size() && AsciiAlnum(s[end]))) continue;
+        std::size_t k = 1;
+        while (k < phrase.size() && AsciiLower(s[at + k]) == phrase[k]) ++k;
+        if (k == phrase.size()) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 26> by_letter_;
+};
+
+// A sentence about the page itself, its policies and what it offers besides
+// the article, told by phrases no report uses: "click here", "privacy
+// policy", "All rights reserved", "follow us on Twitter".
+bool IsAboutThePage(std::string_view s) {
+  static const PhraseSet kPhrases{
+      "click here",           "click to",           "log in",
+      "sign in to",           "page you requested", "page cannot be found",
+      "page not found",       "try again later",    "process your request",
+      "privacy policy",       "terms of service",   "terms of use",
+      "cookie policy",        "rss feed",           "post a comment",
+      "leave a comment",      "this article",       "all rights reserved",
+      "copyright notice",     "copyright policy",   "ts&cs",
+      "terms and conditions", "follow us on",       "like us on"};
+  return kPhrases.In(s);
+}
+
 // A sentence that speaks to the reader about the web page it sat on, not
 // about the news: how to log in, subscribe or register, what the browser
-// must allow, what an error means. Told by phrases that only such
-// sentences use, matched at word starts.
+// must allow, what an error means (IsAboutThePage, and words of signing up
+// and of the reader's computer). Summaries pass these over; facts pass over
+// only IsAboutThePage, since a report on spyware or passwords uses the others.
 bool LooksLikePageChrome(std::string_view s) {
-  static constexpr std::string_view kPhrases[] = {
-      "click here", "click to", "log in", "sign in to", "sign up", "your browser", "e-mail address",
-      "email address", "screen name", "password", "to subscribe", "unsubscribe", "registering for",
-      "registration is free", "registration form", "javascript", "spyware", "your system",
-      "your inbox",
-      // Error pages, policies and what the page offers besides the article.
-      "page you requested", "page cannot be found", "page not found", "try again later",
-      "process your request", "privacy policy", "terms of service", "terms of use", "cookie policy",
-      "recaptcha", "acrobat reader", "this article", "rss feed", "post a comment",
-      "leave a comment"};
-  // The phrases by their first letter, so that each word start of `s` is
-  // compared with the few that could start there (every candidate sentence
-  // of a summary asks).
-  static const auto kByLetter = [] {
-    std::array<std::vector<std::string_view>, 26> by;
-    for (std::string_view p : kPhrases) by[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
-    return by;
-  }();
-  for (std::size_t at = 0; at < s.size(); ++at) {
-    const char first = AsciiLower(s[at]);
-    if (first < 'a' || first > 'z' || (at > 0 && AsciiAlnum(s[at - 1]))) continue;
-    for (std::string_view phrase : kByLetter[static_cast<std::size_t>(first - 'a')]) {
-      const std::size_t end = at + phrase.size();
-      if (end > s.size() || (end < s.size() && AsciiAlnum(s[end]))) continue;
-      std::size_t k = 1;
-      while (k < phrase.size() && AsciiLower(s[at + k]) == phrase[k]) ++k;
-      if (k == phrase.size()) return true;
-    }
-  }
-  return false;
+  static const PhraseSet kPhrases{"sign up",           "your browser",
+                                  "e-mail address",    "email address",
+                                  "screen name",       "password",
+                                  "to subscribe",      "unsubscribe",
+                                  "registering for",   "registration is free",
+                                  "registration form", "javascript",
+                                  "spyware",           "your system",
+                                  "your inbox",        "recaptcha",
+                                  "acrobat reader"};
+  return IsAboutThePage(s) || kPhrases.In(s);
 }
 
 // Whether a sentence is one quotation followed by who said it: it opens with
@@ -913,6 +940,9 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   // Names and numbers count on a log scale: a sentence listing many is not
   // worth that many facts. One that cannot stand alone comes after those
   // that can.
+  // A sentence about the page is no fact either ("Like Haaretz on Facebook
+  // and follow us on Twitter and Tumblr" is all names).
+  if (IsAboutThePage(m.Sentence(s))) return std::nullopt;
   const double score = std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
   return OpensPointingBack(m.Sentence(s)) ? 0.5 * score : score;
 }

@@ -503,6 +503,24 @@ TEST(WriteBrief, OnlyInPrefersAFactThatStandsAlone) {
   EXPECT_TRUE(Contains(wire, "Zorvat")) << wire[0];
 }
 
+TEST(WriteBrief, OnlyInLeavesOutSentencesAboutThePageButNotOnesAboutPasswords) {
+  // All names and new to the story, so a fact by its counts; but it speaks
+  // about the page.
+  StoryBuilder b;
+  AddFloodStory("Like Valdora Wire on Facebook and follow us on Twitter, Tumblr and Instagram.",
+                &b);
+  std::vector<std::string> wire = WireFacts(b.Brief());
+  EXPECT_FALSE(Contains(wire, "follow us"));
+  EXPECT_TRUE(Contains(wire, "Zorvat"));
+  // A report about passwords is news: the words that keep such sentences out
+  // of summaries do not keep them out of facts.
+  StoryBuilder c;
+  AddFloodStory("Hackers stole the password of the Zorvat dam's Siemens control system in March.",
+                &c);
+  std::vector<std::string> facts = WireFacts(c.Brief());
+  EXPECT_TRUE(Contains(facts, "password")) << (facts.empty() ? "" : facts[0]);
+}
+
 TEST(WriteBrief, OnlyInPrefersOneRareNameToSeveralCommonOnesGivenAPrior) {
   StoryBuilder b;
   AddFloodStory(
