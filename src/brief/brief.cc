@@ -229,69 +229,6 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
   return false;
 }
 
-// Phrases indexed by their first letter, so that each word start of a
-// sentence is compared with the few that could start there (every candidate
-// sentence of a summary asks).
-class PhraseSet {
- public:
-  explicit PhraseSet(std::initializer_list<std::string_view> phrases) {
-    for (std::string_view p : phrases)
-      by_letter_[static_cast<std::size_t>(p[0] - 'a')].push_back(p);
-  }
-  // Whether one of the phrases stands in `s` at word starts, case aside.
-  bool In(std::string_view s) const {
-    for (std::size_t at = 0; at < s.size(); ++at) {
-      const char first = AsciiLower(s[at]);
-      if (first < 'a' || first > 'z' || (at > 0 && AsciiAlnum(s[at - 1]))) continue;
-      for (std::string_view phrase : by_letter_[static_cast<std::size_t>(first - 'a')]) {
-        const std::size_t end = at + phrase.size();
-        if (end > s.size() || (end < s.size() && AsciiAlnum(s[end]))) continue;
-        std::size_t k = 1;
-        while (k < phrase.size() && AsciiLower(s[at + k]) == phrase[k]) ++k;
-        if (k == phrase.size()) return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  std::array<std::vector<std::string_view>, 26> by_letter_;
-};
-
-// A sentence about the page itself, its policies and what it offers besides
-// the article, told by phrases no report uses: "click here", "privacy
-// policy", "All rights reserved", "follow us on Twitter".
-bool IsAboutThePage(std::string_view s) {
-  static const PhraseSet kPhrases{
-      "click here",           "click to",           "log in",
-      "sign in to",           "page you requested", "page cannot be found",
-      "page not found",       "try again later",    "process your request",
-      "privacy policy",       "terms of service",   "terms of use",
-      "cookie policy",        "rss feed",           "post a comment",
-      "leave a comment",      "this article",       "all rights reserved",
-      "copyright notice",     "copyright policy",   "ts&cs",
-      "terms and conditions", "follow us on",       "like us on"};
-  return kPhrases.In(s);
-}
-
-// A sentence that speaks to the reader about the web page it sat on, not
-// about the news: how to log in, subscribe or register, what the browser
-// must allow, what an error means (IsAboutThePage, and words of signing up
-// and of the reader's computer). Summaries pass these over; facts pass over
-// only IsAboutThePage, since a report on spyware or passwords uses the others.
-bool LooksLikePageChrome(std::string_view s) {
-  static const PhraseSet kPhrases{"sign up",           "your browser",
-                                  "e-mail address",    "email address",
-                                  "screen name",       "password",
-                                  "to subscribe",      "unsubscribe",
-                                  "registering for",   "registration is free",
-                                  "registration form", "javascript",
-                                  "spyware",           "your system",
-                                  "your inbox",        "recaptcha",
-                                  "acrobat reader"};
-  return IsAboutThePage(s) || kPhrases.In(s);
-}
-
 // Whether a sentence is one quotation followed by who said it: it opens with
 // a quote mark and at least two words follow the last closing one
 // ("\"Getting Longhorn to customers in 2006 will ...,\" Bill Gates said
@@ -337,7 +274,7 @@ bool IsPageNotice(const ArticleMaterial& m) {
     if (s.flags & kFragment) continue;
     const std::string shown = Show(m.Sentence(s));
     std::size_t words = 0;
-    if (!LooksLikeFurniture(shown, &words)) return LooksLikePageChrome(shown);
+    if (!LooksLikeFurniture(shown, &words)) return (s.flags & (kAboutThePage | kReaderChrome)) != 0;
   }
   return false;
 }
@@ -501,7 +438,9 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
       std::string_view shown = WithoutDateline(TrimView(m.Sentence(s)));
       if ((s.flags & kQuotation) && !IsAttributedQuote(shown)) continue;
       std::size_t shown_words = 0;
-      if (LooksLikeFurniture(shown, &shown_words) || LooksLikePageChrome(shown)) continue;
+      if ((s.flags & (kAboutThePage | kReaderChrome)) || LooksLikeFurniture(shown, &shown_words)) {
+        continue;
+      }
       Candidate c{{a, &s}, {}, {}, LengthCost(s.words), shown_words};
       for (std::size_t i = 0; i < concepts.size(); ++i) {
         if (IsTitleMark(concepts[i])) continue;
@@ -942,7 +881,7 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   // that can.
   // A sentence about the page is no fact either ("Like Haaretz on Facebook
   // and follow us on Twitter and Tumblr" is all names).
-  if (IsAboutThePage(m.Sentence(s))) return std::nullopt;
+  if (s.flags & kAboutThePage) return std::nullopt;
   const double score = std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
   return OpensPointingBack(m.Sentence(s)) ? 0.5 * score : score;
 }

@@ -1,8 +1,10 @@
 #include "brief/material.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
+#include "util/ascii.h"
 #include "util/binary.h"
 
 namespace storyline::brief {
@@ -78,6 +80,76 @@ class QuoteState {
   bool open_ = false;
 };
 
+// The SentenceFlag bits kAboutThePage and kReaderChrome that phrases at
+// word starts of `s` give, case aside. Every sentence of every article asks,
+// so the phrases are indexed by first letter and the scan jumps from word
+// start to word start.
+std::uint8_t PagePhraseFlags(std::string_view s) {
+  struct Phrase {
+    std::string_view text;
+    std::uint8_t flag;
+  };
+  // About the page itself, its policies and what it offers besides the
+  // article: no report uses these.
+  static constexpr std::string_view kAboutThePagePhrases[] = {
+      "click here",           "click to",           "log in",
+      "sign in to",           "page you requested", "page cannot be found",
+      "page not found",       "try again later",    "process your request",
+      "privacy policy",       "terms of service",   "terms of use",
+      "cookie policy",        "rss feed",           "post a comment",
+      "leave a comment",      "this article",       "all rights reserved",
+      "copyright notice",     "copyright policy",   "ts&cs",
+      "terms and conditions", "follow us on",       "like us on"};
+  // Signing up and the reader's computer: a report on spyware uses these.
+  static constexpr std::string_view kReaderChromePhrases[] = {
+      "sign up",           "your browser",
+      "e-mail address",    "email address",
+      "screen name",       "password",
+      "to subscribe",      "unsubscribe",
+      "registering for",   "registration is free",
+      "registration form", "javascript",
+      "spyware",           "your system",
+      "your inbox",        "recaptcha",
+      "acrobat reader"};
+  // By the first two letters (a second that is no letter counts as one
+  // more): "the" is compared with "this article" alone.
+  constexpr std::size_t kSeconds = 27;
+  auto bucket = [](char first, char second) {
+    const char b = AsciiLower(second);
+    const std::size_t s = b >= 'a' && b <= 'z' ? static_cast<std::size_t>(b - 'a') : 26;
+    return static_cast<std::size_t>(first - 'a') * kSeconds + s;
+  };
+  static const auto kIndex = [&] {
+    std::array<std::vector<Phrase>, 26 * kSeconds> index;
+    auto add = [&](std::string_view text, std::uint8_t flag) {
+      index[bucket(text[0], text[1])].push_back({text, flag});
+    };
+    for (std::string_view p : kAboutThePagePhrases) add(p, kAboutThePage);
+    for (std::string_view p : kReaderChromePhrases) add(p, kReaderChrome);
+    return index;
+  }();
+  std::uint8_t flags = 0;
+  const std::size_t n = s.size();
+  for (std::size_t at = 0; at + 1 < n;) {
+    if (!AsciiAlnum(s[at])) {
+      ++at;
+      continue;
+    }
+    const char first = AsciiLower(s[at]);
+    if (first >= 'a' && first <= 'z') {
+      for (const Phrase& p : kIndex[bucket(first, s[at + 1])]) {
+        const std::size_t end = at + p.text.size();
+        if (end > n || (end < n && AsciiAlnum(s[end]))) continue;
+        std::size_t k = 1;
+        while (k < p.text.size() && AsciiLower(s[at + k]) == p.text[k]) ++k;
+        if (k == p.text.size()) flags |= p.flag;
+      }
+    }
+    while (at < n && AsciiAlnum(s[at])) ++at;  // to the word's end
+  }
+  return flags;
+}
+
 }  // namespace
 
 ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
@@ -101,6 +173,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     f.words = CountWords(s);
     if (!s.empty() && s.back() == '?') f.flags |= kQuestion;
     if (quotes.OpenAt(f.begin) || OpensWithQuoteMark(s)) f.flags |= kQuotation;
+    f.flags |= PagePhraseFlags(s);
     if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s)) {
       f.flags |= kFragment;
     }
