@@ -197,13 +197,14 @@ bool IsLayoutMark(std::string_view s, std::size_t start, std::size_t end) {
 // As chief...", "BILL GATES: Good morning."; an acronym stands alone), a
 // list of tags or links ("election fraud | government | human rights"), or
 // navigation laid out with marks ("Programs ------ RADIO ------ AM Back.",
-// "Disneyland Report > Disney News > Stitch's Great Escape!").
+// "Disneyland Report > Disney News > Stitch's Great Escape!", "About us /
+// Contact us / Subscribe ...").
 // When it is not, `*words` is WordCount(s): one pass does both, since every
 // candidate sentence of a summary asks both.
 bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
   const std::size_t n = s.size();
   std::size_t count = 0;
-  int run = 0;
+  int run = 0, slashes = 0;
   std::size_t i = 0;
   while (i < n) {
     while (i < n && (s[i] == ' ' || s[i] == '\n')) ++i;
@@ -222,6 +223,9 @@ bool LooksLikeFurniture(std::string_view s, std::size_t* words) {
       return true;
     }
     if (upper == 0 && lower == 0 && IsLayoutMark(s, start, i)) return true;
+    // Links parted by " / ", twice or more: "About us / Contact us /
+    // Subscribe The Han-class submarines ..." (prose writes "and/or").
+    if (i - start == 1 && s[start] == '/' && ++slashes >= 2) return true;
     run = (upper >= 2 && lower == 0) ? run + 1 : 0;
     if (run >= 2) return true;
   }

@@ -270,13 +270,17 @@ TEST(WriteBrief, SummaryLeavesOutNavigationLaidOutWithMarks) {
   b.Add("a", "Wire", "",
         "Home > World > Americas > Floods closed the main road into Valdora on Monday.\n"
         "Programs ------ RADIO ------ Floods cut off the harbour town of Valdora.\n"
-        "Rescue teams from Concepcion --- forty in all --- reached the town by boat.\n",
+        "About us / Contact us / Subscribe The flood reached the Valdora town hall at noon.\n"
+        "Rescue teams from Concepcion --- forty in all --- reached the town by boat.\n"
+        "Volunteers and/or soldiers from Concepcion carried sandbags to the harbour wall.\n",
         100);
   Story s = b.Brief();
   ASSERT_FALSE(s.summary.empty());
   EXPECT_TRUE(Contains(s.summary, "Rescue teams"));  // a dash written "---" is prose
+  EXPECT_TRUE(Contains(s.summary, "and/or"));        // and so is a slash inside a word
   EXPECT_FALSE(Contains(s.summary, " > "));
   EXPECT_FALSE(Contains(s.summary, "------"));
+  EXPECT_FALSE(Contains(s.summary, "Contact us"));
 }
 
 // A lead about a bridge, then three sentences that come back to the flood
