@@ -749,7 +749,14 @@ std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
       }
       // A speaker named next to the quote outweighs one found for a "he
       // said" or elsewhere in the sentence.
-      if (!q.speaker.empty()) match->speakers[names.Canonical(q.speaker)] += q.named ? 2 : 1;
+      if (!q.speaker.empty()) {
+        std::string speaker = names.Canonical(q.speaker);
+        // "Michelle said" in a story of Michelle Obama.
+        if (std::string person = names.PersonOfGivenName(speaker); !person.empty()) {
+          speaker = std::move(person);
+        }
+        match->speakers[speaker] += q.named ? 2 : 1;
+      }
     }
   }
   // Most outlets first; among equals, a quote with its speaker, then one

@@ -173,6 +173,17 @@ TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
   EXPECT_EQ(q.outlets, (std::vector<std::string>{"Wire", "Herald"}));
 }
 
+TEST(WriteBrief, ASpeakerNamedByGivenNameIsTheOnePersonOfThatName) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "Mick Jagger and Keith Richards played Hyde Park on Saturday night.\n"
+        "\u201cIt is quite a difficult gig for any band in the rain,\u201d Mick said.\n",
+        100);
+  Story s = b.Brief();
+  ASSERT_FALSE(s.quotes.empty());
+  EXPECT_EQ(s.quotes.front().speaker, "Mick Jagger");
+}
+
 TEST(WriteBrief, AmongEqualQuotesOneOpeningLikeASentenceComesFirst) {
   // One outlet each, both with a speaker: the fragment taken out of a
   // sentence, though said first, follows the quote that reads on its own.

@@ -704,6 +704,24 @@ int NameGroups::GroupOf(std::string_view name) const {
   return g >= 0 ? g : -1;
 }
 
+std::string NameGroups::PersonOfGivenName(std::string_view given) const {
+  const std::string folded = Fold1(given);
+  if (folded.empty() || given.find(' ') != std::string_view::npos || !IsCommonGivenName(folded)) {
+    return {};
+  }
+  const std::string_view formal = FormalGivenName(folded);
+  const NameGroup* found = nullptr;
+  for (const NameGroup& g : groups_) {
+    std::vector<std::string_view> words = SplitWords(g.canonical);
+    if (words.size() < 2 || words.size() > 3) continue;
+    const std::string first = Fold1(words.front());
+    if (first != folded && FormalGivenName(first) != formal) continue;
+    if (found != nullptr) return {};
+    found = &g;
+  }
+  return found == nullptr ? std::string() : found->canonical;
+}
+
 std::string NameGroups::Canonical(std::string_view name) const {
   int g = GroupOf(name);
   return g >= 0 ? groups_[g].canonical : CleanName(name);

@@ -113,6 +113,13 @@ class NameGroups {
   // Index into groups() for `name`, or -1 as above.
   int GroupOf(std::string_view name) const;
 
+  // For a common given name alone ("Michelle", "Mick"), the canonical name
+  // of the one group of two or three words that opens with it or with its
+  // formal form ("Michelle Obama", "Mick Jagger"); empty when none or more
+  // than one does. Groups do not join a given name alone (it may be anyone),
+  // but a speaker written so in a story of one such person is that person.
+  std::string PersonOfGivenName(std::string_view given) const;
+
  private:
   // A distinct cleaned name. `words` are folded; `match` is `words` with
   // single-letter initials dropped and a nickname first word made formal.

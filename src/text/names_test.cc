@@ -96,6 +96,21 @@ TEST(NameGroups, SurnameJoinsTheFullName) {
   EXPECT_EQ(g.groups()[1].count, 6);
 }
 
+TEST(NameGroups, AGivenNameAloneIsThePersonOnlyForASpeaker) {
+  NameGroups g(std::vector<NameCount>{
+      {"Mick", 3}, {"Mick Jagger", 2}, {"Keith Richards", 2}, {"Rolling Stones", 4}});
+  // Mick stays a group of its own (it may be anyone) ...
+  EXPECT_EQ(g.Canonical("Mick"), "Mick");
+  // ... but a speaker named so is the one person of the story with that name,
+  // also by its formal form.
+  EXPECT_EQ(g.PersonOfGivenName("Mick"), "Mick Jagger");
+  EXPECT_EQ(g.PersonOfGivenName("Michael"), "Mick Jagger");
+  EXPECT_EQ(g.PersonOfGivenName("Keith"), "Keith Richards");
+  EXPECT_EQ(g.PersonOfGivenName("Richards"), "");  // no given name
+  NameGroups two(std::vector<NameCount>{{"Donald Trump", 3}, {"Donald Tusk", 2}});
+  EXPECT_EQ(two.PersonOfGivenName("Donald"), "");  // two people: neither
+}
+
 TEST(NameGroups, FamilyNameFirstJoinsToo) {
   NameGroups g(std::vector<NameCount>{{"Kim", 7}, {"Kim Jong Un", 2}});
   ASSERT_EQ(g.groups().size(), 1u);
