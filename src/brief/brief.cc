@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <initializer_list>
 #include <limits>
 #include <map>
 #include <queue>
@@ -868,7 +867,10 @@ bool OpensPointingBack(std::string_view sentence) {
 template <typename Known>
 std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known,
                                 const features::TermStats* prior) {
-  if ((s.flags & (kQuestion | kQuotation)) || s.words < kMinFactWords || s.words > kMaxFactWords) {
+  // A sentence about the page is no fact either ("Like Haaretz on Facebook
+  // and follow us on Twitter and Tumblr" is all names).
+  if ((s.flags & (kQuestion | kQuotation | kAboutThePage)) || s.words < kMinFactWords ||
+      s.words > kMaxFactWords) {
     return std::nullopt;
   }
   std::size_t new_keys = 0, pairs = 0, new_pairs = 0;
@@ -890,9 +892,6 @@ std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s
   // Names and numbers count on a log scale: a sentence listing many is not
   // worth that many facts. One that cannot stand alone comes after those
   // that can.
-  // A sentence about the page is no fact either ("Like Haaretz on Facebook
-  // and follow us on Twitter and Tumblr" is all names).
-  if (s.flags & kAboutThePage) return std::nullopt;
   const double score = std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
   return OpensPointingBack(m.Sentence(s)) ? 0.5 * score : score;
 }

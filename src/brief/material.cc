@@ -82,8 +82,8 @@ class QuoteState {
 
 // The SentenceFlag bits kAboutThePage and kReaderChrome that phrases at
 // word starts of `s` give, case aside. Every sentence of every article asks,
-// so the phrases are indexed by first letter and the scan jumps from word
-// start to word start.
+// so the phrases are indexed by their first two letters and the scan jumps
+// from word start to word start.
 std::uint8_t PagePhraseFlags(std::string_view s) {
   struct Phrase {
     std::string_view text;

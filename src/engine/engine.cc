@@ -67,24 +67,34 @@ bool GetTime(BinaryReader* r, std::optional<UnixSeconds>* t) {
   *t = has ? std::optional<UnixSeconds>(static_cast<UnixSeconds>(v)) : std::nullopt;
   return true;
 }
-// TermCount has padding after its float: written field by field.
-void PutTerms(std::string* out, const std::vector<text::TermCount>& terms) {
+// The float of a term: an analysis' count, a vector's weight.
+float& TermValue(text::TermCount& t) { return t.count; }
+float TermValue(const text::TermCount& t) { return t.count; }
+float& TermValue(features::WeightedTerm& t) { return t.weight; }
+float TermValue(const features::WeightedTerm& t) { return t.weight; }
+
+// Terms (a 64-bit id and a float, then padding) written field by field: a
+// count, then each term's id and the float's bits, 12 bytes a term.
+template <typename Term>
+void PutTerms(std::string* out, const std::vector<Term>& terms) {
   PutU32(out, static_cast<std::uint32_t>(terms.size()));
-  for (const text::TermCount& t : terms) {
+  for (const Term& t : terms) {
     PutU64(out, t.id);
     std::uint32_t bits;
-    std::memcpy(&bits, &t.count, 4);
+    const float value = TermValue(t);
+    std::memcpy(&bits, &value, 4);
     PutU32(out, bits);
   }
 }
-bool GetTerms(BinaryReader* r, std::size_t limit, std::vector<text::TermCount>* terms) {
+template <typename Term>
+bool GetTerms(BinaryReader* r, std::size_t limit, std::vector<Term>* terms) {
   std::uint32_t n = 0;
   if (!r->GetU32(&n) || n > limit / 12) return false;
   terms->resize(n);
-  for (text::TermCount& t : *terms) {
+  for (Term& t : *terms) {
     std::uint32_t bits = 0;
     if (!r->GetU64(&t.id) || !r->GetU32(&bits)) return false;
-    std::memcpy(&t.count, &bits, 4);
+    std::memcpy(&TermValue(t), &bits, 4);
   }
   return true;
 }
@@ -141,42 +151,21 @@ namespace {
 
 // The vectors an article was clustered with, kept by a removable engine to
 // take them out of their story exactly. They go to a BlobStore (on disk, like
-// the briefs' material), since only Remove() reads them back: the counts of
-// text and entity terms, then each term's id and weight (12 bytes).
+// the briefs' material), since only Remove() reads them back: the text
+// terms, then the entity terms, as PutTerms() writes them.
 std::string PackVectors(const features::DocVectors& v) {
   std::string out;
   out.reserve(8 + 12 * (v.text.size() + v.entities.size()));
-  PutU32(&out, static_cast<std::uint32_t>(v.text.size()));
-  PutU32(&out, static_cast<std::uint32_t>(v.entities.size()));
-  for (const auto* part : {&v.text, &v.entities}) {
-    for (const features::WeightedTerm& t : *part) {
-      PutU64(&out, t.id);
-      std::uint32_t bits;
-      std::memcpy(&bits, &t.weight, 4);
-      PutU32(&out, bits);
-    }
-  }
+  PutTerms(&out, v.text);
+  PutTerms(&out, v.entities);
   return out;
 }
 
 // False when `bytes` is not what PackVectors() wrote.
 bool UnpackVectors(std::string_view bytes, features::DocVectors* v) {
   BinaryReader r(bytes);
-  std::uint32_t text_terms = 0, entity_terms = 0;
-  if (!r.GetU32(&text_terms) || !r.GetU32(&entity_terms) ||
-      bytes.size() != 8 + 12 * (std::size_t{text_terms} + entity_terms)) {
-    return false;
-  }
-  v->text.resize(text_terms);
-  v->entities.resize(entity_terms);
-  for (auto* part : {&v->text, &v->entities}) {
-    for (features::WeightedTerm& t : *part) {
-      std::uint32_t bits = 0;
-      if (!r.GetU64(&t.id) || !r.GetU32(&bits)) return false;
-      std::memcpy(&t.weight, &bits, 4);
-    }
-  }
-  return r.done();
+  return GetTerms(&r, bytes.size(), &v->text) && GetTerms(&r, bytes.size(), &v->entities) &&
+         r.done();
 }
 
 }  // namespace

@@ -438,8 +438,6 @@ Kind ClassifyOnItsOwn(const Line& l, bool maybe_marker, std::string& key) {
   return ClassifyCaption(l, key, maybe_marker);
 }
 
-}  // namespace
-
 // `l` without page furniture run into its start ("Continue reading the main
 // story Thomas Friedman writes: ..."), when a capital or a quote mark opens
 // what follows.
@@ -460,6 +458,8 @@ void CutLeadingFurniture(Line* l) {
     return true;
   });
 }
+
+}  // namespace
 
 CleanedText CleanPlainText(std::string_view text) {
   CleanedText out;
