@@ -98,8 +98,10 @@ class PreparedArticle {
   // with a speech verb takes no speaker from the next sentence; 16: "X of the
   // Y writes" is X's; 17: a plural role ("Investigators") is no speaker; 18:
   // "Continue reading the main story" run into a sentence is cut; 19: brief
-  // material marks sentences about the page (kAboutThePage, kReaderChrome)
-  static constexpr std::uint32_t kFormat = 19;
+  // material marks sentences about the page (kAboutThePage, kReaderChrome);
+  // 20: more sentence adverbs ("Actually") open no name, "said Republican
+  // strategist and CNN contributor X" is X's
+  static constexpr std::uint32_t kFormat = 20;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -67,17 +67,21 @@ bool IsTenureWord(std::string_view folded) {
 // Closed classes, so a list is the whole of them that matters.
 bool IsClauseOpener(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "despite",     "amid",         "amidst",          "unlike",      "upon",
-      "throughout",  "toward",       "towards",         "besides",     "beneath",
-      "alongside",   "considering",  "regarding",       "concerning",  "following",
-      "excluding",   "barring",      "notwithstanding", "meanwhile",   "nevertheless",
-      "nonetheless", "moreover",     "furthermore",     "therefore",   "thus",
-      "hence",       "instead",      "otherwise",       "perhaps",     "earlier",
-      "later",       "recently",     "previously",      "currently",   "initially",
-      "finally",     "eventually",   "separately",      "ultimately",  "additionally",
-      "similarly",   "likewise",     "specifically",    "notably",     "apparently",
-      "reportedly",  "allegedly",    "unfortunately",   "fortunately", "sadly",
-      "ironically",  "interestingly"};
+      "despite",     "amid",          "amidst",          "unlike",       "upon",
+      "throughout",  "toward",        "towards",         "besides",      "beneath",
+      "alongside",   "considering",   "regarding",       "concerning",   "following",
+      "excluding",   "barring",       "notwithstanding", "meanwhile",    "nevertheless",
+      "nonetheless", "moreover",      "furthermore",     "therefore",    "thus",
+      "hence",       "instead",       "otherwise",       "perhaps",      "earlier",
+      "later",       "recently",      "previously",      "currently",    "initially",
+      "finally",     "eventually",    "separately",      "ultimately",   "additionally",
+      "similarly",   "likewise",      "specifically",    "notably",      "apparently",
+      "reportedly",  "allegedly",     "unfortunately",   "fortunately",  "sadly",
+      "ironically",  "interestingly", "actually",        "indeed",       "clearly",
+      "obviously",   "certainly",     "overall",         "essentially",  "basically",
+      "frankly",     "honestly",      "luckily",         "surprisingly", "importantly",
+      "hopefully",   "naturally",     "admittedly",      "arguably",     "presumably",
+      "evidently",   "consequently",  "accordingly",     "subsequently", "altogether"};
   return kSet.contains(folded);
 }
 

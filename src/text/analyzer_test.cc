@@ -356,7 +356,8 @@ TEST(Analyzer, SentenceOpenersAndParticiplesAreNoPartOfTheNameAfterThem) {
       "Despite Romney's lead, the race was close. Meanwhile Barack Obama said little. "
       "Quoting The Onion, he joked. The paper was quoted widely. Considering Lionsgate "
       "shares, analysts were calm. Beijing Evening News reported the visit. Wyoming Governor "
-      "Matt Mead spoke. Critics wrote, Despite everything, the show went on.");
+      "Matt Mead spoke. Critics wrote, Despite everything, the show went on. Actually Mitt "
+      "Romney won.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Romney"));
   EXPECT_THAT(names, Contains("Barack Obama"));
@@ -367,6 +368,9 @@ TEST(Analyzer, SentenceOpenersAndParticiplesAreNoPartOfTheNameAfterThem) {
   EXPECT_THAT(names, Not(Contains("Quoting The Onion")));
   EXPECT_THAT(names, Not(Contains("Considering Lionsgate")));
   EXPECT_THAT(names, Not(Contains("Despite")));
+  EXPECT_THAT(names, Contains("Mitt Romney"));
+  EXPECT_THAT(names, Not(Contains("Actually Mitt")));
+  EXPECT_THAT(names, Not(Contains("Actually Mitt Romney")));
   // A place in -ing keeps its name: the body writes no verb it could come from.
   EXPECT_THAT(names, Contains("Beijing Evening News"));
   EXPECT_THAT(names, Contains("Wyoming Governor Matt Mead"));

@@ -162,8 +162,11 @@ bool IsTitleModifier(std::string_view w) {
 // before a person-shaped rest, see CleanName.
 bool IsOccupationTitle(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "editor",        "manager",   "cameraman", "camerawoman",
-      "meteorologist", "paramedic", "passenger", "con"};  // "Asst Ch Con", a police rank
+      "editor", "manager", "cameraman", "camerawoman", "meteorologist", "paramedic", "passenger",
+      "con",  // "Asst Ch Con", a police rank
+      // Family roles ("Mother Stacey Lihn"); not "son", a Korean surname.
+      "mother", "father", "wife", "husband", "daughter", "brother", "sister", "widow",
+      "grandmother", "grandfather"};
   return kSet.contains(w);
 }
 
@@ -363,6 +366,55 @@ bool IsInitialsFunctionWord(std::string_view w) {
          w == "in" || w == "de";
 }
 
+// Words that open a person's name before a given name ("Abu Omar", "Bin
+// Laden", "Van Morrison" is one, "Al Smith" another).
+bool IsNameParticle(std::string_view w) {
+  return w == "abu" || w == "bin" || w == "ibn" || w == "bint" || w == "al" || w == "el" ||
+         w == "van" || w == "von" || w == "de" || w == "da" || w == "di" || w == "del" ||
+         w == "la" || w == "le" || w == "mac" || w == "st" || w == "saint";
+}
+
+// Words that join two names into a third ("Bank of England", "Minister for
+// Europe"). Not the particles of persons' names ("Luis de Guindos").
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "on" || w == "in" || w == "at" || w == "to";
+}
+
+// Where a person's name starts in a run of capitals that a place or body
+// opens with no title between ("Mid Ulster Sandra Overend", "Ambassador to
+// Israel Dan Shapiro"; `words` folded): before the first common given name
+// that opens a rest of two or three words, when no word before it is a
+// given name ("Mary Ann Mobley") or a particle of one ("Abu Omar ..."), an
+// initial just before it included ("Libya J. Christopher Stevens"). 0 when
+// the run is not so shaped. An uncommon given name looks like a place here
+// ("Julie Ann Brandau", "Arcade Joseph Comeaux"), so the caller cuts only
+// where the story also writes both parts alone.
+std::size_t PersonStart(const std::vector<std::string>& words) {
+  for (std::size_t i = 1; i <= 3 && i + 1 < words.size(); ++i) {
+    const std::string& before = words[i - 1];
+    if (IsCommonGivenName(before) || IsNameParticle(before) || IsInitialsFunctionWord(before)) {
+      return 0;
+    }
+    if (!IsCommonGivenName(words[i])) continue;
+    if (words.size() - i > 3 || IsOrganisationWord(words.back()) || IsGenericHead(words.back())) {
+      return 0;
+    }
+    const bool initial = before.size() == 2 && before[1] == '.';
+    return initial ? i - 1 : i;
+  }
+  return 0;
+}
+
+template <typename Words>
+std::string JoinWords(const Words& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  return out;
+}
+
 int Find(std::vector<int>& parent, int x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -525,7 +577,12 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
   for (std::size_t j = 0; j < entries_.size(); ++j) {
     const Entry& f = entries_[j];
     if (!f.full || f.match.size() <= e.match.size()) continue;
-    const bool ends = EndsWith(f.match, e.match) || EndsWith(f.words, e.words);
+    // What follows a connector is another entity: "Israel" is not the
+    // "Government of Israel", nor "England" the "Bank of England".
+    const bool after_connector = f.words.size() > e.words.size() && EndsWith(f.words, e.words) &&
+                                 IsConnector(f.words[f.words.size() - e.words.size() - 1]);
+    const bool ends =
+        !after_connector && (EndsWith(f.match, e.match) || EndsWith(f.words, e.words));
     const bool starts = may_prefix && !f.no_prefix &&
                         (StartsWith(f.match, e.match) || StartsWith(f.words, e.words));
     if (!ends && !starts) continue;
@@ -588,6 +645,24 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
       }
     }
     if (known->second >= 0) entries_[known->second].count += nc.count;
+  }
+  // A place or body run into a person's name ("Israel Dan Shapiro") is the
+  // person when the story also writes each of the two alone.
+  absl::flat_hash_set<std::string> written_words, full_matches;
+  for (const Entry& e : entries_) {
+    written_words.insert(JoinWords(e.words));
+    if (e.full) full_matches.insert(JoinWords(e.match));
+  }
+  for (Entry& e : entries_) {
+    const std::size_t start = e.words.size() >= 3 ? PersonStart(e.words) : 0;
+    if (start == 0 || !written_words.contains(JoinWords(std::span(e.words).first(start)))) {
+      continue;
+    }
+    std::vector<std::string_view> written = SplitWords(e.name);
+    Entry person = MakeEntry(JoinWords(std::span(written).subspan(start)));
+    if (!person.full || !full_matches.contains(JoinWords(person.match))) continue;
+    person.count = e.count;
+    e = std::move(person);
   }
   const int n = static_cast<int>(entries_.size());
   std::vector<int> parent(n);
@@ -655,7 +730,10 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
     for (int i : m) {
       if (better(i, best)) best = i;
       groups[g].count += entries_[i].count;
-      groups[g].variants.push_back(entries_[i].name);
+      std::vector<std::string>& variants = groups[g].variants;
+      if (std::find(variants.begin(), variants.end(), entries_[i].name) == variants.end()) {
+        variants.push_back(entries_[i].name);
+      }
     }
     groups[g].canonical = entries_[best].name;
   }

@@ -202,6 +202,41 @@ TEST(CleanName, APersonLeavesWhereTheyAreFromBehind) {
   EXPECT_EQ(CleanName("University of California"), "University of California");
 }
 
+TEST(CleanName, AFamilyRoleIsATitleBeforeAPersonsName) {
+  EXPECT_EQ(CleanName("Mother Stacey Lihn"), "Stacey Lihn");
+  EXPECT_EQ(CleanName("Mother Teresa"), "Mother Teresa");
+  EXPECT_EQ(CleanName("Son Heung Min"), "Son Heung Min");  // a surname, not a son
+}
+
+TEST(NameGroups, APlaceRunIntoAPersonsNameIsThePersonTheStoryNames) {
+  NameGroups g(std::vector<NameCount>{{"Israel Dan Shapiro", 1},
+                                      {"Dan Shapiro", 2},
+                                      {"Israel", 5},
+                                      {"Libya J. Christopher Stevens", 1},
+                                      {"Christopher Stevens", 3},
+                                      {"Libya", 2},
+                                      {"Mid Ulster Sandra Overend", 1},
+                                      {"Overend", 2},
+                                      {"Arcade Joseph Comeaux", 1},
+                                      {"Joseph Comeaux", 1},
+                                      {"Julie Ann Brandau", 2},
+                                      {"Mary Ann Mobley", 1},
+                                      {"Ann Mobley", 1},
+                                      {"Queens Mary Hospital", 1},
+                                      {"Mary Hospital", 1}});
+  EXPECT_EQ(g.Canonical("Israel Dan Shapiro"), "Dan Shapiro");
+  EXPECT_EQ(GroupNamed(g, "Dan Shapiro")->count, 3);
+  EXPECT_EQ(g.Canonical("Libya J. Christopher Stevens"), "Christopher Stevens");
+  // The story never writes "Sandra Overend" or "Ann Brandau" alone, nor
+  // "Arcade": an uncommon given name looks just like a place before a name.
+  EXPECT_EQ(g.Canonical("Mid Ulster Sandra Overend"), "Mid Ulster Sandra Overend");
+  EXPECT_EQ(g.Canonical("Arcade Joseph Comeaux"), "Arcade Joseph Comeaux");
+  EXPECT_EQ(g.Canonical("Julie Ann Brandau"), "Julie Ann Brandau");
+  // A given name first, or a body's word last, is never cut.
+  EXPECT_EQ(g.Canonical("Mary Ann Mobley"), "Mary Ann Mobley");
+  EXPECT_EQ(g.Canonical("Queens Mary Hospital"), "Queens Mary Hospital");
+}
+
 TEST(Names, AKindOfBodyAloneIsNoName) {
   for (const char* generic :
        {"Department", "Ministry", "Commission", "Street", "Party", "COURT", "Ambassador", "MPs"}) {
@@ -210,6 +245,25 @@ TEST(Names, AKindOfBodyAloneIsNoName) {
   for (const char* name : {"Congress", "Senate", "Police", "State Department", "Pentagon", ""}) {
     EXPECT_FALSE(IsGenericName(name)) << name;
   }
+}
+
+TEST(NameGroups, ANameAfterAConnectorIsAnotherEntity) {
+  // "Israel" is the country the "Government of Israel" governs, not the
+  // government; the same for a bank and its country, a duke and his city.
+  NameGroups g(std::vector<NameCount>{{"Government of Israel", 2},
+                                      {"Israel", 9},
+                                      {"Bank of England", 1},
+                                      {"England", 3},
+                                      {"Minister for Europe", 1},
+                                      {"Europe", 2},
+                                      {"Luis de Guindos", 2},
+                                      {"Guindos", 3}});
+  EXPECT_EQ(g.Canonical("Israel"), "Israel");
+  ASSERT_NE(GroupNamed(g, "Israel"), nullptr);
+  EXPECT_EQ(GroupNamed(g, "Israel")->count, 9);
+  EXPECT_EQ(g.Canonical("England"), "England");
+  EXPECT_EQ(g.Canonical("Europe"), "Europe");
+  EXPECT_EQ(g.Canonical("Guindos"), "Luis de Guindos");  // a particle is no connector
 }
 
 TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {

@@ -112,14 +112,16 @@ bool IsFunctionWord(std::string_view w) {
 // Lower-case role nouns right before a name: "North Korea expert Andrei Lankov".
 bool IsRoleNoun(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "leader",     "expert",        "official",  "spokesman", "spokeswoman", "spokesperson",
-      "minister",   "president",     "secretary", "adviser",   "advisor",     "aide",
-      "analyst",    "envoy",         "lawyer",    "professor", "chairman",    "director",
-      "ambassador", "senator",       "governor",  "ceo",       "founder",     "economist",
-      "researcher", "scientist",     "diplomat",  "general",   "commander",   "candidate",
-      "reporter",   "correspondent", "chief",     "head",      "counterpart", "representative",
-      "executive",  "manager",       "officer",   "lawmaker",  "editor",      "investigator",
-      "prosecutor", "witness"};
+      "leader",     "expert",        "official",    "spokesman",    "spokeswoman", "spokesperson",
+      "minister",   "president",     "secretary",   "adviser",      "advisor",     "aide",
+      "analyst",    "envoy",         "lawyer",      "professor",    "chairman",    "director",
+      "ambassador", "senator",       "governor",    "ceo",          "founder",     "economist",
+      "researcher", "scientist",     "diplomat",    "general",      "commander",   "candidate",
+      "reporter",   "correspondent", "chief",       "head",         "counterpart", "representative",
+      "executive",  "manager",       "officer",     "lawmaker",     "editor",      "investigator",
+      "prosecutor", "witness",       "strategist",  "contributor",  "pollster",    "consultant",
+      "columnist",  "commentator",   "activist",    "campaigner",   "attorney",    "historian",
+      "coach",      "captain",       "businessman", "businesswoman"};
   return kSet.contains(w);
 }
 
@@ -163,6 +165,8 @@ bool NamesSomeone(std::string_view name) {
   std::string_view w = l.view();
   if (name.ends_with('.') && IsAbbreviation(w)) return false;
   const bool agency = w == "reuters" || w == "ap" || w == "afp";
+  // A party's member, not the party: "said Republican strategist ...".
+  if (w == "republican" || w == "democrat" || w == "democratic") return false;
   return !(IsFunctionWord(w) || (text::IsStopWord(w) && !agency) || IsRoleNoun(w) ||
            IsPluralRoleNoun(w) || (IsGenericName(name) && !IsPersonTitle(w)));
 }
@@ -711,6 +715,24 @@ struct Context {
     bool role = false;
     while (i <= ceil && i <= last + 3 && IsWord(i) && !toks[i].cap) {
       Lower w(Word(i));
+      // Two offices joined: "said Republican strategist and CNN contributor
+      // Alex Castellanos". The person is the one the second names.
+      if (role && w.view() == "and" && IsWord(i + 1) && toks[i + 1].cap) {
+        const int office_end = NameRunForward(i + 1, ceil);
+        if (office_end < 0) return;
+        Attribution second = *a;
+        second.speaker_first = i + 1;
+        second.speaker_last = office_end;
+        NameAfterOffice(office_end, ceil, &second);
+        if (second.speaker_first != i + 1) *a = second;
+        return;
+      }
+      // ... or two roles: "said Republican strategist and pollster Frank Luntz".
+      if (role && w.view() == "and") {
+        role = false;
+        ++i;
+        continue;
+      }
       if (IsFunctionWord(w.view()) || IsSpeechVerb(w.view()) || IsConnector(w.view())) return;
       role = IsRoleOrTitle(w.view());
       ++i;

@@ -96,6 +96,15 @@ TEST(FindQuotes, APlaceOrBodyBeforeALowerCaseRoleIsNotTheSpeaker) {
   EXPECT_EQ(
       One("“In July alone, they lost $300,000,” said Anchorage businessman Andrew Halcro.").speaker,
       "Andrew Halcro");
+  // Two offices joined by "and": the person after the second.
+  EXPECT_EQ(One("“I think Ryan proved himself,” said Republican strategist and CNN contributor "
+                "Alex Castellanos, who worked for Romney.")
+                .speaker,
+            "Alex Castellanos");
+  EXPECT_EQ(One("“We won,” said Republican strategist and pollster Frank Luntz.").speaker,
+            "Frank Luntz");
+  // A party's member alone names nobody.
+  EXPECT_EQ(One("“We won,” said Republican strategist and party members.").speaker, "");
   // A title in capitals, then the name set off by a comma.
   EXPECT_EQ(One("“We are extremely pleased to extend our partnership,” said Premier League Chief "
                 "Executive, Richard Scudamore.")
