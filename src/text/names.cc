@@ -583,7 +583,10 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
                                  IsConnector(f.words[f.words.size() - e.words.size() - 1]);
     const bool ends =
         !after_connector && (EndsWith(f.match, e.match) || EndsWith(f.words, e.words));
+    // Not a place that opens the name of a body of it ("Solvara Chamber of
+    // Small Enterprises").
     const bool starts = may_prefix && !f.no_prefix &&
+                        std::none_of(f.words.begin(), f.words.end(), IsConnector) &&
                         (StartsWith(f.match, e.match) || StartsWith(f.words, e.words));
     if (!ends && !starts) continue;
     mentions[root_of[j]] += f.count;

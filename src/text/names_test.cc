@@ -257,13 +257,18 @@ TEST(NameGroups, ANameAfterAConnectorIsAnotherEntity) {
                                       {"Minister for Europe", 1},
                                       {"Europe", 2},
                                       {"Luis de Guindos", 2},
-                                      {"Guindos", 3}});
+                                      {"Guindos", 3},
+                                      {"Reserve Bank of Solvara", 3},
+                                      {"Solvara Chamber of Small Enterprises", 1},
+                                      {"Solvara", 3}});
   EXPECT_EQ(g.Canonical("Israel"), "Israel");
   ASSERT_NE(GroupNamed(g, "Israel"), nullptr);
   EXPECT_EQ(GroupNamed(g, "Israel")->count, 9);
   EXPECT_EQ(g.Canonical("England"), "England");
   EXPECT_EQ(g.Canonical("Europe"), "Europe");
   EXPECT_EQ(g.Canonical("Guindos"), "Luis de Guindos");  // a particle is no connector
+  // Nor does a place join a body whose name it opens.
+  EXPECT_EQ(g.Canonical("Solvara"), "Solvara");
 }
 
 TEST(NameGroups, PlacesAndOrganisationsDoNotSwallowTheirFirstWord) {
