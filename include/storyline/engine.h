@@ -100,8 +100,10 @@ class PreparedArticle {
   // "Continue reading the main story" run into a sentence is cut; 19: brief
   // material marks sentences about the page (kAboutThePage, kReaderChrome);
   // 20: more sentence adverbs ("Actually") open no name, "said Republican
-  // strategist and CNN contributor X" is X's
-  static constexpr std::uint32_t kFormat = 20;
+  // strategist and CNN contributor X" is X's; 21: a sentence addressed to the
+  // reader ("Visit ...", "please email") is about the page, one with an
+  // e-mail address reader chrome
+  static constexpr std::uint32_t kFormat = 21;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -666,6 +666,27 @@ TEST(ArticleMaterial, SentencesInsideAQuotationAreMarked) {
   EXPECT_FALSE(m.sentences[2].flags & kQuotation) << m.Sentence(m.sentences[2]);
 }
 
+// Sentences that tell the reader to do something, or give an address to
+// write to, are about the page; reporting that uses the same verbs is not,
+// nor is a quotation that commands.
+TEST(ArticleMaterial, SentencesAddressedToTheReaderAreAboutThePage) {
+  const std::string text =
+      "Visit the movement's website at www.example.org for more.\n"
+      "Find out when your favorite shops are holding sales.\n"
+      "If you continue to encounter difficulties, please email the newsroom.\n"
+      "To write to the movement directly, use contact@example.org today.\n"
+      "Share prices fell sharply in Valdora after the storm on Monday.\n"
+      "Visitors found the harbour closed and the wall badly damaged.\n"
+      "\"Visit the harbour and see for yourself,\" the mayor told reporters.\n";
+  text::Analyzer analyzer;
+  ArticleMaterial m = MakeMaterial(text, analyzer.Analyze("", text));
+  ASSERT_EQ(m.sentences.size(), 7u);
+  constexpr std::uint8_t kPage = kAboutThePage | kReaderChrome;
+  for (int i : {0, 1, 2, 3})
+    EXPECT_TRUE(m.sentences[i].flags & kPage) << m.Sentence(m.sentences[i]);
+  for (int i : {4, 5, 6}) EXPECT_FALSE(m.sentences[i].flags & kPage) << m.Sentence(m.sentences[i]);
+}
+
 // The founding example: ../shared/seeds, as the engine cleans them.
 TEST(WriteBrief, FoundingExample) {
   namespace fs = std::filesystem;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "util/ascii.h"
 #include "util/binary.h"
 
@@ -99,7 +101,8 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
       "cookie policy",        "rss feed",           "post a comment",
       "leave a comment",      "this article",       "all rights reserved",
       "copyright notice",     "copyright policy",   "ts&cs",
-      "terms and conditions", "follow us on",       "like us on"};
+      "terms and conditions", "follow us on",       "like us on",
+      "please email",         "please e-mail",      "please contact"};
   // Signing up and the reader's computer: a report on spyware uses these.
   static constexpr std::string_view kReaderChromePhrases[] = {
       "sign up",           "your browser",
@@ -110,7 +113,7 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
       "registration form", "javascript",
       "spyware",           "your system",
       "your inbox",        "recaptcha",
-      "acrobat reader"};
+      "acrobat reader",    "required fields"};
   // By the first two letters (a second that is no letter counts as one
   // more): "the" is compared with "this article" alone.
   constexpr std::size_t kSeconds = 27;
@@ -150,6 +153,70 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
   return flags;
 }
 
+// Whether `s` opens by telling the reader to do something on or off the
+// page: "Visit the MST's website at www.mst.org.br.", "Find out when your
+// favorite shops are holding sales.", "Please email newsfeedback.", "View
+// results The deal ...". A news report's own sentences state; a quotation
+// that commands is marked kQuotation apart. Verbs that also open reports as
+// nouns or titles ("Share prices fell", "Get Out", "Contact tracing") are
+// not in the list, or only with the word that makes them commands.
+bool AddressesTheReader(std::string_view s) {
+  std::size_t at = 0;
+  auto next_word = [&] {
+    while (at < s.size() && !AsciiAlnum(s[at])) ++at;
+    std::size_t from = at;
+    while (at < s.size() && (AsciiAlnum(s[at]) || s[at] == '-')) ++at;
+    std::string word(s.substr(from, at - from));
+    for (char& c : word) c = AsciiLower(c);
+    return word;
+  };
+  std::string first = next_word();
+  if (first == "please") return true;
+  static const absl::flat_hash_set<std::string_view> kCommands = {
+      "visit", "click",    "subscribe", "download", "watch",  "listen",
+      "view",  "register", "e-mail",    "browse",   "scroll", "bookmark"};
+  if (kCommands.contains(first)) return true;
+  // Commands only with the word after them: "Read more", "Find out".
+  static const absl::flat_hash_set<std::string_view> kTwoWordCommands = {"read more",
+                                                                         "read our",
+                                                                         "read the full",
+                                                                         "find out",
+                                                                         "check out",
+                                                                         "learn more",
+                                                                         "see also",
+                                                                         "see more",
+                                                                         "sign up",
+                                                                         "send alerts",
+                                                                         "send us",
+                                                                         "join us",
+                                                                         "join the conversation",
+                                                                         "contact us",
+                                                                         "follow us",
+                                                                         "share this",
+                                                                         "email us",
+                                                                         "email this",
+                                                                         "email the"};
+  std::string second = next_word();
+  std::string two = first + " " + second;
+  if (kTwoWordCommands.contains(two)) return true;
+  return kTwoWordCommands.contains(two + " " + next_word());
+}
+
+// Whether `s` writes an e-mail address ("use semterra@mst.org.br"): a
+// contact line, not the report.
+bool HasEmailAddress(std::string_view s) {
+  for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
+    if (at == 0 || !AsciiAlnum(s[at - 1])) continue;
+    std::size_t end = at + 1;
+    while (end < s.size() && (AsciiAlnum(s[end]) || s[end] == '-' || s[end] == '.')) ++end;
+    std::string_view domain = s.substr(at + 1, end - at - 1);
+    while (domain.ends_with('.')) domain.remove_suffix(1);
+    const std::size_t dot = domain.rfind('.');
+    if (dot != std::string_view::npos && dot > 0 && domain.size() - dot > 2) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
@@ -174,6 +241,8 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     if (!s.empty() && s.back() == '?') f.flags |= kQuestion;
     if (quotes.OpenAt(f.begin) || OpensWithQuoteMark(s)) f.flags |= kQuotation;
     f.flags |= PagePhraseFlags(s);
+    if (!(f.flags & kQuotation) && AddressesTheReader(s)) f.flags |= kAboutThePage;
+    if (HasEmailAddress(s)) f.flags |= kReaderChrome;
     if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s)) {
       f.flags |= kFragment;
     }
