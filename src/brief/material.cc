@@ -161,45 +161,42 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
 // nouns or titles ("Share prices fell", "Get Out", "Contact tracing") are
 // not in the list, or only with the word that makes them commands.
 bool AddressesTheReader(std::string_view s) {
+  // The next word from `at`, in lower-case ASCII, into `buf`; "" when it is
+  // longer than any word looked for. Every sentence asks: no allocation.
   std::size_t at = 0;
-  auto next_word = [&] {
+  auto next_word = [&](char(&buf)[12]) {
     while (at < s.size() && !AsciiAlnum(s[at])) ++at;
-    std::size_t from = at;
-    while (at < s.size() && (AsciiAlnum(s[at]) || s[at] == '-')) ++at;
-    std::string word(s.substr(from, at - from));
-    for (char& c : word) c = AsciiLower(c);
-    return word;
+    std::size_t n = 0;
+    for (; at < s.size() && (AsciiAlnum(s[at]) || s[at] == '-'); ++at) {
+      if (n < sizeof(buf)) buf[n] = AsciiLower(s[at]);
+      ++n;
+    }
+    return n <= sizeof(buf) ? std::string_view(buf, n) : std::string_view();
   };
-  std::string first = next_word();
-  if (first == "please") return true;
+  char b1[12], b2[12];
+  const std::string_view first = next_word(b1);
+  if (first.empty()) return false;
   static const absl::flat_hash_set<std::string_view> kCommands = {
-      "visit", "click",    "subscribe", "download", "watch",  "listen",
-      "view",  "register", "e-mail",    "browse",   "scroll", "bookmark"};
+      "please", "visit",    "click",  "subscribe", "download", "watch",   "listen",
+      "view",   "register", "e-mail", "browse",    "scroll",   "bookmark"};
   if (kCommands.contains(first)) return true;
   // Commands only with the word after them: "Read more", "Find out".
-  static const absl::flat_hash_set<std::string_view> kTwoWordCommands = {"read more",
-                                                                         "read our",
-                                                                         "read the full",
-                                                                         "find out",
-                                                                         "check out",
-                                                                         "learn more",
-                                                                         "see also",
-                                                                         "see more",
-                                                                         "sign up",
-                                                                         "send alerts",
-                                                                         "send us",
-                                                                         "join us",
-                                                                         "join the conversation",
-                                                                         "contact us",
-                                                                         "follow us",
-                                                                         "share this",
-                                                                         "email us",
-                                                                         "email this",
-                                                                         "email the"};
-  std::string second = next_word();
-  std::string two = first + " " + second;
-  if (kTwoWordCommands.contains(two)) return true;
-  return kTwoWordCommands.contains(two + " " + next_word());
+  struct TwoWords {
+    std::string_view first, second;
+  };
+  static constexpr TwoWords kTwoWordCommands[] = {
+      {"read", "more"}, {"read", "our"},   {"find", "out"},   {"check", "out"},   {"learn", "more"},
+      {"see", "also"},  {"see", "more"},   {"sign", "up"},    {"send", "alerts"}, {"send", "us"},
+      {"join", "us"},   {"join", "the"},   {"contact", "us"}, {"follow", "us"},   {"share", "this"},
+      {"email", "us"},  {"email", "this"}, {"email", "the"}};
+  bool opens = false;
+  for (const TwoWords& c : kTwoWordCommands) opens |= c.first == first;
+  if (!opens) return false;
+  const std::string_view second = next_word(b2);
+  for (const TwoWords& c : kTwoWordCommands) {
+    if (c.first == first && c.second == second) return true;
+  }
+  return false;
 }
 
 // Whether `s` writes an e-mail address ("use semterra@mst.org.br"): a

@@ -534,6 +534,8 @@ NameGroups::Entry NameGroups::MakeEntry(std::string_view name) {
   if (!e.words.empty()) {
     e.no_prefix = IsPlacePrefix(e.words.front()) || IsOrganisationWord(e.words.back());
   }
+  e.has_connector = std::any_of(e.words.begin(), e.words.end(),
+                                [](const std::string& w) { return IsConnector(w); });
   if (e.words.size() == 1) {
     e.acronym = AcronymLetters(e.name);
   } else if (e.full && !IsCommonGivenName(e.words.front())) {
@@ -585,8 +587,7 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
         !after_connector && (EndsWith(f.match, e.match) || EndsWith(f.words, e.words));
     // Not a place that opens the name of a body of it ("Solvara Chamber of
     // Small Enterprises").
-    const bool starts = may_prefix && !f.no_prefix &&
-                        std::none_of(f.words.begin(), f.words.end(), IsConnector) &&
+    const bool starts = may_prefix && !f.no_prefix && !f.has_connector &&
                         (StartsWith(f.match, e.match) || StartsWith(f.words, e.words));
     if (!ends && !starts) continue;
     mentions[root_of[j]] += f.count;
@@ -651,21 +652,26 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
   }
   // A place or body run into a person's name ("Israel Dan Shapiro") is the
   // person when the story also writes each of the two alone.
-  absl::flat_hash_set<std::string> written_words, full_matches;
-  for (const Entry& e : entries_) {
-    written_words.insert(JoinWords(e.words));
-    if (e.full) full_matches.insert(JoinWords(e.match));
+  std::vector<std::pair<int, std::size_t>> runs;  // (entry, where the person starts)
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::size_t start = entries_[i].words.size() >= 3 ? PersonStart(entries_[i].words) : 0;
+    if (start > 0) runs.emplace_back(static_cast<int>(i), start);
   }
-  for (Entry& e : entries_) {
-    const std::size_t start = e.words.size() >= 3 ? PersonStart(e.words) : 0;
-    if (start == 0 || !written_words.contains(JoinWords(std::span(e.words).first(start)))) {
-      continue;
+  if (!runs.empty()) {
+    absl::flat_hash_set<std::string> written_words, full_matches;
+    for (const Entry& e : entries_) {
+      written_words.insert(JoinWords(e.words));
+      if (e.full) full_matches.insert(JoinWords(e.match));
     }
-    std::vector<std::string_view> written = SplitWords(e.name);
-    Entry person = MakeEntry(JoinWords(std::span(written).subspan(start)));
-    if (!person.full || !full_matches.contains(JoinWords(person.match))) continue;
-    person.count = e.count;
-    e = std::move(person);
+    for (const auto& [i, start] : runs) {
+      Entry& e = entries_[i];
+      if (!written_words.contains(JoinWords(std::span(e.words).first(start)))) continue;
+      std::vector<std::string_view> written = SplitWords(e.name);
+      Entry person = MakeEntry(JoinWords(std::span(written).subspan(start)));
+      if (!person.full || !full_matches.contains(JoinWords(person.match))) continue;
+      person.count = e.count;
+      e = std::move(person);
+    }
   }
   const int n = static_cast<int>(entries_.size());
   std::vector<int> parent(n);

@@ -128,12 +128,13 @@ class NameGroups {
     std::vector<std::string> words;
     std::vector<std::string> match;
     int count = 0;
-    int group = -1;          // index into groups_
-    bool full = false;       // two or more words and not a list ("Russia and China")
-    bool no_prefix = false;  // place- or organisation-shaped: short forms join only at its end
-    bool capitals = false;   // written all in capitals ("AREQUIPA", a dateline's)
-    std::string acronym;     // its letters, folded, when it is an acronym ("U.S." -> "us")
-    std::string initials;    // of a full form, function words skipped ("united states" -> "us")
+    int group = -1;              // index into groups_
+    bool full = false;           // two or more words and not a list ("Russia and China")
+    bool no_prefix = false;      // place- or organisation-shaped: short forms join only at its end
+    bool has_connector = false;  // joins two names into one ("Bank of England")
+    bool capitals = false;       // written all in capitals ("AREQUIPA", a dateline's)
+    std::string acronym;         // its letters, folded, when it is an acronym ("U.S." -> "us")
+    std::string initials;        // of a full form, function words skipped ("united states" -> "us")
   };
   static Entry MakeEntry(std::string_view name);
   // Indexes of full entries in other groups that `e` is a short form of.
