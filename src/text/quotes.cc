@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "text/names.h"
+#include "text/sentences.h"
 #include "text/stopwords.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -141,16 +142,6 @@ bool IsConnector(std::string_view w) {
          w == "al" || w == "da" || w == "del" || w == "la" || w == "le";
 }
 
-bool IsAbbreviation(std::string_view lower) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "mr",  "mrs", "ms",   "dr",  "st",   "sen",  "rep",  "gov",  "gen", "lt",
-      "col", "maj", "capt", "adm", "sgt",  "prof", "jr",   "sr",   "rev", "jan",
-      "feb", "mar", "apr",  "jun", "jul",  "aug",  "sep",  "sept", "oct", "nov",
-      "dec", "vs",  "no",   "inc", "corp", "co",   "ltd",  "mt",   "ft",  "u.s",
-      "u.k", "u.n", "e.u",  "d.c", "atty", "dist", "asst", "supt", "det", "insp"};
-  return kSet.contains(lower);
-}
-
 // Whether a cleaned speaker name can name who spoke. One word that is a
 // stop word of news names nobody ("Another adds:", "However, his spokesman
 // said", "A White House statement on Sunday said"; the agencies among them,
@@ -163,7 +154,7 @@ bool NamesSomeone(std::string_view name) {
   if (name.find(' ') != std::string_view::npos) return true;
   Lower l(name.ends_with('.') ? name.substr(0, name.size() - 1) : name);
   std::string_view w = l.view();
-  if (name.ends_with('.') && IsAbbreviation(w)) return false;
+  if (name.ends_with('.') && IsAbbreviation(w)) return false;  // "Dist."
   const bool agency = w == "reuters" || w == "ap" || w == "afp";
   // A party's member, not the party: "said Republican strategist ...".
   if (w == "republican" || w == "democrat" || w == "democratic") return false;
@@ -306,7 +297,11 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
           Tok& word = toks->back();
           std::string_view w = text.substr(word.begin, word.end - word.begin);
           Lower l(w);
-          if ((w.size() == 1 && word.cap) || IsAbbreviation(l.view())) {
+          // "No." abbreviates "number" only before a digit, as for the
+          // sentence splitter: "No. 5", but "The answer was no."
+          const bool number = l.view() == "no" && i + 2 < text.size() && text[i + 1] == ' ' &&
+                              text[i + 2] >= '0' && text[i + 2] <= '9';
+          if (IsAbbreviation(w) || number) {
             word.end = static_cast<std::uint32_t>(i + 1);
             break;
           }

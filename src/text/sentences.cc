@@ -17,26 +17,10 @@ constexpr std::string_view kAbbreviations[] = {
     "det", "adm",  "maj",    "brig", "jan",  "feb",  "mar", "apr",  "jun",  "jul",  "aug",
     "sep", "sept", "oct",    "nov",  "dec",  "vs",   "etc", "inc",  "corp", "ltd",  "co",
     "mt",  "ft",   "approx", "est",  "dept", "univ", "u.s", "u.k",  "u.n",  "e.g",  "i.e",
-    "a.m", "p.m",  "d.c",    "ave",  "blvd", "fig",  "vol", "atty", "dist", "asst",
+    "a.m", "p.m",  "d.c",    "ave",  "blvd", "fig",  "vol", "atty", "dist", "asst", "e.u",
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-bool IsAbbreviation(std::string_view word) {
-  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
-  constexpr std::size_t kLongest = 6;                                     // "approx"
-  if (word.empty() || word.size() > kLongest) return false;
-  char buf[kLongest];
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-  std::string_view lower(buf, word.size());
-  for (std::string_view a : kAbbreviations) {
-    if (a == lower) return true;
-  }
-  return false;
-}
 
 // Length in bytes of a closing quote/bracket at text[i], or 0.
 std::size_t ClosingMarkAt(std::string_view text, std::size_t i) {
@@ -68,6 +52,22 @@ void Emit(std::string_view text, std::size_t b, std::size_t e, std::uint16_t par
 }
 
 }  // namespace
+
+bool IsAbbreviation(std::string_view word) {
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
+  constexpr std::size_t kLongest = 6;                                     // "approx"
+  if (word.empty() || word.size() > kLongest) return false;
+  char buf[kLongest];
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  std::string_view lower(buf, word.size());
+  for (std::string_view a : kAbbreviations) {
+    if (a == lower) return true;
+  }
+  return false;
+}
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> out;

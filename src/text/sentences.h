@@ -24,6 +24,13 @@ struct SentenceSpan {
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
+// Whether a full stop after `word` (written without it, any case) ends no
+// sentence: a title ("Dr", "Sgt"), a month ("Sept"), a company's or a
+// place's short form ("Inc", "U.S", "Blvd"), "a.m" and "e.g", or a
+// single-letter initial in capitals ("John F. Kennedy"). The quote finder
+// reads attributions with the same list.
+bool IsAbbreviation(std::string_view word);
+
 }  // namespace storyline::text
 
 #endif  // STORYLINE_TEXT_SENTENCES_H_
