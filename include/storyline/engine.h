@@ -102,8 +102,9 @@ class PreparedArticle {
   // 20: more sentence adverbs ("Actually") open no name, "said Republican
   // strategist and CNN contributor X" is X's; 21: a sentence addressed to the
   // reader ("Visit ...", "please email") is about the page, one with an
-  // e-mail address reader chrome
-  static constexpr std::uint32_t kFormat = 21;
+  // e-mail address reader chrome; 22: a Title Case headline run into the
+  // first sentence is cut from it
+  static constexpr std::uint32_t kFormat = 22;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

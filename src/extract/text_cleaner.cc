@@ -327,6 +327,52 @@ bool LooksLikeHeading(const Line& l) {
   return capitalised * 4 >= significant * 3 || n <= 3;
 }
 
+// Where the body starts in a first line that a Title Case headline runs
+// into with no break ("Man Charged With Animal Cruelty After Biting His Dog
+// The pet owner says ..."): at the capitalised determiner or pronoun that
+// opens the sentence, when four or more words before it are all Title Case
+// (small words may be lower case; three or more capitalised, so not a date
+// "30 June 2011 –") with no sentence punctuation, and a word
+// in lower case other than a small word follows it within four words. 0
+// when the line is not so.
+size_t GluedHeadlineEnd(string_view text) {
+  static constexpr string_view kOpeners[] = {"The", "A", "An", "He", "She", "It", "They", "We"};
+  auto is_opener = [](string_view w) {
+    return std::find(std::begin(kOpeners), std::end(kOpeners), w) != std::end(kOpeners);
+  };
+  size_t start = 0, words = 0, capitalised = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == string_view::npos) return 0;
+    const string_view w = text.substr(start, end - start);
+    if (is_opener(w) && words >= 4 && capitalised >= 3) {
+      // The sentence goes on in lower case soon: "The pet owner says",
+      // "The Carter Center is"; a headline's "The" is followed by capitals.
+      // Title Case leaves small words in lower case ("Clash Over The
+      // Economy in Debate"): a sentence's other words are what count. A
+      // later opener before them is where the sentence starts instead.
+      size_t at = end + 1;
+      for (int k = 0; k < 4 && at < text.size(); ++k) {
+        const size_t next = std::min(text.find(' ', at), text.size());
+        const string_view v = text.substr(at, next - at);
+        if (is_opener(v)) break;
+        if (FirstCharCase(v) == Case::kLower && !lexicon::kSmallWords.HasFolded(v)) return start;
+        at = next + 1;
+      }
+    }
+    if (w.empty() || w.back() == '.' || w.back() == ':' || w.back() == ',' || w.back() == '!' ||
+        w.back() == '?' || w.back() == ';' || w.back() == '"') {
+      return 0;
+    }
+    const Case c = FirstCharCase(w);
+    if (c == Case::kLower && !lexicon::kSmallWords.HasFolded(w)) return 0;
+    capitalised += c == Case::kUpper;
+    if (++words > kMaxHeadlineWords) return 0;
+    start = end + 1;
+  }
+  return 0;
+}
+
 // ------------------------------------------------------------------ driver
 
 // What a byte is to the line splitter: part of a word, ASCII white space, an
@@ -500,6 +546,16 @@ CleanedText CleanPlainText(std::string_view text) {
     } else {
       break;
     }
+  }
+  // A headline run into the first sentence on the same line.
+  for (Line& l : lines) {
+    if (l.kind != Kind::kBody) continue;
+    if (const size_t cut = GluedHeadlineEnd(l.text); cut > 0) {
+      if (out.headline.empty()) out.headline = l.text.substr(0, cut - 1);
+      l.text.remove_prefix(cut);
+      l.words = CountWords(l.text);
+    }
+    break;
   }
   // Pages often put the date under a one-sentence summary; look a little further.
   for (size_t i = 0; out.dateline.empty() && i < std::min(lines.size(), kDatelineReach); ++i) {

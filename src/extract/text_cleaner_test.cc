@@ -325,6 +325,32 @@ TEST(TextCleaner, DoesNotTakeSentencesForHeadlineOrDateline) {
   EXPECT_EQ(Paragraphs(dated).size(), 2u);
 }
 
+TEST(TextCleaner, CutsAHeadlineRunIntoTheFirstSentence) {
+  const CleanedText c = CleanPlainText(
+      "Man Charged With Animal Cruelty After Biting His Dog The pet owner says the act was for "
+      "punishment.\nPolice arrested him on Saturday.");
+  EXPECT_EQ(c.headline, "Man Charged With Animal Cruelty After Biting His Dog");
+  EXPECT_EQ(Paragraphs(c).front(), "The pet owner says the act was for punishment.");
+  const CleanedText center = CleanPlainText(
+      "Read President Carter's Election Trip Report The Carter Center is very concerned about "
+      "the count.\nObservers stay.");
+  EXPECT_EQ(Paragraphs(center).front(), "The Carter Center is very concerned about the count.");
+  // Not a sentence in which a name stands before "The", nor a date run into
+  // the text.
+  for (const char* whole :
+       {"Secretary of State John Kerry told The Washington Post that talks would go on.",
+        "30 June 2011 \xE2\x80\x93 The United Nations expert warned today of austerity."}) {
+    const CleanedText kept = CleanPlainText(std::string(whole) + "\nThe count went on.");
+    EXPECT_EQ(Paragraphs(kept).front(), whole);
+  }
+  // Title Case leaves small words in lower case: "in" does not start a
+  // sentence after "The".
+  const std::string title =
+      "Obama and Romney Clash Over The Economy in Debate Tonight as polls "
+      "tighten.";
+  EXPECT_EQ(Paragraphs(CleanPlainText(title + "\nThe debate went on.")).front(), title);
+}
+
 TEST(TextCleaner, KeepsSentencesInScriptsWithoutSpaces) {
   // Japanese sentences end in 。 and have no spaces, so they are one "word".
   EXPECT_TRUE(
