@@ -103,8 +103,9 @@ class PreparedArticle {
   // strategist and CNN contributor X" is X's; 21: a sentence addressed to the
   // reader ("Visit ...", "please email") is about the page, one with an
   // e-mail address reader chrome; 22: a Title Case headline run into the
-  // first sentence is cut from it
-  static constexpr std::uint32_t kFormat = 22;
+  // first sentence is cut from it; 23: a title's place is no part of the
+  // holder's name ("Ambassador to Israel Dan Shapiro" names "Dan Shapiro")
+  static constexpr std::uint32_t kFormat = 23;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "text/names.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
 #include "util/ascii.h"
@@ -50,7 +51,7 @@ bool IsTitleOrCalendarWord(std::string_view folded) {
       "nov",       "dec",         "today",        "yesterday",  "tomorrow",   "lt",
       "sgt",       "det",         "insp",         "capt",       "col",        "maj",
       "adm",       "cmdr",        "brig",         "cpl",        "pvt",        "supt",
-      "atty",      "asst",        "dist"};
+      "atty",      "asst",        "dist",         "ambassador", "envoy"};
   return kSet.contains(folded);
 }
 
@@ -950,6 +951,26 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
       }
       while (e > b && (p.info[run[e - 1]].flags & (kConnector | kTitleOrCalendar))) {
         --e;
+      }
+      // The place of a title, then the holder's name: "Prime Minister of
+      // Japan Shinzo Abe", "Ambassador to Israel Dan Shapiro" (where "to"
+      // ended the run before). The place is left out, the person stays
+      // whole: the name starts at a common given name that leaves two or
+      // three words, with no given name before it ("Mary Ann Mobley").
+      const bool of_a_title =
+          after_title || (run[0] >= 2 && p.tokens[run[0] - 1].kind == TokenKind::kWord &&
+                          (p.Folded(run[0] - 1) == "to" || p.Folded(run[0] - 1) == "of") &&
+                          (p.info[run[0] - 2].flags & kTitleOrCalendar));
+      if (of_a_title && e - b >= 3) {
+        for (std::size_t c = b + 1; c + 1 < e && c <= b + 2; ++c) {
+          const std::string_view before = p.Folded(run[c - 1]);
+          if (IsCommonGivenName(before) || (p.info[run[c - 1]].flags & kConnector)) break;
+          // ("Al" is a nickname and the article of "Bashar al-Assad".)
+          const std::string_view given = p.Folded(run[c]);
+          if (given == "al" || !IsCommonGivenName(given) || e - c > 3) continue;
+          b = IsInitial(p.tokens[run[c - 1]]) && c - 1 > b ? c - 1 : c;  // "J. Christopher"
+          break;
+        }
       }
       if (e - b == 1 && p.Folded(run[b]) == "new") e = b;  // "New Year's Day": nothing left
       // One letter is no name: "B-24", "E!", a lone initial.

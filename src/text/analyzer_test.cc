@@ -376,6 +376,23 @@ TEST(Analyzer, SentenceOpenersAndParticiplesAreNoPartOfTheNameAfterThem) {
   EXPECT_THAT(names, Contains("Wyoming Governor Matt Mead"));
 }
 
+TEST(Analyzer, ATitlesPlaceIsNoPartOfTheHoldersName) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "Speaking in Tel Aviv, US Ambassador to Israel Dan Shapiro defended the plan. The Prime "
+      "Minister of Japan Shinzo Abe agreed. The late Ambassador to Libya J. Christopher Stevens "
+      "was praised. The Ambassador to Ireland Mary Ann Mobley spoke. Israel said nothing.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Dan Shapiro"));
+  EXPECT_THAT(names, Contains("Shinzo Abe"));
+  EXPECT_THAT(names, Contains("J. Christopher Stevens"));
+  EXPECT_THAT(names, Contains("Mary Ann Mobley"));  // the cut is at the first given name only
+  EXPECT_THAT(names, Not(Contains("Israel Dan Shapiro")));
+  EXPECT_THAT(names, Not(Contains("Japan Shinzo Abe")));
+  EXPECT_THAT(names, Contains("Israel"));
+}
+
 TEST(Analyzer, AWordAlsoWrittenInLowerCaseIsADoubtfulName) {
   Analyzer analyzer;
   Analysis a = analyzer.Analyze("",
