@@ -104,8 +104,9 @@ class PreparedArticle {
   // reader ("Visit ...", "please email") is about the page, one with an
   // e-mail address reader chrome; 22: a Title Case headline run into the
   // first sentence is cut from it; 23: a title's place is no part of the
-  // holder's name ("Ambassador to Israel Dan Shapiro" names "Dan Shapiro")
-  static constexpr std::uint32_t kFormat = 23;
+  // holder's name ("Ambassador to Israel Dan Shapiro" names "Dan Shapiro");
+  // 24: "X who was quoted as saying" is X's, a hyphenated given name is whole
+  static constexpr std::uint32_t kFormat = 24;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

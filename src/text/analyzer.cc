@@ -967,7 +967,9 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
           if (IsCommonGivenName(before) || (p.info[run[c - 1]].flags & kConnector)) break;
           // ("Al" is a nickname and the article of "Bashar al-Assad".)
           const std::string_view given = p.Folded(run[c]);
-          if (given == "al" || !IsCommonGivenName(given) || e - c > 3) continue;
+          // Not half of a hyphenated given name: "Kerri-Ann Jones".
+          const bool hyphened = p.text[p.tokens[run[c]].begin - 1] == '-';
+          if (given == "al" || hyphened || !IsCommonGivenName(given) || e - c > 3) continue;
           b = IsInitial(p.tokens[run[c - 1]]) && c - 1 > b ? c - 1 : c;  // "J. Christopher"
           break;
         }

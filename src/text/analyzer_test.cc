@@ -382,7 +382,8 @@ TEST(Analyzer, ATitlesPlaceIsNoPartOfTheHoldersName) {
       "",
       "Speaking in Tel Aviv, US Ambassador to Israel Dan Shapiro defended the plan. The Prime "
       "Minister of Japan Shinzo Abe agreed. The late Ambassador to Libya J. Christopher Stevens "
-      "was praised. The Ambassador to Ireland Mary Ann Mobley spoke. Israel said nothing.");
+      "was praised. The Ambassador to Ireland Mary Ann Mobley spoke. Israel said nothing. "
+      "Assistant Secretary of State Kerri-Ann Jones agreed.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Dan Shapiro"));
   EXPECT_THAT(names, Contains("Shinzo Abe"));
@@ -391,6 +392,7 @@ TEST(Analyzer, ATitlesPlaceIsNoPartOfTheHoldersName) {
   EXPECT_THAT(names, Not(Contains("Israel Dan Shapiro")));
   EXPECT_THAT(names, Not(Contains("Japan Shinzo Abe")));
   EXPECT_THAT(names, Contains("Israel"));
+  EXPECT_THAT(names, Contains("Kerri-Ann Jones"));
 }
 
 TEST(Analyzer, AWordAlsoWrittenInLowerCaseIsADoubtfulName) {

@@ -470,7 +470,14 @@ struct Context {
   }
   bool IsVerbAt(int i) const {
     if (!IsWord(i) || toks[i].cap) return false;
-    return IsSpeechVerb(Lower(Word(i)).view());
+    Lower l(Word(i));
+    // "saying" only in "quoted as saying": after a comma ("..., saying")
+    // its subject is the main clause's, which Subject() cannot find.
+    if (l.view() == "saying") {
+      return i >= 2 && IsWord(i - 1) && IsWord(i - 2) && Lower(Word(i - 1)).view() == "as" &&
+             Lower(Word(i - 2)).view() == "quoted";
+    }
+    return IsSpeechVerb(l.view());
   }
   bool IsAccordingAt(int i) const {
     return IsWord(i) && IsWord(i + 1) && Lower(Word(i)).view() == "according" &&
@@ -565,6 +572,51 @@ struct Context {
   void Subject(int v, int floor, Attribution* a) const {
     int s = v - 1;
     while (s >= floor && IsWord(s) && !toks[s].cap && IsSpeechAdverb(Lower(Word(s)).view())) --s;
+    // "Ashraf al-Qudra, who was quoted as saying, “…”", "Gen. Mark Milley,
+    // who said “…”": the name that "who" stands for. Without "who" the name
+    // is the subject as ever ("Smith was quoted as saying").
+    auto lower_at = [&](int i) {
+      return i >= floor && IsWord(i) && !toks[i].cap ? Lower(Word(i)) : Lower(std::string_view());
+    };
+    if (lower_at(s).view() == "as" && lower_at(s - 1).view() == "quoted") {
+      s -= 2;
+      while (lower_at(s).view() == "was" || lower_at(s).view() == "is" ||
+             lower_at(s).view() == "been" || lower_at(s).view() == "has") {
+        --s;
+      }
+    }
+    if (lower_at(s).view() == "who") {
+      int t = s - 1;
+      if (t >= floor && toks[t].kind == Kind::kComma) --t;
+      // A surname with its particle: "Ashraf al-Qudra".
+      auto particle_name = [&](int i) {
+        if (i < floor || !IsWord(i) || toks[i].cap) return false;
+        const std::string_view w = Word(i);
+        const std::size_t dash = w.find('-');
+        return dash != std::string_view::npos && dash + 1 < w.size() && IsUpperAt(w, dash + 1) &&
+               IsConnector(Lower(w.substr(0, dash)).view());
+      };
+      int first = -1;
+      if (particle_name(t)) {
+        first = t - 1 >= floor && IsWord(t - 1) && toks[t - 1].cap ? NameRunBack(t - 1, floor) : t;
+      } else if (t >= floor && IsWord(t) && toks[t].cap) {
+        first = NameRunBack(t, floor);
+      }
+      // Not a place the person is from: "a book reviewer in Waltham, who said".
+      if (first > floor && IsWord(first - 1) && !toks[first - 1].cap) {
+        const Lower before(Word(first - 1));
+        const std::string_view b = before.view();
+        if (b == "in" || b == "at" || b == "from" || b == "of" || b == "near" || b == "to" ||
+            b == "on" || b == "for") {
+          first = -1;
+        }
+      }
+      if (first >= 0) {
+        a->speaker_first = first;
+        a->speaker_last = t;
+      }
+      return;
+    }
     // "Anna Berg, who heads the agency, said": the name before the appositive.
     if (s >= floor && toks[s].kind == Kind::kComma) {
       int open = AppositiveOpen(s, floor);

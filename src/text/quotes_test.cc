@@ -374,6 +374,35 @@ TEST(FindQuotes, SpeakerNamedEarlierInTheSentence) {
   EXPECT_EQ(q.source, SpeakerSource::kSentence);
 }
 
+TEST(FindQuotes, WhoStandsForTheNameBeforeIt) {
+  // "saying" frames the quote, so an earlier "claims" does not, and "who"
+  // is the spokesman named before it.
+  EXPECT_EQ(One("Media repeated Hamas claims and a claim by health ministry spokesman Ashraf "
+                "al-Qudra who was quoted as saying, \u201cAt least six journalists were "
+                "wounded.\u201d")
+                .speaker,
+            "Ashraf al-Qudra");
+  EXPECT_EQ(
+      One("The mayor, Ana Ruiz, who said \u201cthe harbour wall held through the night,\u201d "
+          "thanked the crews.")
+          .speaker,
+      "Ana Ruiz");
+  EXPECT_EQ(One("Ana Ruiz was quoted as saying: \u201cThe harbour wall held through the "
+                "night.\u201d")
+                .speaker,
+            "Ana Ruiz");
+  // Not a place before "who", and not the subject of "..., saying": the
+  // main clause's subject is too far for the attribution reader.
+  EXPECT_EQ(One("It resonated with Eva Lund, 46, a reviewer in Waltham, who said she voted "
+                "because \u201cshe cares about the concerns of everybody.\u201d")
+                .speaker,
+            "");
+  EXPECT_EQ(One("Tonight, Clarence House refused to comment, saying \u201cwe don't want to get "
+                "into a debate with Richard Rogers.\u201d")
+                .speaker,
+            "");
+}
+
 TEST(FindQuotes, PartsOfOneSentenceShareItsSpeaker) {
   std::vector<Quote> q = FindQuotes(
       "“As soon as we get it logistically worked out, Chairman Kim said he’s ready” to “allow "
