@@ -105,8 +105,11 @@ class PreparedArticle {
   // e-mail address reader chrome; 22: a Title Case headline run into the
   // first sentence is cut from it; 23: a title's place is no part of the
   // holder's name ("Ambassador to Israel Dan Shapiro" names "Dan Shapiro");
-  // 24: "X who was quoted as saying" is X's, a hyphenated given name is whole
-  static constexpr std::uint32_t kFormat = 24;
+  // 24: "X who was quoted as saying" is X's, a hyphenated given name is whole;
+  // 25: "Advertisement"/"Print Mail" run into a sentence are cut, a sentence
+  // cut inside brackets is a fragment, one with an e-mail address or "Buy
+  // ..." or "permission is granted" is about the page
+  static constexpr std::uint32_t kFormat = 25;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -675,16 +675,35 @@ TEST(ArticleMaterial, SentencesAddressedToTheReaderAreAboutThePage) {
       "Find out when your favorite shops are holding sales.\n"
       "If you continue to encounter difficulties, please email the newsroom.\n"
       "To write to the movement directly, use contact@example.org today.\n"
+      "Buy using click&buy and pay via credit card or via your phone bill.\n"
+      "General permission is granted for the reproduction of this page.\n"
       "Share prices fell sharply in Valdora after the storm on Monday.\n"
       "Visitors found the harbour closed and the wall badly damaged.\n"
       "\"Visit the harbour and see for yourself,\" the mayor told reporters.\n";
   text::Analyzer analyzer;
   ArticleMaterial m = MakeMaterial(text, analyzer.Analyze("", text));
-  ASSERT_EQ(m.sentences.size(), 7u);
+  ASSERT_EQ(m.sentences.size(), 9u);
+  for (int i : {0, 1, 2, 3, 4, 5}) {
+    EXPECT_TRUE(m.sentences[i].flags & kAboutThePage) << m.Sentence(m.sentences[i]);
+  }
   constexpr std::uint8_t kPage = kAboutThePage | kReaderChrome;
-  for (int i : {0, 1, 2, 3})
-    EXPECT_TRUE(m.sentences[i].flags & kPage) << m.Sentence(m.sentences[i]);
-  for (int i : {4, 5, 6}) EXPECT_FALSE(m.sentences[i].flags & kPage) << m.Sentence(m.sentences[i]);
+  for (int i : {6, 7, 8}) EXPECT_FALSE(m.sentences[i].flags & kPage) << m.Sentence(m.sentences[i]);
+}
+
+// A sentence cut inside brackets is a fragment; a list's "1)" is not a cut.
+TEST(ArticleMaterial, ASentenceCutInsideBracketsIsAFragment) {
+  const std::string text =
+      "723 words) to the Valdora Globe archive subscribers who pay for them.\n"
+      "(If you are outside Valdora, you can still pay by credit card for the archive.\n"
+      "1) The harbour wall held back the worst storm in fifty years on Monday.\n"
+      "The harbour wall (built in 1890) held back the worst storm in fifty years.\n";
+  text::Analyzer analyzer;
+  ArticleMaterial m = MakeMaterial(text, analyzer.Analyze("", text));
+  ASSERT_EQ(m.sentences.size(), 4u);
+  EXPECT_TRUE(m.sentences[0].flags & kFragment);
+  EXPECT_TRUE(m.sentences[1].flags & kFragment);
+  EXPECT_FALSE(m.sentences[2].flags & kFragment);
+  EXPECT_FALSE(m.sentences[3].flags & kFragment);
 }
 
 // The founding example: ../shared/seeds, as the engine cleans them.

@@ -93,16 +93,35 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
   };
   // About the page itself, its policies and what it offers besides the
   // article: no report uses these.
-  static constexpr std::string_view kAboutThePagePhrases[] = {
-      "click here",           "click to",           "log in",
-      "sign in to",           "page you requested", "page cannot be found",
-      "page not found",       "try again later",    "process your request",
-      "privacy policy",       "terms of service",   "terms of use",
-      "cookie policy",        "rss feed",           "post a comment",
-      "leave a comment",      "this article",       "all rights reserved",
-      "copyright notice",     "copyright policy",   "ts&cs",
-      "terms and conditions", "follow us on",       "like us on",
-      "please email",         "please e-mail",      "please contact"};
+  static constexpr std::string_view kAboutThePagePhrases[] = {"click here",
+                                                              "click to",
+                                                              "log in",
+                                                              "sign in to",
+                                                              "page you requested",
+                                                              "page cannot be found",
+                                                              "page not found",
+                                                              "try again later",
+                                                              "process your request",
+                                                              "privacy policy",
+                                                              "terms of service",
+                                                              "terms of use",
+                                                              "cookie policy",
+                                                              "rss feed",
+                                                              "post a comment",
+                                                              "leave a comment",
+                                                              "this article",
+                                                              "all rights reserved",
+                                                              "copyright notice",
+                                                              "copyright policy",
+                                                              "ts&cs",
+                                                              "terms and conditions",
+                                                              "follow us on",
+                                                              "like us on",
+                                                              "please email",
+                                                              "please e-mail",
+                                                              "please contact",
+                                                              "permission is granted",
+                                                              "reprint permission"};
   // Signing up and the reader's computer: a report on spyware uses these.
   static constexpr std::string_view kReaderChromePhrases[] = {
       "sign up",           "your browser",
@@ -177,8 +196,8 @@ bool AddressesTheReader(std::string_view s) {
   const std::string_view first = next_word(b1);
   if (first.empty()) return false;
   static const absl::flat_hash_set<std::string_view> kCommands = {
-      "please", "visit",    "click",  "subscribe", "download", "watch",   "listen",
-      "view",   "register", "e-mail", "browse",    "scroll",   "bookmark"};
+      "please", "visit",    "click",  "subscribe", "download", "watch",    "listen",
+      "view",   "register", "e-mail", "browse",    "scroll",   "bookmark", "buy"};
   if (kCommands.contains(first)) return true;
   // Commands only with the word after them: "Read more", "Find out".
   struct TwoWords {
@@ -197,6 +216,21 @@ bool AddressesTheReader(std::string_view s) {
     if (c.first == first && c.second == second) return true;
   }
   return false;
+}
+
+// Whether `s` leaves a parenthesis open or closes one it did not open,
+// past a list's "1)" or "a)" at its start: a sentence cut inside brackets
+// ("723 words) to Belfast Telegraph Archive subscribers.", "(If you are
+// outside the UK, you can still use BT click&buy and pay by credit card.").
+bool OpensInsideParentheses(std::string_view s) {
+  // Not "14)": that is the rest of "(Dec. 14)" split after "Dec.".
+  const std::size_t from = s.size() > 1 && s[1] == ')' && AsciiAlnum(s[0]) ? 2 : 0;
+  int depth = 0;
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && --depth < 0) return true;
+  }
+  return depth != 0;
 }
 
 // Whether `s` writes an e-mail address ("use semterra@mst.org.br"): a
@@ -239,8 +273,9 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     if (quotes.OpenAt(f.begin) || OpensWithQuoteMark(s)) f.flags |= kQuotation;
     f.flags |= PagePhraseFlags(s);
     if (!(f.flags & kQuotation) && AddressesTheReader(s)) f.flags |= kAboutThePage;
-    if (HasEmailAddress(s)) f.flags |= kReaderChrome;
-    if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s)) {
+    if (HasEmailAddress(s)) f.flags |= kAboutThePage;
+    if (f.words < kMinSummaryWords || f.words > kMaxSummaryWords || !EndsLikeASentence(s) ||
+        OpensInsideParentheses(s)) {
       f.flags |= kFragment;
     }
     if (!(f.flags & kFragment)) ++real;

@@ -316,7 +316,8 @@ inline constexpr WordList kBoilerplateKeys(
 // of news opens with.
 inline constexpr WordList kLeadingFurniture(
     "continue reading the main story|story continues below advertisement|"
-    "story continues below|article continues below|advertisement continues below");
+    "story continues below|article continues below|advertisement continues below|"
+    "advertisement|print mail|print email|print e-mail");
 
 struct BoilerplatePrefixes {
   size_t max_words;

@@ -239,11 +239,15 @@ TEST(TextCleaner, CutsFurnitureRunIntoTheStartOfASentence) {
       "The polls closed at eight.\n"
       "Continue reading the main story Thomas Friedman of the New York Times writes: \"No one "
       "knows.\"\n"
-      "Story continues below advertisement \u201cWe won,\u201d she said.");
+      "Story continues below advertisement \u201cWe won,\u201d she said.\n"
+      "Advertisement At least one site has changed its page.\n"
+      "Print Mail Fockers tops the box office at year's end.");
   EXPECT_EQ(c.text,
             "The polls closed at eight.\n\n"
             "Thomas Friedman of the New York Times writes: \"No one knows.\"\n\n"
-            "\u201cWe won,\u201d she said.");
+            "\u201cWe won,\u201d she said.\n\n"
+            "At least one site has changed its page.\n\n"
+            "Fockers tops the box office at year's end.");
 }
 
 TEST(TextCleaner, KeepsSentencesThatOnlyContainBoilerplateWords) {
