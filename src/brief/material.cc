@@ -192,6 +192,17 @@ bool AddressesTheReader(std::string_view s) {
     }
     return n <= sizeof(buf) ? std::string_view(buf, n) : std::string_view();
   };
+  // The letters the commands below start with: most sentences open with
+  // none of them ("The", "A", "In", "He") and are answered here.
+  constexpr std::uint32_t kFirstLetters = [] {
+    std::uint32_t m = 0;
+    for (char c : std::string_view("bcdefjlprsvw")) m |= 1u << (c - 'a');
+    return m;
+  }();
+  std::size_t lead = 0;
+  while (lead < s.size() && !AsciiAlnum(s[lead])) ++lead;
+  const char c = lead < s.size() ? AsciiLower(s[lead]) : '\0';
+  if (c < 'a' || c > 'z' || !(kFirstLetters >> (c - 'a') & 1)) return false;
   char b1[12], b2[12];
   const std::string_view first = next_word(b1);
   if (first.empty()) return false;
@@ -223,6 +234,9 @@ bool AddressesTheReader(std::string_view s) {
 // ("723 words) to Belfast Telegraph Archive subscribers.", "(If you are
 // outside the UK, you can still use BT click&buy and pay by credit card.").
 bool OpensInsideParentheses(std::string_view s) {
+  // Most sentences hold no bracket: two memchr scans answer them.
+  const std::size_t first_open = s.find('('), first_close = s.find(')');
+  if (first_open == std::string_view::npos && first_close == std::string_view::npos) return false;
   // Not "14)": that is the rest of "(Dec. 14)" split after "Dec.".
   const std::size_t from = s.size() > 1 && s[1] == ')' && AsciiAlnum(s[0]) ? 2 : 0;
   int depth = 0;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "util/bytes8.h"
 
 namespace storyline::text {
@@ -62,11 +63,9 @@ bool IsAbbreviation(std::string_view word) {
     char c = word[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  std::string_view lower(buf, word.size());
-  for (std::string_view a : kAbbreviations) {
-    if (a == lower) return true;
-  }
-  return false;
+  static const absl::flat_hash_set<std::string_view> kSet(std::begin(kAbbreviations),
+                                                          std::end(kAbbreviations));
+  return kSet.contains(std::string_view(buf, word.size()));
 }
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
