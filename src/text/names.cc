@@ -88,6 +88,7 @@ bool IsHeadTitle(std::string_view w) {
                                                              "superintendent",
                                                              "commissioner",
                                                              "councillor",
+                                                             "clerk",
                                                              "councilman",
                                                              "councilwoman",
                                                              "lieutenant",

@@ -68,6 +68,8 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   // An officer's title, and a party's label before a title.
   EXPECT_EQ(CleanName("Microsoft Chief Executive Officer Steve Ballmer"), "Steve Ballmer");
   EXPECT_EQ(CleanName("Officer Darren Wilson"), "Darren Wilson");
+  EXPECT_EQ(CleanName("Palmer City Clerk Janette Bower"), "Janette Bower");
+  EXPECT_EQ(CleanName("James Clerk Maxwell"), "James Clerk Maxwell");
   EXPECT_EQ(CleanName("Tory Lord McAlpine"), "McAlpine");
   EXPECT_EQ(CleanName("Democratic Senator Claire McCaskill"), "Claire McCaskill");
   EXPECT_EQ(CleanName("Republican Party"), "Republican Party");
