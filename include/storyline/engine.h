@@ -108,8 +108,9 @@ class PreparedArticle {
   // 24: "X who was quoted as saying" is X's, a hyphenated given name is whole;
   // 25: "Advertisement"/"Print Mail" run into a sentence are cut, a sentence
   // cut inside brackets is a fragment, one with an e-mail address or "Buy
-  // ..." or "permission is granted" is about the page
-  static constexpr std::uint32_t kFormat = 25;
+  // ..." or "permission is granted" is about the page; 26: "Clerk" is a
+  // title a speaker loses
+  static constexpr std::uint32_t kFormat = 26;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);
