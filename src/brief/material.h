@@ -41,10 +41,12 @@ enum SentenceFlag : std::uint8_t {
   kQuestion = 1,   // ends with '?'
   kQuotation = 2,  // opens with a quote mark, or starts inside a quotation
                    // opened earlier in its paragraph: quoting, not reporting
-  kFragment = 4,   // too short, too long or unterminated to stand alone in a summary
+  kFragment = 4,   // too short, too long, unterminated or cut inside brackets to stand
+                   // alone in a summary
   // About the web page, not the news: its policies, links and errors ("click
-  // here", "privacy policy", "All rights reserved", "follow us on"): neither
-  // summary nor fact.
+  // here", "privacy policy", "All rights reserved", "follow us on"), what it
+  // tells the reader to do ("Visit ...", "Find out ...", "Buy ...") and
+  // addresses to write to: neither summary nor fact.
   kAboutThePage = 8,
   // Speaks of signing up and of the reader's computer ("your browser",
   // "password", "to subscribe"): no summary line, but a fact may (a report

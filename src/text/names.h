@@ -146,9 +146,10 @@ class NameGroups {
   std::vector<Entry> entries_;
   std::vector<NameGroup> groups_;
   // Each written form given to the constructor whose entry has exactly its
-  // words, with that entry's group (-1 for a form with no words): the
-  // brief asks GroupOf() for these same forms again, and cleaning and
-  // folding a name costs more than the lookup.
+  // words (or had, before the entry became the person the form runs a
+  // place into: "Israel Dan Shapiro"), with that entry's group (-1 for a
+  // form with no words): the brief asks GroupOf() for these same forms
+  // again, and cleaning and folding a name costs more than the lookup.
   absl::flat_hash_map<std::string, int> written_group_;
 };
 
