@@ -29,6 +29,7 @@
 #include "server/story_service.h"
 #include "storyline/engine.h"
 #include "text/analyzer.h"
+#include "util/plural.h"
 #include "util/time.h"
 
 #ifdef STORYLINE_MIMALLOC
@@ -63,6 +64,7 @@ void TuneMimalloc(int, char**, char** envp) {
 
 namespace {
 
+using storyline::Plural;
 using storyline::Status;
 
 // Prints skipped inputs to stderr; after the first `kShown`, only counts.
@@ -128,11 +130,6 @@ constexpr char kInputsHelp[] =
     "Files, directories or - (stdin). In directories (read recursively) only .txt, .text, "
     ".json, .jsonl, .ndjson, .html, .htm, .xhtml, .html.gz, .warc and .warc.gz files are "
     "read; a file named here with another extension is read as plain text";
-
-// "1 story", "14 stories": a count with its noun.
-std::string Count(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + ' ' + (n == 1 ? one : many);
-}
 
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';
@@ -226,9 +223,9 @@ int RunCluster(const ClusterArgs& args) {
   std::fprintf(stderr,
                "storyline: %s in %s from %s (%.1f MB) in %.2f s "
                "(%.0f articles/s); skipped %zu, unusable %zu, warnings %zu%s\n",
-               Count(result.added.size(), "article", "articles").c_str(),
-               Count(story_count, "story", "stories").c_str(),
-               Count(r.files, "file", "files").c_str(), static_cast<double>(r.bytes) / 1e6, secs,
+               Plural(result.added.size(), "article", "articles").c_str(),
+               Plural(story_count, "story", "stories").c_str(),
+               Plural(r.files, "file", "files").c_str(), static_cast<double>(r.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(result.added.size()) / secs : 0.0, r.skipped,
                result.unusable, r.warnings, storyline::ingest::ReadNotes(r).c_str());
   return 0;
@@ -270,8 +267,8 @@ int RunExtract(const ExtractArgs& args) {
   std::fprintf(stderr,
                "storyline: %s extracted from %s (%.1f MB) in %.2f s (%.0f pages/s); "
                "failed %zu, skipped %zu%s\n",
-               Count(stats.extracted, "page", "pages").c_str(),
-               Count(stats.read.files, "file", "files").c_str(),
+               Plural(stats.extracted, "page", "pages").c_str(),
+               Plural(stats.read.files, "file", "files").c_str(),
                static_cast<double>(stats.read.bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(stats.extracted) / secs : 0.0, stats.failed,
                stats.read.skipped, storyline::ingest::ReadNotes(stats.read).c_str());
@@ -493,9 +490,9 @@ int RunServe(ServeArgs args) {
   }
   std::string host = args.bind == "0.0.0.0" || args.bind == "::" ? "127.0.0.1" : args.bind;
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  std::cerr << "storyline: " << Count(snapshot->articles, "article", "articles") << " in "
-            << Count(snapshot->ranked.size(), "story", "stories") << "; open http://" << host << ":"
-            << *port << "/\n";
+  std::cerr << "storyline: " << Plural(snapshot->articles, "article", "articles") << " in "
+            << Plural(snapshot->ranked.size(), "story", "stories") << "; open http://" << host
+            << ":" << *port << "/\n";
   http.Run();
   std::cerr << "storyline: stopped\n";
   return 0;

@@ -16,6 +16,7 @@
 #include "ingest/warc.h"
 #include "util/hash.h"
 #include "util/json_parser.h"
+#include "util/plural.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -297,8 +298,7 @@ class Run {
 std::string ReadNotes(const ReadStats& stats) {
   std::string out;
   if (stats.ignored_files > 0) {
-    out += "; " + std::to_string(stats.ignored_files) +
-           (stats.ignored_files == 1 ? " file" : " files") +
+    out += "; " + Plural(stats.ignored_files, "file", "files") +
            " in directories passed over (not .txt, .json, .jsonl, .html or .warc)";
   }
   if (stats.warc.records > 0 || stats.warc.problems() > 0) out += "; " + stats.warc.Summary();

@@ -8,6 +8,7 @@
 
 #include "text/tokenizer.h"
 #include "util/hash.h"
+#include "util/plural.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -172,10 +173,6 @@ void AppendSpan(std::string* o, const std::optional<UnixSeconds>& first,
   AppendTime(o, *first, short_end ? TimeForm::kNoZone : TimeForm::kFull);
   o->append(" \xE2\x80\x93 ");  // en dash
   AppendTime(o, *last, short_end ? TimeForm::kClock : TimeForm::kFull);
-}
-
-std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 // "5 articles · 4 outlets · <span>" for a story's header and the compact list.
