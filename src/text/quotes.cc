@@ -296,12 +296,7 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
         if (!toks->empty() && toks->back().kind == Kind::kWord && toks->back().end == i) {
           Tok& word = toks->back();
           std::string_view w = text.substr(word.begin, word.end - word.begin);
-          Lower l(w);
-          // "No." abbreviates "number" only before a digit, as for the
-          // sentence splitter: "No. 5", but "The answer was no."
-          const bool number = l.view() == "no" && i + 2 < text.size() && text[i + 1] == ' ' &&
-                              text[i + 2] >= '0' && text[i + 2] <= '9';
-          if (IsAbbreviation(w) || number) {
+          if (FullStopEndsNoSentence(w, text.substr(i + 1))) {
             word.end = static_cast<std::uint32_t>(i + 1);
             break;
           }

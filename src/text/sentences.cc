@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "util/ascii.h"
 #include "util/bytes8.h"
 
 namespace storyline::text {
@@ -68,6 +69,14 @@ bool IsAbbreviation(std::string_view word) {
   return kSet.contains(std::string_view(buf, word.size()));
 }
 
+bool FullStopEndsNoSentence(std::string_view word, std::string_view after) {
+  if (IsAbbreviation(word)) return true;
+  if (word != "No" && word != "no") return false;
+  std::size_t k = 0;
+  while (k < after.size() && IsSpace(after[k])) ++k;
+  return k < after.size() && AsciiDigit(after[k]);
+}
+
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> out;
   std::uint16_t para = 0;
@@ -124,10 +133,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
              (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) {
         --w;
       }
-      std::string_view word = text.substr(w, i - w);
-      if (IsAbbreviation(word)) continue;
-      // "No. 1" abbreviates "number" only before a digit; "said no." ends a sentence.
-      if ((word == "No" || word == "no") && k < n && text[k] >= '0' && text[k] <= '9') continue;
+      if (FullStopEndsNoSentence(text.substr(w, i - w), text.substr(j))) continue;
     }
     std::size_t before = out.size();
     Emit(text, start, j, para, &out);

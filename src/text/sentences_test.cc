@@ -89,6 +89,17 @@ TEST(Sentences, SplitsAfterSentenceFinalNo) {
             (Strings{"Voters said no.", "The plan failed."}));
 }
 
+// The one rule the splitter and the quote finder share.
+TEST(FullStopEndsNoSentence, AbbreviationsAndNumberedNo) {
+  EXPECT_TRUE(FullStopEndsNoSentence("Dr", " Beatriz Olmos said."));
+  EXPECT_TRUE(FullStopEndsNoSentence("U.S", " officials said."));
+  EXPECT_TRUE(FullStopEndsNoSentence("No", " 10 Downing Street"));
+  EXPECT_TRUE(FullStopEndsNoSentence("no", "  5"));
+  EXPECT_FALSE(FullStopEndsNoSentence("no", " The plan failed."));
+  EXPECT_FALSE(FullStopEndsNoSentence("No", ""));
+  EXPECT_FALSE(FullStopEndsNoSentence("Smith", " 5 people came."));
+}
+
 TEST(Sentences, KeepsMonthAbbreviation) {
   EXPECT_EQ(Sentences("The vote is on Nov. 6 this year. It matters."),
             (Strings{"The vote is on Nov. 6 this year.", "It matters."}));
