@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/abbreviations.h"  // IsAbbreviation(), FullStopEndsNoSentence()
+
 namespace storyline::text {
 
 struct SentenceSpan {
@@ -23,17 +25,6 @@ struct SentenceSpan {
 };
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
-
-// Whether a full stop after `word` (written without it, any case) ends no
-// sentence: a title ("Dr", "Sgt"), a month ("Sept"), a company's or a
-// place's short form ("Inc", "U.S", "Blvd"), "a.m" and "e.g", or a
-// single-letter initial in capitals ("John F. Kennedy").
-bool IsAbbreviation(std::string_view word);
-
-// Whether the full stop after `word` ends no sentence, given the text right
-// after the stop: an abbreviation, or "No." before a number ("No. 1"; "said
-// no." ends one). The splitter and the quote finder both ask this.
-bool FullStopEndsNoSentence(std::string_view word, std::string_view after);
 
 }  // namespace storyline::text
 
