@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/cleaner_lexicon.h"
+#include "util/abbreviations.h"
 
 namespace storyline::extract {
 namespace {
@@ -49,9 +50,10 @@ constexpr size_t kMaxHeadlineWords = 20;
 // Byte caps too, for scripts that do not put spaces between words.
 constexpr size_t kMaxHeadingBytes = 120;
 constexpr size_t kMaxHeadlineBytes = 300;
-constexpr size_t kMaxWholeLineWords = 60;  // bylines, boilerplate, agency lines
-constexpr size_t kMaxCopyrightWords = 40;  // footers that name no year
-constexpr size_t kDatelineReach = 6;       // lines from the top a dateline may sit
+constexpr size_t kMaxWholeLineWords = 60;    // bylines, boilerplate, agency lines
+constexpr size_t kMaxCopyrightWords = 40;    // footers that name no year
+constexpr size_t kDatelineReach = 6;         // lines from the top a dateline may sit
+constexpr size_t kMaxAbbreviationBytes = 8;  // read back from a full stop: "approx"
 
 enum class Kind {
   kBody,
@@ -69,6 +71,9 @@ struct Line {
   string_view text;  // white space collapsed to single spaces, trimmed; in the arena
   size_t words = 0;  // ' '-separated words in text
   Kind kind = Kind::kBody;
+  // A piece of a run-together line after its first (SplitRunTogether()): it
+  // goes on the paragraph of the piece before it.
+  bool continues = false;
 };
 
 // ---------------------------------------------------------------- captions
@@ -505,6 +510,100 @@ void CutLeadingFurniture(Line* l) {
   });
 }
 
+// --------------------------------------------------- run-together lines
+
+// Whether the full stop at `dot` ends no sentence (FullStopEndsNoSentence():
+// "U.S.", "Sept.", "J.", "No. 4"). A cut missed only leaves a longer piece.
+bool FullStopEndsNoSentenceAt(string_view t, size_t dot) {
+  size_t w = dot;  // the word before the stop: its letters and inner dots, "U.S"
+  while (w > 0 && dot - w < kMaxAbbreviationBytes &&
+         (IsUpper(t[w - 1]) || IsLower(t[w - 1]) || t[w - 1] == '.')) {
+    --w;
+  }
+  return FullStopEndsNoSentence(t.substr(w, dot - w), t.substr(dot + 1));
+}
+
+// Calls f(piece) for the pieces of `t`, in order: cut after each sentence end
+// that a sentence start follows ("... in 2019. The ...", "... said.” He"),
+// and around each bracketed credit ("(AP Photo/Rich Pedroncelli)"), so that a
+// credit stands alone. The pieces cover `t` but for the spaces at the cuts.
+template <class F>
+void ForEachPiece(string_view t, F f) {
+  size_t start = 0;
+  const auto cut = [&](size_t end, size_t next) {
+    if (end > start) f(t.substr(start, end - start));
+    start = next;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if ((c == '(' || c == '[') && (i == 0 || t[i - 1] == ' ')) {
+      // A credit is short, so the closing bracket is looked for only so far.
+      const size_t close = t.substr(0, i + kMaxCreditBytes).find(c == '(' ? ')' : ']', i);
+      if (close == string_view::npos || !IsCreditAt(t.substr(i + 1, close - i - 1), 0)) continue;
+      size_t end = close + 1;
+      if (end < t.size() && t[end] == '.') ++end;
+      if (end < t.size() && t[end] != ' ') continue;  // "(AP Photo/X)-led": not a credit alone
+      if (i > start) cut(i - 1, i);
+      cut(end, std::min(end + 1, t.size()));
+      i = end;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (c == '.' && FullStopEndsNoSentenceAt(t, i)) continue;
+    size_t end = i + 1;  // past closing quotes and brackets
+    for (;;) {
+      if (end < t.size() && ByteSet("\"')]").Has(t[end])) {
+        ++end;
+      } else if (t.substr(end).starts_with(lexicon::kRightDoubleQuote) ||
+                 t.substr(end).starts_with(lexicon::kRightSingleQuote)) {
+        end += 3;
+      } else {
+        break;
+      }
+    }
+    if (end + 1 >= t.size() || t[end] != ' ') continue;
+    const string_view next = t.substr(end + 1);
+    if (FirstCharCase(next) == Case::kLower) continue;  // "... 3 p.m. on Monday"
+    if (FirstCharCase(next) == Case::kOther && !StartsWithQuote(next) && next[0] != '(') continue;
+    cut(end, end + 1);
+    i = end;
+  }
+  cut(t.size(), t.size());
+}
+
+// Whether `l`, judged on its own, is an article written as one line (a
+// scraped text that lost its paragraph breaks) with a caption, a credit or a
+// footer somewhere inside: it reads as not the article, but it is longer than
+// any whole-line rule matches and holds most of the text's `words`. A long
+// caption in a text of many paragraphs ("FILE - ... (AP Photo/X)") is not.
+bool IsRunTogether(const Line& l, size_t words) {
+  return l.kind != Kind::kBody && l.words > kMaxWholeLineWords && l.words * 2 > words;
+}
+
+// Cuts each run-together line of `lines` (IsRunTogether()) into its pieces
+// (ForEachPiece()) and judges each piece alone, so that only what is not the
+// article goes; the pieces kept stay one paragraph. Other lines are passed
+// through. `words`: the words of all lines.
+std::vector<Line> SplitRunTogether(const std::vector<Line>& lines, size_t words, bool maybe_marker,
+                                   std::string& key) {
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (const Line& l : lines) {
+    if (!IsRunTogether(l, words)) {
+      out.push_back(l);
+      continue;
+    }
+    bool first = true;
+    ForEachPiece(l.text, [&](string_view piece) {
+      Line p{piece, CountWords(piece), Kind::kBody, !first};
+      p.kind = ClassifyOnItsOwn(p, maybe_marker, key);
+      out.push_back(p);
+      first = false;
+    });
+  }
+  return out;
+}
+
 }  // namespace
 
 CleanedText CleanPlainText(std::string_view text) {
@@ -518,7 +617,15 @@ CleanedText CleanPlainText(std::string_view text) {
   const size_t arena_size = lines.empty() ? 0 : &lines.back().text.back() + 1 - arena.get();
   const bool maybe_marker = lexicon::HasCreditMarker(string_view(arena.get(), arena_size));
   std::string key;
-  for (Line& l : lines) l.kind = ClassifyOnItsOwn(l, maybe_marker, key);
+  size_t words = 0;
+  for (Line& l : lines) {
+    l.kind = ClassifyOnItsOwn(l, maybe_marker, key);
+    words += l.words;
+  }
+  if (std::any_of(lines.begin(), lines.end(),
+                  [words](const Line& l) { return IsRunTogether(l, words); })) {
+    lines = SplitRunTogether(lines, words, maybe_marker, key);
+  }
 
   // A line followed by one starting in lower case is part of a hard-wrapped
   // sentence: never a headline or heading.
@@ -596,10 +703,15 @@ CleanedText CleanPlainText(std::string_view text) {
     if (l.kind == Kind::kBody) kept_bytes += l.text.size() + 2;
   }
   out.text.reserve(kept_bytes);
+  bool kept_last = false;  // the line before was kept
   for (const Line& l : lines) {
-    if (l.kind != Kind::kBody) continue;
-    if (!out.text.empty()) out.text += "\n\n";
+    if (l.kind != Kind::kBody) {
+      kept_last = false;
+      continue;
+    }
+    if (!out.text.empty()) out.text += l.continues && kept_last ? " " : "\n\n";
     out.text += l.text;
+    kept_last = true;
   }
   return out;
 }

@@ -482,6 +482,66 @@ TEST(TextCleaner, LooksForCreditsOnlyInTheLastWordsOfAParagraph) {
                                      "public had gone home."));
 }
 
+// Scraped texts often come as one line, their paragraph breaks lost; a
+// caption or credit inside must not take the article with it.
+TEST(TextCleaner, CutsOnlyTheCreditOutOfAnArticleWrittenAsOneLine) {
+  const std::string lead =
+      "Thai police on Sunday shot dead a soldier who killed 26 people and wounded 57 in the "
+      "worst mass shooting in the country's history.";
+  const std::string middle =
+      "Prime Minister Prayut Chan-o-cha confirmed the numbers of victims after the overnight "
+      "siege was ended by police on Sunday morning, 16 hours after it began, at a shopping mall "
+      "in the north-western city of Nakhon Ratchasima, also known as Korat.";
+  const std::string last =
+      "Officials said the man was angry over a financial dispute. He first killed two people, "
+      "then drove to the mall.";
+  const CleanedText c = CleanPlainText(lead + " " + middle + " (AP Photo/Sakchai Lalit) " + last);
+  EXPECT_EQ(c.text, lead + " " + middle + "\n\n" + last);
+  EXPECT_EQ(c.stats.credits, 1);
+  // A credit marker anywhere in the line, a caption opening it.
+  // A credit marker anywhere in the line: the piece it is in goes (here up to
+  // the next sentence end, as where the credit stops is not written).
+  EXPECT_EQ(CleanPlainText(lead + " " + middle + " REUTERS/Jorge Silva " + last).text,
+            lead + " " + middle + "\n\nHe first killed two people, then drove to the mall.");
+  // A caption opening the line; initials and abbreviations do not end its
+  // sentence, so the caption goes whole.
+  EXPECT_EQ(CleanPlainText("Photo: the U.S. Embassy in Bangkok on Sunday, lit by J. Doe. " + lead +
+                           " " + middle)
+                .text,
+            lead + " " + middle);
+}
+
+TEST(TextCleaner, DropsALongCaptionWholeInATextOfParagraphs) {
+  const std::string caption =
+      "French soldiers patrol at Paris La Defense business district in Paris, France, 14 "
+      "November 2015. The French government declared a state of emergency, tightened border "
+      "controls and mobilized 1,500 soldiers in consequence to the 13 November Paris attacks. "
+      "At least 120 people have been killed in a series of attacks in Paris on 13 November, "
+      "according to French officials. Eight assailants were killed, police said. EPA/JANE ROE";
+  std::string text;
+  for (int i = 0; i < 6; ++i) {
+    text +=
+        "The talks resumed on Monday after a pause of six weeks, and both sides said they "
+        "expected a deal before the summer recess began.\n";
+  }
+  const CleanedText c = CleanPlainText(text + caption + "\n" + text);
+  EXPECT_EQ(c.text.find("soldiers"), std::string::npos);
+  EXPECT_EQ(c.stats.captions, 1);
+}
+
+TEST(TextCleaner, CutsLongRunTogetherLinesInLinearTime) {
+  // A caption opening a line of many brackets that never close and of full
+  // stops with no space before them: each is read only a little way.
+  std::string brackets = "Photo: the start.";
+  for (int i = 0; i < 50000; ++i) brackets += " (Photo";
+  std::string dots = "Photo: the start. A";
+  for (int i = 0; i < 50000; ++i) dots += "a.a";
+  dots += " and more words to make it long " + std::string(70 * 2, 'w');
+  for (int i = 0; i < 70; ++i) dots += " word";
+  EXPECT_EQ(CleanPlainText(brackets).text.size(), brackets.size() - 18);
+  EXPECT_FALSE(CleanPlainText(dots).text.empty());
+}
+
 TEST(TextCleaner, CleansSeedArticles) {
   const std::string asia = ReadSeed("000_3d8a99a2a312c321.txt");
   const std::string bloomberg = ReadSeed("004_3fb57a84995691d4.txt");
