@@ -30,6 +30,9 @@ Seeds check: for galaxy_big and ecb_1_22 the two files of ../shared/seeds are co
 .txt articles (id = file name) and given to storyline beside the JSONL. PASS when both seeds
 share one story and no other article joined it. Scores always exclude the seed ids.
 
+The SemEval-2022 task 8 pairs, labelled pair by pair rather than as stories, are scored by
+eval/pairs.py.
+
 Metrics come from ../shared/eval/metrics.py (B-cubed P/R/F1, pair F1, ARI, NMI). The
 baseline is `baseline_sklearn.py ARTICLES 0.85`, run with an interpreter that has sklearn.
 Exit status: 0 when every run worked (or the data is absent), 1 if a run failed (or, with
