@@ -1,5 +1,5 @@
-// Fuzzes the text path of an article and its brief: the repair of mojibake
-// and C1 controls, cleaning, analysis
+// Fuzzes the text path of an article and its brief: the decoding of
+// character references, the repair of mojibake and C1 controls, cleaning, analysis
 // (sentences, entities, concepts), quotes, the brief material's binary form
 // and WriteBrief, on arbitrary valid UTF-8 split into two articles.
 #include <cstddef>
@@ -10,6 +10,7 @@
 
 #include "brief/brief.h"
 #include "brief/material.h"
+#include "extract/char_refs.h"
 #include "extract/text_cleaner.h"
 #include "text/analyzer.h"
 #include "util/utf8.h"
@@ -25,8 +26,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::string_view original : {bytes.substr(0, mid), bytes.substr(mid)}) {
     // As StoryEngine::Prepare() does. A repair only ever shortens the text.
     std::string part(original);
-    if (storyline::RepairMojibake(&part) &&
+    // A reference is never shorter than what it decodes to.
+    if (storyline::extract::DecodeCharacterReferences(&part) &&
         (!storyline::IsValidUtf8(part) || part.size() >= original.size())) {
+      __builtin_trap();
+    }
+    const std::size_t decoded_size = part.size();
+    if (storyline::RepairMojibake(&part) &&
+        (!storyline::IsValidUtf8(part) || part.size() >= decoded_size)) {
       __builtin_trap();
     }
     storyline::RepairC1Controls(&part);

@@ -109,8 +109,10 @@ class PreparedArticle {
   // 25: "Advertisement"/"Print Mail" run into a sentence are cut, a sentence
   // cut inside brackets is a fragment, one with an e-mail address or "Buy
   // ..." or "permission is granted" is about the page; 26: "Clerk" is a
-  // title a speaker loses
-  static constexpr std::uint32_t kFormat = 26;
+  // title a speaker loses; 27: an article written as one line keeps its text
+  // when a caption or credit is inside, and character references in given
+  // text and titles ("&amp;", "&#39;") are decoded
+  static constexpr std::uint32_t kFormat = 27;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

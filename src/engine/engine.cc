@@ -15,6 +15,7 @@
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
 #include "engine/blob_store.h"
+#include "extract/char_refs.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
 #include "features/doc_vectors.h"
@@ -329,6 +330,10 @@ Status ExtractArticleHtml(Article* a) {
 
 Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
+  // Text and title given as plain text may come HTML-escaped ("&quot;No,&quot;
+  // she said"); a page's are decoded by its parser.
+  extract::DecodeCharacterReferences(&article.text);
+  extract::DecodeCharacterReferences(&article.title);
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
   // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
   // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries

@@ -269,6 +269,29 @@ TEST(StoryEngine, MojibakeIsRepairedBeforeTheTextIsRead) {
   EXPECT_EQ(stories[0].quotes[0].speaker, "Ines Roca");
 }
 
+TEST(StoryEngine, EscapedTextIsDecodedBeforeItIsRead) {
+  // Feeds often deliver text and titles HTML-escaped.
+  auto engine = StoryEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  Article a;
+  a.id = "e";
+  a.source = "Outlet";
+  a.title = "Smith &amp; Sons close Valdora plant";
+  a.text =
+      "Smith &amp; Sons said on Monday it would close its Valdora plant. &quot;We had no "
+      "choice, and we are sorry for it,&quot; chief executive Jane Doe said.";
+  auto prepared = (*engine)->Prepare(std::move(a));
+  ASSERT_TRUE(prepared.ok());
+  (*engine)->Add(std::move(*prepared));
+  std::vector<Story> stories = (*engine)->Stories();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].headline, "Smith & Sons close Valdora plant");
+  EXPECT_EQ(stories[0].articles[0].title, "Smith & Sons close Valdora plant");
+  ASSERT_EQ(stories[0].quotes.size(), 1u);
+  EXPECT_EQ(stories[0].quotes[0].text, "We had no choice, and we are sorry for it");
+  EXPECT_EQ(stories[0].quotes[0].speaker, "Jane Doe");
+}
+
 TEST(PreparedArticle, ParseRefusesOtherVersionsAndCorruptBytes) {
   auto engine = StoryEngine::Create({});
   ASSERT_TRUE(engine.ok());

@@ -4,6 +4,7 @@
 #include <deque>
 #include <future>
 
+#include "extract/char_refs.h"
 #include "util/utf8.h"
 
 namespace storyline {
@@ -36,6 +37,9 @@ void RepairPage(extract::ExtractedPage* p) {
 void ExtractChunk(Chunk* c) {
   c->pages.reserve(c->articles.size());
   for (Article& a : c->articles) {
+    // As Prepare() does: text and title given as plain text may be escaped.
+    extract::DecodeCharacterReferences(&a.text);
+    extract::DecodeCharacterReferences(&a.title);
     if (a.html.empty()) {
       c->pages.emplace_back(PassThrough(a));
       RepairPage(&*c->pages.back());
