@@ -213,12 +213,11 @@ struct StoryQuery {
   std::string text;  // q: plain words for the full-text search; blank: none
 
   bool Matches(const SnapshotStory& s) const {
-    const Story& story = *s.story;
-    if (since && (!story.last_seen || *story.last_seen < *since)) return false;
-    if (until && (!story.first_seen || *story.first_seen > *until)) return false;
+    if (since && (!s.last_seen() || *s.last_seen() < *since)) return false;
+    if (until && (!s.first_seen() || *s.first_seen() > *until)) return false;
     if (!lang.empty() && !std::binary_search(s.langs->begin(), s.langs->end(), lang)) return false;
     if (!outlet.empty() &&
-        std::find(story.outlets.begin(), story.outlets.end(), outlet) == story.outlets.end()) {
+        std::find(s.outlets().begin(), s.outlets().end(), outlet) == s.outlets().end()) {
       return false;
     }
     return true;
@@ -676,8 +675,12 @@ struct HttpServer::Impl {
 
   // The answer to GET /stories with no parameters, made once a snapshot.
   static const std::string& MakeFrontPage(const Snapshot& snapshot) {
-    return snapshot.FrontPage(
-        [&] { return EscapeMarkup(StoriesPage(snapshot, StoryQuery{}, nullptr)); });
+    return snapshot.FrontPage([&] {
+      // Fails only on a packed brief that cannot be read, and the first
+      // page's briefs are kept whole; were one unreadable, the page says so.
+      Result<std::string> page = StoriesPage(snapshot, StoryQuery{}, nullptr);
+      return EscapeMarkup(page.ok() ? *page : Dump(Json{{"error", page.status().message()}}));
+    });
   }
   // The same, gzip-compressed (empty when compressing failed).
   static const std::string& MakeFrontPageGzip(const Snapshot& snapshot) {
@@ -703,7 +706,9 @@ struct HttpServer::Impl {
       return;
     }
     if (store::MatchExpression(query->text).empty()) {
-      SendJson(res, 200, StoriesPage(*snapshot, *query, nullptr));
+      Result<std::string> page = StoriesPage(*snapshot, *query, nullptr);
+      if (!page.ok()) return SendError(res, page.status());
+      SendJson(res, 200, *page);
       return;
     }
     auto matches = service->SearchStories(*snapshot, query->text);
@@ -711,14 +716,16 @@ struct HttpServer::Impl {
     std::vector<std::size_t> ranks;
     ranks.reserve(matches->size());
     for (const StoryMatch& m : *matches) ranks.push_back(m.rank);
-    SendJson(res, 200, StoriesPage(*snapshot, *query, &ranks));
+    Result<std::string> page = StoriesPage(*snapshot, *query, &ranks);
+    if (!page.ok()) return SendError(res, page.status());
+    SendJson(res, 200, *page);
   }
 
   // The page of stories that pass `query`'s filters, taken from `ranks`
   // (indexes into snapshot.ranked, in the order to show) or, when null, from
-  // every story in rank order.
-  static std::string StoriesPage(const Snapshot& snapshot, const StoryQuery& query,
-                                 const std::vector<std::size_t>* ranks) {
+  // every story in rank order. Fails when a packed brief cannot be read.
+  static Result<std::string> StoriesPage(const Snapshot& snapshot, const StoryQuery& query,
+                                         const std::vector<std::size_t>* ranks) {
     std::size_t total = 0;
     std::string stories;
     std::size_t n = ranks ? ranks->size() : snapshot.ranked.size();
@@ -726,8 +733,10 @@ struct HttpServer::Impl {
       std::size_t rank = ranks ? (*ranks)[i] : i;
       if (!query.Matches(snapshot.ranked[rank])) continue;
       if (total >= query.offset && total < query.offset + query.limit) {
+        auto story = snapshot.StoryAt(rank);
+        if (!story.ok()) return story.status();
         if (!stories.empty()) stories += ",\n";
-        stories += StoryJson(*snapshot.StoryAt(rank), kListArticles);
+        stories += StoryJson(**story, kListArticles);
       }
       ++total;
     }
@@ -741,7 +750,9 @@ struct HttpServer::Impl {
     auto snapshot = service->snapshot();
     auto rank = service->FindStory(*snapshot, req.match);
     if (!rank) return SendError(res, 404, "no story with id " + req.match);
-    SendJson(res, 200, StoryJson(*snapshot->StoryAt(*rank)) + "\n");
+    auto story = snapshot->StoryAt(*rank);
+    if (!story.ok()) return SendError(res, story.status());
+    SendJson(res, 200, StoryJson(**story) + "\n");
   }
 
   void GetArticle(const Request& req, Response& res) {

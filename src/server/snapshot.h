@@ -1,5 +1,6 @@
-// Snapshot: an immutable picture of the ranked stories, briefs included, that
-// the server's read handlers share without touching the engine or any lock;
+// Snapshot: an immutable picture of the ranked stories, briefs included (the
+// lower-ranked ones packed), that the server's read handlers share without
+// touching the engine or any lock;
 // SnapshotBuilder makes the next one, re-briefing only the stories whose
 // members changed since the last (the engine's story stamps say which), so
 // what a rebuild costs beyond those briefs is a few operations per story.
@@ -25,18 +26,35 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "server/packed_story.h"
 #include "storyline/engine.h"
+#include "storyline/status.h"
 #include "storyline/story.h"
 
 namespace storyline::server {
 
 struct SnapshotStory {
-  // Built when the story's members last changed; shared between snapshots.
-  // Its `score` is the one of that time: use `score` below.
+  // The brief, built when the story's members last changed and shared
+  // between snapshots; null when it is kept packed (a story ranked below the
+  // builder's `full_briefs`): read it through Snapshot::StoryAt(). Its
+  // `score` is the one of that time: use `score` below.
   std::shared_ptr<const Story> story;
+  std::shared_ptr<const PackedStory> packed;  // set when `story` is null
   double score = 0;
   // Distinct languages of its articles, sorted; shared like `story`.
   std::shared_ptr<const std::vector<std::string>> langs;
+
+  // What the list filters and the ids read, packed or not.
+  const std::string& id() const { return story ? story->id : packed->id; }
+  const std::optional<UnixSeconds>& first_seen() const {
+    return story ? story->first_seen : packed->first_seen;
+  }
+  const std::optional<UnixSeconds>& last_seen() const {
+    return story ? story->last_seen : packed->last_seen;
+  }
+  const std::vector<std::string>& outlets() const {
+    return story ? story->outlets : packed->outlets;
+  }
 };
 
 struct Snapshot {
@@ -63,8 +81,9 @@ struct Snapshot {
     return rank_of_story[story];
   }
 
-  // The story at `rank` with its current score (a copy only when it moved).
-  std::shared_ptr<const Story> StoryAt(std::size_t rank) const;
+  // The story at `rank` with its current score (a copy only when it moved,
+  // or unpacked). Fails only when a packed brief cannot be read.
+  Result<std::shared_ptr<const Story>> StoryAt(std::size_t rank) const;
 
   // The answer to the most asked read (GET /stories with no parameters),
   // made by `make` on the first call and shared by every later one.
@@ -86,6 +105,15 @@ struct Snapshot {
 
 class SnapshotBuilder {
  public:
+  // Stories ranked below the first `full_briefs` keep their briefs packed
+  // (PackedStory, about a quarter of the memory): readers page through the
+  // first few hundred, and the rest are asked for now and then. A story is
+  // packed when its brief is written below that line or once it ranks at
+  // twice that or lower, and unpacked when it ranks above the line again, so
+  // a story moving about the line is not packed and unpacked at every build.
+  static constexpr std::size_t kFullBriefs = 2000;
+  explicit SnapshotBuilder(std::size_t full_briefs = kFullBriefs) : full_briefs_(full_briefs) {}
+
   // Maps the engine's story id to the id clients see.
   using StoryIdMap = std::function<std::string(const std::string&)>;
 
@@ -112,18 +140,26 @@ class SnapshotBuilder {
 
  private:
   struct Cached {
-    std::uint64_t stamp = 0;  // the engine's stamp of the story when built; 0: nothing
-    std::size_t size = 0;     // its articles
-    std::shared_ptr<const Story> story;
+    std::uint64_t stamp = 0;             // the engine's stamp of the story when built; 0: nothing
+    std::size_t size = 0;                // its articles
+    std::shared_ptr<const Story> story;  // one of these two
+    std::shared_ptr<const PackedStory> packed;
     std::shared_ptr<const std::vector<std::string>> langs;
     std::uint64_t seen = 0;  // the last Build() that ranked it
   };
+  // A brief written for a build: whole, or packed when its rank is below
+  // full_briefs_ (its id still the engine's).
+  struct Written {
+    std::optional<Story> story;
+    std::optional<PackedStory> packed;
+  };
+  Written Write(const StoryEngine& engine, const RankedStory& r, std::size_t rank) const;
   // The briefs a build needs, by rank, written on `threads` threads; empty
   // when threads <= 1 (the build then writes each as it goes).
-  std::vector<std::optional<Story>> WriteBriefs(const StoryEngine& engine,
-                                                const std::vector<RankedStory>& ranked,
-                                                int threads) const;
+  std::vector<Written> WriteBriefs(const StoryEngine& engine,
+                                   const std::vector<RankedStory>& ranked, int threads) const;
 
+  const std::size_t full_briefs_;
   std::vector<Cached> cache_;                    // by the engine's story number
   std::vector<std::uint32_t> story_of_article_;  // see Snapshot::story_of_article
   std::uint64_t builds_ = 0;

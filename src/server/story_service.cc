@@ -647,7 +647,7 @@ Result<ArticleView> StoryService::GetArticle(const std::string& id) const {
   ArticleView view;
   view.stored = std::move(**stored);
   auto snap = snapshot();
-  if (auto rank = snap->RankOfArticle(*number)) view.story = snap->ranked[*rank].story->id;
+  if (auto rank = snap->RankOfArticle(*number)) view.story = snap->ranked[*rank].id();
   return view;
 }
 
