@@ -111,8 +111,9 @@ class PreparedArticle {
   // ..." or "permission is granted" is about the page; 26: "Clerk" is a
   // title a speaker loses; 27: an article written as one line keeps its text
   // when a caption or credit is inside, and character references in given
-  // text and titles ("&amp;", "&#39;") are decoded
-  static constexpr std::uint32_t kFormat = 27;
+  // text and titles ("&amp;", "&#39;") are decoded; 28: every article written
+  // as one line is judged sentence by sentence (footers, "Follow us" inside)
+  static constexpr std::uint32_t kFormat = 28;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -571,19 +571,21 @@ void ForEachPiece(string_view t, F f) {
   cut(t.size(), t.size());
 }
 
-// Whether `l`, judged on its own, is an article written as one line (a
-// scraped text that lost its paragraph breaks) with a caption, a credit or a
-// footer somewhere inside: it reads as not the article, but it is longer than
-// any whole-line rule matches and holds most of the text's `words`. A long
-// caption in a text of many paragraphs ("FILE - ... (AP Photo/X)") is not.
+// Whether `l` is an article, or most of one, written as one line (a scraped
+// text that lost its paragraph breaks): longer than any whole-line rule
+// matches, and holding most of the text's `words`. A caption, credit, footer
+// or "Follow us" inside it would otherwise take the whole line with it, or
+// stay in the body for being inside. A long caption in a text of many
+// paragraphs ("FILE - ... (AP Photo/X)") is not one.
 bool IsRunTogether(const Line& l, size_t words) {
-  return l.kind != Kind::kBody && l.words > kMaxWholeLineWords && l.words * 2 > words;
+  return l.words > kMaxWholeLineWords && l.words * 2 > words;
 }
 
 // Cuts each run-together line of `lines` (IsRunTogether()) into its pieces
-// (ForEachPiece()) and judges each piece alone, so that only what is not the
-// article goes; the pieces kept stay one paragraph. Other lines are passed
-// through. `words`: the words of all lines.
+// (ForEachPiece()) and judges each piece as a line is judged (furniture run
+// into its start cut, then the rules on its own), so that only what is not
+// the article goes; the pieces kept stay one paragraph. Other lines are
+// passed through. `words`: the words of all lines.
 std::vector<Line> SplitRunTogether(const std::vector<Line>& lines, size_t words, bool maybe_marker,
                                    std::string& key) {
   std::vector<Line> out;
@@ -596,6 +598,7 @@ std::vector<Line> SplitRunTogether(const std::vector<Line>& lines, size_t words,
     bool first = true;
     ForEachPiece(l.text, [&](string_view piece) {
       Line p{piece, CountWords(piece), Kind::kBody, !first};
+      CutLeadingFurniture(&p);
       p.kind = ClassifyOnItsOwn(p, maybe_marker, key);
       out.push_back(p);
       first = false;

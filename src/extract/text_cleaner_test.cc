@@ -511,6 +511,23 @@ TEST(TextCleaner, CutsOnlyTheCreditOutOfAnArticleWrittenAsOneLine) {
             lead + " " + middle);
 }
 
+TEST(TextCleaner, DropsFootersAndFurnitureInsideAnArticleWrittenAsOneLine) {
+  const std::string lead =
+      "The city council voted on Tuesday to close two libraries and merge the parks department "
+      "into public works, in a budget the mayor said left no good choices.";
+  const std::string middle =
+      "Council members met for six hours, and the vote came after midnight, when most of the "
+      "public had gone home.";
+  const std::string last = "A second vote on the bus depot is due in March.";
+  const CleanedText c = CleanPlainText(
+      lead + " Advertisement " + middle + " Follow Jane Roe on Twitter: @janeroe. " + last +
+      " Copyright 2020 The Associated Press. All rights reserved. This material may not be "
+      "published, broadcast, rewritten or redistributed.");
+  EXPECT_EQ(c.text, lead + " " + middle + "\n\n" + last);
+  EXPECT_EQ(c.stats.copyright, 3);
+  EXPECT_EQ(c.stats.boilerplate, 1);
+}
+
 TEST(TextCleaner, DropsALongCaptionWholeInATextOfParagraphs) {
   const std::string caption =
       "French soldiers patrol at Paris La Defense business district in Paris, France, 14 "
