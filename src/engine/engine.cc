@@ -57,17 +57,6 @@ const Article& PreparedArticle::article() const { return impl_->article; }
 
 namespace {
 
-void PutTime(std::string* out, const std::optional<UnixSeconds>& t) {
-  PutU32(out, t ? 1 : 0);
-  PutU64(out, static_cast<std::uint64_t>(t.value_or(0)));
-}
-bool GetTime(BinaryReader* r, std::optional<UnixSeconds>* t) {
-  std::uint32_t has = 0;
-  std::uint64_t v = 0;
-  if (!r->GetU32(&has) || !r->GetU64(&v) || has > 1 || (has == 0 && v != 0)) return false;
-  *t = has ? std::optional<UnixSeconds>(static_cast<UnixSeconds>(v)) : std::nullopt;
-  return true;
-}
 // The float of a term: an analysis' count, a vector's weight.
 float& TermValue(text::TermCount& t) { return t.count; }
 float TermValue(const text::TermCount& t) { return t.count; }
@@ -110,8 +99,8 @@ std::string PreparedArticle::Serialize() const {
                                &p.article.lang, &p.article.charset}) {
     PutString(&out, *s);
   }
-  PutTime(&out, p.article.published);
-  PutTime(&out, p.article.fetched);
+  PutOptional(&out, p.article.published);
+  PutOptional(&out, p.article.fetched);
   PutTerms(&out, p.analysis.body_terms);
   PutTerms(&out, p.analysis.title_terms);
   PutTerms(&out, p.analysis.entity_terms);
@@ -132,7 +121,7 @@ bool PreparedArticle::Parse(std::string_view bytes, PreparedArticle* out) {
     if (!r.GetString(s)) return false;
   }
   std::vector<std::uint32_t> minhash;
-  if (!GetTime(&r, &p.article.published) || !GetTime(&r, &p.article.fetched) ||
+  if (!r.GetOptional(&p.article.published) || !r.GetOptional(&p.article.fetched) ||
       !GetTerms(&r, bytes.size(), &p.analysis.body_terms) ||
       !GetTerms(&r, bytes.size(), &p.analysis.title_terms) ||
       !GetTerms(&r, bytes.size(), &p.analysis.entity_terms) || !r.GetU32(&p.analysis.word_count) ||

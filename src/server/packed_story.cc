@@ -11,20 +11,6 @@
 namespace storyline::server {
 namespace {
 
-// Optional times as a presence byte in a u32 and the value.
-void PutTime(std::string* out, const std::optional<UnixSeconds>& t) {
-  PutU32(out, t ? 1 : 0);
-  PutU64(out, t ? static_cast<std::uint64_t>(*t) : 0);
-}
-
-bool GetTime(BinaryReader& r, std::optional<UnixSeconds>* t) {
-  std::uint32_t has;
-  std::uint64_t v;
-  if (!r.GetU32(&has) || !r.GetU64(&v) || has > 1) return false;
-  *t = has ? std::optional<UnixSeconds>(static_cast<UnixSeconds>(v)) : std::nullopt;
-  return true;
-}
-
 void PutStrings(std::string* out, const std::vector<std::string>& v) {
   PutU32(out, static_cast<std::uint32_t>(v.size()));
   for (const std::string& s : v) PutString(out, s);
@@ -53,11 +39,11 @@ std::string Serialize(const Story& s) {
     for (const std::string* f : {&a.id, &a.source, &a.title, &a.url, &a.duplicate_of}) {
       PutString(&out, *f);
     }
-    PutTime(&out, a.published);
+    PutOptional(&out, a.published);
   }
   PutStrings(&out, s.outlets);
-  PutTime(&out, s.first_seen);
-  PutTime(&out, s.last_seen);
+  PutOptional(&out, s.first_seen);
+  PutOptional(&out, s.last_seen);
   std::uint64_t score;
   std::memcpy(&score, &s.score, sizeof score);
   PutU64(&out, score);
@@ -79,7 +65,7 @@ std::string Serialize(const Story& s) {
   }
   PutU32(&out, static_cast<std::uint32_t>(s.timeline.size()));
   for (const TimelineEntry& t : s.timeline) {
-    PutTime(&out, t.time);
+    PutOptional(&out, t.time);
     PutString(&out, t.article_id);
     PutString(&out, t.outlet);
     PutStrings(&out, t.new_facts);
@@ -96,11 +82,11 @@ bool Parse(std::string_view bytes, Story* s) {
   if (!r.GetString(&s->headline) || !strings(&s->summary)) return false;
   const bool articles = GetEach(r, n, &s->articles, [&](StoryArticle& a) {
     return r.GetString(&a.id) && r.GetString(&a.source) && r.GetString(&a.title) &&
-           r.GetString(&a.url) && r.GetString(&a.duplicate_of) && GetTime(r, &a.published);
+           r.GetString(&a.url) && r.GetString(&a.duplicate_of) && r.GetOptional(&a.published);
   });
   std::uint64_t score;
-  if (!articles || !strings(&s->outlets) || !GetTime(r, &s->first_seen) ||
-      !GetTime(r, &s->last_seen) || !r.GetU64(&score)) {
+  if (!articles || !strings(&s->outlets) || !r.GetOptional(&s->first_seen) ||
+      !r.GetOptional(&s->last_seen) || !r.GetU64(&score)) {
     return false;
   }
   std::memcpy(&s->score, &score, sizeof score);
@@ -119,7 +105,7 @@ bool Parse(std::string_view bytes, Story* s) {
                  [&](OutletFacts& o) { return r.GetString(&o.outlet) && strings(&o.sentences); }) &&
          GetEach(r, n, &s->timeline,
                  [&](TimelineEntry& t) {
-                   return GetTime(r, &t.time) && r.GetString(&t.article_id) &&
+                   return r.GetOptional(&t.time) && r.GetString(&t.article_id) &&
                           r.GetString(&t.outlet) && strings(&t.new_facts);
                  }) &&
          r.done();

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -39,6 +40,12 @@ inline void PutString(std::string* out, std::string_view s) {
   PutU32(out, static_cast<std::uint32_t>(s.size()));
   out->append(s);
 }
+// An optional integer (a time that may be unknown): a u32 presence flag, then
+// the value, 0 when absent.
+inline void PutOptional(std::string* out, const std::optional<std::int64_t>& v) {
+  PutU32(out, v ? 1 : 0);
+  PutU64(out, static_cast<std::uint64_t>(v.value_or(0)));
+}
 // For vectors of types without padding (integers, packed structs).
 template <typename T>
 void PutVector(std::string* out, const std::vector<T>& v) {
@@ -59,6 +66,15 @@ class BinaryReader {
     if (!GetU32(&n) || b_.size() < n) return false;
     s->assign(b_.substr(0, n));
     b_.remove_prefix(n);
+    return true;
+  }
+  // What PutOptional() wrote; false on a flag other than 0 or 1, or a value
+  // beside a 0 flag.
+  bool GetOptional(std::optional<std::int64_t>* v) {
+    std::uint32_t has = 0;
+    std::uint64_t bits = 0;
+    if (!GetU32(&has) || !GetU64(&bits) || has > 1 || (has == 0 && bits != 0)) return false;
+    *v = has ? std::optional<std::int64_t>(static_cast<std::int64_t>(bits)) : std::nullopt;
     return true;
   }
   template <typename T>

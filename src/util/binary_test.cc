@@ -46,5 +46,23 @@ TEST(Binary, CountsLargerThanTheInputFail) {
   EXPECT_FALSE(BinaryReader("abc").GetU64(&x));
 }
 
+TEST(Binary, OptionalsRoundTripAndRefuseBadFlags) {
+  std::string out;
+  PutOptional(&out, std::int64_t{-5});
+  PutOptional(&out, std::nullopt);
+  BinaryReader r(out);
+  std::optional<std::int64_t> a, b = 3;
+  ASSERT_TRUE(r.GetOptional(&a) && r.GetOptional(&b) && r.done());
+  EXPECT_EQ(a, -5);
+  EXPECT_EQ(b, std::nullopt);
+  std::string bad_flag, value_without_flag;
+  PutU32(&bad_flag, 2);
+  PutU64(&bad_flag, 1);
+  PutU32(&value_without_flag, 0);
+  PutU64(&value_without_flag, 1);
+  EXPECT_FALSE(BinaryReader(bad_flag).GetOptional(&a));
+  EXPECT_FALSE(BinaryReader(value_without_flag).GetOptional(&a));
+}
+
 }  // namespace
 }  // namespace storyline
