@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extract/cleaner_lexicon.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace storyline::extract {
@@ -18,13 +19,6 @@ using std::string_view;
 constexpr size_t kMaxNameBytes = 8;     // "thetasym", the longest HTML 4 name
 constexpr size_t kMaxNumberDigits = 7;  // "&#1114111;", "&#x10FFFF;"
 
-bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-int HexValue(char c) {
-  if (IsDigit(c)) return c - '0';
-  return (c | 0x20) - 'a' + 10;
-}
-
 // The character of the reference that `ref` (from just after its '&' to just
 // before its ';') names, if it is one.
 std::optional<char32_t> Referenced(string_view ref) {
@@ -35,8 +29,9 @@ std::optional<char32_t> Referenced(string_view ref) {
     if (digits.empty() || digits.size() > kMaxNumberDigits) return std::nullopt;
     char32_t cp = 0;
     for (char c : digits) {
-      if (hex ? !IsHexDigit(c) : !IsDigit(c)) return std::nullopt;
-      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(hex ? HexValue(c) : c - '0');
+      const int digit = hex ? AsciiHexValue(c) : (IsDigit(c) ? c - '0' : -1);
+      if (digit < 0) return std::nullopt;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(digit);
     }
     return cp;  // AppendUtf8() writes U+FFFD for what no character is
   }

@@ -461,13 +461,6 @@ std::string AddressOf(const sockaddr* addr) {
   return text;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Decodes a form-encoded query component: "+" is a space, "%XX" a byte
 // (a malformed escape stays as it is).
 std::string DecodeQueryPart(std::string_view in) {
@@ -476,9 +469,9 @@ std::string DecodeQueryPart(std::string_view in) {
   for (std::size_t i = 0; i < in.size(); ++i) {
     if (in[i] == '+') {
       out += ' ';
-    } else if (in[i] == '%' && i + 2 < in.size() && HexValue(in[i + 1]) >= 0 &&
-               HexValue(in[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(in[i + 1]) * 16 + HexValue(in[i + 2]));
+    } else if (in[i] == '%' && i + 2 < in.size() && AsciiHexValue(in[i + 1]) >= 0 &&
+               AsciiHexValue(in[i + 2]) >= 0) {
+      out += static_cast<char>(AsciiHexValue(in[i + 1]) * 16 + AsciiHexValue(in[i + 2]));
       i += 2;
     } else {
       out += in[i];

@@ -18,6 +18,15 @@ inline bool AsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // std::isalnum() in the C locale, inlined: an ASCII letter or digit.
 inline bool AsciiAlnum(char c) { return AsciiDigit(c) || AsciiAlpha(c); }
 
+// The value of a hexadecimal digit ('0'-'9', 'a'-'f', 'A'-'F'); -1 for any
+// other byte.
+inline int AsciiHexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 inline std::string AsciiLowered(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiLower(c);
