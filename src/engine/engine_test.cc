@@ -244,23 +244,31 @@ TEST(PreparedArticle, ReplayedFromItsBytesGivesTheSameStories) {
   EXPECT_FALSE(a[0].quotes.empty());  // the material came through
 }
 
+// The stories of a fresh engine given one article of outlet "Outlet" with
+// `title` and `text` as received.
+std::vector<Story> StoriesOfOne(std::string title, std::string text) {
+  auto engine = StoryEngine::Create({});
+  EXPECT_TRUE(engine.ok());
+  Article a;
+  a.id = "a";
+  a.source = "Outlet";
+  a.title = std::move(title);
+  a.text = std::move(text);
+  auto prepared = (*engine)->Prepare(std::move(a));
+  EXPECT_TRUE(prepared.ok());
+  if (!prepared.ok()) return {};
+  (*engine)->Add(std::move(*prepared));
+  return (*engine)->Stories();
+}
+
 TEST(StoryEngine, MojibakeIsRepairedBeforeTheTextIsRead) {
   // UTF-8 read as windows-1252 on its way: "Valdora’s" arrives as
   // "Valdoraâ€™s", and the closing quote's last byte (0x9D) is lost.
-  auto engine = StoryEngine::Create({});
-  ASSERT_TRUE(engine.ok());
-  Article a;
-  a.id = "m";
-  a.source = "Outlet";
-  a.title = "Valdora\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s cathedral falls";
-  a.text =
+  std::vector<Story> stories = StoriesOfOne(
+      "Valdora\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s cathedral falls",
       "A magnitude 6.1 earthquake struck Valdora on Tuesday, damaging the harbour. "
       "\xC3\xA2\xE2\x82\xAC\xC5\x93The old cathedral is gone for good, and the harbour with it,"
-      "\xC3\xA2\xE2\x82\xAC Mayor Ines Roca said.";
-  auto prepared = (*engine)->Prepare(std::move(a));
-  ASSERT_TRUE(prepared.ok());
-  (*engine)->Add(std::move(*prepared));
-  std::vector<Story> stories = (*engine)->Stories();
+      "\xC3\xA2\xE2\x82\xAC Mayor Ines Roca said.");
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].headline, "Valdora\xE2\x80\x99s cathedral falls");
   ASSERT_EQ(stories[0].quotes.size(), 1u);
@@ -271,19 +279,10 @@ TEST(StoryEngine, MojibakeIsRepairedBeforeTheTextIsRead) {
 
 TEST(StoryEngine, EscapedTextIsDecodedBeforeItIsRead) {
   // Feeds often deliver text and titles HTML-escaped.
-  auto engine = StoryEngine::Create({});
-  ASSERT_TRUE(engine.ok());
-  Article a;
-  a.id = "e";
-  a.source = "Outlet";
-  a.title = "Smith &amp; Sons close Valdora plant";
-  a.text =
+  std::vector<Story> stories = StoriesOfOne(
+      "Smith &amp; Sons close Valdora plant",
       "Smith &amp; Sons said on Monday it would close its Valdora plant. &quot;We had no "
-      "choice, and we are sorry for it,&quot; chief executive Jane Doe said.";
-  auto prepared = (*engine)->Prepare(std::move(a));
-  ASSERT_TRUE(prepared.ok());
-  (*engine)->Add(std::move(*prepared));
-  std::vector<Story> stories = (*engine)->Stories();
+      "choice, and we are sorry for it,&quot; chief executive Jane Doe said.");
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].headline, "Smith & Sons close Valdora plant");
   EXPECT_EQ(stories[0].articles[0].title, "Smith & Sons close Valdora plant");
