@@ -147,5 +147,48 @@ TEST_F(HtmlCliTest, ExtractRepairsMojibakeAsClusterDoes) {
   EXPECT_EQ(pages["j1"]["title"], "Café reopens");
 }
 
+TEST_F(HtmlCliTest, ExtractPrintsTheTextClusterReads) {
+  // Bare text: its caption, credit line and footer are not the article, and
+  // a title-like line between paragraphs is a stray heading. A page keeps
+  // its <h2> subheading, which its markup made part of the article.
+  Write("in/story.txt",
+        "Port of Calais closed by storm\n\n"
+        "The port of Calais closed for a second day on Tuesday as the storm went on.\n\n"
+        "Lorries queued for miles. Image: iStock\n\n"
+        "Ferries wait\n\n"
+        "Ferry companies said crossings would resume once the wind dropped below gale force.\n\n"
+        "\u00a9 2024 Example News. All rights reserved.\n");
+  Write("in/page.html",
+        "<html><head><meta charset=\"utf-8\"><title>Storm shuts Calais</title></head><body>"
+        "<article><h1>Storm shuts Calais</h1><p>The port of Calais closed for a second day on "
+        "Tuesday as the storm went on and lorries queued for miles on the motorway.</p>"
+        "<h2>Ferries wait</h2><p>Ferry companies said crossings would resume once the wind "
+        "dropped below gale force, perhaps on Thursday morning.</p></article></body></html>");
+  Write("in/empty.txt", "Image: iStock\n");
+  ASSERT_EQ(Run("extract -q " + Quote((dir_ / "in").string())), 0) << err_;
+  std::map<std::string, nlohmann::json> pages;
+  std::istringstream lines(out_);
+  std::string line;
+  while (std::getline(lines, line)) {
+    nlohmann::json p = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_TRUE(p.is_object()) << line;
+    pages[p["id"].get<std::string>()] = p;
+  }
+  ASSERT_TRUE(pages.count("story.txt")) << out_;
+  EXPECT_EQ(pages["story.txt"]["title"], "Port of Calais closed by storm");
+  EXPECT_EQ(pages["story.txt"]["text"],
+            "The port of Calais closed for a second day on Tuesday as the storm went on.\n\n"
+            "Ferry companies said crossings would resume once the wind dropped below gale "
+            "force.");
+  ASSERT_TRUE(pages.count("page")) << out_;
+  EXPECT_NE(pages["page"]["text"].get<std::string>().find("\n\nFerries wait\n\n"),
+            std::string::npos)
+      << pages["page"]["text"];
+  // An article with nothing left is reported and counted, as `cluster` does.
+  EXPECT_EQ(pages.count("empty.txt"), 0u) << out_;
+  EXPECT_NE(err_.find("empty.txt: no article text left"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("failed 1"), std::string::npos) << err_;
+}
+
 }  // namespace
 }  // namespace storyline::testing

@@ -112,8 +112,10 @@ class PreparedArticle {
   // title a speaker loses; 27: an article written as one line keeps its text
   // when a caption or credit is inside, and character references in given
   // text and titles ("&amp;", "&#39;") are decoded; 28: every article written
-  // as one line is judged sentence by sentence (footers, "Follow us" inside)
-  static constexpr std::uint32_t kFormat = 28;
+  // as one line is judged sentence by sentence (footers, "Follow us" inside);
+  // 29: mojibake in the source (outlet name) is repaired, and an HTML page's
+  // subheadings stay in its text
+  static constexpr std::uint32_t kFormat = 29;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -15,9 +15,7 @@
 #include "cluster/clusterer.h"
 #include "cluster/duplicates.h"
 #include "engine/blob_store.h"
-#include "extract/char_refs.h"
-#include "extract/page.h"
-#include "extract/text_cleaner.h"
+#include "extract/read_article.h"
 #include "features/doc_vectors.h"
 #include "features/minhash.h"
 #include "features/term_stats.h"
@@ -27,7 +25,6 @@
 #include "util/hash.h"
 #include "util/parallel.h"
 #include "util/time.h"
-#include "util/utf8.h"
 
 namespace storyline {
 namespace {
@@ -301,56 +298,24 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
   return std::unique_ptr<StoryEngine>(new StoryEngine(std::move(impl)));
 }
 
-// Fields the article came with win over the page's.
-Status ExtractArticleHtml(Article* a) {
-  if (a->html.empty()) return Status::Ok();
-  auto page = extract::ExtractPage(a->html, {.url = a->url, .charset = a->charset});
-  a->html.clear();
-  a->html.shrink_to_fit();
-  if (!page.ok()) return page.status();
-  if (a->text.empty()) a->text = std::move(page->text);
-  if (a->title.empty()) a->title = std::move(page->title);
-  if (a->url.empty()) a->url = std::move(page->url);
-  if (a->source.empty()) a->source = std::move(page->site);
-  if (a->lang.empty()) a->lang = std::move(page->lang);
-  if (!a->published) a->published = page->published;
-  return Status::Ok();
-}
+Status ExtractArticleHtml(Article* a) { return extract::ExtractArticleHtml(a); }
 
 Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
   thread_local text::Analyzer analyzer;
-  // Text and title given as plain text may come HTML-escaped ("&quot;No,&quot;
-  // she said"); a page's are decoded by its parser.
-  extract::DecodeCharacterReferences(&article.text);
-  extract::DecodeCharacterReferences(&article.title);
-  STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
-  // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
-  // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries
-  // windows-1252's quotes, dashes and bullets as C1 controls:
-  // "livid\u0097they" is two words, "\u0091\u0091Such ...\u0092\u0092 said" a
-  // quotation.
-  RepairEncoding(&article.text);
-  RepairEncoding(&article.title);
-  extract::CleanedText cleaned = extract::CleanPlainText(article.text);
-  if (cleaned.text.empty()) {
-    return Status::InvalidInput("no article text left after removing captions and boilerplate");
-  }
-  if (article.title.empty()) article.title = cleaned.headline;
-  // A visible dateline ("May 3, 2013") dates an article that came without one.
-  if (!article.published && !cleaned.dateline.empty()) {
-    article.published = FindDateInText(cleaned.dateline);
-  }
+  // Decoded, extracted from its page, repaired and cleaned of captions and
+  // furniture: the article `extract` prints.
+  STORYLINE_RETURN_IF_ERROR(extract::ReadArticle(&article));
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;
-  impl.analysis = analyzer.Analyze(article.title, cleaned.text, impl_->brief_enabled);
+  impl.analysis = analyzer.Analyze(article.title, article.text, impl_->brief_enabled);
   impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
   impl.analysis.word_hashes = {};
   // What the brief needs of the text (sentences, their concepts, quotes)
   // goes into the material; the rest of the text is dropped now, since
   // prepared articles wait in the reorder window.
   if (impl_->brief_enabled) {
-    brief::MakeMaterial(std::move(cleaned.text), impl.analysis).AppendTo(&impl.material);
+    brief::MakeMaterial(std::move(article.text), impl.analysis).AppendTo(&impl.material);
   }
   impl.analysis.concepts = {};
   impl.analysis.concept_ends = {};

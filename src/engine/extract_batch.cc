@@ -4,8 +4,7 @@
 #include <deque>
 #include <future>
 
-#include "extract/char_refs.h"
-#include "util/utf8.h"
+#include "extract/read_article.h"
 
 namespace storyline {
 namespace {
@@ -17,47 +16,25 @@ struct Chunk {
   std::vector<Result<extract::ExtractedPage>> pages;
 };
 
-extract::ExtractedPage PassThrough(const Article& a) {
+// `a` read as `cluster` reads it (extract::ReadArticle()), as a page.
+Result<extract::ExtractedPage> Read(Article* a) {
+  extract::PageOnly only;
+  STORYLINE_RETURN_IF_ERROR(extract::ReadArticle(a, &only));
   extract::ExtractedPage p;
-  p.url = a.url;
-  p.title = a.title;
-  p.text = a.text;
-  p.site = a.source;
-  p.lang = a.lang;
-  p.published = a.published;
+  p.url = std::move(a->url);
+  p.title = std::move(a->title);
+  p.text = std::move(a->text);
+  p.byline = std::move(only.byline);
+  p.site = std::move(a->source);
+  p.lang = std::move(a->lang);
+  p.published = a->published;
+  p.modified = only.modified;
   return p;
-}
-
-// The repairs StoryEngine::Prepare() makes before reading an article, so
-// that `extract` prints the text `cluster` reads ("itâ€™s" is "it’s").
-void RepairPage(extract::ExtractedPage* p) {
-  for (std::string* s : {&p->text, &p->title, &p->byline, &p->site}) RepairEncoding(s);
 }
 
 void ExtractChunk(Chunk* c) {
   c->pages.reserve(c->articles.size());
-  for (Article& a : c->articles) {
-    // As Prepare() does: text and title given as plain text may be escaped.
-    extract::DecodeCharacterReferences(&a.text);
-    extract::DecodeCharacterReferences(&a.title);
-    if (a.html.empty()) {
-      c->pages.emplace_back(PassThrough(a));
-      RepairPage(&*c->pages.back());
-      continue;
-    }
-    auto page = extract::ExtractPage(a.html, {.url = a.url, .charset = a.charset});
-    a.html.clear();
-    a.html.shrink_to_fit();
-    if (page.ok()) {
-      // Fields the input came with (a JSONL line's title, url...) win.
-      if (!a.url.empty()) page->url = a.url;
-      if (!a.title.empty()) page->title = a.title;
-      if (!a.source.empty()) page->site = a.source;
-      if (a.published) page->published = a.published;
-      RepairPage(&*page);
-    }
-    c->pages.push_back(std::move(page));
-  }
+  for (Article& a : c->articles) c->pages.push_back(Read(&a));
 }
 
 }  // namespace

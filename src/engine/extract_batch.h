@@ -1,6 +1,7 @@
-// Extraction runs (`storyline extract`): read inputs, extract every HTML page
-// on N threads, hand the pages back in input order. Plain-text and JSONL
-// articles without HTML pass through with the fields they came with.
+// Extraction runs (`storyline extract`): read inputs, read every article as
+// `cluster` reads it (extract::ReadArticle(): an HTML page's main text and
+// metadata, plain text decoded, repaired and cleaned of captions and
+// furniture) on N threads, hand the pages back in input order.
 //
 //   RunExtract(paths, {.threads = 4}, &diag, &stats,
 //              [&](const Article& in, const extract::ExtractedPage& page) { Write(in.id, page); });
@@ -30,8 +31,9 @@ struct ExtractStats {
   std::size_t failed = 0;     // pages read but not extractable (reported to diag)
 };
 
-// `input` is the article as read (its html already moved out); called on the
-// calling thread, in input order.
+// `input` is the article as read, of which only the id and origin are left
+// (the rest has moved into `page`); called on the calling thread, in input
+// order.
 using PageSink = std::function<void(const Article& input, const extract::ExtractedPage& page)>;
 
 Status RunExtract(const std::vector<std::string>& paths, const ExtractOptions& options,

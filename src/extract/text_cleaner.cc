@@ -609,7 +609,7 @@ std::vector<Line> SplitRunTogether(const std::vector<Line>& lines, size_t words,
 
 }  // namespace
 
-CleanedText CleanPlainText(std::string_view text) {
+CleanedText CleanPlainText(std::string_view text, const CleanOptions& options) {
   CleanedText out;
   std::unique_ptr<char[]> arena;  // the lines' text
   std::vector<Line> lines = SplitLines(text, arena);
@@ -691,7 +691,7 @@ CleanedText CleanPlainText(std::string_view text) {
     last_solid = i;
   }
   const bool hard_wrapped = body >= 4 && (unpunctuated * 2 > body || run_ons * 5 > body);
-  for (size_t i = first_solid + 1; !hard_wrapped && i < last_solid; ++i) {
+  for (size_t i = first_solid + 1; options.drop_headings && !hard_wrapped && i < last_solid; ++i) {
     if (heading_shape[i] && !run_on(i)) lines[i].kind = Kind::kHeading;
   }
 

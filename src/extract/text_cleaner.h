@@ -48,11 +48,20 @@ struct CleanedText {
   CleanStats stats;
 };
 
+struct CleanOptions {
+  // Drop short title-like lines between body paragraphs ("Hostage swap").
+  // Text from an HTML page keeps them: its markup made them the article's
+  // subheadings, and the content extractor has already removed those of the
+  // page around the article. Either way the brief never takes one for a
+  // sentence.
+  bool drop_headings = true;
+};
+
 // Returns `text` with everything that is not the article removed. `text` is
 // read only during the call and need not outlive it. REQUIRES: valid UTF-8
 // (checked upstream); invalid bytes are carried through, never rejected.
 // Never fails; linear time in text.size().
-CleanedText CleanPlainText(std::string_view text);
+CleanedText CleanPlainText(std::string_view text, const CleanOptions& options = {});
 
 }  // namespace storyline::extract
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "extract/text_cleaner.h"
+#include "extract/read_article.h"
 #include "text/analyzer.h"
 
 namespace storyline::features {
@@ -20,10 +20,9 @@ Status BuildDocumentFrequencies(const std::vector<std::string>& paths, int min_d
   Status s = ingest::ReadArticles(
       paths,
       [&](Article a) {
-        extract::CleanedText cleaned = extract::CleanPlainText(a.text);
-        if (cleaned.text.empty()) return;
-        if (a.title.empty()) a.title = cleaned.headline;
-        text::Analysis an = analyzer.Analyze(a.title, cleaned.text);
+        // Read as the engine reads it; an article it refuses is not counted.
+        if (!extract::ReadArticle(&a).ok()) return;
+        text::Analysis an = analyzer.Analyze(a.title, a.text);
         ++docs;
         std::vector<std::uint64_t> ids;
         for (const auto& t : an.body_terms) ids.push_back(t.id);

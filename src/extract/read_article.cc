@@ -1,0 +1,58 @@
+#include "extract/read_article.h"
+
+#include <utility>
+
+#include "extract/char_refs.h"
+#include "extract/page.h"
+#include "extract/text_cleaner.h"
+#include "util/time.h"
+#include "util/utf8.h"
+
+namespace storyline::extract {
+
+Status ExtractArticleHtml(Article* a, PageOnly* page) {
+  if (a->html.empty()) return Status::Ok();
+  auto p = ExtractPage(a->html, {.url = a->url, .charset = a->charset});
+  a->html.clear();
+  a->html.shrink_to_fit();
+  if (!p.ok()) return p.status();
+  if (a->text.empty()) a->text = std::move(p->text);
+  if (a->title.empty()) a->title = std::move(p->title);
+  if (a->url.empty()) a->url = std::move(p->url);
+  if (a->source.empty()) a->source = std::move(p->site);
+  if (a->lang.empty()) a->lang = std::move(p->lang);
+  if (!a->published) a->published = p->published;
+  if (page != nullptr) {
+    page->byline = std::move(p->byline);
+    page->modified = p->modified;
+  }
+  return Status::Ok();
+}
+
+Status ReadArticle(Article* a, PageOnly* page) {
+  // Text and title given as plain text may come HTML-escaped; a page's are
+  // decoded by its parser.
+  DecodeCharacterReferences(&a->text);
+  DecodeCharacterReferences(&a->title);
+  // Text that came from the page, not with the article.
+  const bool page_text = !a->html.empty() && a->text.empty();
+  STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(a, page));
+  // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
+  // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries
+  // windows-1252's quotes, dashes and bullets as C1 controls:
+  // "livid\u0097they" is two words, "\u0091\u0091Such ...\u0092\u0092 said" a
+  // quotation.
+  for (std::string* s : {&a->text, &a->title, &a->source}) RepairEncoding(s);
+  if (page != nullptr) RepairEncoding(&page->byline);
+  CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = !page_text});
+  if (cleaned.text.empty()) {
+    return Status::InvalidInput("no article text left after removing captions and boilerplate");
+  }
+  a->text = std::move(cleaned.text);
+  if (a->title.empty()) a->title = std::move(cleaned.headline);
+  // A visible dateline ("May 3, 2013") dates an article that came without one.
+  if (!a->published && !cleaned.dateline.empty()) a->published = FindDateInText(cleaned.dateline);
+  return Status::Ok();
+}
+
+}  // namespace storyline::extract

@@ -1,0 +1,50 @@
+// What storyline reads of one article, the same steps wherever an article is
+// read: `cluster` and `serve` (StoryEngine::Prepare()), `extract` (so that it
+// prints the text the others analyse) and `df` (the prior's counts).
+//
+//   PageOnly page;
+//   STORYLINE_RETURN_IF_ERROR(ReadArticle(&article, &page));
+//   Analyze(article.title, article.text);
+//
+// Thread-safety: free functions, no shared state.
+#ifndef STORYLINE_EXTRACT_READ_ARTICLE_H_
+#define STORYLINE_EXTRACT_READ_ARTICLE_H_
+
+#include <optional>
+#include <string>
+
+#include "storyline/article.h"
+#include "storyline/status.h"
+
+namespace storyline::extract {
+
+// What an HTML page tells that `Article` has no field for.
+struct PageOnly {
+  std::string byline;
+  std::optional<UnixSeconds> modified;
+};
+
+// Replaces `a`'s HTML page (`a->html`, then cleared) by what the page holds:
+// its main text, title, URL, site (as source), language and publication
+// date, each where `a` has none of its own; the byline and modified time go
+// to `page` when not null. No-op without HTML. Fails with kInvalidInput for
+// a page that cannot be parsed or holds no article text.
+Status ExtractArticleHtml(Article* a, PageOnly* page = nullptr);
+
+// Makes `a` the article storyline reads, in this order:
+//   1. character references in a text and title given as plain text are
+//      decoded ("&quot;No,&quot; she said");
+//   2. an HTML page is read (ExtractArticleHtml());
+//   3. mojibake ("itâ€™s") and windows-1252 C1 controls are repaired in the
+//      text, title, source and byline;
+//   4. the text is cleaned of what is not the article (captions, credits,
+//      footers, bylines, furniture: CleanPlainText()); a headline line at
+//      its top becomes the title and a dateline the publication date, where
+//      the article has none.
+// Fails with kInvalidInput when the page cannot be read or no text is left;
+// `a` is then partly read.
+Status ReadArticle(Article* a, PageOnly* page = nullptr);
+
+}  // namespace storyline::extract
+
+#endif  // STORYLINE_EXTRACT_READ_ARTICLE_H_

@@ -1,0 +1,73 @@
+#include "extract/read_article.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace storyline::extract {
+namespace {
+
+constexpr char kBody[] =
+    "The port of Calais closed for a second day on Tuesday as the storm went on.\n\n"
+    "Ferries wait\n\n"
+    "Ferry companies said crossings would resume once the wind dropped below gale force.";
+
+TEST(ReadArticle, PlainTextIsDecodedRepairedAndCleaned) {
+  Article a;
+  a.source = "Le CafÃ© News";  // mojibake: UTF-8 read as windows-1252
+  a.text = std::string("Storm shuts Calais\n\n") + kBody +
+           "\n\nThe harbour master said &quot;it is the worst in years.&quot;\n\n"
+           "Lorries queue at Calais. Photo: Reuters\n";
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  EXPECT_EQ(a.title, "Storm shuts Calais");  // the headline line, as none came
+  EXPECT_EQ(a.source, "Le Café News");
+  EXPECT_EQ(a.text.find("Ferries wait"), std::string::npos) << a.text;  // a stray heading
+  EXPECT_EQ(a.text.find("Photo: Reuters"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("said \"it is the worst in years.\""), std::string::npos) << a.text;
+}
+
+TEST(ReadArticle, PageTextKeepsItsSubheadingsAndFieldsGivenWin) {
+  Article a;
+  a.title = "Given title";
+  a.html =
+      "<html><head><title>Page title</title><meta name=\"author\" content=\"Jane Roe\">"
+      "</head><body><article><h1>Page title</h1>"
+      "<p>The port of Calais closed for a second day on Tuesday as the storm went on and "
+      "lorries queued for miles on the motorway.</p><h2>Ferries wait</h2><p>Ferry companies "
+      "said crossings would resume once the wind dropped below gale force.</p></article>"
+      "</body></html>";
+  PageOnly page;
+  ASSERT_TRUE(ReadArticle(&a, &page).ok());
+  EXPECT_TRUE(a.html.empty());
+  EXPECT_EQ(a.title, "Given title");
+  EXPECT_NE(a.text.find("\n\nFerries wait\n\n"), std::string::npos) << a.text;
+  EXPECT_EQ(page.byline, "Jane Roe");
+}
+
+TEST(ReadArticle, TextGivenWithAPageIsReadAsPlainText) {
+  Article a;
+  a.text = kBody;
+  a.html = "<html><body><p>Something else entirely, long enough to be a body.</p></body></html>";
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  EXPECT_EQ(a.text.find("Something else"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Ferries wait"), std::string::npos) << a.text;
+}
+
+TEST(ReadArticle, RefusesAnArticleWithNothingLeft) {
+  Article a;
+  a.text = "Image: iStock\n\n\xC2\xA9 2024 Example News. All rights reserved.\n";
+  Status s = ReadArticle(&a);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(s.message().find("no article text left"), std::string::npos) << s.message();
+}
+
+TEST(ReadArticle, ADatelineDatesAnArticleWithoutADate) {
+  Article a;
+  a.text = std::string("May 3, 2013\n\n") + kBody;
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, 1367539200);  // 2013-05-03T00:00:00Z
+}
+
+}  // namespace
+}  // namespace storyline::extract
