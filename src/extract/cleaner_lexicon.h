@@ -350,6 +350,11 @@ inline constexpr WordList kSocialNetworks(
 inline constexpr WordList kSmallWords(
     "a|an|the|and|or|but|nor|of|in|on|at|to|for|with|by|from|as|vs|vs.|via|into|over|per|up|"
     "out|off");
+// Capitalised function words that open sentences (and seldom a headline
+// or credit, where a word in lower case does not soon follow them).
+inline constexpr WordList kSentenceOpeners(
+    "The|A|An|He|She|It|They|We|I|His|Her|Their|Its|Our|This|That|These|Those|After|When|"
+    "While|As|In|On|At|But|If|Since|Last");
 inline constexpr WordList kDanglingWords(
     "said|says|say|told|tells|asked|added|and|or|but|of|to|the|a|an|in|on|at|for|with|by|from|"
     "that|which|who|as|is|are|was|were|has|have|had|will|would");

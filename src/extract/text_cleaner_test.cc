@@ -511,6 +511,33 @@ TEST(TextCleaner, CutsOnlyTheCreditOutOfAnArticleWrittenAsOneLine) {
             lead + " " + middle);
 }
 
+TEST(TextCleaner, KeepsTheSentenceThatFurnitureRunsIntoInAnArticleWrittenAsOneLine) {
+  // Over 60 words, as a one-line article is.
+  const std::string lead =
+      "Police fired tear gas at protesters in the centre of Hong Kong on New Year's Day, "
+      "hours after the march had started peacefully. Organisers said more than a million people "
+      "had taken part, while the police put the figure at sixty thousand. The city's leader "
+      "called for calm and said the government would listen to the people, but offered no "
+      "concessions.";
+  const std::string caption =
+      "A woman is detained by police officers during a demonstration in Hong Kong.";
+  const std::string sentence =
+      "A march drawing tens of thousands of protesters spiralled into chaotic scenes as police "
+      "fired tear gas.";
+  // The credit and the place after it go; the sentence that opens after them
+  // ("A march drawing") stays.
+  EXPECT_EQ(CleanPlainText(lead + " " + caption + " Picture: Reuters Hong Kong - " + sentence).text,
+            lead + " " + caption + "\n\n" + sentence);
+  // A quotation opening after a link title.
+  const std::string quote = "\u201cThe manner in which I studied changed,\u201d she said.";
+  EXPECT_EQ(CleanPlainText(lead + " ALSO READ: Student soars with six distinctions " + quote).text,
+            lead + "\n\n" + quote);
+  // A Title Case link title is no sentence, however it opens.
+  EXPECT_EQ(
+      CleanPlainText(lead + " ALSO READ: The Godfather Trilogy Returns To Cinemas In Style.").text,
+      lead);
+}
+
 TEST(TextCleaner, DropsFootersAndFurnitureInsideAnArticleWrittenAsOneLine) {
   const std::string lead =
       "The city council voted on Tuesday to close two libraries and merge the parks department "
