@@ -1,5 +1,6 @@
 // Fuzzes the text path of an article and its brief: the decoding of
-// character references, the repair of mojibake and C1 controls, cleaning, analysis
+// character references, markup in the text, the repair of mojibake and C1
+// controls, cleaning, analysis
 // (sentences, entities, concepts), quotes, the brief material's binary form
 // and WriteBrief, on arbitrary valid UTF-8 split into two articles.
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include "brief/brief.h"
 #include "brief/material.h"
 #include "extract/char_refs.h"
+#include "extract/read_article.h"
 #include "extract/text_cleaner.h"
 #include "text/analyzer.h"
 #include "util/utf8.h"
@@ -37,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     }
     storyline::RepairC1Controls(&part);
+    // The whole reading (ReadArticle(): also markup in the text, or a whole
+    // page) gives valid UTF-8 or a refusal.
+    storyline::Article article;
+    article.text = std::string(original);
+    if (storyline::extract::ReadArticle(&article).ok() &&
+        (article.text.empty() || !storyline::IsValidUtf8(article.text) ||
+         !storyline::IsValidUtf8(article.title))) {
+      __builtin_trap();
+    }
     storyline::extract::CleanedText cleaned = storyline::extract::CleanPlainText(part);
     storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text);
     storyline::brief::ArticleMaterial m = storyline::brief::MakeMaterial(cleaned.text, a);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "extract/char_refs.h"
+#include "extract/markup_text.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
 #include "util/time.h"
@@ -30,12 +31,26 @@ Status ExtractArticleHtml(Article* a, PageOnly* page) {
 }
 
 Status ReadArticle(Article* a, PageOnly* page) {
+  // A text that is a whole page is read as one.
+  if (a->html.empty() && LooksLikeWholePage(a->text)) {
+    a->html = std::move(a->text);
+    a->text.clear();
+  }
   // Text and title given as plain text may come HTML-escaped; a page's are
   // decoded by its parser.
   DecodeCharacterReferences(&a->text);
   DecodeCharacterReferences(&a->title);
-  // Text that came from the page, not with the article.
-  const bool page_text = !a->html.empty() && a->text.empty();
+  // Text that is markup, as given or once decoded (a feed's content field):
+  // the text it marks up, a block a line.
+  bool markup = false;
+  if (HasMarkup(a->text)) {
+    if (auto text = MarkupText(a->text); text.ok()) {
+      a->text = std::move(*text);
+      markup = true;
+    }
+  }
+  // Text whose lines a page's markup made, not written as lines.
+  const bool page_text = markup || (!a->html.empty() && a->text.empty());
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(a, page));
   // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
   // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries

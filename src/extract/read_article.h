@@ -32,15 +32,17 @@ struct PageOnly {
 Status ExtractArticleHtml(Article* a, PageOnly* page = nullptr);
 
 // Makes `a` the article storyline reads, in this order:
-//   1. character references in a text and title given as plain text are
-//      decoded ("&quot;No,&quot; she said");
+//   1. a text that is a whole page (LooksLikeWholePage()) becomes the page;
+//      character references in a text and title given as plain text are
+//      decoded ("&quot;No,&quot; she said"); a text that is then markup (a
+//      feed's content field, HasMarkup()) becomes the text it marks up;
 //   2. an HTML page is read (ExtractArticleHtml());
 //   3. mojibake ("itâ€™s") and windows-1252 C1 controls are repaired in the
 //      text, title, source and byline;
 //   4. the text is cleaned of what is not the article (captions, credits,
-//      footers, bylines, furniture: CleanPlainText()); a headline line at
-//      its top becomes the title and a dateline the publication date, where
-//      the article has none.
+//      footers, bylines, furniture: CleanPlainText(); a page's or markup's
+//      subheadings stay); a headline line at its top becomes the title and a
+//      dateline the publication date, where the article has none.
 // Fails with kInvalidInput when the page cannot be read or no text is left;
 // `a` is then partly read.
 Status ReadArticle(Article* a, PageOnly* page = nullptr);

@@ -53,6 +53,38 @@ TEST(ReadArticle, TextGivenWithAPageIsReadAsPlainText) {
   EXPECT_EQ(a.text.find("Ferries wait"), std::string::npos) << a.text;
 }
 
+TEST(ReadArticle, TextThatIsMarkupIsReadAsTheTextItMarksUp) {
+  // A feed's content field, as given and escaped once.
+  for (const std::string& text :
+       {std::string("<p>The port of Calais closed for a second day on <b>Tuesday</b> as the "
+                    "storm went on.</p><h2>Ferries wait</h2><p>Ferry companies said "
+                    "<a href=\"https://ex.com/f\">crossings</a> would resume.</p>"),
+        std::string("&lt;p&gt;The port of Calais closed for a second day on Tuesday as the "
+                    "storm went on.&lt;/p&gt;&lt;h2&gt;Ferries wait&lt;/h2&gt;&lt;p&gt;Ferry "
+                    "companies said crossings would resume.&lt;/p&gt;")}) {
+    Article a;
+    a.text = text;
+    ASSERT_TRUE(ReadArticle(&a).ok()) << text;
+    EXPECT_EQ(a.text,
+              "The port of Calais closed for a second day on Tuesday as the storm went on.\n\n"
+              "Ferries wait\n\n"
+              "Ferry companies said crossings would resume.")
+        << text;
+  }
+  // A text that is a whole page is read as the page.
+  Article a;
+  a.text =
+      "<!DOCTYPE html><html><head><title>Storm shuts Calais</title></head><body><nav><a "
+      "href=\"/\">Home</a></nav><article><p>The port of Calais closed for a second day on "
+      "Tuesday as the storm went on and lorries queued for miles on the motorway.</p></article>"
+      "</body></html>";
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  EXPECT_EQ(a.title, "Storm shuts Calais");
+  EXPECT_EQ(a.text,
+            "The port of Calais closed for a second day on Tuesday as the storm went on and "
+            "lorries queued for miles on the motorway.");
+}
+
 TEST(ReadArticle, RefusesAnArticleWithNothingLeft) {
   Article a;
   a.text = "Image: iStock\n\n\xC2\xA9 2024 Example News. All rights reserved.\n";
