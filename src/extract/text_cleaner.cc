@@ -553,15 +553,10 @@ void ForEachPiece(string_view t, F f) {
     if (c != '.' && c != '!' && c != '?') continue;
     if (c == '.' && FullStopEndsNoSentenceAt(t, i)) continue;
     size_t end = i + 1;  // past closing quotes and brackets
-    for (;;) {
-      if (end < t.size() && ByteSet("\"')]").Has(t[end])) {
-        ++end;
-      } else if (t.substr(end).starts_with(lexicon::kRightDoubleQuote) ||
-                 t.substr(end).starts_with(lexicon::kRightSingleQuote)) {
-        end += 3;
-      } else {
-        break;
-      }
+    while (end < t.size()) {
+      const size_t m = ClosingMarkAt(t, end);
+      if (m == 0) break;
+      end += m;
     }
     if (end + 1 >= t.size() || t[end] != ' ') continue;
     const string_view next = t.substr(end + 1);

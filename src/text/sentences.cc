@@ -15,14 +15,6 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Length in bytes of a closing quote/bracket at text[i], or 0.
-std::size_t ClosingMarkAt(std::string_view text, std::size_t i) {
-  char c = text[i];
-  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
-  if (text.substr(i, 3) == "\u201D" || text.substr(i, 3) == "\u2019") return 3;
-  return 0;
-}
-
 // Does a new sentence plausibly start at text[i]?
 bool StartsSentence(std::string_view text, std::size_t i) {
   if (i >= text.size()) return false;

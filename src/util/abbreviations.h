@@ -1,11 +1,13 @@
-// Full stops that end no sentence in English news text: after an
-// abbreviation ("Mr.", "U.S.", "Sept.") or an initial, and "No." before a
-// number. One list for every stage that cuts text into sentences.
+// Where sentences end in English news text: the full stops that end none
+// (after an abbreviation, "Mr.", "U.S.", "Sept.", or an initial, and "No."
+// before a number), and the closing marks an end carries ("... said.”").
+// One answer for every stage that cuts text into sentences.
 //
 // Thread-safety: free functions, no shared state.
 #ifndef STORYLINE_UTIL_ABBREVIATIONS_H_
 #define STORYLINE_UTIL_ABBREVIATIONS_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace storyline {
@@ -21,6 +23,16 @@ bool IsAbbreviation(std::string_view word);
 // no." ends one). The sentence splitter, the quote finder and
 // the text cleaner (where it cuts a line run together) all ask this.
 bool FullStopEndsNoSentence(std::string_view word, std::string_view after);
+
+// The length in bytes of the closing quote or bracket at text[i] (" ' ) ]
+// ” ’), which a sentence end carries before the space: "... said.” He";
+// 0 for any other byte. REQUIRES: i < text.size().
+inline std::size_t ClosingMarkAt(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  const std::string_view mark = text.substr(i, 3);
+  return mark == "\u201D" || mark == "\u2019" ? 3 : 0;
+}
 
 }  // namespace storyline
 
