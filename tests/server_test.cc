@@ -827,6 +827,37 @@ TEST_F(ServerTest, SearchFindsTheExtractedTextOfAnHtmlPage) {
   EXPECT_EQ(Search("html")["total"], 0);
 }
 
+TEST_F(ServerTest, SearchFindsTheTextOfAnArticleWrittenAsMarkup) {
+  // A feed's content field: the text is HTML, with a link in it.
+  const Json article = {
+      {"id", "feed-1"},
+      {"title", "Ferry strike ends"},
+      {"text",
+       "<p>The ferry strike at Valdora ended on Monday after <a "
+       "href=\"https://example.org/unions\">the unions</a> accepted a new offer.</p><p>Crossings "
+       "resume on Tuesday, the operator said, with extra sailings through the week.</p>"}};
+  auto check = [&] {
+    std::string story = GetJson("/articles/feed-1")["story"];
+    EXPECT_EQ(StoryIds(Search("unions accepted")), (std::vector<std::string>{story}));
+    EXPECT_EQ(Search("href")["total"], 0);
+    EXPECT_EQ(Search("example")["total"], 0);
+    // The article is kept as it was sent.
+    EXPECT_EQ(GetJson("/articles/feed-1")["text"], article["text"]);
+  };
+  StartServer();
+  ASSERT_EQ(Post(article.dump(), "application/json")->status, 200);
+  check();
+  // A restart that indexes it again (an older schema's, or a lost index)
+  // indexes the same text.
+  StopServer();
+  for (const char* suffix : {"-search", "-search-wal", "-search-shm"}) {
+    fs::remove(dir_ / (std::string("test.db") + suffix));
+  }
+  StartServer();
+  EXPECT_EQ(service_->replayed(), 1u);
+  check();
+}
+
 TEST_F(ServerTest, AVersion1DatabaseIsMigratedAndItsArticlesIndexed) {
   {
     sqlite3* db = nullptr;

@@ -134,9 +134,14 @@ class StoryEngine {
   static Result<std::unique_ptr<StoryEngine>> Create(const EngineOptions& options);
   ~StoryEngine();
 
-  // Cleans the text (captions, credits, footers...) and analyses it. Returns
-  // kInvalidInput when nothing of the article is left. Thread-safe.
-  Result<PreparedArticle> Prepare(Article article) const;
+  // Reads the article (an HTML page's main text, markup and character
+  // references in a given text; extract::ReadArticle()), cleans the text
+  // (captions, credits, footers...) and analyses it. Returns kInvalidInput
+  // when the page cannot be read or nothing of the article is left.
+  // `source_text`, when not null, receives the text as written before
+  // repairs and cleaning (extract::ReadArticleSource()), even when cleaning
+  // then leaves nothing: what the server's search indexes. Thread-safe.
+  Result<PreparedArticle> Prepare(Article article, std::string* source_text = nullptr) const;
 
   // Assigns the article to a story; returns its article number (dense, from 0).
   std::size_t Add(PreparedArticle article);
@@ -207,12 +212,6 @@ class StoryEngine {
   explicit StoryEngine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// Replaces `article`'s HTML page by what the page holds: its main text and
-// the metadata the article lacks (title, url, site as source, language,
-// published). Prepare() does this itself; a caller that needs the extracted
-// text (the server's search index) calls it first. No-op without HTML.
-Status ExtractArticleHtml(Article* article);
 
 }  // namespace storyline
 

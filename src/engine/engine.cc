@@ -298,13 +298,14 @@ Result<std::unique_ptr<StoryEngine>> StoryEngine::Create(const EngineOptions& op
   return std::unique_ptr<StoryEngine>(new StoryEngine(std::move(impl)));
 }
 
-Status ExtractArticleHtml(Article* a) { return extract::ExtractArticleHtml(a); }
-
-Result<PreparedArticle> StoryEngine::Prepare(Article article) const {
+Result<PreparedArticle> StoryEngine::Prepare(Article article, std::string* source_text) const {
   thread_local text::Analyzer analyzer;
   // Decoded, extracted from its page, repaired and cleaned of captions and
-  // furniture: the article `extract` prints.
-  STORYLINE_RETURN_IF_ERROR(extract::ReadArticle(&article));
+  // furniture: the article `extract` prints (extract::ReadArticle()).
+  auto layout = extract::ReadArticleSource(&article);
+  if (!layout.ok()) return layout.status();
+  if (source_text != nullptr) *source_text = article.text;
+  STORYLINE_RETURN_IF_ERROR(extract::FinishReadingArticle(&article, *layout));
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;

@@ -30,7 +30,7 @@ Status ExtractArticleHtml(Article* a, PageOnly* page) {
   return Status::Ok();
 }
 
-Status ReadArticle(Article* a, PageOnly* page) {
+Result<TextLayout> ReadArticleSource(Article* a, PageOnly* page) {
   // A text that is a whole page is read as one.
   if (a->html.empty() && LooksLikeWholePage(a->text)) {
     a->html = std::move(a->text);
@@ -42,16 +42,19 @@ Status ReadArticle(Article* a, PageOnly* page) {
   DecodeCharacterReferences(&a->title);
   // Text that is markup, as given or once decoded (a feed's content field):
   // the text it marks up, a block a line.
-  bool markup = false;
+  TextLayout layout = TextLayout::kLines;
   if (HasMarkup(a->text)) {
     if (auto text = MarkupText(a->text); text.ok()) {
       a->text = std::move(*text);
-      markup = true;
+      layout = TextLayout::kMarkup;
     }
   }
-  // Text whose lines a page's markup made, not written as lines.
-  const bool page_text = markup || (!a->html.empty() && a->text.empty());
+  if (!a->html.empty() && a->text.empty()) layout = TextLayout::kMarkup;
   STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(a, page));
+  return layout;
+}
+
+Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
   // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries
   // windows-1252's quotes, dashes and bullets as C1 controls:
@@ -59,7 +62,7 @@ Status ReadArticle(Article* a, PageOnly* page) {
   // quotation.
   for (std::string* s : {&a->text, &a->title, &a->source}) RepairEncoding(s);
   if (page != nullptr) RepairEncoding(&page->byline);
-  CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = !page_text});
+  CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = layout == TextLayout::kLines});
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");
   }
@@ -68,6 +71,12 @@ Status ReadArticle(Article* a, PageOnly* page) {
   // A visible dateline ("May 3, 2013") dates an article that came without one.
   if (!a->published && !cleaned.dateline.empty()) a->published = FindDateInText(cleaned.dateline);
   return Status::Ok();
+}
+
+Status ReadArticle(Article* a, PageOnly* page) {
+  auto layout = ReadArticleSource(a, page);
+  if (!layout.ok()) return layout.status();
+  return FinishReadingArticle(a, *layout, page);
 }
 
 }  // namespace storyline::extract

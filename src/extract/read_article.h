@@ -31,6 +31,18 @@ struct PageOnly {
 // a page that cannot be parsed or holds no article text.
 Status ExtractArticleHtml(Article* a, PageOnly* page = nullptr);
 
+// How the lines of an article's text were made: written as lines (plain
+// text), or laid out by markup (a page, or a text that is markup), whose
+// subheadings are the article's.
+enum class TextLayout { kLines, kMarkup };
+
+// Steps 1 and 2 of ReadArticle() below: `a` with its text as written, before
+// repairs and cleaning (a page's extracted text, a markup text's text,
+// references decoded); what the server's search indexes. Then
+// FinishReadingArticle() does steps 3 and 4.
+Result<TextLayout> ReadArticleSource(Article* a, PageOnly* page = nullptr);
+Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page = nullptr);
+
 // Makes `a` the article storyline reads, in this order:
 //   1. a text that is a whole page (LooksLikeWholePage()) becomes the page;
 //      character references in a text and title given as plain text are

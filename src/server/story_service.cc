@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/read_article.h"
 #include "util/parallel.h"
 #include "util/time.h"
 
@@ -24,6 +25,14 @@ constexpr std::size_t kReplayChunk = 512;
 
 int AllCores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
+// What the search index holds as an article's body, given the text as sent
+// and as written once read (extract::ReadArticleSource(): an HTML page's
+// extracted text, a markup text's text, references decoded): "" when that is
+// the text as sent, which the index then reads.
+std::string SearchText(const std::string& sent, std::string source) {
+  return source == sent ? std::string() : std::move(source);
+}
+
 }  // namespace
 
 struct StoryService::Pending {
@@ -31,7 +40,7 @@ struct StoryService::Pending {
     std::size_t index;  // in the submission
     std::string text;   // as received, for the store
     std::string html;
-    std::string search_text;  // an HTML page's extracted text; empty: `text` is indexed
+    std::string search_text;  // SearchText(): the text as written; empty: `text` is indexed
     PreparedArticle prepared;
     std::string bytes;  // prepared.Serialize(), for the store
   };
@@ -123,20 +132,23 @@ Status StoryService::Restore() {
         prepared[i] = std::move(from_bytes);
         return;
       }
-      // The search index wants an HTML page's extracted text.
+      // The search index wants the text as written (SearchText()).
       Article article = chunk[i].article;
-      if (!ExtractArticleHtml(&article).ok()) return;
-      if (!chunk[i].indexed) chunk[i].search_text = article.text;
+      std::string source;
       if (parsed) {
+        if (!extract::ReadArticleSource(&article).ok()) return;
+        source = std::move(article.text);
         prepared[i] = std::move(from_bytes);
-        return;
+      } else {
+        auto p = engine_->Prepare(std::move(article), &source);
+        if (p.ok()) {
+          remade[i] = p->Serialize();
+          prepared[i] = std::move(*p);
+        }
+        reanalysed.fetch_add(1, std::memory_order_relaxed);
       }
-      auto p = engine_->Prepare(std::move(article));
-      if (p.ok()) {
-        remade[i] = p->Serialize();
-        prepared[i] = std::move(*p);
-      }
-      reanalysed.fetch_add(1, std::memory_order_relaxed);
+      if (!chunk[i].indexed)
+        chunk[i].search_text = SearchText(chunk[i].article.text, std::move(source));
     });
     // What this start derived again (search rows, analyses) is kept, so the
     // next start need not.
@@ -210,11 +222,10 @@ Status StoryService::Restore() {
 }
 
 Status StoryService::PrepareItem(std::size_t index, Article article, Pending* pending) const {
-  std::string text = article.text, html = article.html;
-  STORYLINE_RETURN_IF_ERROR(ExtractArticleHtml(&article));
-  std::string search_text = html.empty() ? std::string() : article.text;  // empty: `text`
-  auto prepared = engine_->Prepare(std::move(article));
+  std::string text = article.text, html = article.html, source;
+  auto prepared = engine_->Prepare(std::move(article), &source);
   if (!prepared.ok()) return prepared.status();
+  std::string search_text = SearchText(text, std::move(source));
   std::string bytes = prepared->Serialize();
   pending->items.push_back({index, std::move(text), std::move(html), std::move(search_text),
                             std::move(*prepared), std::move(bytes)});
@@ -415,7 +426,7 @@ void StoryService::Apply(const std::vector<std::shared_ptr<Pending>>& group) {
     store::StoredArticle row;
     row.batch = batch_ + 1;
     row.article = item.prepared.article();  // metadata as prepared
-    row.search_text = item.search_text;     // the extracted text
+    row.search_text = item.search_text;     // the text as written
     row.article.text = item.text;           // the body as received
     row.article.html = item.html;
     row.expires = r.pending->expires;

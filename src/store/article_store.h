@@ -82,9 +82,10 @@ struct StoredArticle {
   // restart need not analyse it again; empty when not kept. Written by
   // WriteDerived(), not by Append(); given by Replay(), not by Get().
   std::string prepared;
-  // What the search index holds as the body (an HTML page's extracted text);
-  // empty: article.text. Written by WriteDerived(); Get() reads it back for
-  // an HTML page once it is indexed.
+  // What the search index holds as the body when it is not article.text: the
+  // text as written once read (an HTML page's extracted text, a markup
+  // text's text, character references decoded); empty: article.text. Written by WriteDerived();
+  // Get() reads it back for an HTML page once it is indexed.
   std::string search_text;
   // Whether the search index has the article. Given by Replay().
   bool indexed = true;
