@@ -6,7 +6,7 @@ A diagnostic for clustering work, outside the engine: on the pairs that decide a
 one topic, where every topic holds two events of one kind) it prints the ROC AUC of several
 scikit-learn TF-IDF cosines, of the engine's 0.8 text / 0.2 names mix, and of a logistic
 regression over all of them trained on one set and scored on the other (the learned mix of
-Miranda et al. 2018). docs/DESIGN.md, "What limits clustering quality", reports its figures.
+Miranda et al. 2018). docs/CLUSTERING_QUALITY.md reports its figures.
 
 Usage (from the repo root; needs Debian's python3-sklearn, found automatically):
     python3 eval/pair_evidence.py [--data ../shared/data] [--json]

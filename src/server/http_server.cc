@@ -390,7 +390,7 @@ struct Exchange {
 // it brings gnutls and eight more libraries (p11-kit, nettle, hogweed, gmp,
 // idn2, unistring, tasn1, ffi) that the dynamic linker would otherwise map
 // and relocate in every `storyline cluster` process too, about 40% of the
-// instructions of a one-article run (docs/DESIGN.md "Measured"). The
+// instructions of a one-article run (docs/MEASUREMENTS.md). The
 // header still gives the types, so a changed signature fails to compile.
 struct MhdApi {
   decltype(&::MHD_start_daemon) start_daemon = nullptr;
