@@ -47,7 +47,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 def vec():
-    return TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+    # scikit-learn has English stop words only.
+    return TfidfVectorizer(stop_words="english" if sys.argv[2] == "en" else None, sublinear_tf=True,
+                           min_df=1)
 corpus = vec().fit([t for r in rows for t in ("\n" + r["text1"], "\n" + r["text2"])])
 for r in rows:
     docs = ["\n" + r["text1"], "\n" + r["text2"]]
@@ -64,6 +66,23 @@ for r in rows:
 def read_pairs(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def read_csv_pairs(folder, lang):
+    """The original pairs of one language (lang1 == lang2 == lang) from the sample's two CSVs,
+    as en_en_pairs.jsonl has them: pair ids with letters are HFL's machine-translated
+    augmentations, not original pairs, and are left out."""
+    import csv
+    csv.field_size_limit(1 << 30)
+    out = []
+    for name in ("training_set.csv", "testing_set.csv"):
+        with open(os.path.join(folder, name), encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if row["lang1"] != lang or row["lang2"] != lang or any(c.isalpha() for c in row["pair_id"]):
+                    continue
+                out.append({"split": name[:-4], "pair_id": row["pair_id"], "text1": row["text1"],
+                            "text2": row["text2"], "overall": float(row["Overall"])})
+    return out
 
 
 def run_storyline(args, pairs, work):
@@ -98,7 +117,8 @@ def run_baseline(args, path):
     py = benchlib.find_sklearn_python(args.python)
     if not py:
         return None, "no interpreter with scikit-learn (Debian: apt-get install python3-sklearn)"
-    p = subprocess.run([py, "-c", BASELINE, path], capture_output=True, text=True, timeout=args.timeout)
+    p = subprocess.run([py, "-c", BASELINE, path, args.lang], capture_output=True, text=True,
+                       timeout=args.timeout)
     if p.returncode != 0:
         return None, "baseline failed: " + " | ".join(p.stderr.strip().splitlines()[-3:])
     return [json.loads(line) for line in p.stdout.splitlines() if line.strip()], None
@@ -126,7 +146,8 @@ def fmt_table(results, same):
     ratings = list(first["pairs_by_rating"])
     labels = [f"r{k} ({first['pairs_by_rating'][k]})" for k in ratings]
     head = f"{'system':<28} {'P':>6} {'R':>6} {'F1':>6}   " + "  ".join(labels)
-    lines = [f"SemEval-2022 task 8, {results['pairs']} en-en pairs; same story = overall <= {same:g}; "
+    lang = results["lang"]
+    lines = [f"SemEval-2022 task 8, {results['pairs']} {lang}-{lang} pairs; same story = overall <= {same:g}; "
              "right: share of pairs put together, by rounded rating (1 very similar .. 4 unrelated)",
              head, "-" * len(head)]
     for name in systems:
@@ -151,6 +172,9 @@ def main():
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
     ap.add_argument("--keep", metavar="DIR", help="write the pair inputs and outputs to DIR and keep them")
     ap.add_argument("--timeout", type=float, default=120, help="seconds per run")
+    ap.add_argument("--lang", default="en",
+                    help="the pairs of this language: en (default; en_en_pairs.jsonl), or de, es, tr, pl, "
+                         "ar, fr (from the sample's CSVs)")
     args = ap.parse_args()
 
     path = os.path.join(args.data, PAIRS)
@@ -160,11 +184,24 @@ def main():
     if not os.access(args.storyline, os.X_OK):
         eprint(f"pairs: no storyline binary at {args.storyline} (build it, or pass --storyline)")
         return 2
-    pairs = read_pairs(path)
-    ratings = [float(r["overall"]) for r in pairs]
     work = args.keep or tempfile.mkdtemp(prefix="sl-pairs-")
+    if args.lang == "en":
+        pairs = read_pairs(path)
+    else:
+        pairs = read_csv_pairs(os.path.dirname(path), args.lang)
+        if not pairs:
+            eprint(f"pairs: no {args.lang}-{args.lang} pairs in {os.path.dirname(path)}")
+            return 2
+        # The baseline reads the pairs as en_en_pairs.jsonl has them.
+        os.makedirs(work, exist_ok=True)
+        path = os.path.join(work, f"{args.lang}_{args.lang}_pairs.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for r in pairs:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    ratings = [float(r["overall"]) for r in pairs]
     try:
-        results = {"pairs": len(pairs), "same": args.same, "systems": {}, "unusable": []}
+        results = {"pairs": len(pairs), "lang": args.lang, "same": args.same, "systems": {},
+                   "unusable": []}
         try:
             together, results["unusable"] = run_storyline(args, pairs, work)
         except (OSError, RuntimeError, subprocess.TimeoutExpired) as e:

@@ -43,10 +43,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // page) gives valid UTF-8 or a refusal.
     storyline::Article article;
     article.text = std::string(original);
-    if (storyline::extract::ReadArticle(&article).ok() &&
-        (article.text.empty() || !storyline::IsValidUtf8(article.text) ||
-         !storyline::IsValidUtf8(article.title))) {
-      __builtin_trap();
+    if (storyline::extract::ReadArticle(&article).ok()) {
+      if (article.text.empty() || !storyline::IsValidUtf8(article.text) ||
+          !storyline::IsValidUtf8(article.title)) {
+        __builtin_trap();
+      }
+      // In the language read from it (text/languages.h).
+      analyzer.Analyze(article.title, article.text, false,
+                       storyline::text::LanguageOf(article.lang));
     }
     storyline::extract::CleanedText cleaned = storyline::extract::CleanPlainText(part);
     storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text);

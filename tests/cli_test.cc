@@ -91,6 +91,47 @@ TEST_F(CliTest, BadInputsAreReportedAndSkippedWithoutFailingTheRun) {
   EXPECT_TRUE(pred.count("j2"));
 }
 
+TEST_F(CliTest, ArticlesInOtherLanguagesAreReadInTheirLanguage) {
+  // Three unrelated German articles with no language given. Read with
+  // English rules, "der", "die" and "und" were rare words of high weight,
+  // and the first two became one story.
+  const char* texts[] = {
+      "Der Bundestag hat am Donnerstag ein neues Gesetz zur Förderung der Windenergie "
+      "beschlossen. Die Abgeordneten der Koalition stimmten für den Entwurf, die Opposition "
+      "dagegen. Das Gesetz soll den Ausbau der Windkraft an Land beschleunigen und die "
+      "Genehmigungsverfahren verkürzen. Der Wirtschaftsminister sprach von einem wichtigen "
+      "Schritt für die Energiewende. Die Länder müssen künftig zwei Prozent ihrer Fläche für "
+      "Windräder bereitstellen. Umweltverbände begrüßten die Entscheidung, forderten aber mehr "
+      "Tempo.",
+      "Der FC Bayern München hat am Samstag das Spitzenspiel gegen Borussia Dortmund mit vier "
+      "zu zwei gewonnen. Die Münchner gingen bereits in der ersten Halbzeit mit zwei Toren in "
+      "Führung. Dortmund kam nach der Pause zwar noch einmal heran, doch die Gäste hatten das "
+      "bessere Ende für sich. Der Trainer lobte die Moral seiner Mannschaft und sprach von einem "
+      "wichtigen Sieg im Kampf um die Meisterschaft. Die Fans feierten die Spieler nach dem "
+      "Abpfiff.",
+      "Die Polizei in Hamburg hat am Montag einen mutmaßlichen Bankräuber festgenommen. Der "
+      "Mann soll in der vergangenen Woche eine Filiale in der Innenstadt überfallen und dabei "
+      "mehrere tausend Euro erbeutet haben. Die Ermittler kamen ihm durch Aufnahmen einer "
+      "Überwachungskamera auf die Spur. Er wurde in seiner Wohnung im Stadtteil Altona gefasst "
+      "und soll noch am Dienstag einem Haftrichter vorgeführt werden. Die Beute wurde zum Teil "
+      "sichergestellt."};
+  int n = 0;
+  for (const char* text : texts) Write("de/" + std::to_string(++n) + ".txt", text);
+  fs::path assignments = dir_ / "assign.jsonl";
+  ASSERT_EQ(Run("cluster -q -o /dev/null -a " + Quote(assignments.string()) + " " +
+                Quote((dir_ / "de").string())),
+            0)
+      << err_;
+  std::map<std::string, std::string> pred = ReadLabels(assignments);
+  ASSERT_EQ(pred.size(), 3u) << err_;
+  EXPECT_NE(pred["1.txt"], pred["2.txt"]);
+  EXPECT_NE(pred["1.txt"], pred["3.txt"]);
+  EXPECT_NE(pred["2.txt"], pred["3.txt"]);
+  // `extract` names the language it read.
+  ASSERT_EQ(Run("extract -q " + Quote((dir_ / "de" / "1.txt").string())), 0) << err_;
+  EXPECT_NE(out_.find("\"lang\": \"de\""), std::string::npos) << out_;
+}
+
 TEST_F(CliTest, MissingOnlyInputFailsWithMessage) {
   std::string missing = (dir_ / "no-such-dir").string();
   EXPECT_NE(Run("cluster " + Quote(missing) + " -q -o " + Quote((dir_ / "s.json").string())), 0);

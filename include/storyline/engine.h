@@ -116,8 +116,10 @@ class PreparedArticle {
   // 29: mojibake in the source (outlet name) is repaired, and an HTML page's
   // subheadings stay in its text; 30: a one-line article keeps a sentence
   // that furniture runs into ("Picture: Reuters Hong Kong - A march ...");
-  // 31: a text that is HTML markup is read as the text it marks up
-  static constexpr std::uint32_t kFormat = 31;
+  // 31: a text that is HTML markup is read as the text it marks up; 32: a
+  // text without a language has one read from it, and nine languages beside
+  // English are analysed with their own stemmer and function words
+  static constexpr std::uint32_t kFormat = 32;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -309,7 +309,8 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article, std::string* sourc
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;
-  impl.analysis = analyzer.Analyze(article.title, article.text, impl_->brief_enabled);
+  impl.analysis = analyzer.Analyze(article.title, article.text, impl_->brief_enabled,
+                                   text::LanguageOf(article.lang));
   impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
   impl.analysis.word_hashes = {};
   // What the brief needs of the text (sentences, their concepts, quotes)

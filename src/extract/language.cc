@@ -4,6 +4,7 @@
 #include <cld2/public/encodings.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace storyline::extract {
 namespace {
@@ -27,7 +28,67 @@ std::string CountryTld(std::string_view url) {
   return out;
 }
 
+// `w` (at most 8 lower-case ASCII letters) as one number, first letter lowest.
+constexpr std::uint64_t Packed(std::string_view w) {
+  std::uint64_t x = 0;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    x |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return x;
+}
+
+// Whether English grammar words make up at least an eighth of the first
+// words of `text` (at least 20 of them). English runs at a quarter and
+// more; other languages written in Latin letters share a few of them ("a",
+// "in", "is") at a twentieth or less.
+bool LooksEnglish(std::string_view text) {
+  static constexpr std::uint64_t kWords[] = {
+      Packed("the"), Packed("of"),   Packed("and"), Packed("to"), Packed("a"),   Packed("in"),
+      Packed("is"),  Packed("that"), Packed("for"), Packed("on"), Packed("was"), Packed("with"),
+      Packed("he"),  Packed("it"),   Packed("as"),  Packed("at"), Packed("by"),  Packed("said")};
+  constexpr int kMaxWords = 40;
+  int words = 0, hits = 0;
+  std::uint64_t word = 0;  // the current word's letters, Packed(); 0 when it cannot be one
+  bool in_word = false;
+  std::size_t len = 0;
+  const auto end_word = [&] {
+    if (!in_word) return;
+    ++words;
+    if (word != 0)
+      hits += std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+    in_word = false;
+    word = 0;
+    len = 0;
+  };
+  for (std::size_t i = 0; i < text.size() && words < kMaxWords; ++i) {
+    const char c = text[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      // Past 4 letters a word is none of kWords.
+      word = in_word && (word == 0 || len >= 4)
+                 ? 0
+                 : word | std::uint64_t{static_cast<unsigned char>(c | 0x20)} << (8 * len);
+      in_word = true;
+      ++len;
+    } else if (static_cast<unsigned char>(c) >= 0x80 || c == '\'' || (c >= '0' && c <= '9')) {
+      in_word = true;  // part of a word that is none of kWords
+      word = 0;
+      len = 5;
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return words >= 20 && hits * 8 >= words;
+}
+
 }  // namespace
+
+std::string TextLanguage(std::string_view text) {
+  if (LooksEnglish(text)) return "en";
+  constexpr std::size_t kBytes = 4 << 10;
+  std::size_t cut = std::min(text.size(), kBytes);
+  while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return DetectLanguage(text.substr(0, cut), "");
+}
 
 std::string PrimaryLanguageTag(std::string_view tag) {
   std::string out;

@@ -31,6 +31,14 @@ inline constexpr int kMinBytesToOverride = 100;
 std::string DetectLanguage(std::string_view text, std::string_view declared,
                            std::string_view url = {});
 
+// The language of a text that came with none (a plain-text file, a JSONL
+// line without "lang"): "en" when English grammar words ("the", "of",
+// "and", "to", ...) make up at least an eighth of its first 40 words, the
+// cheap test that answers for an English stream (cld2 costs as much as all
+// the rest of reading an article); else DetectLanguage(text, "") on its
+// first 4 KB, "" when cld2 cannot tell.
+std::string TextLanguage(std::string_view text);
+
 // The primary subtag of a language tag, lower case, legacy codes mapped;
 // "" when `tag` does not start with 2-3 letters ("en-GB" -> "en", "x" -> "").
 std::string PrimaryLanguageTag(std::string_view tag);

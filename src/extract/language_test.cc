@@ -48,5 +48,23 @@ TEST(Language, PrimaryTagNormalises) {
   EXPECT_EQ(PrimaryLanguageTag("12"), "");
 }
 
+TEST(Language, ATextWithoutATagIsReadForItsLanguage) {
+  EXPECT_EQ(TextLanguage("The port of Calais closed for a second day on Tuesday as the storm went "
+                         "on, and lorries queued for miles on the motorway to the town. It is the "
+                         "worst storm in years, the mayor said."),
+            "en");
+  EXPECT_EQ(TextLanguage("Der Bundestag hat am Donnerstag ein neues Gesetz zur Förderung der "
+                         "Windenergie beschlossen. Die Abgeordneten der Koalition stimmten für "
+                         "den Entwurf, die Opposition dagegen. Das Gesetz soll den Ausbau der "
+                         "Windkraft an Land beschleunigen und die Genehmigungsverfahren "
+                         "verkürzen."),
+            "de");
+  EXPECT_EQ(TextLanguage("El Gobierno aprobó el martes una nueva ley de vivienda que limita los "
+                         "precios del alquiler en las zonas tensionadas, según informó el "
+                         "ministerio, que espera que la norma entre en vigor antes del verano."),
+            "es");
+  EXPECT_EQ(TextLanguage("Storm."), "");
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "extract/char_refs.h"
+#include "extract/language.h"
 #include "extract/markup_text.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
@@ -68,6 +69,8 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   }
   a->text = std::move(cleaned.text);
   if (a->title.empty()) a->title = std::move(cleaned.headline);
+  // The language of a text that came without one; "" when it cannot be told.
+  if (a->lang.empty()) a->lang = TextLanguage(a->text);
   // A visible dateline ("May 3, 2013") dates an article that came without one.
   if (!a->published && !cleaned.dateline.empty()) a->published = FindDateInText(cleaned.dateline);
   return Status::Ok();

@@ -22,7 +22,7 @@ Status BuildDocumentFrequencies(const std::vector<std::string>& paths, int min_d
       [&](Article a) {
         // Read as the engine reads it; an article it refuses is not counted.
         if (!extract::ReadArticle(&a).ok()) return;
-        text::Analysis an = analyzer.Analyze(a.title, a.text);
+        text::Analysis an = analyzer.Analyze(a.title, a.text, true, text::LanguageOf(a.lang));
         ++docs;
         std::vector<std::uint64_t> ids;
         for (const auto& t : an.body_terms) ids.push_back(t.id);

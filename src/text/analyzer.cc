@@ -14,10 +14,37 @@
 namespace storyline::text {
 namespace {
 
-constexpr std::uint64_t kTermSeed = 0x7465726d;     // "term"
-constexpr std::uint64_t kEntitySeed = 0x656e7479;   // "enty"
-constexpr std::uint64_t kWordSeed = 0x776f7264;     // "word"
-constexpr std::uint64_t kAcronymSeed = 0x6163726f;  // "acro"
+constexpr std::uint64_t kTermSeed = 0x7465726d;      // "term"
+constexpr std::uint64_t kEntitySeed = 0x656e7479;    // "enty"
+constexpr std::uint64_t kWordSeed = 0x776f7264;      // "word"
+constexpr std::uint64_t kAcronymSeed = 0x6163726f;   // "acro"
+constexpr std::uint64_t kLanguageSeed = 0x6c616e67;  // "lang"
+
+// What follows an elided article or preposition written into a French or
+// Italian word ("l'homme", "qu'il", "dell'anno", "un'altra"): "homme", "il",
+// "anno", "altra"; "" when `raw` (the token as written) has none.
+std::string_view AfterElision(std::string_view raw, Language language) {
+  if (language != Language::kFrench && language != Language::kItalian) return {};
+  static constexpr std::string_view kFrench[] = {
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+  static constexpr std::string_view kItalian[] = {"l",     "d",    "dell", "all",  "dall",
+                                                  "nell",  "sull", "un",   "c",    "quell",
+                                                  "quest", "com",  "dov",  "anch", "tutt"};
+  std::size_t at = raw.find('\'');
+  std::size_t len = 1;
+  if (const std::size_t curly = raw.find("\xE2\x80\x99"); curly < at) {
+    at = curly;
+    len = 3;
+  }
+  if (at == std::string_view::npos || at == 0 || at > 6 || at + len >= raw.size()) return {};
+  std::string prefix(raw.substr(0, at));
+  for (char& c : prefix) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const auto elides = [&prefix](std::string_view e) { return e == prefix; };
+  const bool found = language == Language::kFrench
+                         ? std::any_of(std::begin(kFrench), std::end(kFrench), elides)
+                         : std::any_of(std::begin(kItalian), std::end(kItalian), elides);
+  return found ? raw.substr(at + len) : std::string_view();
+}
 constexpr std::size_t kMaxEntityTokens = 6;
 constexpr std::size_t kMaxTermCache = 1 << 21;
 // Text longer than this leaves no working buffers behind: they would keep its
@@ -322,6 +349,12 @@ Analyzer::Analyzer()
     : body_pass_(std::make_unique<Buffers>()), title_pass_(std::make_unique<Buffers>()) {}
 Analyzer::~Analyzer() = default;
 
+Stemmer& Analyzer::OtherStemmer(Language language) {
+  std::unique_ptr<Stemmer>& s = stemmers_[static_cast<std::size_t>(language)];
+  if (s == nullptr) s = std::make_unique<Stemmer>(std::string(StemmerName(language)).c_str());
+  return *s;
+}
+
 std::size_t Analyzer::BufferBytes() const {
   std::size_t bytes = 0;
   for (const Buffers* b : {body_pass_.get(), title_pass_.get()}) {
@@ -527,7 +560,8 @@ Heading IsHeading(const Pass& p, std::size_t from, std::size_t to) {
 
 }  // namespace
 
-Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs) {
+Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool briefs,
+                           Language language) {
   Analysis a;
   a.sentences = SplitSentences(body);
 
@@ -542,17 +576,37 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   // with its word-list flags: news vocabulary repeats, so after warm-up
   // almost every word is a cache hit and no string is hashed twice.
   if (term_of_.size() > kMaxTermCache) term_of_.clear();
+  // A word's cache key: its hash, and in another language than English its
+  // language too ("die" is a German article, an English verb).
+  const bool english = language == Language::kEnglish;
+  const auto cache_key = [english, language](std::uint64_t key) {
+    return english ? key : HashCombine(key, kLanguageSeed + static_cast<std::uint64_t>(language));
+  };
+  Stemmer& stemmer = english ? stemmer_ : OtherStemmer(language);
   auto word = [&](Pass& p, std::size_t i) -> WordInfo& {
     // A short all-caps word is an acronym ("US", "U.S.", "WHO"), never the stop
     // word it folds to: it has a cache entry of its own.
     std::uint64_t key = p.info[i].word_hash;
     if (IsAcronym(p.tokens[i])) key = HashCombine(key, kAcronymSeed);
     bool inserted = false;
-    WordInfo& w = term_of_.FindOrAdd(key, &inserted);
+    WordInfo& w = term_of_.FindOrAdd(cache_key(key), &inserted);
     if (inserted) {
       std::string_view f = p.Folded(i);
-      if (IsStopWord(f) && !IsAcronym(p.tokens[i])) w.flags |= kStop;
-      if ((w.flags & kStop) && IsFunctionWord(f)) w.flags |= kFunction;
+      if (english) {
+        if (IsStopWord(f) && !IsAcronym(p.tokens[i])) w.flags |= kStop;
+        if ((w.flags & kStop) && IsFunctionWord(f)) w.flags |= kFunction;
+      } else {
+        // French and Italian write an elided article or preposition into
+        // the word ("l'homme", "dell'anno"): the word is what follows.
+        if (p.tokens[i].punctuated) {
+          if (const std::string_view rest = AfterElision(p.tokens[i].view(p.text), language);
+              !rest.empty()) {
+            elided_ = Fold(rest);
+            f = elided_;
+          }
+        }
+        if (IsStopWordIn(language, f) && !IsAcronym(p.tokens[i])) w.flags |= kStop | kFunction;
+      }
       if (IsNameConnector(f)) w.flags |= kConnector;
       if (IsTitleOrCalendarWord(f)) w.flags |= kTitleOrCalendar;
       if (IsCountWord(f)) w.flags |= kCount;
@@ -563,7 +617,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
         w.term = TermId(scratch_);
         if (vocabulary_) (*vocabulary_)[w.term] = scratch_;
       } else if (f.size() >= 2 && !(w.flags & kStop)) {
-        std::string_view stem = stemmer_.Stem(f);
+        std::string_view stem = stemmer.Stem(f);
         w.term = TermId(stem);
         if (vocabulary_) (*vocabulary_)[w.term] = std::string(stem);
       }
@@ -641,7 +695,7 @@ Analysis Analyzer::Analyze(std::string_view title, std::string_view body, bool b
   if (body_tokens > sentence_from) end_sentence(body_tokens);
   // The entry of cache key `key` if the body has the word, else null.
   auto in_body = [&](std::uint64_t key) -> const WordInfo* {
-    const WordInfo* w = term_of_.Find(key);
+    const WordInfo* w = term_of_.Find(cache_key(key));
     return w != nullptr && w->generation == generation_ ? w : nullptr;
   };
   // How the body wrote the word of cache key `key`; `terms_only`: 0 for a

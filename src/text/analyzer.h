@@ -11,6 +11,7 @@
 #ifndef STORYLINE_TEXT_ANALYZER_H_
 #define STORYLINE_TEXT_ANALYZER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/languages.h"
 #include "text/sentences.h"
 #include "text/stemmer.h"
 
@@ -92,7 +94,11 @@ class Analyzer {
 
   // `briefs`: also fill what only briefs read, Analysis::concepts,
   // concept_ends and entities (the mentions; entity_terms are always filled).
-  Analysis Analyze(std::string_view title, std::string_view body, bool briefs = true);
+  // `language`: whose function words are stop words and whose stemmer stems
+  // (text/languages.h); the rest of the analysis is the same for every
+  // language.
+  Analysis Analyze(std::string_view title, std::string_view body, bool briefs = true,
+                   Language language = Language::kEnglish);
 
   // When set, every term and entity token id analysed from now on is recorded
   // with its text (entity tokens as "E:<token>"), for building the prior.
@@ -108,8 +114,12 @@ class Analyzer {
 
  private:
   struct Buffers;
-  Stemmer stemmer_;
+  Stemmer stemmer_;  // English
+  // The other languages' stemmers, made when first needed.
+  std::array<std::unique_ptr<Stemmer>, kLanguages> stemmers_;
+  Stemmer& OtherStemmer(Language language);
   std::string scratch_;
+  std::string elided_;  // a French or Italian word without its elided article
   std::unique_ptr<Buffers> body_pass_, title_pass_;
   // Folded-word hash -> term id (0 for a stop word) and word-list flags,
   // across articles.

@@ -688,5 +688,39 @@ TEST(Analyzer, ConceptsSharingWordsWithTheTitleCarryTitleMarks) {
   EXPECT_TRUE(std::binary_search(first.begin(), first.end(), valdora));
 }
 
+std::vector<std::uint64_t> BodyTermIds(const Analysis& a) {
+  std::vector<std::uint64_t> ids;
+  for (const TermCount& t : a.body_terms) ids.push_back(t.id);
+  return ids;
+}
+
+TEST(Analyzer, OtherLanguagesDropTheirFunctionWordsAndUseTheirStemmer) {
+  Analyzer analyzer;
+  const Analysis german = analyzer.Analyze(
+      "", "Der Bundestag hat die Gesetze und die Regeln beschlossen.", true, Language::kGerman);
+  const Analysis as_english = analyzer.Analyze(
+      "", "Der Bundestag hat die Gesetze und die Regeln beschlossen.", true, Language::kEnglish);
+  const Analysis other =
+      analyzer.Analyze("", "Das Gesetz und der Bundestag.", true, Language::kGerman);
+  // German: "der", "die", "und", "hat" are no terms; "Gesetze" and
+  // "Gesetz" are one; read as English they are terms of their own.
+  EXPECT_EQ(german.body_terms.size(), 4u);  // bundestag, gesetz, regeln, beschloss
+  EXPECT_GT(as_english.body_terms.size(), german.body_terms.size());
+  for (std::uint64_t id : BodyTermIds(other)) EXPECT_THAT(BodyTermIds(german), Contains(id));
+  // The same word in two languages keeps two readings: English "die" is a term.
+  const Analysis english = analyzer.Analyze("", "Thousands die in the floods.");
+  EXPECT_EQ(english.body_terms.size(), 3u);  // thousand, die, flood
+}
+
+TEST(Analyzer, FrenchAndItalianElisionsAreNotPartOfTheWord) {
+  Analyzer analyzer;
+  const Analysis a = analyzer.Analyze("", "L'homme et l\u2019enfant.", true, Language::kFrench);
+  const Analysis b = analyzer.Analyze("", "Un homme, un enfant.", true, Language::kFrench);
+  EXPECT_EQ(BodyTermIds(a), BodyTermIds(b));
+  const Analysis c = analyzer.Analyze("", "Dell'anno scorso.", true, Language::kItalian);
+  const Analysis d = analyzer.Analyze("", "L'anno scorso.", true, Language::kItalian);
+  EXPECT_EQ(BodyTermIds(c), BodyTermIds(d));
+}
+
 }  // namespace
 }  // namespace storyline::text

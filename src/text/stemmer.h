@@ -1,9 +1,10 @@
-// Stemmer: Snowball (Porter2) English stems through libstemmer. It keeps no
-// cache: its one caller, the Analyzer, stems each distinct word once and
-// caches the term id.
+// Stemmer: Snowball stems through libstemmer, English (Porter2) unless
+// another of libstemmer's algorithms is named. It keeps no cache: its one
+// caller, the Analyzer, stems each distinct word once and caches the term id.
 //
 //   Stemmer stemmer;                     // one per thread
 //   std::string_view s = stemmer.Stem("elections");  // "elect"
+//   Stemmer german("german");
 //
 // Thread-safety: not thread-safe; give each thread its own Stemmer.
 #ifndef STORYLINE_TEXT_STEMMER_H_
@@ -18,6 +19,8 @@ namespace storyline::text {
 class Stemmer {
  public:
   Stemmer();
+  // `algorithm`: a libstemmer name ("german"); an unknown one stems nothing.
+  explicit Stemmer(const char* algorithm);
   ~Stemmer();
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
