@@ -37,6 +37,18 @@ std::string AsPage(const std::string& site, const std::string& text) {
   return html;
 }
 
+// `extract`'s JSON lines by id; a line that is not a JSON object fails the test.
+std::map<std::string, nlohmann::json> PagesById(const std::string& out) {
+  std::map<std::string, nlohmann::json> pages;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json p = nlohmann::json::parse(line, nullptr, false);
+    EXPECT_TRUE(p.is_object()) << line;
+    if (p.is_object()) pages[p["id"].get<std::string>()] = p;
+  }
+  return pages;
+}
+
 using HtmlCliTest = CliTest;
 
 TEST_F(HtmlCliTest, FoundingExampleAsHtmlPagesIsOneStory) {
@@ -129,14 +141,7 @@ TEST_F(HtmlCliTest, ExtractRepairsMojibakeAsClusterDoes) {
         "{\"id\": \"j1\", \"title\": \"CafÃ© reopens\", \"text\": \"The cafÃ© reopened "
         "on Monday.\"}\n");
   ASSERT_EQ(Run("extract -q " + Quote((dir_ / "in").string())), 0) << err_;
-  std::map<std::string, nlohmann::json> pages;
-  std::istringstream lines(out_);
-  std::string line;
-  while (std::getline(lines, line)) {
-    nlohmann::json p = nlohmann::json::parse(line, nullptr, false);
-    ASSERT_TRUE(p.is_object()) << line;
-    pages[p["id"].get<std::string>()] = p;
-  }
+  std::map<std::string, nlohmann::json> pages = PagesById(out_);
   ASSERT_TRUE(pages.count("page")) << out_;
   EXPECT_NE(pages["page"]["text"].get<std::string>().find("Hugo Chávez said it’s a victory"),
             std::string::npos)
@@ -166,14 +171,7 @@ TEST_F(HtmlCliTest, ExtractPrintsTheTextClusterReads) {
         "dropped below gale force, perhaps on Thursday morning.</p></article></body></html>");
   Write("in/empty.txt", "Image: iStock\n");
   ASSERT_EQ(Run("extract -q " + Quote((dir_ / "in").string())), 0) << err_;
-  std::map<std::string, nlohmann::json> pages;
-  std::istringstream lines(out_);
-  std::string line;
-  while (std::getline(lines, line)) {
-    nlohmann::json p = nlohmann::json::parse(line, nullptr, false);
-    ASSERT_TRUE(p.is_object()) << line;
-    pages[p["id"].get<std::string>()] = p;
-  }
+  std::map<std::string, nlohmann::json> pages = PagesById(out_);
   ASSERT_TRUE(pages.count("story.txt")) << out_;
   EXPECT_EQ(pages["story.txt"]["title"], "Port of Calais closed by storm");
   EXPECT_EQ(pages["story.txt"]["text"],
