@@ -38,10 +38,6 @@ std::string TagNameAt(string_view text, size_t lt) {
   return AsciiLowered(text.substr(start, i - start));
 }
 
-// Appends the text under `n` and its siblings, a '\n' around each block and
-// for each <br>. `breaks`: whether a line break in the text is one too (text
-// whose markup is only inline, a link or two in lines of plain text), or is
-// white space as HTML has it.
 // Calls f(name) for the lower-case name of each of the first tags in
 // `text` until it returns true; returns whether it did. Markup shows its
 // tags early: looking at no more than 256 '<' bounds the work on text that
@@ -58,6 +54,10 @@ bool AnyTag(string_view text, F f) {
   return false;
 }
 
+// Appends the text under `n` and its siblings, a '\n' around each block and
+// for each <br>. `breaks`: whether a line break in the text is one too (text
+// whose markup is only inline, a link or two in lines of plain text), or is
+// white space as HTML has it.
 void AppendLines(const xmlNode* n, bool breaks, std::string* out) {
   for (; n != nullptr; n = n->next) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {

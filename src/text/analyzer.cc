@@ -45,6 +45,7 @@ std::string_view AfterElision(std::string_view raw, Language language) {
                          : std::any_of(std::begin(kItalian), std::end(kItalian), elides);
   return found ? raw.substr(at + len) : std::string_view();
 }
+
 constexpr std::size_t kMaxEntityTokens = 6;
 constexpr std::size_t kMaxTermCache = 1 << 21;
 // Text longer than this leaves no working buffers behind: they would keep its
