@@ -147,8 +147,9 @@ Status StoryService::Restore() {
         }
         reanalysed.fetch_add(1, std::memory_order_relaxed);
       }
-      if (!chunk[i].indexed)
+      if (!chunk[i].indexed) {
         chunk[i].search_text = SearchText(chunk[i].article.text, std::move(source));
+      }
     });
     // What this start derived again (search rows, analyses) is kept, so the
     // next start need not.
