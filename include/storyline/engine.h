@@ -118,8 +118,10 @@ class PreparedArticle {
   // that furniture runs into ("Picture: Reuters Hong Kong - A march ...");
   // 31: a text that is HTML markup is read as the text it marks up; 32: a
   // text without a language has one read from it, and nine languages beside
-  // English are analysed with their own stemmer and function words
-  static constexpr std::uint32_t kFormat = 32;
+  // English are analysed with their own stemmer and function words; 33:
+  // German, Spanish, French, Italian and Portuguese page furniture
+  // ("Anzeige", "Lesen Sie auch", "Lee también") is dropped
+  static constexpr std::uint32_t kFormat = 33;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

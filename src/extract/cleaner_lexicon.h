@@ -309,7 +309,9 @@ inline constexpr WordList kBoilerplateKeys(
     "sign up|sign up now|follow us|log in|sign in|register|loading|newsletter|back to top|"
     "skip advertisement|top stories|latest news|more stories|you may also like|view comments|"
     "show comments|leave a comment|click to expand|video|watch|listen|play|next|previous|close|"
-    "menu|home|copy link|link copied");
+    "menu|home|copy link|link copied|"
+    // The same in German, Spanish, French, Italian and Portuguese.
+    "anzeige|werbung|publicidad|publicité|pubblicità|publicidade");
 // Furniture that a page's text can run into the next sentence on one line
 // ("Continue reading the main story Thomas Friedman writes: ..."): the
 // phrase is cut and the sentence kept. Only whole phrases that no sentence
@@ -317,7 +319,9 @@ inline constexpr WordList kBoilerplateKeys(
 inline constexpr WordList kLeadingFurniture(
     "continue reading the main story|story continues below advertisement|"
     "story continues below|article continues below|advertisement continues below|"
-    "advertisement|print mail|print email|print e-mail");
+    "advertisement|print mail|print email|print e-mail|"
+    // German news sites: "Weiterlesen nach der Anzeige Anzeige Die ...".
+    "weiterlesen nach der anzeige anzeige|weiterlesen nach der anzeige|anzeige");
 
 struct BoilerplatePrefixes {
   size_t max_words;
@@ -334,10 +338,13 @@ inline constexpr BoilerplatePrefixes kBoilerplatePrefixes[] = {
                   "watch:|listen:|video:|related:|recommended:|trending:|most read:|sponsored:|"
                   "sign up for|sign up to|sign up now|sign up here|subscribe to|subscribe for|"
                   "subscribe now|subscribe here|subscribe today|for more news|for more stories|"
-                  "get the latest")},
-    {30, WordList("read more|also read|read also|see also|related stories|related articles|"
-                  "related coverage|related content|related news|related reading|related links|"
-                  "click here|tap here|originally published")},
+                  "get the latest|den vollständigen artikel lesen|lee la nota|"
+                  "leer más|lire la suite|continua a leggere|leia mais")},
+    {30,
+     WordList("read more|also read|read also|see also|related stories|related articles|"
+              "related coverage|related content|related news|related reading|related links|"
+              "click here|tap here|originally published|lesen sie auch|mehr zum thema|"
+              "lee también|te puede interesar|lire aussi|à lire aussi|leggi anche|leia também")},
     {40, WordList("this article was originally|this story was originally|this article originally|"
                   "this story originally|this article first appeared|this story first appeared|"
                   "a version of this article|a version of this story")}};

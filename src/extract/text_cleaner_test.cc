@@ -538,6 +538,26 @@ TEST(TextCleaner, KeepsTheSentenceThatFurnitureRunsIntoInAnArticleWrittenAsOneLi
       lead);
 }
 
+TEST(TextCleaner, DropsFurnitureOfOtherLanguages) {
+  const std::string a =
+      "Der Bundestag hat am Donnerstag ein neues Gesetz zur Windenergie beschlossen.";
+  const std::string b = "Die Abgeordneten der Koalition stimmten für den Entwurf.";
+  const std::string c = "El Gobierno aprobó el martes una nueva ley de vivienda.";
+  EXPECT_EQ(
+      CleanPlainText(a + "\n\nAnzeige\n\n" + b + "\n\nLesen Sie auch: Merkel trifft Macron\n\n" +
+                     "Den vollständigen Artikel lesen ...\n")
+          .text,
+      a + "\n\n" + b);
+  EXPECT_EQ(
+      CleanPlainText(c + "\n\nPublicidad\n\nLee también: El Congreso debate la reforma\n").text, c);
+  // The phrase run into the next sentence goes, the sentence stays; a
+  // sentence that opens with the word ("Anzeige" is also a complaint) stays.
+  EXPECT_EQ(CleanPlainText(a + "\n\nWeiterlesen nach der Anzeige Anzeige " + b).text,
+            a + "\n\n" + b);
+  const std::string complaint = "Anzeige gegen den Bürgermeister wurde am Montag erstattet.";
+  EXPECT_EQ(CleanPlainText(a + "\n\n" + complaint).text, a + "\n\n" + complaint);
+}
+
 TEST(TextCleaner, DropsFootersAndFurnitureInsideAnArticleWrittenAsOneLine) {
   const std::string lead =
       "The city council voted on Tuesday to close two libraries and merge the parks department "
