@@ -50,12 +50,11 @@ constexpr size_t kMaxHeadlineWords = 20;
 // Byte caps too, for scripts that do not put spaces between words.
 constexpr size_t kMaxHeadingBytes = 120;
 constexpr size_t kMaxHeadlineBytes = 300;
-constexpr size_t kMaxWholeLineWords = 60;    // bylines, boilerplate, agency lines
-constexpr size_t kMinRescuedWords = 6;       // a sentence kept from behind furniture ...
-constexpr size_t kMaxRescuedBytes = 1000;    // ... in a piece no longer than this
-constexpr size_t kMaxCopyrightWords = 40;    // footers that name no year
-constexpr size_t kDatelineReach = 6;         // lines from the top a dateline may sit
-constexpr size_t kMaxAbbreviationBytes = 8;  // read back from a full stop: "approx"
+constexpr size_t kMaxWholeLineWords = 60;  // bylines, boilerplate, agency lines
+constexpr size_t kMinRescuedWords = 6;     // a sentence kept from behind furniture ...
+constexpr size_t kMaxRescuedBytes = 1000;  // ... in a piece no longer than this
+constexpr size_t kMaxCopyrightWords = 40;  // footers that name no year
+constexpr size_t kDatelineReach = 6;       // lines from the top a dateline may sit
 
 enum class Kind {
   kBody,
@@ -517,12 +516,7 @@ void CutLeadingFurniture(Line* l) {
 // Whether the full stop at `dot` ends no sentence (FullStopEndsNoSentence():
 // "U.S.", "Sept.", "J.", "No. 4"). A cut missed only leaves a longer piece.
 bool FullStopEndsNoSentenceAt(string_view t, size_t dot) {
-  size_t w = dot;  // the word before the stop: its letters and inner dots, "U.S"
-  while (w > 0 && dot - w < kMaxAbbreviationBytes &&
-         (IsUpper(t[w - 1]) || IsLower(t[w - 1]) || t[w - 1] == '.')) {
-    --w;
-  }
-  return FullStopEndsNoSentence(t.substr(w, dot - w), t.substr(dot + 1));
+  return FullStopEndsNoSentence(WordBeforeFullStop(t, dot), t.substr(dot + 1));
 }
 
 // Calls f(piece) for the pieces of `t`, in order: cut after each sentence end

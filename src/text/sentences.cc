@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <string>
 
 #include "util/abbreviations.h"
@@ -88,13 +87,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     while (k < n && IsSpace(text[k])) ++k;
     if (k < n && text[k] != '\n' && !StartsSentence(text, k)) continue;
     if (c == '.') {
-      // The word before the period: letters and inner periods ("U.S").
-      std::size_t w = i;
-      while (w > start &&
-             (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) {
-        --w;
-      }
-      if (FullStopEndsNoSentence(text.substr(w, i - w), text.substr(j))) continue;
+      if (FullStopEndsNoSentence(WordBeforeFullStop(text, i), text.substr(j))) continue;
     }
     std::size_t before = out.size();
     Emit(text, start, j, para, &out);

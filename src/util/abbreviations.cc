@@ -9,6 +9,8 @@
 namespace storyline {
 namespace {
 
+constexpr std::size_t kLongest = 6;  // of kAbbreviations: "approx"
+
 constexpr std::string_view kAbbreviations[] = {
     "mr",  "mrs",  "ms",     "dr",   "prof", "sr",   "jr",  "st",   "gen",  "col",  "lt",
     "sgt", "capt", "cmdr",   "gov",  "sen",  "rep",  "rev", "hon",  "pres", "supt", "insp",
@@ -22,7 +24,6 @@ constexpr std::string_view kAbbreviations[] = {
 
 bool IsAbbreviation(std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // initial: "J. Smith"
-  constexpr std::size_t kLongest = 6;                                     // "approx"
   if (word.empty() || word.size() > kLongest) return false;
   char buf[kLongest];
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -32,6 +33,12 @@ bool IsAbbreviation(std::string_view word) {
   static const absl::flat_hash_set<std::string_view> kSet(std::begin(kAbbreviations),
                                                           std::end(kAbbreviations));
   return kSet.contains(std::string_view(buf, word.size()));
+}
+
+std::string_view WordBeforeFullStop(std::string_view text, std::size_t dot) {
+  std::size_t w = dot;
+  while (w > 0 && dot - w <= kLongest && (AsciiAlpha(text[w - 1]) || text[w - 1] == '.')) --w;
+  return text.substr(w, dot - w);
 }
 
 bool FullStopEndsNoSentence(std::string_view word, std::string_view after) {

@@ -24,6 +24,12 @@ bool IsAbbreviation(std::string_view word);
 // the text cleaner (where it cuts a line run together) all ask this.
 bool FullStopEndsNoSentence(std::string_view word, std::string_view after);
 
+// The word the full stop at text[dot] follows, as the functions above take
+// it: the ASCII letters and inner dots before it ("U.S" of "U.S.", "Sept"),
+// read back no further than one byte past the longest abbreviation, since a
+// longer word is none. REQUIRES: dot <= text.size().
+std::string_view WordBeforeFullStop(std::string_view text, std::size_t dot);
+
 // The length in bytes of the closing quote or bracket at text[i] (" ' ) ]
 // ” ’), which a sentence end carries before the space: "... said.” He";
 // 0 for any other byte. REQUIRES: i < text.size().
