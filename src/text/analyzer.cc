@@ -37,8 +37,7 @@ std::string_view AfterElision(std::string_view raw, Language language) {
     len = 3;
   }
   if (at == std::string_view::npos || at == 0 || at > 6 || at + len >= raw.size()) return {};
-  std::string prefix(raw.substr(0, at));
-  for (char& c : prefix) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string prefix = AsciiLowered(raw.substr(0, at));
   const auto elides = [&prefix](std::string_view e) { return e == prefix; };
   const bool found = language == Language::kFrench
                          ? std::any_of(std::begin(kFrench), std::end(kFrench), elides)

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/language.h"
 #include "text/tokenizer.h"
 
 namespace storyline::text {
@@ -110,12 +111,9 @@ const std::array<WordSet, kLanguages>& Sets() {
 }  // namespace
 
 Language LanguageOf(std::string_view tag) {
-  const std::string_view primary = tag.substr(0, std::min(tag.find_first_of("-_"), tag.size()));
-  if (primary.size() < 2 || primary.size() > 3) return Language::kEnglish;
-  std::string lower(primary);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string primary = extract::PrimaryLanguageTag(tag);
   for (std::size_t l = 0; l < kLanguages; ++l) {
-    if (kFacts[l].tag == lower) return static_cast<Language>(l);
+    if (kFacts[l].tag == primary) return static_cast<Language>(l);
   }
   return Language::kEnglish;
 }

@@ -34,8 +34,9 @@ enum class Language : std::uint8_t {
 };
 inline constexpr std::size_t kLanguages = 10;
 
-// The language of a BCP 47 tag's primary subtag ("de", "de-AT", "pt-BR");
-// kEnglish for "" and for any language not listed.
+// The language of a BCP 47 tag's primary subtag ("de", "de-AT", "pt-BR";
+// read by extract::PrimaryLanguageTag()); kEnglish for "" and for any
+// language not listed.
 Language LanguageOf(std::string_view tag);
 
 // The libstemmer algorithm name ("german"), or "" where Snowball has none.
