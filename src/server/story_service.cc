@@ -140,7 +140,7 @@ Status StoryService::Restore() {
         source = std::move(article.text);
         prepared[i] = std::move(from_bytes);
       } else {
-        auto p = engine_->Prepare(std::move(article), &source);
+        auto p = engine_->Prepare(std::move(article), chunk[i].indexed ? nullptr : &source);
         if (p.ok()) {
           remade[i] = p->Serialize();
           prepared[i] = std::move(*p);
