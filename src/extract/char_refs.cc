@@ -6,14 +6,12 @@
 #include <optional>
 #include <string_view>
 
-#include "extract/cleaner_lexicon.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace storyline::extract {
 namespace {
 
-using lexicon::IsDigit;
 using std::string_view;
 
 constexpr size_t kMaxNameBytes = 8;     // "thetasym", the longest HTML 4 name
@@ -29,7 +27,7 @@ std::optional<char32_t> Referenced(string_view ref) {
     if (digits.empty() || digits.size() > kMaxNumberDigits) return std::nullopt;
     char32_t cp = 0;
     for (char c : digits) {
-      const int digit = hex ? AsciiHexValue(c) : (IsDigit(c) ? c - '0' : -1);
+      const int digit = hex ? AsciiHexValue(c) : (AsciiDigit(c) ? c - '0' : -1);
       if (digit < 0) return std::nullopt;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(digit);
     }
@@ -39,7 +37,7 @@ std::optional<char32_t> Referenced(string_view ref) {
   char name[kMaxNameBytes + 1];
   for (size_t i = 0; i < ref.size(); ++i) {
     const char c = ref[i];
-    if (!lexicon::IsUpper(c) && !lexicon::IsLower(c) && !IsDigit(c)) return std::nullopt;
+    if (!AsciiAlnum(c)) return std::nullopt;
     name[i] = c;
   }
   name[ref.size()] = '\0';
