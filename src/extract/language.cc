@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "util/ascii.h"
+
 namespace storyline::extract {
 namespace {
 
@@ -61,14 +63,14 @@ bool LooksEnglish(std::string_view text) {
   };
   for (std::size_t i = 0; i < text.size() && words < kMaxWords; ++i) {
     const char c = text[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    if (AsciiAlpha(c)) {
       // Past 4 letters a word is none of kWords.
       word = in_word && (word == 0 || len >= 4)
                  ? 0
                  : word | std::uint64_t{static_cast<unsigned char>(c | 0x20)} << (8 * len);
       in_word = true;
       ++len;
-    } else if (static_cast<unsigned char>(c) >= 0x80 || c == '\'' || (c >= '0' && c <= '9')) {
+    } else if (static_cast<unsigned char>(c) >= 0x80 || c == '\'' || AsciiDigit(c)) {
       in_word = true;  // part of a word that is none of kWords
       word = 0;
       len = 5;
