@@ -6,7 +6,6 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -395,7 +394,6 @@ struct Exchange {
 struct MhdApi {
   decltype(&::MHD_start_daemon) start_daemon = nullptr;
   decltype(&::MHD_stop_daemon) stop_daemon = nullptr;
-  decltype(&::MHD_quiesce_daemon) quiesce_daemon = nullptr;
   decltype(&::MHD_get_daemon_info) get_daemon_info = nullptr;
   decltype(&::MHD_get_connection_info) get_connection_info = nullptr;
   decltype(&::MHD_get_connection_values) get_connection_values = nullptr;
@@ -428,7 +426,6 @@ const MhdApi& Mhd() {
     }
     Resolve(library, "MHD_start_daemon", &a.start_daemon, &a.error);
     Resolve(library, "MHD_stop_daemon", &a.stop_daemon, &a.error);
-    Resolve(library, "MHD_quiesce_daemon", &a.quiesce_daemon, &a.error);
     Resolve(library, "MHD_get_daemon_info", &a.get_daemon_info, &a.error);
     Resolve(library, "MHD_get_connection_info", &a.get_connection_info, &a.error);
     Resolve(library, "MHD_get_connection_values", &a.get_connection_values, &a.error);
@@ -1020,10 +1017,11 @@ HttpServer::HttpServer(StoryService* service, HttpOptions options)
 HttpServer::~HttpServer() {
   impl_->service->set_on_publish(nullptr);
   Stop();
-  // No new connections. The listening socket is ours now, to close once
-  // the daemon's threads are gone (libmicrohttpd's rule for quiesce).
-  MHD_socket listener = MHD_INVALID_SOCKET;
-  if (impl_->daemon != nullptr) listener = Mhd().quiesce_daemon(impl_->daemon);
+  // From here a request for a worker is answered 503. The daemon still
+  // accepts connections until it stops: MHD_quiesce_daemon() would stop
+  // that sooner, but on an epoll thread pool (libmicrohttpd 0.9.75) it
+  // races the event threads for the listening socket, and the loser aborts
+  // the process ("Failed to remove listen FD from epoll set").
   {
     std::lock_guard<std::mutex> lock(impl_->closing_mu);
     impl_->closing = true;
@@ -1036,7 +1034,6 @@ HttpServer::~HttpServer() {
     impl_->resumed.wait(lock, [this] { return impl_->suspended == 0; });
   }
   if (impl_->daemon != nullptr) Mhd().stop_daemon(impl_->daemon);
-  if (listener != MHD_INVALID_SOCKET) close(listener);
 }
 
 Result<int> HttpServer::Bind() {
