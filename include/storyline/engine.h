@@ -120,8 +120,9 @@ class PreparedArticle {
   // text without a language has one read from it, and nine languages beside
   // English are analysed with their own stemmer and function words; 33:
   // German, Spanish, French, Italian and Portuguese page furniture
-  // ("Anzeige", "Lesen Sie auch", "Lee también") is dropped
-  static constexpr std::uint32_t kFormat = 33;
+  // ("Anzeige", "Lesen Sie auch", "Lee también") is dropped; 34: quotation
+  // marks are read the way the text's language uses them („…“, »…«)
+  static constexpr std::uint32_t kFormat = 34;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -191,6 +191,8 @@ Kind Punctuation(std::string_view text, std::size_t i, std::size_t* len) {
       case 0x98:  // ‘ (single marks: not quotation marks here)
       case 0x99:  // ’
       case 0xA6:  // …
+      case 0x89:  // thin space
+      case 0xAF:  // narrow no-break space (French: « Oui »)
         return Kind::kOther;
       default:
         break;
@@ -312,6 +314,73 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
   }
 }
 
+// Whether text[i] starts a space (ASCII, no-break or narrow no-break) or is
+// past the end.
+bool SpaceAt(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return true;
+  char c = text[i];
+  if (c == ' ' || c == '\n' || c == '\r' || c == '\t') return true;
+  return text.substr(i, 2) == "\xC2\xA0" || text.substr(i, 3) == "\xE2\x80\xAF";
+}
+
+// Whether the character ending just before text[i] is a space, or i is 0.
+bool SpaceBefore(std::string_view text, std::size_t i) {
+  if (i == 0) return true;
+  char c = text[i - 1];
+  if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '(' || c == '[') return true;
+  return (i >= 2 && text.substr(i - 2, 2) == "\xC2\xA0") ||
+         (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\xAF");
+}
+
+// A mark placed as an opening one ("said “Yes", " »Ja") or a closing one
+// ("yes”,", "ja“ sagte"); one with space on both sides or none is neither.
+enum class Shape : std::uint8_t { kNeither, kOpening, kClosing };
+
+Shape ShapeOf(std::string_view text, const Tok& t) {
+  const bool before = SpaceBefore(text, t.begin);
+  const bool after = SpaceAt(text, t.end) ||
+                     (t.end < text.size() &&
+                      std::string_view(",.;:!?)").find(text[t.end]) != std::string_view::npos);
+  if (before && !after) return Shape::kOpening;
+  if (!before && after) return Shape::kClosing;
+  return Shape::kNeither;
+}
+
+// Which marks open and close quotations depends on the language: English
+// and Turkish write “…”; German „…“ and »…«; Polish, Dutch and Romanian
+// „…”; French, Spanish, Italian, Russian and Swiss German «…». Scan() reads
+// “ „ « as opening and ” » as closing; here the text's own use decides
+// for the two marks that serve both ways. Where “ is placed as a closing
+// mark more often than as an opening one, it closes (read as opening, a
+// German quote's closing “ opened a "quote" of the text up to the next
+// quotation); where » is placed as an opening mark more often than as a
+// closing one, » opens and « closes. By count, not by the first mark: a
+// text cut from a page may open inside a quotation.
+void ApplyQuotationStyle(std::string_view text, std::vector<Tok>* toks) {
+  constexpr std::string_view kLeft = "\xE2\x80\x9C", kLeftGuillemet = "\xC2\xAB",
+                             kRightGuillemet = "\xC2\xBB";
+  auto mark = [&](const Tok& t) { return text.substr(t.begin, t.end - t.begin); };
+  int left[3] = {0, 0, 0}, right_guillemet[3] = {0, 0, 0};  // by Shape
+  for (const Tok& t : *toks) {
+    if (t.kind != Kind::kOpen && t.kind != Kind::kClose) continue;
+    std::string_view m = mark(t);
+    if (m == kLeft) ++left[static_cast<int>(ShapeOf(text, t))];
+    if (m == kRightGuillemet) ++right_guillemet[static_cast<int>(ShapeOf(text, t))];
+  }
+  constexpr int kOpening = static_cast<int>(Shape::kOpening);
+  constexpr int kClosing = static_cast<int>(Shape::kClosing);
+  const bool left_closes = left[kClosing] > left[kOpening];
+  const bool reversed_guillemets = right_guillemet[kOpening] > right_guillemet[kClosing];
+  if (!left_closes && !reversed_guillemets) return;
+  for (Tok& t : *toks) {
+    if (t.kind != Kind::kOpen && t.kind != Kind::kClose) continue;
+    std::string_view m = mark(t);
+    if (left_closes && m == kLeft) t.kind = Kind::kClose;
+    if (reversed_guillemets && m == kRightGuillemet) t.kind = Kind::kOpen;
+    if (reversed_guillemets && m == kLeftGuillemet) t.kind = Kind::kClose;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Quote parts: one opening mark to its closing mark, possibly over several
 // paragraphs.
@@ -327,9 +396,21 @@ struct Part {
 bool StraightOpens(std::string_view text, const Tok& t) {
   bool space_before = t.begin == 0 || text[t.begin - 1] == ' ' || text[t.begin - 1] == '\n' ||
                       text[t.begin - 1] == '(' || text[t.begin - 1] == '[';
-  bool space_after =
-      t.end >= text.size() || text[t.end] == ' ' || text[t.end] == '\n' || text[t.end] == '\r';
-  return space_before && !space_after;
+  if (!space_before || t.end >= text.size()) return false;
+  // Nor does a mark right before a comma open: `... de Viena ", dijo` (a
+  // full stop may: `said: "...no acts`).
+  switch (text[t.end]) {
+    case ' ':
+    case '\n':
+    case '\r':
+    case ',':
+    case ';':
+    case ':':
+    case ')':
+      return false;
+    default:
+      return true;
+  }
 }
 
 bool IsOpening(std::string_view text, const Tok& t) {
@@ -1200,6 +1281,7 @@ std::vector<Quote> FindQuotes(std::string_view text) {
   std::vector<Quote> quotes;
   std::vector<Tok> toks;
   Scan(text, &toks);
+  ApplyQuotationStyle(text, &toks);
   std::vector<Part> parts = FindParts(text, toks);
   if (parts.empty()) return quotes;
   Context c{text, toks, std::vector<int>(toks.size(), -1)};

@@ -6,8 +6,10 @@
 //   }
 //
 // Input is cleaned text (one paragraph a line, blank lines allowed; valid
-// UTF-8). Curly “…”, «…» and straight "…" marks are quotation marks; single
-// marks are not (’ is an apostrophe far more often than a quote).
+// UTF-8). Curly “…”, „…“, „…”, «…», »…« and straight "…" marks are
+// quotation marks, the way round the text itself places them (German closes
+// with “ and may open with »); single marks are not (’ is an apostrophe far
+// more often than a quote).
 //
 // What is found:
 //   - attributions after a quote ("“…,” Trump said.", "“…,” said Trump.",

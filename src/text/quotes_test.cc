@@ -254,6 +254,62 @@ TEST(FindQuotes, StraightQuotes) {
   EXPECT_EQ(q.speaker, "Trump");
 }
 
+// A straight mark right before a comma closes, though a space stands before
+// it (texts put through machine translation space their marks so).
+TEST(FindQuotes, AStraightMarkBeforeACommaCloses) {
+  std::vector<Quote> q = FindQuotes(
+      "\"Riccardo Muti tiene un valor extraordinario en la historia \", dijo el presidente. "
+      "\"Es un honor para todos nosotros \", dijo Froschauer.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].text, "Riccardo Muti tiene un valor extraordinario en la historia");
+  EXPECT_EQ(q[1].text, "Es un honor para todos nosotros");
+}
+
+// The marks of other languages: „…“ and »…« (German), „…” (Polish, Dutch),
+// «…» (French, with narrow no-break spaces inside, Spanish, Swiss German).
+// Read the English way, a German closing “ opened a "quote" of everything up
+// to the next quotation.
+TEST(FindQuotes, QuotationMarksOfOtherLanguages) {
+  auto texts = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Quote& q : FindQuotes(text)) out.push_back(q.text);
+    return out;
+  };
+  EXPECT_THAT(texts("„Wir müssen dieses Wahlergebnis verdauen“, sagte Müller am Abend. Die "
+                    "Partei tagt am Montag. „Das ist eine große Aufgabe für uns alle“, sagte sie."),
+              ::testing::ElementsAre("Wir müssen dieses Wahlergebnis verdauen",
+                                     "Das ist eine große Aufgabe für uns alle"));
+  EXPECT_THAT(texts("»Das war ein guter Tag für die Stadt«, sagte der Bürgermeister. Am Abend "
+                    "hieß es: »Wir feiern heute alle zusammen im Park«."),
+              ::testing::ElementsAre("Das war ein guter Tag für die Stadt",
+                                     "Wir feiern heute alle zusammen im Park"));
+  EXPECT_THAT(texts("„Nie było żadnych przeszkód dla tej decyzji”, powiedział premier."),
+              ::testing::ElementsAre("Nie było żadnych przeszkód dla tej decyzji"));
+  EXPECT_THAT(texts("«\u202FNous déplorons les incidents malheureux\u202F», a déclaré le "
+                    "président. «\u00A0Nous appelons les acteurs au calme\u00A0», a-t-il ajouté."),
+              ::testing::ElementsAre("Nous déplorons les incidents malheureux",
+                                     "Nous appelons les acteurs au calme"));
+  EXPECT_THAT(texts("«Die CDU befindet sich in einem Richtungsstreit», sagte er."),
+              ::testing::ElementsAre("Die CDU befindet sich in einem Richtungsstreit"));
+}
+
+// How the text places “ and » decides which way they serve, by count: a
+// text cut from a page inside a quotation opens with a closing mark, and one
+// misplaced mark does not turn a text's marks around.
+TEST(FindQuotes, MarksServingBothWaysAreReadByHowTheTextPlacesThem) {
+  std::vector<Quote> q = FindQuotes(
+      "aux historiens pour résoudre », a déclaré Borissov. Puis il a ajouté : « Nous devons "
+      "laisser ces questions aux historiens », devant la presse.");
+  ASSERT_THAT(q, SizeIs(1));
+  EXPECT_EQ(q[0].text, "Nous devons laisser ces questions aux historiens");
+  q = FindQuotes(
+      "He said“ nothing. “We will win this election,” Trump said. “It is going to be "
+      "a great night for all of us,” he added.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].text, "We will win this election");
+  EXPECT_EQ(q[1].text, "It is going to be a great night for all of us");
+}
+
 TEST(FindQuotes, QuoteSplitAroundAttributionIsOne) {
   Quote q = One("“I like him,” Trump said, “he likes me.”");
   EXPECT_EQ(q.text, "I like him, he likes me.");
