@@ -121,8 +121,9 @@ class PreparedArticle {
   // English are analysed with their own stemmer and function words; 33:
   // German, Spanish, French, Italian and Portuguese page furniture
   // ("Anzeige", "Lesen Sie auch", "Lee también") is dropped; 34: quotation
-  // marks are read the way the text's language uses them („…“, »…«)
-  static constexpr std::uint32_t kFormat = 34;
+  // marks are read the way the text's language uses them („…“, »…«); 35:
+  // a site's cookie consent notice is dropped
+  static constexpr std::uint32_t kFormat = 35;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

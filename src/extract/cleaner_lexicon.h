@@ -348,6 +348,22 @@ inline constexpr BoilerplatePrefixes kBoilerplatePrefixes[] = {
     {40, WordList("this article was originally|this story was originally|this article originally|"
                   "this story originally|this article first appeared|this story first appeared|"
                   "a version of this article|a version of this story")}};
+// A site telling its reader about cookies: a line naming cookies and one of
+// these is a consent notice, not news (a scraper that met the site's
+// consent page keeps it as text). The site's own voice, not the words
+// "cookie" or "privacy" alone: articles are written about those.
+inline constexpr WordList kCookieNoticeVoice(
+    "this site|this website|our site|our website|our partners|your browser|your device|"
+    "your consent|cookie policy|cookie settings|we use cookies|enable cookies|must be enabled|"
+    // German, French, Spanish, Italian, Portuguese, Dutch, Polish.
+    "diese seite|diese website|unserer website|unserer webseite|unsere website|unsere webseite|"
+    "ihrem browser|ihr browser|datenschutzerkl|datenschutzbestimmung|datenschutzrichtlinie|"
+    "ce site|notre site|votre navigateur|utilisons des cookies|politique de confidentialit|"
+    "este sitio|nuestro sitio|nuestra web|su navegador|utilizamos cookies|usamos cookies|"
+    "política de privacidad|questo sito|nostro sito|utilizziamo|este site|nosso site|"
+    "política de privacidade|deze website|onze website|wij gebruiken cookies|cookiebeleid|"
+    "naszej stronie|naszych stron|polityce prywatno|polityka prywatno|polityki prywatno");
+
 // "Follow Jane Doe on Twitter: @janedoe".
 inline constexpr WordList kSocialNetworks(
     "twitter|facebook|instagram|linkedin|tiktok|threads|@| on x");

@@ -51,6 +51,7 @@ constexpr size_t kMaxHeadlineWords = 20;
 constexpr size_t kMaxHeadingBytes = 120;
 constexpr size_t kMaxHeadlineBytes = 300;
 constexpr size_t kMaxWholeLineWords = 60;  // bylines, boilerplate, agency lines
+constexpr size_t kMaxNoticeWords = 200;    // a cookie consent notice, all of it on one line
 constexpr size_t kMinRescuedWords = 6;     // a sentence kept from behind furniture ...
 constexpr size_t kMaxRescuedBytes = 1000;  // ... in a piece no longer than this
 constexpr size_t kMaxCopyrightWords = 40;  // footers that name no year
@@ -296,6 +297,52 @@ bool IsBoilerplate(string_view key, size_t words) {
          lexicon::kSocialNetworks.Any([key](string_view n) { return Contains(key, n); });
 }
 
+// Whether `l` names cookies ("cookie", "Cookies", "Cookie-Informationen").
+// Cost: a find() of 'k', rare in most languages' text, and a look around it.
+bool NamesCookies(const Line& l) {
+  const string_view t = l.text;
+  for (size_t k = t.find('k', 3); k != string_view::npos && k + 2 < t.size();
+       k = t.find('k', k + 1)) {
+    if (t[k - 1] == 'o' && t[k - 2] == 'o' && lexicon::ToLower(t[k - 3]) == 'c' &&
+        t[k + 1] == 'i' && t[k + 2] == 'e') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `l` speaks as a site to its reader (kCookieNoticeVoice).
+bool HasNoticeVoice(const Line& l) {
+  return lexicon::kCookieNoticeVoice.Any(
+      [&l](string_view voice) { return lexicon::ContainsFolded(l.text, voice); });
+}
+
+// Whether `l` is a site's cookie consent notice, in any of the languages of
+// kCookieNoticeVoice: it names cookies in the site's voice.
+bool IsCookieNotice(const Line& l) {
+  return l.words <= kMaxNoticeWords && NamesCookies(l) && HasNoticeVoice(l);
+}
+
+// The lines (or a run-together line's pieces) after a cookie notice that go
+// on about cookies or in the site's voice are the notice's too ("Such third
+// party cookies may track your use ...", "Zudem messen und werten wir die
+// Besuche aus, um unsere Webseite ..."); furniture between them ("OK")
+// does not end it, a line of the article does.
+void DropCookieNoticeTails(std::vector<Line>& lines) {
+  bool in_notice = false;
+  for (Line& l : lines) {
+    if (l.kind != Kind::kBody) {
+      in_notice = in_notice || (l.kind == Kind::kBoilerplate && IsCookieNotice(l));
+      continue;
+    }
+    if (in_notice && l.words <= kMaxNoticeWords && (NamesCookies(l) || HasNoticeVoice(l))) {
+      l.kind = Kind::kBoilerplate;
+      continue;
+    }
+    in_notice = false;
+  }
+}
+
 // --------------------------------------------------------- headlines, headings
 
 bool LooksLikeHeadline(const Line& l) {
@@ -483,6 +530,7 @@ Kind ClassifyOnItsOwn(const Line& l, bool maybe_marker, std::string& key) {
     if (StartsWith(key, "follow ")) lexicon::MatchKey(l.text, l.text.size(), key);
   }
   if (IsCopyright(l)) return Kind::kCopyright;
+  if (IsCookieNotice(l)) return Kind::kBoilerplate;
   if (whole_line_rules) {
     if (IsByline(l, key)) return Kind::kByline;
     if (IsBoilerplate(key, l.words)) return Kind::kBoilerplate;
@@ -688,6 +736,7 @@ CleanedText CleanPlainText(std::string_view text, const CleanOptions& options) {
                   [words](const Line& l) { return IsRunTogether(l, words); })) {
     lines = SplitRunTogether(lines, words, maybe_marker, key);
   }
+  DropCookieNoticeTails(lines);
 
   // A line followed by one starting in lower case is part of a hard-wrapped
   // sentence: never a headline or heading.

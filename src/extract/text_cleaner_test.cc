@@ -558,6 +558,47 @@ TEST(TextCleaner, DropsFurnitureOfOtherLanguages) {
   EXPECT_EQ(CleanPlainText(a + "\n\n" + complaint).text, a + "\n\n" + complaint);
 }
 
+// A site's cookie consent notice (the scraper met the consent page) goes
+// in any of the languages listed, and with it what follows it about cookies
+// or in the site's voice; an article about cookies stays.
+TEST(TextCleaner, DropsCookieNoticesButNotArticlesAboutCookies) {
+  const std::string a = "The city council voted on Tuesday to close two libraries.";
+  const std::string b = "A second vote on the bus depot is due in March.";
+  EXPECT_EQ(CleanPlainText(a +
+                           "\n\nWe use cookies to ensure that we give you the best experience on "
+                           "our website.\n\nSuch third party cookies may track your use of the "
+                           "site.\n\nOK\n\n" +
+                           b)
+                .text,
+            a + "\n\n" + b);
+  EXPECT_EQ(CleanPlainText(
+                "Wir setzen auf unserer Website Cookies und andere Technologien ein, um Ihnen "
+                "den vollen Funktionsumfang anzubieten. Zudem messen wir die Besuche, um unsere "
+                "Webseite anzupassen.\n\n" +
+                a)
+                .text,
+            a);
+  // Run into one line with the article, only the notice's sentences go.
+  const std::string lead =
+      "The city council voted on Tuesday to close two libraries and merge the parks department "
+      "into public works, in a budget the mayor said left no good choices, and the vote came "
+      "after midnight, when most of the public had gone home.";
+  EXPECT_EQ(CleanPlainText(lead +
+                           " By continuing to use this site you consent to the use of cookies on "
+                           "your device as described in our Cookie Policy. " +
+                           b)
+                .text,
+            lead + "\n\n" + b);
+  const std::string about =
+      "The regulator said websites must ask before they set cookies, and fined the company for "
+      "a cookie banner that hid the refusal button.";
+  EXPECT_EQ(CleanPlainText(about + "\n\n" + b).text, about + "\n\n" + b);
+  const std::string bakery =
+      "Girl Scouts in the county sold 200,000 boxes of cookies this year, and the troop leaders "
+      "said their website took most of the orders.";
+  EXPECT_EQ(CleanPlainText(a + "\n\n" + bakery).text, a + "\n\n" + bakery);
+}
+
 TEST(TextCleaner, DropsFootersAndFurnitureInsideAnArticleWrittenAsOneLine) {
   const std::string lead =
       "The city council voted on Tuesday to close two libraries and merge the parks department "
