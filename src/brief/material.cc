@@ -264,7 +264,8 @@ bool HasEmailAddress(std::string_view s) {
 
 }  // namespace
 
-ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
+ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis,
+                             text::Language lang) {
   ArticleMaterial m;
   m.text = std::move(text);
   m.concepts = analysis.concepts;
@@ -295,7 +296,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis) {
     if (!(f.flags & kFragment)) ++real;
     m.sentences.push_back(f);
   }
-  for (text::Quote& q : text::FindQuotes(m.text)) {
+  for (text::Quote& q : text::FindQuotes(m.text, lang)) {
     const bool named = q.source == text::SpeakerSource::kNamed && !q.speaker.empty();
     m.quotes.push_back({std::move(q.text), std::move(q.speaker), named});
   }

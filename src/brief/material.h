@@ -79,8 +79,10 @@ struct ArticleMaterial {
   static bool Parse(std::string_view bytes, ArticleMaterial* out);
 };
 
-// REQUIRES: `analysis` is Analyzer::Analyze(title, text)'s result for `text`.
-ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis);
+// REQUIRES: `analysis` is Analyzer::Analyze(title, text, ..., lang)'s result
+// for `text`. `lang` also decides how quotes are attributed (FindQuotes()).
+ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis,
+                             text::Language lang = text::Language::kEnglish);
 
 }  // namespace storyline::brief
 

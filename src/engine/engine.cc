@@ -309,15 +309,15 @@ Result<PreparedArticle> StoryEngine::Prepare(Article article, std::string* sourc
 
   PreparedArticle p;
   PreparedArticle::Impl& impl = *p.impl_;
-  impl.analysis = analyzer.Analyze(article.title, article.text, impl_->brief_enabled,
-                                   text::LanguageOf(article.lang));
+  const text::Language lang = text::LanguageOf(article.lang);
+  impl.analysis = analyzer.Analyze(article.title, article.text, impl_->brief_enabled, lang);
   impl.minhash = features::ComputeMinHash(impl.analysis.word_hashes);
   impl.analysis.word_hashes = {};
   // What the brief needs of the text (sentences, their concepts, quotes)
   // goes into the material; the rest of the text is dropped now, since
   // prepared articles wait in the reorder window.
   if (impl_->brief_enabled) {
-    brief::MakeMaterial(std::move(article.text), impl.analysis).AppendTo(&impl.material);
+    brief::MakeMaterial(std::move(article.text), impl.analysis, lang).AppendTo(&impl.material);
   }
   impl.analysis.concepts = {};
   impl.analysis.concept_ends = {};

@@ -7,9 +7,11 @@
 #include <span>
 
 #include "absl/container/flat_hash_set.h"
+#include "text/languages.h"
 #include "text/names.h"
 #include "text/sentences.h"
 #include "text/stopwords.h"
+#include "text/tokenizer.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -74,6 +76,62 @@ bool IsSpeechVerb(std::string_view w) {
       "suggested",  "stressed",   "predicted", "vowed",        "boasted",   "posted",
       "emphasized", "emphasised", "quipped",   "joked",        "recounted", "urged"};
   return kSet.contains(w);
+}
+
+// Speech verbs of the other languages storyline reads, as written in lower
+// case (UTF-8), for the attributions that name the speaker right after the
+// verb or right before it: "„…“, sagte Müller", "« … », a déclaré Borissov",
+// "“…”, dijo Sánchez", "«…», ha detto Conte", "«…», — сказал Путин", "Müller
+// sagte: „…“". Polish, read as English (text/languages.h), has none.
+bool IsSpeechVerbIn(Language lang, std::string_view w) {
+  using Set = absl::flat_hash_set<std::string_view>;
+  static const Set kGerman = {
+      "sagte",       "sagt",        "sagten",     "erklärte",  "erklärt",    "betonte",
+      "betont",      "meinte",      "meint",      "ergänzte",  "ergänzt",    "schrieb",
+      "schreibt",    "warnte",      "warnt",      "twitterte", "berichtete", "kritisierte",
+      "bekräftigte", "versicherte", "unterstrich"};
+  static const Set kFrench = {"déclaré",  "déclare", "dit",     "ajouté",   "ajoute",   "expliqué",
+                              "explique", "affirmé", "affirme", "souligné", "souligne", "estimé",
+                              "estime",   "indiqué", "indique", "précisé",  "précise",  "assuré",
+                              "assure",   "lancé",   "confié",  "rappelé",  "insisté",  "martelé"};
+  static const Set kSpanish = {
+      "dijo",    "declaró",   "afirmó",   "afirma",    "explicó",  "explica",   "señaló",
+      "señala",  "añadió",    "aseguró",  "asegura",   "indicó",   "agregó",    "comentó",
+      "destacó", "sostuvo",   "precisó",  "subrayó",   "advirtió", "manifestó", "expresó",
+      "dicho",   "declarado", "afirmado", "explicado", "señalado", "asegurado", "indicado"};
+  static const Set kItalian = {"detto",      "spiegato",   "spiega",    "aggiunto", "aggiunge",
+                               "dichiarato", "dichiara",   "affermato", "afferma",  "sottolineato",
+                               "sottolinea", "commentato", "commenta",  "ribadito", "ribadisce",
+                               "osservato",  "precisato",  "annunciato"};
+  static const Set kPortuguese = {"disse",       "diz",      "afirmou",   "declarou", "explicou",
+                                  "acrescentou", "destacou", "ressaltou", "garantiu", "salientou"};
+  static const Set kDutch = {"zei", "zegt", "verklaarde", "vertelde", "aldus"};
+  static const Set kRussian = {"сказал",     "сказала",     "заявил",  "заявила",
+                               "отметил",    "отметила",    "добавил", "добавила",
+                               "подчеркнул", "подчеркнула", "пишет",   "говорит"};
+  static const Set kTurkish = {"dedi", "söyledi", "açıkladı", "belirtti", "kaydetti", "vurguladı"};
+  switch (lang) {
+    case Language::kGerman:
+      return kGerman.contains(w);
+    case Language::kFrench:
+      return kFrench.contains(w);
+    case Language::kSpanish:
+      return kSpanish.contains(w);
+    case Language::kItalian:
+      return kItalian.contains(w);
+    case Language::kPortuguese:
+      return kPortuguese.contains(w);
+    case Language::kDutch:
+      return kDutch.contains(w);
+    case Language::kRussian:
+      return kRussian.contains(w);
+    case Language::kTurkish:
+      return kTurkish.contains(w);
+    case Language::kEnglish:
+    case Language::kArabic:
+      return false;
+  }
+  return false;
 }
 
 bool IsObjectVerb(std::string_view w) {
@@ -149,9 +207,12 @@ bool IsConnector(std::string_view w) {
 // ("Department") or a plural role ("Investigators"). A rank may ("King":
 // Billy King, or the King), but not an abbreviated one cut from its name
 // ("said Dist." at a line's end).
-bool NamesSomeone(std::string_view name) {
+bool NamesSomeone(std::string_view name, Language lang) {
   if (name.empty()) return false;
   if (name.find(' ') != std::string_view::npos) return true;
+  // Nor, in another language, one of its function words: "Ha detto" (has
+  // said), "Er sagte", "Он сказал".
+  if (lang != Language::kEnglish && IsStopWordIn(lang, Fold(name))) return false;
   Lower l(name.ends_with('.') ? name.substr(0, name.size() - 1) : name);
   std::string_view w = l.view();
   if (name.ends_with('.') && IsAbbreviation(w)) return false;  // "Dist."
@@ -537,6 +598,7 @@ struct Context {
   std::string_view text;
   const std::vector<Tok>& toks;
   std::vector<int> part_of;  // token -> part index, or -1 outside quotes
+  Language lang = Language::kEnglish;
 
   std::string_view Word(int i) const {
     return text.substr(toks[i].begin, toks[i].end - toks[i].begin);
@@ -553,7 +615,14 @@ struct Context {
       return i >= 2 && IsWord(i - 1) && IsWord(i - 2) && Lower(Word(i - 1)).view() == "as" &&
              Lower(Word(i - 2)).view() == "quoted";
     }
-    return IsSpeechVerb(l.view());
+    return IsSpeechVerb(l.view()) || (lang != Language::kEnglish && IsSpeechVerbIn(lang, Word(i)));
+  }
+  // Another language's auxiliary before a participle: "a déclaré X" (French),
+  // "ha detto X" (Italian), "ha dicho X" (Spanish).
+  bool IsAuxiliaryAt(int i) const {
+    if (lang == Language::kEnglish || !IsWord(i) || toks[i].cap) return false;
+    const std::string_view w = Word(i);
+    return w == "a" || w == "ha" || w == "hat" || w == "avait" || w == "aveva" || w == "había";
   }
   bool IsAccordingAt(int i) const {
     return IsWord(i) && IsWord(i + 1) && Lower(Word(i)).view() == "according" &&
@@ -876,13 +945,25 @@ struct Context {
   std::string CleanNameAt(int first, int last) const {
     std::string name =
         CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin));
-    return NamesSomeone(name) ? name : std::string();
+    return NamesSomeone(name, lang) ? name : std::string();
   }
   // The speaker named by tokens [first, last].
   std::string CleanSpeakerAt(int first, int last) const {
     std::string name =
         CleanSpeaker(CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin)));
-    return NamesSomeone(name) ? name : std::string();
+    if (lang != Language::kEnglish) name = FromGivenName(std::move(name));
+    return NamesSomeone(name, lang) ? name : std::string();
+  }
+  // Another language's titles and roles are not known, and in German they
+  // are capitalised: "Präsident Donald Trump", "Konditorin Sandra Wadulla".
+  // The name starts at a common given name after its first word, if any.
+  static std::string FromGivenName(std::string name) {
+    for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) {
+      const std::size_t end = std::min(name.find(' ', at + 1), name.size());
+      const std::string_view word = std::string_view(name).substr(at + 1, end - at - 1);
+      if (end < name.size() && IsCommonGivenName(Lower(word).view())) return name.substr(at + 1);
+    }
+    return name;
   }
 };
 
@@ -920,6 +1001,7 @@ Attribution Trailing(const Context& c, const Part& p) {
   const int n = static_cast<int>(c.toks.size());
   int j = p.close + 1;
   if (j < n && c.toks[j].kind == Kind::kComma) ++j;
+  if (j < n && j > p.close + 1 && c.toks[j].kind == Kind::kDash) ++j;  // "», — сказал"
   // "“… Arafat.” And blogger Ben Shapiro wrote: “…”": a quote that ends its
   // sentence, then a grammar word opening the next one, which is not about
   // this quote.
@@ -968,7 +1050,7 @@ Attribution Trailing(const Context& c, const Part& p) {
   a.found = a.direct = true;
   if (according) {
     c.Object(verb + 2, words_end - 1, &a);
-  } else if (verb == j) {
+  } else if (verb == j || (verb == j + 1 && c.IsAuxiliaryAt(j))) {
     c.Object(verb + 1, words_end - 1, &a);
   } else if (!named) {
     c.Subject(verb, j, &a);
@@ -1277,14 +1359,14 @@ void TrimTrailing(std::string* s) {
 
 }  // namespace
 
-std::vector<Quote> FindQuotes(std::string_view text) {
+std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
   std::vector<Quote> quotes;
   std::vector<Tok> toks;
   Scan(text, &toks);
   ApplyQuotationStyle(text, &toks);
   std::vector<Part> parts = FindParts(text, toks);
   if (parts.empty()) return quotes;
-  Context c{text, toks, std::vector<int>(toks.size(), -1)};
+  Context c{text, toks, std::vector<int>(toks.size(), -1), lang};
   for (int p = 0; p < static_cast<int>(parts.size()); ++p) {
     int e = parts[p].close >= 0 ? parts[p].close : parts[p].last;
     for (int i = parts[p].open; i <= e; ++i) c.part_of[i] = p;

@@ -46,6 +46,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/languages.h"
+
 namespace storyline::text {
 
 // How the speaker of a quote was found.
@@ -76,8 +78,13 @@ struct Quote {
 
 // The quotes of `text` in order of appearance. `text` need not outlive the
 // call. Never fails: text without quotes, empty text and unbalanced marks
-// give what can be found (possibly nothing).
-std::vector<Quote> FindQuotes(std::string_view text);
+// give what can be found (possibly nothing). Speakers are found by English
+// rules; in another language of text/languages.h also after its common
+// speech verbs ("„…“, sagte Müller", "« … », a déclaré Borissov", "“…”, dijo
+// Sánchez", "Müller sagte: „…“"), and one of its function words names
+// nobody. Its titles, roles and pronouns are not known ("sagte er" gives no
+// speaker).
+std::vector<Quote> FindQuotes(std::string_view text, Language lang = Language::kEnglish);
 
 }  // namespace storyline::text
 

@@ -310,6 +310,35 @@ TEST(FindQuotes, MarksServingBothWaysAreReadByHowTheTextPlacesThem) {
   EXPECT_EQ(q[1].text, "It is going to be a great night for all of us");
 }
 
+// In another language the speaker is found after its common speech verbs,
+// from a given name on when roles stand before it; English rules alone find
+// none there.
+TEST(FindQuotes, SpeakersAfterTheSpeechVerbsOfOtherLanguages) {
+  auto speaker = [](std::string_view text, Language lang) {
+    std::vector<Quote> q = FindQuotes(text, lang);
+    EXPECT_THAT(q, SizeIs(1)) << text;
+    return q.empty() ? std::string("(none)") : q[0].speaker;
+  };
+  const std::string_view german =
+      "„Wir müssen dieses Wahlergebnis verdauen“, sagte Kanzlerin Angela Merkel am Abend.";
+  EXPECT_EQ(speaker(german, Language::kGerman), "Angela Merkel");
+  EXPECT_EQ(speaker(german, Language::kEnglish), "");
+  EXPECT_EQ(speaker("Kogler sagte: „Das ist eine große Aufgabe für uns alle.“", Language::kGerman),
+            "Kogler");
+  EXPECT_EQ(speaker("« Nous déplorons les incidents malheureux », a déclaré Borissov.",
+                    Language::kFrench),
+            "Borissov");
+  EXPECT_EQ(speaker("“Tenemos los medios y la capacidad”, dijo Prescott.", Language::kSpanish),
+            "Prescott");
+  EXPECT_EQ(speaker("«Мы проснулись поздно, но теперь мы проснулись», — сказал Свара.",
+                    Language::kRussian),
+            "Свара");
+  // A function word of the language names nobody: "Ha detto" is "has said".
+  EXPECT_EQ(speaker("«Lavoreremo con tutti e tre i servizi», ha detto. Ha detto anche altro.",
+                    Language::kItalian),
+            "");
+}
+
 TEST(FindQuotes, QuoteSplitAroundAttributionIsOne) {
   Quote q = One("“I like him,” Trump said, “he likes me.”");
   EXPECT_EQ(q.text, "I like him, he likes me.");
