@@ -53,7 +53,7 @@ constexpr std::pair<std::array<char, N>, size_t> DistinctAnchors(
 bool MatchesAt(string_view line, size_t at, string_view s, bool folded) {
   if (line.size() - at < s.size()) return false;
   const string_view here = line.substr(at, s.size());
-  if (folded) return ToLower(here.back()) == s.back() && StartsWithFolded(here, s);
+  if (folded) return AsciiLower(here.back()) == s.back() && StartsWithFolded(here, s);
   return here.back() == s.back() && here == s;
 }
 
@@ -95,7 +95,7 @@ Case FirstCharCase(string_view w) {
   if (c < 0x80) {
     if (IsUpper(c)) return Case::kUpper;
     if (IsLower(c)) return Case::kLower;
-    return IsDigit(c) ? Case::kDigit : Case::kOther;
+    return AsciiDigit(c) ? Case::kDigit : Case::kOther;
   }
   if (c < 0xC2 || c > 0xDF || w.size() < 2) return Case::kOther;
   const uint32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[1]) & 0x3Fu);
@@ -192,7 +192,7 @@ bool HasCopyrightPhrase(string_view line) {
   for (const char anchor : {'b', 'B', 'v', 'V'}) {
     for (size_t at = line.find(anchor); at != string_view::npos; at = line.find(anchor, at + 1)) {
       for (const AnchoredString& p : kAnchoredPhrases) {
-        if (p.anchor == ToLower(anchor) && p.offset <= at &&
+        if (p.anchor == AsciiLower(anchor) && p.offset <= at &&
             MatchesAt(line, at - p.offset, p.text, true)) {
           return true;
         }
@@ -219,7 +219,7 @@ void MatchKey(string_view line, size_t max_bytes, std::string& key) {
       }
     }
     const bool apostrophe = line.substr(i).starts_with(kRightSingleQuote);
-    *out++ = apostrophe ? '\'' : ToLower(line[i]);
+    *out++ = apostrophe ? '\'' : AsciiLower(line[i]);
     i += apostrophe ? kRightSingleQuote.size() : 1;
   }
   key.resize(out - key.data());
@@ -230,7 +230,7 @@ bool IsTimeToken(string_view w) {
   int groups = 0;
   for (;;) {
     const size_t start = i;
-    while (i < w.size() && IsDigit(w[i])) ++i;
+    while (i < w.size() && AsciiDigit(w[i])) ++i;
     if (i == start || i - start > 2) return false;
     ++groups;
     if (i >= w.size() || (w[i] != ':' && w[i] != '.')) break;
@@ -245,7 +245,7 @@ bool IsNumericDate(string_view w) {
   bool year = Contains(w, "/");
   for (size_t i = 0; i < w.size();) {
     const size_t start = i;
-    while (i < w.size() && IsDigit(w[i])) ++i;
+    while (i < w.size() && AsciiDigit(w[i])) ++i;
     if (i == start || (i - start > 2 && i - start != 4)) return false;
     year |= i - start == 4;
     ++groups;
@@ -282,12 +282,12 @@ bool IsDateLine(string_view line, size_t words) {
   std::string glued;
   size_t word_start = 0;
   for (size_t i = 0; i < line.size(); ++i) {
-    const char c = ToLower(line[i]);
+    const char c = AsciiLower(line[i]);
     const char prev = glued.empty() ? '\0' : glued.back();
-    const char next = i + 1 < line.size() ? ToLower(line[i + 1]) : '\0';
+    const char next = i + 1 < line.size() ? AsciiLower(line[i + 1]) : '\0';
     const bool after_digit_sep = (prev == '/' || prev == ':' || prev == '.') && glued.size() >= 2 &&
-                                 IsDigit(glued[glued.size() - 2]);
-    const bool glue = (after_digit_sep && IsDigit(next)) || (IsDigit(prev) && next == '/');
+                                 AsciiDigit(glued[glued.size() - 2]);
+    const bool glue = (after_digit_sep && AsciiDigit(next)) || (AsciiDigit(prev) && next == '/');
     if (c == ' ' && glue) continue;
     if (c == ' ') {
       if (!date_word(string_view(glued).substr(word_start))) return false;

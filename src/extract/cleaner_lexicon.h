@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "util/ascii.h"
 #include "util/bytes8.h"
 
 namespace storyline::extract::lexicon {
@@ -42,12 +43,9 @@ inline constexpr std::string_view kMiddleDot = "\xC2\xB7";
 
 inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAlnum(char c) { return IsUpper(c) || IsLower(c) || IsDigit(c); }
 // The multi-byte characters the rules look for are non-ASCII to the last
 // byte, so an ASCII byte at an end rules them all out without a compare.
 inline bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
-inline char ToLower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // A set of bytes, written as a string literal and tested without a search:
 // the rules ask "is this byte one of these" of many bytes of every line.
@@ -107,7 +105,7 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
 inline bool StartsWithFolded(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (ToLower(s[i]) != prefix[i]) return false;
+    if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -203,7 +201,7 @@ class WordList {
   template <class Pred>
   constexpr bool AnyOpening(std::string_view s, Pred pred) const {
     if (s.empty()) return false;
-    const char c = ToLower(s[0]);
+    const char c = AsciiLower(s[0]);
     const auto b = static_cast<unsigned char>(c);
     if (!((first_bytes_[b / 64] >> (b % 64)) & 1)) return false;
     return Any([c, &pred](std::string_view item) { return item[0] == c && pred(item); });
@@ -414,8 +412,8 @@ static_assert([] {
 
 // A year from 1900 to 2099 at the start of `s`.
 inline bool StartsWithYear(std::string_view s) {
-  return s.size() >= 4 && (s.starts_with("19") || s.starts_with("20")) && IsDigit(s[2]) &&
-         IsDigit(s[3]);
+  return s.size() >= 4 && (s.starts_with("19") || s.starts_with("20")) && AsciiDigit(s[2]) &&
+         AsciiDigit(s[3]);
 }
 
 // "12:30", "9:05:10", "10:15pm", "22.34".

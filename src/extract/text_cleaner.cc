@@ -14,6 +14,7 @@
 
 #include "extract/cleaner_lexicon.h"
 #include "util/abbreviations.h"
+#include "util/ascii.h"
 
 namespace storyline::extract {
 namespace {
@@ -29,9 +30,7 @@ using lexicon::CountWords;
 using lexicon::EndsLikeSentence;
 using lexicon::EveryWord;
 using lexicon::FirstCharCase;
-using lexicon::IsAlnum;
 using lexicon::IsAscii;
-using lexicon::IsDigit;
 using lexicon::IsLower;
 using lexicon::IsUpper;
 using lexicon::Load8;
@@ -132,7 +131,7 @@ bool IsNameSlashOutlet(string_view seg) {
   const bool names = EveryWord(seg, [&slash](string_view w) {
     if (FirstCharCase(w) != Case::kUpper && w != "via") return false;
     const size_t at = w.find('/');
-    slash |= at != string_view::npos && at > 0 && IsAlnum(w[at - 1]) &&
+    slash |= at != string_view::npos && at > 0 && AsciiAlnum(w[at - 1]) &&
              FirstCharCase(w.substr(at + 1)) == Case::kUpper;
     return true;
   });
@@ -147,7 +146,7 @@ bool IsCreditAt(string_view s, size_t p, std::optional<size_t> spaces = std::nul
     return StartsWithFolded(rest, m) && rest.substr(m.size()).starts_with(':');
   };
   const auto word = [rest](string_view m) {
-    return StartsWithFolded(rest, m) && (rest.size() == m.size() || !IsAlnum(rest[m.size()]));
+    return StartsWithFolded(rest, m) && (rest.size() == m.size() || !AsciiAlnum(rest[m.size()]));
   };
   const auto prefix = [rest](string_view m) { return StartsWithFolded(rest, m); };
   if (p == 0 && (lexicon::kCaptionColonMarkers.AnyOpening(rest, colon) ||
@@ -287,7 +286,7 @@ bool IsBoilerplate(string_view key, size_t words) {
   // "read more" must not match "read moreover"; "more:" ends in punctuation.
   const auto opens = [key](string_view p) {
     return StartsWith(key, p) &&
-           (key.size() == p.size() || !IsAlnum(key[p.size()]) || !IsAlnum(p.back()));
+           (key.size() == p.size() || !AsciiAlnum(key[p.size()]) || !AsciiAlnum(p.back()));
   };
   for (const lexicon::BoilerplatePrefixes& group : lexicon::kBoilerplatePrefixes) {
     if (words <= group.max_words && group.list.AnyOpening(key, opens)) return true;
@@ -303,8 +302,8 @@ bool NamesCookies(const Line& l) {
   const string_view t = l.text;
   for (size_t k = t.find('k', 3); k != string_view::npos && k + 2 < t.size();
        k = t.find('k', k + 1)) {
-    if (t[k - 1] == 'o' && t[k - 2] == 'o' && lexicon::ToLower(t[k - 3]) == 'c' &&
-        t[k + 1] == 'i' && t[k + 2] == 'e') {
+    if (t[k - 1] == 'o' && t[k - 2] == 'o' && AsciiLower(t[k - 3]) == 'c' && t[k + 1] == 'i' &&
+        t[k + 2] == 'e') {
       return true;
     }
   }
@@ -353,7 +352,7 @@ bool LooksLikeHeadline(const Line& l) {
   // Mostly digits is a time stamp or score line ("8 / 2 / 13 at 1: 30 PM").
   const auto letters =
       std::count_if(l.text.begin(), l.text.end(), [](char c) { return IsUpper(c) || IsLower(c); });
-  return letters > std::count_if(l.text.begin(), l.text.end(), IsDigit);
+  return letters > std::count_if(l.text.begin(), l.text.end(), AsciiDigit);
 }
 
 // Shape of a section heading: short, no sentence punctuation, starts with a
