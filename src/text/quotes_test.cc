@@ -15,9 +15,17 @@ namespace storyline::text {
 namespace {
 
 namespace fs = std::filesystem;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
+
+// The texts of the quotes of `text`, in order.
+std::vector<std::string> Texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Quote& q : FindQuotes(text)) out.push_back(q.text);
+  return out;
+}
 
 // The one quote of `text`; fails the test when there is not exactly one.
 Quote One(std::string_view text) {
@@ -270,44 +278,35 @@ TEST(FindQuotes, AStraightMarkBeforeACommaCloses) {
 // Read the English way, a German closing “ opened a "quote" of everything up
 // to the next quotation.
 TEST(FindQuotes, QuotationMarksOfOtherLanguages) {
-  auto texts = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Quote& q : FindQuotes(text)) out.push_back(q.text);
-    return out;
-  };
-  EXPECT_THAT(texts("„Wir müssen dieses Wahlergebnis verdauen“, sagte Müller am Abend. Die "
+  EXPECT_THAT(Texts("„Wir müssen dieses Wahlergebnis verdauen“, sagte Müller am Abend. Die "
                     "Partei tagt am Montag. „Das ist eine große Aufgabe für uns alle“, sagte sie."),
-              ::testing::ElementsAre("Wir müssen dieses Wahlergebnis verdauen",
-                                     "Das ist eine große Aufgabe für uns alle"));
-  EXPECT_THAT(texts("»Das war ein guter Tag für die Stadt«, sagte der Bürgermeister. Am Abend "
-                    "hieß es: »Wir feiern heute alle zusammen im Park«."),
-              ::testing::ElementsAre("Das war ein guter Tag für die Stadt",
-                                     "Wir feiern heute alle zusammen im Park"));
-  EXPECT_THAT(texts("„Nie było żadnych przeszkód dla tej decyzji”, powiedział premier."),
-              ::testing::ElementsAre("Nie było żadnych przeszkód dla tej decyzji"));
-  EXPECT_THAT(texts("«\u202FNous déplorons les incidents malheureux\u202F», a déclaré le "
-                    "président. «\u00A0Nous appelons les acteurs au calme\u00A0», a-t-il ajouté."),
-              ::testing::ElementsAre("Nous déplorons les incidents malheureux",
-                                     "Nous appelons les acteurs au calme"));
-  EXPECT_THAT(texts("«Die CDU befindet sich in einem Richtungsstreit», sagte er."),
-              ::testing::ElementsAre("Die CDU befindet sich in einem Richtungsstreit"));
+              ElementsAre("Wir müssen dieses Wahlergebnis verdauen",
+                          "Das ist eine große Aufgabe für uns alle"));
+  EXPECT_THAT(
+      Texts("»Das war ein guter Tag für die Stadt«, sagte der Bürgermeister. Am Abend "
+            "hieß es: »Wir feiern heute alle zusammen im Park«."),
+      ElementsAre("Das war ein guter Tag für die Stadt", "Wir feiern heute alle zusammen im Park"));
+  EXPECT_THAT(Texts("„Nie było żadnych przeszkód dla tej decyzji”, powiedział premier."),
+              ElementsAre("Nie było żadnych przeszkód dla tej decyzji"));
+  EXPECT_THAT(
+      Texts("«\u202FNous déplorons les incidents malheureux\u202F», a déclaré le "
+            "président. «\u00A0Nous appelons les acteurs au calme\u00A0», a-t-il ajouté."),
+      ElementsAre("Nous déplorons les incidents malheureux", "Nous appelons les acteurs au calme"));
+  EXPECT_THAT(Texts("«Die CDU befindet sich in einem Richtungsstreit», sagte er."),
+              ElementsAre("Die CDU befindet sich in einem Richtungsstreit"));
 }
 
 // How the text places “ and » decides which way they serve, by count: a
 // text cut from a page inside a quotation opens with a closing mark, and one
 // misplaced mark does not turn a text's marks around.
 TEST(FindQuotes, MarksServingBothWaysAreReadByHowTheTextPlacesThem) {
-  std::vector<Quote> q = FindQuotes(
-      "aux historiens pour résoudre », a déclaré Borissov. Puis il a ajouté : « Nous devons "
-      "laisser ces questions aux historiens », devant la presse.");
-  ASSERT_THAT(q, SizeIs(1));
-  EXPECT_EQ(q[0].text, "Nous devons laisser ces questions aux historiens");
-  q = FindQuotes(
-      "He said“ nothing. “We will win this election,” Trump said. “It is going to be "
-      "a great night for all of us,” he added.");
-  ASSERT_THAT(q, SizeIs(2));
-  EXPECT_EQ(q[0].text, "We will win this election");
-  EXPECT_EQ(q[1].text, "It is going to be a great night for all of us");
+  EXPECT_THAT(Texts("aux historiens pour résoudre », a déclaré Borissov. Puis il a ajouté : « "
+                    "Nous devons laisser ces questions aux historiens », devant la presse."),
+              ElementsAre("Nous devons laisser ces questions aux historiens"));
+  EXPECT_THAT(
+      Texts("He said“ nothing. “We will win this election,” Trump said. “It is going to "
+            "be a great night for all of us,” he added."),
+      ElementsAre("We will win this election", "It is going to be a great night for all of us"));
 }
 
 // In another language the speaker is found after its common speech verbs,
