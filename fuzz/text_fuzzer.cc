@@ -1,8 +1,8 @@
 // Fuzzes the text path of an article and its brief: the decoding of
 // character references, markup in the text, the repair of mojibake and C1
-// controls, cleaning, analysis
-// (sentences, entities, concepts), quotes, the brief material's binary form
-// and WriteBrief, on arbitrary valid UTF-8 split into two articles.
+// controls, cleaning, analysis (sentences, entities, concepts) and quotes in
+// each language, the brief material's binary form and WriteBrief, on
+// arbitrary valid UTF-8 split into two articles.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,8 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        storyline::text::LanguageOf(article.lang));
     }
     storyline::extract::CleanedText cleaned = storyline::extract::CleanPlainText(part);
-    storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text);
-    storyline::brief::ArticleMaterial m = storyline::brief::MakeMaterial(cleaned.text, a);
+    // Each language's rules (stemmer, function words, speech verbs) in turn.
+    const auto lang = static_cast<storyline::text::Language>(size % storyline::text::kLanguages);
+    storyline::text::Analysis a = analyzer.Analyze(cleaned.headline, cleaned.text, true, lang);
+    storyline::brief::ArticleMaterial m = storyline::brief::MakeMaterial(cleaned.text, a, lang);
     std::string serial;
     m.AppendTo(&serial);
     storyline::brief::ArticleMaterial back;
