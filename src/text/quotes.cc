@@ -951,8 +951,45 @@ struct Context {
   std::string CleanSpeakerAt(int first, int last) const {
     std::string name =
         CleanSpeaker(CleanName(text.substr(toks[first].begin, toks[last].end - toks[first].begin)));
-    if (lang != Language::kEnglish) name = FromGivenName(std::move(name));
+    if (lang != Language::kEnglish) name = FromGivenName(PastLeadingRoles(std::move(name), lang));
     return NamesSomeone(name, lang) ? name : std::string();
+  }
+  // `name` without the words before the person's name that the language's
+  // grammar or its titles put there: a function word ("Der Regisseur ..."),
+  // a German role, capitalised as every German noun is and often a compound
+  // ("Gesundheitsminister Jens Spahn", "Polizeisprecher ...",
+  // "LSR-Vorsitzende ..."), or a French "M."/"Mme". One word always stays.
+  static std::string PastLeadingRoles(std::string name, Language lang) {
+    // Folded (lower case, no accents): "prasident" is "Präsident".
+    static constexpr std::string_view kGermanRoles[] = {
+        "minister",    "ministerin",  "chef",          "chefin",       "sprecher",
+        "sprecherin",  "prasident",   "prasidentin",   "vorsitzende",  "vorsitzender",
+        "experte",     "expertin",    "leiter",        "leiterin",     "direktor",
+        "direktorin",  "kanzler",     "kanzlerin",     "kommissar",    "kommissarin",
+        "senator",     "senatorin",   "arzt",          "arztin",       "koch",
+        "kochin",      "regisseur",   "regisseurin",   "unternehmer",  "unternehmerin",
+        "machthaber",  "obmann",      "trainer",       "trainerin",    "meister",
+        "meisterin",   "analyst",     "analystin",     "forscher",     "forscherin",
+        "sekretar",    "sekretarin",  "abgeordnete",   "abgeordneter", "politiker",
+        "politikerin", "anwalt",      "anwaltin",      "richter",      "richterin",
+        "professor",   "professorin", "manager",       "managerin",    "okonom",
+        "okonomin",    "botschafter", "botschafterin", "epidemiologe", "epidemiologin",
+        "virologe",    "virologin",   "redakteur",     "redakteurin"};
+    auto is_role = [lang](std::string_view word) {
+      if (lang == Language::kFrench) return word == "M." || word == "Mme" || word == "Mme.";
+      const std::string folded = Fold(word);
+      if (IsStopWordIn(lang, folded)) return true;
+      if (lang != Language::kGerman) return false;
+      return std::any_of(std::begin(kGermanRoles), std::end(kGermanRoles),
+                         [&folded](std::string_view role) { return folded.ends_with(role); });
+    };
+    std::size_t start = 0;
+    for (std::size_t space = name.find(' '); space != std::string::npos;
+         space = name.find(' ', start)) {
+      if (!is_role(std::string_view(name).substr(start, space - start))) break;
+      start = space + 1;
+    }
+    return name.substr(start);
   }
   // Another language's titles and roles are not known, and in German they
   // are capitalised: "Präsident Donald Trump", "Konditorin Sandra Wadulla".

@@ -324,6 +324,12 @@ TEST(FindQuotes, SpeakersAfterTheSpeechVerbsOfOtherLanguages) {
   EXPECT_EQ(speaker(german, Language::kEnglish), "");
   EXPECT_EQ(speaker("Kogler sagte: „Das ist eine große Aufgabe für uns alle.“", Language::kGerman),
             "Kogler");
+  // German roles are capitalised nouns, often compounds, before the name.
+  EXPECT_EQ(speaker("Der Polizeisprecher Markus Dittrich sagte: „Wir suchen weiter nach Zeugen.“",
+                    Language::kGerman),
+            "Markus Dittrich");
+  EXPECT_EQ(speaker("„Die Lage bleibt ernst“, sagte Gesundheitsminister Spahn.", Language::kGerman),
+            "Spahn");
   EXPECT_EQ(speaker("« Nous déplorons les incidents malheureux », a déclaré Borissov.",
                     Language::kFrench),
             "Borissov");
