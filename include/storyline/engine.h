@@ -123,8 +123,9 @@ class PreparedArticle {
   // ("Anzeige", "Lesen Sie auch", "Lee también") is dropped; 34: quotation
   // marks are read the way the text's language uses them („…“, »…«); 35:
   // a site's cookie consent notice is dropped; 36: quotes in eight other
-  // languages are attributed after their speech verbs ("sagte Müller")
-  static constexpr std::uint32_t kFormat = 36;
+  // languages are attributed after their speech verbs ("sagte Müller"); 37:
+  // their speakers lose German roles before the name
+  static constexpr std::uint32_t kFormat = 37;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);
