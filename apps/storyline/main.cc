@@ -129,7 +129,8 @@ int ThreadsOrAllCores(int threads) {
 constexpr char kInputsHelp[] =
     "Files, directories or - (stdin). In directories (read recursively) only .txt, .text, "
     ".json, .jsonl, .ndjson, .html, .htm, .xhtml, .html.gz, .warc and .warc.gz files are "
-    "read; a file named here with another extension is read as plain text";
+    "read; a file named here with another extension (or a pipe, <(zcat a.jsonl.gz)) is read as "
+    "stdin is: JSONL when it opens with {, else one plain-text article";
 
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';

@@ -182,12 +182,9 @@ class Run {
 
   void ReadFile(const fs::path& path, bool explicit_path) {
     FileKind kind = KindOf(path);
-    if (kind == FileKind::kOther) {
-      if (!explicit_path) {
-        ++stats_->ignored_files;
-        return;
-      }
-      kind = FileKind::kText;  // a file named on the command line is read as text
+    if (kind == FileKind::kOther && !explicit_path) {
+      ++stats_->ignored_files;
+      return;
     }
     std::string name = path.string();
     std::ifstream in(path, std::ios::binary);
@@ -196,6 +193,9 @@ class Run {
       return;
     }
     ++stats_->files;
+    // A file named on the command line with another extension (or none, as
+    // a pipe's "<(zcat a.jsonl.gz)") is read as standard input is.
+    if (kind == FileKind::kOther) kind = OpensObject(in) ? FileKind::kJsonl : FileKind::kText;
     if (kind == FileKind::kJsonl) {
       ReadJsonl(in, name);
       return;
@@ -236,14 +236,18 @@ class Run {
     ReadText(buf.str(), name, path.filename().string());
   }
 
+  // Whether the first non-blank byte of `in` opens a JSON object: JSONL,
+  // where the name does not say; otherwise one text. Leading blanks are
+  // consumed.
+  static bool OpensObject(std::istream& in) {
+    int c;
+    while ((c = in.peek()) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) in.get();
+    return in.peek() == '{';
+  }
+
   void ReadStdin() {
     ++stats_->files;
-    // JSONL when the first non-blank byte opens an object; otherwise one text.
-    int c;
-    while ((c = std::cin.peek()) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
-      std::cin.get();
-    }
-    if (std::cin.peek() == '{') {
+    if (OpensObject(std::cin)) {
       ReadJsonl(std::cin, "<stdin>");
       return;
     }

@@ -4,7 +4,9 @@
 // name without its extensions), WARC files (.warc, .warc.gz: one article per
 // HTML response record, see warc.h; id = WARC-Record-ID, url = target URI,
 // fetched = WARC-Date, charset = the HTTP charset), directories (recursively,
-// in name order) and "-" for standard input.
+// in name order) and "-" for standard input. Standard input, and a file named
+// with another extension (or none: a pipe such as "<(zcat a.jsonl.gz)"), is
+// JSONL when its first non-blank byte opens an object, else one plain text.
 //
 // Bad input never stops a run: an unreadable file, invalid UTF-8, an empty
 // text, a broken JSON line, a corrupt gzip file, a bad WARC record or a

@@ -201,6 +201,19 @@ TEST_F(ReaderTest, ExplicitFileWithUnknownExtensionIsReadAsText) {
   EXPECT_EQ(stats_.ignored_files, 0u);
 }
 
+// Read as standard input is: JSONL when it opens with an object, as the
+// output of "<(zcat a.jsonl.gz)" or a file saved without its extension does.
+TEST_F(ReaderTest, ExplicitFileWithUnknownExtensionThatOpensWithAnObjectIsJsonl) {
+  std::string path = Write("feed",
+                           "\n  {\"id\": \"a\", \"text\": \"First.\"}\n"
+                           "{\"id\": \"b\", \"text\": \"Second.\"}\n");
+  ASSERT_TRUE(Read({path}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a", "b"}));
+  // In a directory it is passed over, as before.
+  ASSERT_TRUE(Read({dir_.string()}).ok());
+  EXPECT_EQ(stats_.ignored_files, 1u);
+}
+
 TEST_F(ReaderTest, MissingOnlyInputIsNotFound) {
   std::string missing = (dir_ / "no-such-dir").string();
   Status s = Read({missing});
