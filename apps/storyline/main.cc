@@ -128,9 +128,10 @@ int ThreadsOrAllCores(int threads) {
 // The inputs of cluster, brief and df.
 constexpr char kInputsHelp[] =
     "Files, directories or - (stdin). In directories (read recursively) only .txt, .text, "
-    ".json, .jsonl, .ndjson, .html, .htm, .xhtml, .html.gz, .warc and .warc.gz files are "
-    "read; a file named here with another extension (or a pipe, <(zcat a.jsonl.gz)) is read as "
-    "stdin is: JSONL when it opens with {, else one plain-text article";
+    ".json, .jsonl, .ndjson (also gzipped: .jsonl.gz), .html, .htm, .xhtml, .html.gz, .warc and "
+    ".warc.gz files are read; a file named here with another extension (or a pipe, <(cat "
+    "feed)), gzipped or not, is read as stdin is: JSONL when it opens with {, else one "
+    "plain-text article";
 
 int Fail(const std::string& message) {
   std::cerr << "storyline: " << message << '\n';

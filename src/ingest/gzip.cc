@@ -27,6 +27,19 @@ Result<std::size_t> StreamSource::Read(char* dst, std::size_t n) {
   return got;
 }
 
+SourceStreamBuf::int_type SourceStreamBuf::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (!status_.ok()) return traits_type::eof();
+  Result<std::size_t> n = source_->Read(buffer_.data(), buffer_.size());
+  if (!n.ok()) {
+    status_ = n.status();
+    return traits_type::eof();
+  }
+  if (*n == 0) return traits_type::eof();
+  setg(buffer_.data(), buffer_.data(), buffer_.data() + *n);
+  return traits_type::to_int_type(*gptr());
+}
+
 // The inflate state plus where the compressed bytes come from: an istream
 // refilled into `buffer`, or one memory block.
 struct GzipReader::Impl {

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <istream>
 #include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,32 @@ class GzipReader final : public ByteSource {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// A ByteSource as a std::streambuf, for readers that take a std::istream
+// (JSONL is read a line at a time):
+//
+//   GzipReader gz(&file);
+//   SourceStreamBuf buf(&gz);
+//   std::istream in(&buf);
+//   while (std::getline(in, line)) ...
+//   if (!buf.status().ok()) Report(buf.status());   // corrupt or truncated
+//
+// The source's error ends the stream (EOF) and is kept in status().
+class SourceStreamBuf final : public std::streambuf {
+ public:
+  // `source` must outlive the buffer.
+  explicit SourceStreamBuf(ByteSource* source)
+      : source_(source), buffer_(std::size_t{1} << 16, '\0') {}
+  const Status& status() const { return status_; }
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  ByteSource* source_;
+  std::string buffer_;
+  Status status_;
 };
 
 // True when `head` starts with the gzip magic bytes 1f 8b.

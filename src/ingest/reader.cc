@@ -37,6 +37,9 @@ FileKind KindOf(const fs::path& p) {
   if (name.ends_with(".html.gz") || name.ends_with(".htm.gz") || name.ends_with(".xhtml.gz")) {
     return FileKind::kHtmlGz;
   }
+  if (name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz")) {
+    return FileKind::kJsonl;  // read through gzip (ReadFile() looks at the bytes)
+  }
   std::string ext = Lowered(p.extension().string());
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
@@ -76,12 +79,14 @@ class Run {
     sink_(std::move(a));
   }
 
-  void ReadJsonl(std::istream& in, const std::string& name) {
+  // `count_bytes`: add the lines' bytes to the stats (not for a gzipped
+  // file, which counts its stored bytes).
+  void ReadJsonl(std::istream& in, const std::string& name, bool count_bytes = true) {
     std::string line;
     std::size_t line_no = 0;
     while (std::getline(in, line)) {
       ++line_no;
-      stats_->bytes += line.size() + 1;
+      if (count_bytes) stats_->bytes += line.size() + 1;
       if (IsBlank(line)) continue;
       std::string origin = name + ":" + std::to_string(line_no);
       if (line.size() > options_.max_article_bytes) {
@@ -107,8 +112,9 @@ class Run {
     if (in.bad()) Skip(name, Status::IoError("read error after line " + std::to_string(line_no)));
   }
 
-  void ReadText(std::string_view bytes, const std::string& name, const std::string& id) {
-    stats_->bytes += bytes.size();
+  void ReadText(std::string_view bytes, const std::string& name, const std::string& id,
+                bool count_bytes = true) {
+    if (count_bytes) stats_->bytes += bytes.size();
     if (bytes.size() > options_.max_article_bytes) {
       Skip(name, Status::InvalidInput("file of " + std::to_string(bytes.size()) +
                                       " bytes exceeds the limit of " +
@@ -193,13 +199,7 @@ class Run {
       return;
     }
     ++stats_->files;
-    // A file named on the command line with another extension (or none, as
-    // a pipe's "<(zcat a.jsonl.gz)") is read as standard input is.
-    if (kind == FileKind::kOther) kind = OpensObject(in) ? FileKind::kJsonl : FileKind::kText;
-    if (kind == FileKind::kJsonl) {
-      ReadJsonl(in, name);
-      return;
-    }
+    if (ReadJsonlOrUntold(in, kind, name, path.filename().string())) return;
     if (kind == FileKind::kWarc) {
       ReadWarc(in, name);
       return;
@@ -236,6 +236,47 @@ class Run {
     ReadText(buf.str(), name, path.filename().string());
   }
 
+  // Reads `in` when it is JSONL or of a kind its name does not tell
+  // (kOther: a file named on the command line with another extension, a
+  // pipe, stdin), gzipped or not ("feed.jsonl.gz", "<(cat feed.jsonl.gz)"):
+  // JSONL, or for kOther JSONL when it opens with an object, else one text
+  // (`id`). Returns false, having read nothing but leading blanks, for an
+  // ungzipped input that is not JSONL; the caller reads it.
+  bool ReadJsonlOrUntold(std::istream& in, FileKind kind, const std::string& name,
+                         const std::string& id) {
+    if (kind != FileKind::kJsonl && kind != FileKind::kOther) return false;
+    if (in.peek() != 0x1f) {
+      if (kind == FileKind::kOther && !OpensObject(in)) return false;
+      ReadJsonl(in, name);
+      return true;
+    }
+    GzipReader gz(&in);
+    SourceStreamBuf buffer(&gz);
+    std::istream body(&buffer);
+    if (kind == FileKind::kJsonl || OpensObject(body)) {
+      ReadJsonl(body, name, /*count_bytes=*/false);
+      stats_->bytes += gz.input_bytes();  // as stored
+      if (!buffer.status().ok()) Skip(name, buffer.status());
+      return true;
+    }
+    // One gzipped text, read no further than its limit.
+    std::string text;
+    char chunk[1 << 14];
+    while (text.size() <= options_.max_article_bytes && body.read(chunk, sizeof chunk).gcount()) {
+      text.append(chunk, static_cast<std::size_t>(body.gcount()));
+    }
+    stats_->bytes += gz.input_bytes();
+    if (!buffer.status().ok()) {
+      Skip(name, buffer.status());
+    } else if (text.size() > options_.max_article_bytes) {
+      Skip(name, Status::InvalidInput("decompressed text exceeds the limit of " +
+                                      std::to_string(options_.max_article_bytes) + " bytes"));
+    } else {
+      ReadText(text, name, id, /*count_bytes=*/false);
+    }
+    return true;
+  }
+
   // Whether the first non-blank byte of `in` opens a JSON object: JSONL,
   // where the name does not say; otherwise one text. Leading blanks are
   // consumed.
@@ -247,10 +288,7 @@ class Run {
 
   void ReadStdin() {
     ++stats_->files;
-    if (OpensObject(std::cin)) {
-      ReadJsonl(std::cin, "<stdin>");
-      return;
-    }
+    if (ReadJsonlOrUntold(std::cin, FileKind::kOther, "<stdin>", "stdin")) return;
     std::ostringstream buf;
     buf << std::cin.rdbuf();
     ReadText(buf.str(), "<stdin>", "stdin");

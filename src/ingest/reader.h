@@ -1,12 +1,14 @@
 // Readers: outside bytes -> Article. Plain-text files (one article each, id =
-// file name), JSONL files (one article a line, fields in docs/DESIGN.md),
+// file name), JSONL files (one article a line, fields in docs/DESIGN.md; also
+// gzipped, .jsonl.gz),
 // HTML pages (.html, .htm, .xhtml, and gzipped as .html.gz/.htm.gz; id = file
 // name without its extensions), WARC files (.warc, .warc.gz: one article per
 // HTML response record, see warc.h; id = WARC-Record-ID, url = target URI,
 // fetched = WARC-Date, charset = the HTTP charset), directories (recursively,
 // in name order) and "-" for standard input. Standard input, and a file named
-// with another extension (or none: a pipe such as "<(zcat a.jsonl.gz)"), is
-// JSONL when its first non-blank byte opens an object, else one plain text.
+// with another extension (or none: a pipe such as "<(zcat a.jsonl.gz)"),
+// gzipped or not, is JSONL when its first non-blank byte opens an object, else
+// one plain text.
 //
 // Bad input never stops a run: an unreadable file, invalid UTF-8, an empty
 // text, a broken JSON line, a corrupt gzip file, a bad WARC record or a

@@ -214,6 +214,38 @@ TEST_F(ReaderTest, ExplicitFileWithUnknownExtensionThatOpensWithAnObjectIsJsonl)
   EXPECT_EQ(stats_.ignored_files, 1u);
 }
 
+// JSONL may come gzipped: "feed.jsonl.gz", in a directory too, or named
+// without its extension. A truncated one keeps its whole lines and is
+// reported; the stats count the bytes as stored.
+TEST_F(ReaderTest, GzippedJsonlIsReadAndATruncatedOneKeepsItsWholeLines) {
+  const std::string lines =
+      "{\"id\": \"a\", \"text\": \"First.\"}\n{\"id\": \"b\", \"text\": \"Second.\"}\n";
+  const std::string gz = GzipCompress(lines);
+  Write("in/feed.jsonl.gz", gz);
+  ASSERT_TRUE(Read({(dir_ / "in").string()}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a", "b"}));
+  EXPECT_EQ(stats_.bytes, gz.size());
+  EXPECT_TRUE(diag_.reports.empty());
+
+  articles_.clear();
+  std::string many;
+  for (int i = 0; i < 2000; ++i) {
+    many += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"Line " + std::to_string(i) +
+            " of a long feed.\"}\n";
+  }
+  const std::string whole = GzipCompress(many);
+  const std::string cut = Write("cut", whole.substr(0, whole.size() / 2));
+  ASSERT_TRUE(Read({cut}).ok());
+  EXPECT_GT(articles_.size(), 100u);
+  EXPECT_LT(articles_.size(), 2000u);
+  EXPECT_NE(diag_.MessageFor(cut).find("truncated"), std::string::npos) << diag_.MessageFor(cut);
+
+  articles_.clear();
+  const std::string note = Write("note.gz", GzipCompress("A text that came gzipped.\n"));
+  ASSERT_TRUE(Read({note}).ok());
+  EXPECT_EQ(Ids(), (Strings{"note.gz"}));
+}
+
 TEST_F(ReaderTest, MissingOnlyInputIsNotFound) {
   std::string missing = (dir_ / "no-such-dir").string();
   Status s = Read({missing});
