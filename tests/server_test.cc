@@ -947,6 +947,44 @@ TEST_F(ServerTest, MarkupInATitleComesBackAsEscapedText) {
   EXPECT_EQ(GetJson("/articles/quake-1")["title"], title);
 }
 
+// A write's body may come gzipped (Content-Encoding: gzip), within the body
+// limit once decompressed; another encoding, or bytes that are not gzip, get
+// a clear refusal.
+TEST_F(ServerTest, GzippedWriteBodiesAreReadAndOtherEncodingsRefused) {
+  server::HttpOptions options;
+  options.max_body_bytes = 64 << 10;
+  StartServer(options);
+  Json second = Json::parse(kArticle);
+  second["id"] = "quake-2";
+  const std::string jsonl = Json::parse(kArticle).dump() + "\n" + second.dump() + "\n";
+  auto res =
+      Post(ingest::GzipCompress(jsonl), "application/x-ndjson", {{"Content-Encoding", "gzip"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Json::parse(res->body)["articles"].size(), 2u);
+  Json third = Json::parse(kArticle);
+  third["text"] = "Rescue teams reached the damaged lighthouse at Valdora on Wednesday.";
+  res = client_->Put("/articles/quake-3", {{"Content-Encoding", "GZIP"}},
+                     ingest::GzipCompress(third.dump()), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(GetJson("/articles/quake-3")["id"], "quake-3");
+
+  res = Post(jsonl, "application/x-ndjson", {{"Content-Encoding", "br"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 415) << res->body;
+  res = Post(jsonl, "application/x-ndjson", {{"Content-Encoding", "gzip"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400) << res->body;
+  EXPECT_NE(res->body.find("gzip"), std::string::npos) << res->body;
+  // About 1 KiB on the wire, 1 MiB decompressed: over the limit.
+  res = Post(ingest::GzipCompress(std::string(1 << 20, ' ')), "application/json",
+             {{"Content-Encoding", "gzip"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413) << res->body;
+  EXPECT_EQ(GetJson("/healthz")["articles"], 3);
+}
+
 TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerKeepsServing) {
   server::HttpOptions options;
   options.max_body_bytes = 64 << 10;

@@ -544,15 +544,48 @@ struct HttpServer::Impl {
     return true;
   }
 
+  // A write's body as sent, or decompressed when it came with
+  // `Content-Encoding: gzip` (a JSONL batch shrinks several times), at most
+  // max_body_bytes either way. Null, with the error in `res`, for another
+  // encoding (415), a decompressed body over the limit (413) or bytes that
+  // are not gzip (400). `scratch` holds a decompressed body.
+  const std::string* DecodedBody(const Request& req, Response& res, std::string* scratch) {
+    const std::string encoding = AsciiLowered(TrimBlanks(req.Header("Content-Encoding")));
+    if (encoding.empty() || encoding == "identity") return &req.body;
+    if (encoding != "gzip" && encoding != "x-gzip") {
+      SendError(res, 415, "Content-Encoding " + encoding + " is not supported (gzip is)");
+      return nullptr;
+    }
+    ingest::GzipReader gz(std::string_view(req.body));
+    scratch->clear();
+    char chunk[1 << 16];
+    for (;;) {
+      Result<std::size_t> n = gz.Read(chunk, sizeof chunk);
+      if (!n.ok()) {
+        SendError(res, 400, "body is not valid gzip: " + n.status().message());
+        return nullptr;
+      }
+      if (*n == 0) return scratch;
+      if (scratch->size() + *n > options.max_body_bytes) {
+        SendError(res, 413,
+                  "request body too large (limit " + std::to_string(options.max_body_bytes) +
+                      " bytes, decompressed)");
+        return nullptr;
+      }
+      scratch->append(chunk, *n);
+    }
+  }
+
   // A write's body as articles (POST and PUT): HTML pages take their
   // metadata from the X-Article-* headers and `html_id` as their id. A body
   // that cannot be read counts as one rejected article.
-  Result<ArticleBody> ParseWriteBody(const Request& req, BodyKind kind, std::string html_id) {
+  Result<ArticleBody> ParseWriteBody(const Request& req, std::string_view bytes, BodyKind kind,
+                                     std::string html_id) {
     HtmlHeaders html{.url = req.Header("X-Article-URL"),
                      .id = std::move(html_id),
                      .source = req.Header("X-Article-Source"),
                      .published = req.Header("X-Article-Published")};
-    auto body = ParseArticleBody(kind, req.body, html, options.max_json_depth);
+    auto body = ParseArticleBody(kind, bytes, html, options.max_json_depth);
     if (!body.ok()) service->metrics().CountRejected(1);
     return body;
   }
@@ -574,7 +607,10 @@ struct HttpServer::Impl {
     }
     auto expiry = ExpiryOf(req);
     if (!expiry.ok()) return SendError(res, expiry.status()), finish();
-    auto body = ParseWriteBody(req, *kind, req.Header("X-Article-ID"));
+    std::string scratch;
+    const std::string* bytes = DecodedBody(req, res, &scratch);
+    if (bytes == nullptr) return finish();
+    auto body = ParseWriteBody(req, *bytes, *kind, req.Header("X-Article-ID"));
     if (!body.ok()) return SendError(res, body.status()), finish();
     Json errors = Json::array();
     for (const auto& e : body->errors) {
@@ -617,7 +653,10 @@ struct HttpServer::Impl {
     auto expiry = ExpiryOf(req);
     if (!expiry.ok()) return SendError(res, expiry.status()), finish();
     const std::string id = req.match;
-    auto body = ParseWriteBody(req, *kind, id);
+    std::string scratch;
+    const std::string* bytes = DecodedBody(req, res, &scratch);
+    if (bytes == nullptr) return finish();
+    auto body = ParseWriteBody(req, *bytes, *kind, id);
     if (!body.ok()) return SendError(res, body.status()), finish();
     if (body->articles.size() != 1) {
       SendError(res, !body->errors.empty() ? body->errors.front().why
