@@ -1,10 +1,13 @@
-// Fuzzes the JSONL article parser (one line) and the plain-text article
-// builder on arbitrary bytes.
+// Fuzzes the JSONL article parser (one line), the plain-text article builder
+// and the lines of a gzipped feed (GzipReader through SourceStreamBuf) on
+// arbitrary bytes.
 #include <cstddef>
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <string_view>
 
+#include "ingest/gzip.h"
 #include "ingest/reader.h"
 #include "util/utf8.h"
 
@@ -20,5 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (storyline::ingest::MakeTextArticle(bytes, "fuzz.txt", &t).ok()) {
     if (!storyline::IsValidUtf8(t.text)) __builtin_trap();
   }
+  // As a gzipped feed: lines until the end or the error, which ends them.
+  storyline::ingest::GzipReader gz(bytes);
+  storyline::ingest::SourceStreamBuf buffer(&gz);
+  std::istream in(&buffer);
+  std::size_t lines = 0;
+  for (std::string line; std::getline(in, line) && lines < 1000;) ++lines;
+  if (!in.eof() && lines < 1000) __builtin_trap();
   return 0;
 }
