@@ -134,6 +134,38 @@ bool IsSpeechVerbIn(Language lang, std::string_view w) {
   return false;
 }
 
+// "he"/"she" of the other languages, as written ("sagte er", "dijo él").
+bool IsPronounIn(Language lang, std::string_view w) {
+  switch (lang) {
+    case Language::kGerman:
+      return w == "er" || w == "sie";
+    case Language::kFrench:
+      return w == "il" || w == "elle";
+    case Language::kSpanish:
+      return w == "él" || w == "ella";
+    case Language::kItalian:
+      return w == "lui" || w == "lei";
+    case Language::kPortuguese:
+      return w == "ele" || w == "ela";
+    case Language::kDutch:
+      return w == "hij" || w == "zij" || w == "ze";
+    case Language::kRussian:
+      return w == "он" || w == "она";
+    default:
+      return false;
+  }
+}
+
+// French writes the pronoun onto the verb after a quote: "dit-il",
+// "ajoute-t-elle"; "a-t-il" before a participle. The length of that ending,
+// or 0.
+std::size_t FrenchPronounEnding(std::string_view w) {
+  for (std::string_view end : {"-t-il", "-t-elle", "-il", "-elle"}) {
+    if (w.size() > end.size() && w.ends_with(end)) return end.size();
+  }
+  return 0;
+}
+
 bool IsObjectVerb(std::string_view w) {
   // People are told and asked; "wrote the book “…”" names a title, not a listener.
   return w == "told" || w == "tells" || w == "tell" || w == "asked" || w == "asks" ||
@@ -615,14 +647,44 @@ struct Context {
       return i >= 2 && IsWord(i - 1) && IsWord(i - 2) && Lower(Word(i - 1)).view() == "as" &&
              Lower(Word(i - 2)).view() == "quoted";
     }
-    return IsSpeechVerb(l.view()) || (lang != Language::kEnglish && IsSpeechVerbIn(lang, Word(i)));
+    if (IsSpeechVerb(l.view())) return true;
+    if (lang == Language::kEnglish) return false;
+    const std::string_view w = Word(i);
+    if (lang == Language::kFrench) {
+      if (const std::size_t end = FrenchPronounEnding(w); end > 0) {
+        return IsSpeechVerbIn(lang, w.substr(0, w.size() - end));  // "dit-il"
+      }
+    }
+    return IsSpeechVerbIn(lang, w);
+  }
+  // "he" or "she" at token i, in the text's language.
+  bool IsPronounAt(int i) const {
+    if (!IsWord(i)) return false;
+    return IsPronoun(Lower(Word(i)).view()) ||
+           (lang != Language::kEnglish && IsPronounIn(lang, Word(i)));
+  }
+  // Whether the verb at token `verb`, right after a quote, says its subject
+  // is the one spoken of before, with nobody named after it: French "dit-il"
+  // or "a-t-il ajouté" (`aux` the "a-t-il"), or in Spanish, Italian and
+  // Portuguese, which leave a pronoun subject out, a verb that ends its
+  // clause ("“…”, dijo.").
+  bool ImpliedSubject(int verb, int aux) const {
+    if (lang == Language::kFrench) {
+      if (FrenchPronounEnding(Word(verb)) > 0) return true;
+      return aux >= 0 && FrenchPronounEnding(Word(aux)) > 0;
+    }
+    if (lang != Language::kSpanish && lang != Language::kItalian && lang != Language::kPortuguese) {
+      return false;
+    }
+    return !IsWord(verb + 1);
   }
   // Another language's auxiliary before a participle: "a déclaré X" (French),
   // "ha detto X" (Italian), "ha dicho X" (Spanish).
   bool IsAuxiliaryAt(int i) const {
     if (lang == Language::kEnglish || !IsWord(i) || toks[i].cap) return false;
     const std::string_view w = Word(i);
-    return w == "a" || w == "ha" || w == "hat" || w == "avait" || w == "aveva" || w == "había";
+    return w == "a" || w == "ha" || w == "hat" || w == "avait" || w == "aveva" || w == "había" ||
+           (lang == Language::kFrench && (w == "a-t-il" || w == "a-t-elle"));
   }
   bool IsAccordingAt(int i) const {
     return IsWord(i) && IsWord(i + 1) && Lower(Word(i)).view() == "according" &&
@@ -789,7 +851,7 @@ struct Context {
     }
     if (s < floor || !IsWord(s)) return;
     Lower l(Word(s));
-    if (IsPronoun(l.view()) && (s == floor || !IsWord(s - 1))) {
+    if (IsPronounAt(s) && (s == floor || !IsWord(s - 1))) {
       a->pronoun = true;
       a->speaker_first = a->speaker_last = s;
       return;
@@ -838,7 +900,7 @@ struct Context {
   void Object(int o, int ceil, Attribution* a) const {
     if (!IsWord(o)) return;
     Lower l(Word(o));
-    if (IsPronoun(l.view())) {
+    if (IsPronounAt(o)) {
       a->pronoun = true;
       a->speaker_first = a->speaker_last = o;
       return;
@@ -1089,6 +1151,10 @@ Attribution Trailing(const Context& c, const Part& p) {
     c.Object(verb + 2, words_end - 1, &a);
   } else if (verb == j || (verb == j + 1 && c.IsAuxiliaryAt(j))) {
     c.Object(verb + 1, words_end - 1, &a);
+    if (a.speaker_first < 0 && c.ImpliedSubject(verb, verb == j ? -1 : j)) {
+      a.pronoun = true;
+      a.speaker_first = a.speaker_last = verb;
+    }
   } else if (!named) {
     c.Subject(verb, j, &a);
     // "… and the crowd then said": a clause of its own, not an attribution.

@@ -309,6 +309,34 @@ TEST(FindQuotes, MarksServingBothWaysAreReadByHowTheTextPlacesThem) {
       ElementsAre("We will win this election", "It is going to be a great night for all of us"));
 }
 
+// "he said" in the language ("sagte er", "a-t-il ajouté", "dit-elle", a
+// Spanish verb with its subject left out) is the previous speaker.
+TEST(FindQuotes, PronounsAndImpliedSubjectsOfOtherLanguages) {
+  auto speakers = [](std::string_view text, Language lang) {
+    std::vector<std::string> out;
+    for (const Quote& q : FindQuotes(text, lang)) out.push_back(q.speaker);
+    return out;
+  };
+  EXPECT_THAT(speakers("„Wir müssen dieses Ergebnis verdauen“, sagte Kogler. „Das ist eine große "
+                       "Aufgabe für uns alle“, sagte er.",
+                       Language::kGerman),
+              ElementsAre("Kogler", "Kogler"));
+  EXPECT_THAT(speakers("« Nous déplorons les incidents malheureux », a déclaré Borissov. « Nous "
+                       "appelons les acteurs au calme », a-t-il ajouté. « Le vote est terminé "
+                       "partout », dit-il.",
+                       Language::kFrench),
+              ElementsAre("Borissov", "Borissov", "Borissov"));
+  EXPECT_THAT(speakers("“Tenemos los medios y la capacidad”, dijo Prescott. “Vamos a ganar esta "
+                       "batalla contra el virus”, dijo.",
+                       Language::kSpanish),
+              ElementsAre("Prescott", "Prescott"));
+  // Read as English, none of them is a pronoun.
+  EXPECT_THAT(speakers("„Wir müssen dieses Ergebnis verdauen“, sagte Kogler. „Das ist eine große "
+                       "Aufgabe für uns alle“, sagte er.",
+                       Language::kEnglish),
+              ElementsAre("", ""));
+}
+
 // In another language the speaker is found after its common speech verbs,
 // from a given name on when roles stand before it; English rules alone find
 // none there.
