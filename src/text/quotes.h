@@ -81,9 +81,9 @@ struct Quote {
 // give what can be found (possibly nothing). Speakers are found by English
 // rules; in another language of text/languages.h also after its common
 // speech verbs ("„…“, sagte Müller", "« … », a déclaré Borissov", "“…”, dijo
-// Sánchez", "Müller sagte: „…“"), and one of its function words names
-// nobody. Its titles, roles and pronouns are not known ("sagte er" gives no
-// speaker).
+// Sánchez", "Müller sagte: „…“") and its "he said" ("sagte er", "dit-il",
+// "“…”, dijo."); its function words and German roles before a name are
+// dropped ("Der Polizeisprecher Markus Dittrich" -> "Markus Dittrich").
 std::vector<Quote> FindQuotes(std::string_view text, Language lang = Language::kEnglish);
 
 }  // namespace storyline::text
