@@ -132,6 +132,40 @@ TEST_F(CliTest, ArticlesInOtherLanguagesAreReadInTheirLanguage) {
   EXPECT_NE(out_.find("\"lang\": \"de\""), std::string::npos) << out_;
 }
 
+// Two German outlets run the same quote, each with its own marks and
+// attribution: the brief shows it once, with its speaker and both outlets
+// (read as English, „…“ was no quotation and "sagte" no speech verb).
+TEST_F(CliTest, AGermanStorysBriefNamesTheSharedQuoteAndItsSpeaker) {
+  Write("de.jsonl",
+        R"({"id": "a", "source": "Wiener Zeitung", "lang": "de", "text": "Die neue Regierung in )"
+        R"(Wien hat sich am Mittwoch auf ihr Programm geeinigt. Die Verhandlungen dauerten drei )"
+        R"(Monate. „Wir haben ein gutes Programm für das ganze Land vorgelegt“, sagte Werner )"
+        R"(Kogler am Abend vor der Presse in Wien. Das Kabinett soll am Dienstag vereidigt )"
+        R"(werden."})"
+        "\n"
+        R"({"id": "b", "source": "Kurier", "lang": "de", "text": "In Wien haben sich die )"
+        R"(Parteien auf eine neue Regierung geeinigt. Nach drei Monaten Verhandlungen steht das )"
+        R"(Programm. Werner Kogler sagte: „Wir haben ein gutes Programm für das ganze Land )"
+        R"(vorgelegt.“ Die Vereidigung des Kabinetts ist für Dienstag geplant."})"
+        "\n");
+  fs::path stories = dir_ / "stories.json";
+  ASSERT_EQ(
+      Run("cluster -q -o " + Quote(stories.string()) + " " + Quote((dir_ / "de.jsonl").string())),
+      0)
+      << err_;
+  nlohmann::json j = nlohmann::json::parse(ReadFile(stories), nullptr, false);
+  ASSERT_TRUE(j.is_array() && j.size() == 1u) << ReadFile(stories);
+  bool found = false;
+  for (const auto& q : j[0]["quotes"]) {
+    if (q["text"].get<std::string>().starts_with("Wir haben ein gutes Programm")) {
+      found = true;
+      EXPECT_EQ(q["speaker"], "Werner Kogler") << q.dump();
+      EXPECT_EQ(q["outlets"].size(), 2u) << q.dump();
+    }
+  }
+  EXPECT_TRUE(found) << j[0]["quotes"].dump();
+}
+
 TEST_F(CliTest, MissingOnlyInputFailsWithMessage) {
   std::string missing = (dir_ / "no-such-dir").string();
   EXPECT_NE(Run("cluster " + Quote(missing) + " -q -o " + Quote((dir_ / "s.json").string())), 0);
