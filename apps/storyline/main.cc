@@ -128,8 +128,8 @@ int ThreadsOrAllCores(int threads) {
 // The inputs of cluster, brief and df.
 constexpr char kInputsHelp[] =
     "Files, directories or - (stdin). In directories (read recursively) only .txt, .text, "
-    ".json, .jsonl, .ndjson (also gzipped: .jsonl.gz), .html, .htm, .xhtml, .html.gz, .warc and "
-    ".warc.gz files are read; a file named here with another extension (or a pipe, <(cat "
+    ".json, .jsonl, .ndjson, .html, .htm, .xhtml (each also gzipped: .txt.gz, .jsonl.gz, ...), "
+    ".warc and .warc.gz files are read; a file named here with another extension (or a pipe, <(cat "
     "feed)), gzipped or not, is read as stdin is: JSONL when it opens with {, else one "
     "plain-text article";
 

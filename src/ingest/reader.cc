@@ -24,7 +24,7 @@ namespace storyline::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-enum class FileKind { kText, kJsonl, kHtml, kHtmlGz, kWarc, kOther };
+enum class FileKind { kText, kTextGz, kJsonl, kHtml, kHtmlGz, kWarc, kOther };
 
 std::string Lowered(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -37,6 +37,7 @@ FileKind KindOf(const fs::path& p) {
   if (name.ends_with(".html.gz") || name.ends_with(".htm.gz") || name.ends_with(".xhtml.gz")) {
     return FileKind::kHtmlGz;
   }
+  if (name.ends_with(".txt.gz") || name.ends_with(".text.gz")) return FileKind::kTextGz;
   if (name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz")) {
     return FileKind::kJsonl;  // read through gzip (ReadFile() looks at the bytes)
   }
@@ -204,16 +205,21 @@ class Run {
       ReadWarc(in, name);
       return;
     }
-    if (kind == FileKind::kHtmlGz) {
+    if (kind == FileKind::kHtmlGz || kind == FileKind::kTextGz) {
       GzipReader gz(&in);
-      std::string page;
-      Status s = ReadAll(&gz, options_.max_article_bytes, &page);
+      std::string bytes;
+      Status s = ReadAll(&gz, options_.max_article_bytes, &bytes);
       stats_->bytes += gz.input_bytes();
       if (!s.ok()) {
         Skip(name, s);
         return;
       }
-      ReadHtml(std::move(page), name, path.stem().stem().string());  // abc.html.gz -> abc
+      if (kind == FileKind::kHtmlGz) {
+        ReadHtml(std::move(bytes), name, path.stem().stem().string());  // abc.html.gz -> abc
+      } else {
+        // a.txt.gz -> a.txt, the id the uncompressed file has.
+        ReadText(bytes, name, path.stem().string(), /*count_bytes=*/false);
+      }
       return;
     }
     std::error_code ec;

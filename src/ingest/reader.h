@@ -1,6 +1,6 @@
 // Readers: outside bytes -> Article. Plain-text files (one article each, id =
-// file name), JSONL files (one article a line, fields in docs/DESIGN.md; also
-// gzipped, .jsonl.gz),
+// file name; also gzipped, .txt.gz, id = the name without .gz), JSONL files
+// (one article a line, fields in docs/DESIGN.md; also gzipped, .jsonl.gz),
 // HTML pages (.html, .htm, .xhtml, and gzipped as .html.gz/.htm.gz; id = file
 // name without its extensions), WARC files (.warc, .warc.gz: one article per
 // HTML response record, see warc.h; id = WARC-Record-ID, url = target URI,

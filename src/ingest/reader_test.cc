@@ -244,6 +244,12 @@ TEST_F(ReaderTest, GzippedJsonlIsReadAndATruncatedOneKeepsItsWholeLines) {
   const std::string note = Write("note.gz", GzipCompress("A text that came gzipped.\n"));
   ASSERT_TRUE(Read({note}).ok());
   EXPECT_EQ(Ids(), (Strings{"note.gz"}));
+  // A gzipped text file in a directory keeps the id it had uncompressed.
+  articles_.clear();
+  Write("texts/a.txt.gz", GzipCompress("A flood hit the valley on Monday.\n"));
+  ASSERT_TRUE(Read({(dir_ / "texts").string()}).ok());
+  EXPECT_EQ(Ids(), (Strings{"a.txt"}));
+  EXPECT_EQ(articles_[0].text, "A flood hit the valley on Monday.\n");
 }
 
 TEST_F(ReaderTest, MissingOnlyInputIsNotFound) {
