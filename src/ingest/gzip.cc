@@ -179,8 +179,9 @@ std::unique_ptr<ByteSource> OpenMaybeGzipped(std::istream* in) {
   return std::make_unique<StreamSource>(in);
 }
 
-Status ReadAll(ByteSource* src, std::size_t max_bytes, std::string* out) {
+Status ReadAll(ByteSource* src, std::size_t max_bytes, std::string* out, bool* over_limit) {
   out->clear();
+  if (over_limit != nullptr) *over_limit = false;
   char buf[1 << 16];
   for (;;) {
     // Ask for one byte more than the limit allows, to see whether there is more.
@@ -190,6 +191,7 @@ Status ReadAll(ByteSource* src, std::size_t max_bytes, std::string* out) {
     if (*n == 0) return Status::Ok();
     if (out->size() + *n > max_bytes) {
       out->clear();
+      if (over_limit != nullptr) *over_limit = true;
       return Status::InvalidInput("decompressed data exceeds the limit of " +
                                   std::to_string(max_bytes) + " bytes");
     }

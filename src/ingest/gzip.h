@@ -119,9 +119,11 @@ bool LooksGzipped(std::string_view head);
 std::unique_ptr<ByteSource> OpenMaybeGzipped(std::istream* in);
 
 // Reads all of `src` into `*out` (replacing it). Fails with the source's error,
-// or with kInvalidInput once more than `max_bytes` would be needed; `*out`
+// or with kInvalidInput once more than `max_bytes` would be needed (then
+// `*over_limit`, when given, is set true; it is false otherwise); `*out`
 // never grows past `max_bytes`.
-Status ReadAll(ByteSource* src, std::size_t max_bytes, std::string* out);
+Status ReadAll(ByteSource* src, std::size_t max_bytes, std::string* out,
+               bool* over_limit = nullptr);
 
 // Decompresses the gzip file at `path` (at most `max_bytes` of output).
 // kIoError when it cannot be opened; otherwise as ReadAll.

@@ -120,6 +120,15 @@ TEST(Gzip, BombStopsAtTheLimitWithoutGrowing) {
   EXPECT_TRUE(Gunzip(GzipCompress(std::string(1000, 'a')), 1000, &out).ok());
   EXPECT_EQ(out.size(), 1000u);
   EXPECT_FALSE(Gunzip(GzipCompress(std::string(1001, 'a')), 1000, &out).ok());
+  // ReadAll() tells a limit passed from a corrupt stream.
+  bool over_limit = false;
+  const std::string big = GzipCompress(std::string(1001, 'a'));
+  GzipReader too_big(big);
+  EXPECT_FALSE(ReadAll(&too_big, 1000, &out, &over_limit).ok());
+  EXPECT_TRUE(over_limit);
+  GzipReader cut(std::string_view(big).substr(0, big.size() - 3));
+  EXPECT_FALSE(ReadAll(&cut, 1 << 20, &out, &over_limit).ok());
+  EXPECT_FALSE(over_limit);
 }
 
 TEST(Gzip, OpenMaybeGzippedPicksByMagicBytes) {

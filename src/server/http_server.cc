@@ -557,23 +557,17 @@ struct HttpServer::Impl {
       return nullptr;
     }
     ingest::GzipReader gz(std::string_view(req.body));
-    scratch->clear();
-    char chunk[1 << 16];
-    for (;;) {
-      Result<std::size_t> n = gz.Read(chunk, sizeof chunk);
-      if (!n.ok()) {
-        SendError(res, 400, "body is not valid gzip: " + n.status().message());
-        return nullptr;
-      }
-      if (*n == 0) return scratch;
-      if (scratch->size() + *n > options.max_body_bytes) {
-        SendError(res, 413,
-                  "request body too large (limit " + std::to_string(options.max_body_bytes) +
-                      " bytes, decompressed)");
-        return nullptr;
-      }
-      scratch->append(chunk, *n);
+    bool over_limit = false;
+    Status s = ingest::ReadAll(&gz, options.max_body_bytes, scratch, &over_limit);
+    if (s.ok()) return scratch;
+    if (over_limit) {
+      SendError(res, 413,
+                "request body too large (limit " + std::to_string(options.max_body_bytes) +
+                    " bytes, decompressed)");
+    } else {
+      SendError(res, 400, "body is not valid gzip: " + s.message());
     }
+    return nullptr;
   }
 
   // A write's body as articles (POST and PUT): HTML pages take their
