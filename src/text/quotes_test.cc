@@ -265,12 +265,11 @@ TEST(FindQuotes, StraightQuotes) {
 // A straight mark right before a comma closes, though a space stands before
 // it (texts put through machine translation space their marks so).
 TEST(FindQuotes, AStraightMarkBeforeACommaCloses) {
-  std::vector<Quote> q = FindQuotes(
-      "\"Riccardo Muti tiene un valor extraordinario en la historia \", dijo el presidente. "
-      "\"Es un honor para todos nosotros \", dijo Froschauer.");
-  ASSERT_THAT(q, SizeIs(2));
-  EXPECT_EQ(q[0].text, "Riccardo Muti tiene un valor extraordinario en la historia");
-  EXPECT_EQ(q[1].text, "Es un honor para todos nosotros");
+  EXPECT_THAT(
+      Texts("\"Riccardo Muti tiene un valor extraordinario en la historia \", dijo el presidente. "
+            "\"Es un honor para todos nosotros \", dijo Froschauer."),
+      ElementsAre("Riccardo Muti tiene un valor extraordinario en la historia",
+                  "Es un honor para todos nosotros"));
 }
 
 // The marks of other languages: „…“ and »…« (German), „…” (Polish, Dutch),
