@@ -78,82 +78,67 @@ bool IsSpeechVerb(std::string_view w) {
   return kSet.contains(w);
 }
 
+using WordSet = absl::flat_hash_set<std::string_view>;
+
 // Speech verbs of the other languages storyline reads, as written in lower
 // case (UTF-8), for the attributions that name the speaker right after the
 // verb or right before it: "„…“, sagte Müller", "« … », a déclaré Borissov",
 // "“…”, dijo Sánchez", "«…», ha detto Conte", "«…», — сказал Путин", "Müller
-// sagte: „…“". Polish, read as English (text/languages.h), has none.
+// sagte: „…“". Indexed by Language; English has its own lists above, and
+// Polish, read as English (text/languages.h), none.
 bool IsSpeechVerbIn(Language lang, std::string_view w) {
-  using Set = absl::flat_hash_set<std::string_view>;
-  static const Set kGerman = {
-      "sagte",       "sagt",        "sagten",     "erklärte",  "erklärt",    "betonte",
-      "betont",      "meinte",      "meint",      "ergänzte",  "ergänzt",    "schrieb",
-      "schreibt",    "warnte",      "warnt",      "twitterte", "berichtete", "kritisierte",
-      "bekräftigte", "versicherte", "unterstrich"};
-  static const Set kFrench = {"déclaré",  "déclare", "dit",     "ajouté",   "ajoute",   "expliqué",
-                              "explique", "affirmé", "affirme", "souligné", "souligne", "estimé",
-                              "estime",   "indiqué", "indique", "précisé",  "précise",  "assuré",
-                              "assure",   "lancé",   "confié",  "rappelé",  "insisté",  "martelé"};
-  static const Set kSpanish = {
-      "dijo",    "declaró",   "afirmó",   "afirma",    "explicó",  "explica",   "señaló",
-      "señala",  "añadió",    "aseguró",  "asegura",   "indicó",   "agregó",    "comentó",
-      "destacó", "sostuvo",   "precisó",  "subrayó",   "advirtió", "manifestó", "expresó",
-      "dicho",   "declarado", "afirmado", "explicado", "señalado", "asegurado", "indicado"};
-  static const Set kItalian = {"detto",      "spiegato",   "spiega",    "aggiunto", "aggiunge",
-                               "dichiarato", "dichiara",   "affermato", "afferma",  "sottolineato",
-                               "sottolinea", "commentato", "commenta",  "ribadito", "ribadisce",
-                               "osservato",  "precisato",  "annunciato"};
-  static const Set kPortuguese = {"disse",       "diz",      "afirmou",   "declarou", "explicou",
-                                  "acrescentou", "destacou", "ressaltou", "garantiu", "salientou"};
-  static const Set kDutch = {"zei", "zegt", "verklaarde", "vertelde", "aldus"};
-  static const Set kRussian = {"сказал",     "сказала",     "заявил",  "заявила",
-                               "отметил",    "отметила",    "добавил", "добавила",
-                               "подчеркнул", "подчеркнула", "пишет",   "говорит"};
-  static const Set kTurkish = {"dedi", "söyledi", "açıkladı", "belirtti", "kaydetti", "vurguladı"};
-  switch (lang) {
-    case Language::kGerman:
-      return kGerman.contains(w);
-    case Language::kFrench:
-      return kFrench.contains(w);
-    case Language::kSpanish:
-      return kSpanish.contains(w);
-    case Language::kItalian:
-      return kItalian.contains(w);
-    case Language::kPortuguese:
-      return kPortuguese.contains(w);
-    case Language::kDutch:
-      return kDutch.contains(w);
-    case Language::kRussian:
-      return kRussian.contains(w);
-    case Language::kTurkish:
-      return kTurkish.contains(w);
-    case Language::kEnglish:
-    case Language::kArabic:
-      return false;
-  }
-  return false;
+  static const std::array<WordSet, kLanguages> kVerbs = {
+      WordSet{},  // English
+      // German
+      WordSet{"sagte",       "sagt",        "sagten",     "erklärte",  "erklärt",    "betonte",
+              "betont",      "meinte",      "meint",      "ergänzte",  "ergänzt",    "schrieb",
+              "schreibt",    "warnte",      "warnt",      "twitterte", "berichtete", "kritisierte",
+              "bekräftigte", "versicherte", "unterstrich"},
+      // French
+      WordSet{"déclaré",  "déclare", "dit",     "ajouté",   "ajoute",   "expliqué",
+              "explique", "affirmé", "affirme", "souligné", "souligne", "estimé",
+              "estime",   "indiqué", "indique", "précisé",  "précise",  "assuré",
+              "assure",   "lancé",   "confié",  "rappelé",  "insisté",  "martelé"},
+      // Spanish
+      WordSet{"dijo",    "declaró",   "afirmó",   "afirma",    "explicó",  "explica",   "señaló",
+              "señala",  "añadió",    "aseguró",  "asegura",   "indicó",   "agregó",    "comentó",
+              "destacó", "sostuvo",   "precisó",  "subrayó",   "advirtió", "manifestó", "expresó",
+              "dicho",   "declarado", "afirmado", "explicado", "señalado", "asegurado", "indicado"},
+      // Italian
+      WordSet{"detto", "spiegato", "spiega", "aggiunto", "aggiunge", "dichiarato", "dichiara",
+              "affermato", "afferma", "sottolineato", "sottolinea", "commentato", "commenta",
+              "ribadito", "ribadisce", "osservato", "precisato", "annunciato"},
+      // Portuguese
+      WordSet{"disse", "diz", "afirmou", "declarou", "explicou", "acrescentou", "destacou",
+              "ressaltou", "garantiu", "salientou"},
+      // Dutch
+      WordSet{"zei", "zegt", "verklaarde", "vertelde", "aldus"},
+      // Turkish
+      WordSet{"dedi", "söyledi", "açıkladı", "belirtti", "kaydetti", "vurguladı"},
+      // Russian
+      WordSet{"сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил",
+              "добавила", "подчеркнул", "подчеркнула", "пишет", "говорит"},
+      WordSet{},  // Arabic
+  };
+  return kVerbs[static_cast<std::size_t>(lang)].contains(w);
 }
 
 // "he"/"she" of the other languages, as written ("sagte er", "dijo él").
+// Indexed by Language.
 bool IsPronounIn(Language lang, std::string_view w) {
-  switch (lang) {
-    case Language::kGerman:
-      return w == "er" || w == "sie";
-    case Language::kFrench:
-      return w == "il" || w == "elle";
-    case Language::kSpanish:
-      return w == "él" || w == "ella";
-    case Language::kItalian:
-      return w == "lui" || w == "lei";
-    case Language::kPortuguese:
-      return w == "ele" || w == "ela";
-    case Language::kDutch:
-      return w == "hij" || w == "zij" || w == "ze";
-    case Language::kRussian:
-      return w == "он" || w == "она";
-    default:
-      return false;
-  }
+  static const std::array<WordSet, kLanguages> kPronouns = {
+      WordSet{},  // English: IsPronoun()
+      WordSet{"er", "sie"},
+      WordSet{"il", "elle"},
+      WordSet{"él", "ella"},
+      WordSet{"lui", "lei"},
+      WordSet{"ele", "ela"},
+      WordSet{"hij", "zij", "ze"},
+      WordSet{},  // Turkish
+      WordSet{"он", "она"},
+      WordSet{},  // Arabic
+  };
+  return kPronouns[static_cast<std::size_t>(lang)].contains(w);
 }
 
 // French writes the pronoun onto the verb after a quote: "dit-il",
