@@ -265,18 +265,16 @@ class Run {
       if (!buffer.status().ok()) Skip(name, buffer.status());
       return true;
     }
-    // One gzipped text, read no further than its limit.
+    // One gzipped text, read no further than its limit (what OpensObject()
+    // looked at is in `body`'s buffer, so the rest is read through it).
     std::string text;
-    char chunk[1 << 14];
-    while (text.size() <= options_.max_article_bytes && body.read(chunk, sizeof chunk).gcount()) {
-      text.append(chunk, static_cast<std::size_t>(body.gcount()));
-    }
+    StreamSource rest(&body);
+    Status s = ReadAll(&rest, options_.max_article_bytes, &text);
     stats_->bytes += gz.input_bytes();
     if (!buffer.status().ok()) {
       Skip(name, buffer.status());
-    } else if (text.size() > options_.max_article_bytes) {
-      Skip(name, Status::InvalidInput("decompressed text exceeds the limit of " +
-                                      std::to_string(options_.max_article_bytes) + " bytes"));
+    } else if (!s.ok()) {
+      Skip(name, s);
     } else {
       ReadText(text, name, id, /*count_bytes=*/false);
     }
