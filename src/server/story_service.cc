@@ -136,9 +136,11 @@ Status StoryService::Restore() {
       Article article = chunk[i].article;
       std::string source;
       if (parsed) {
+        prepared[i] = std::move(from_bytes);
+        // Restored either way; a text that can no longer be read is
+        // indexed as it was sent (below).
         if (!extract::ReadArticleSource(&article).ok()) return;
         source = std::move(article.text);
-        prepared[i] = std::move(from_bytes);
       } else {
         auto p = engine_->Prepare(std::move(article), chunk[i].indexed ? nullptr : &source);
         if (p.ok()) {
