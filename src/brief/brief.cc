@@ -3,20 +3,29 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
-#include <map>
 #include <queue>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "text/tokenizer.h"
+#include "brief/brief_internal.h"
+#include "brief/facts.h"
+#include "brief/quote_merge.h"
 #include "util/ascii.h"
-#include "util/hash.h"
-#include "util/utf8.h"
 
 namespace storyline::brief {
 namespace {
+
+using brief_internal::IsPairOrName;
+using brief_internal::IsTitleMark;
+using brief_internal::IsWord;
+using brief_internal::MergeQuotes;
+using brief_internal::OnlyIn;
+using brief_internal::PositionWeight;
+using brief_internal::Sentence;
+using brief_internal::Show;
+using brief_internal::TimeKey;
+using brief_internal::Timeline;
 
 // Summary: the concepts are word pairs, names and numbers. A concept
 // reported in an article's k-th sentence weighs
@@ -29,7 +38,7 @@ namespace {
 // concepts over words^kLengthPower. Chosen on wikinewssum's development
 // clusters among a handful of principled settings; see docs/DESIGN.md.
 // (Powers 0.5, 2 and 0.5, written out: std::pow is a hot spot here.)
-double PositionWeight(std::uint16_t position) { return 1.0 / std::sqrt(1.0 + position); }
+// (PositionWeight() is in brief_internal.h: facts weigh positions too.)
 double AgreementWeight(int articles) { return static_cast<double>(articles) * articles; }
 double LengthCost(std::uint16_t words) { return std::sqrt(static_cast<double>(words)); }
 // A sentence must bring at least this share of word pairs not yet covered,
@@ -37,27 +46,12 @@ double LengthCost(std::uint16_t words) { return std::sqrt(static_cast<double>(wo
 // of its content words already covered.
 constexpr double kMinNewShare = 0.4;
 constexpr double kMaxCoveredWords = 0.6;
-// Facts ("only in", timeline): sentences this long, whose word pairs are
-// mostly new and that name at least one new name or number.
-constexpr std::uint16_t kMinFactWords = 8;
-constexpr std::uint16_t kMaxFactWords = 60;
-constexpr double kMinFactNovelty = 0.7;
-// Quotes: this many words at least; merged when sharing this share of word pairs.
-constexpr std::size_t kMinQuoteWords = 5;
-constexpr double kQuoteMergeJaccard = 0.6;
-constexpr std::size_t kMaxPairGroups = 64;
 constexpr std::size_t kHeadlineWords = 20;
 // Fragments this long stand in for sentences when a story has none (the
 // lengths material.cc allows a whole sentence).
 constexpr std::uint16_t kMinFallbackWords = 6;
 constexpr std::uint16_t kMaxFallbackWords = 60;
 constexpr std::size_t kMinCutWords = 5;
-
-bool IsKey(std::uint32_t c) { return (c & text::kTitleMark) == text::kKeyConcept; }
-bool IsWord(std::uint32_t c) { return (c & text::kTitleMark) == text::kWordConcept; }
-bool IsTitleMark(std::uint32_t c) { return (c & text::kTitleMark) == text::kTitleMark; }
-// What facts are judged on: word pairs, names and numbers.
-bool IsPairOrName(std::uint32_t c) { return !IsWord(c) && !IsTitleMark(c); }
 
 // A concept that shares k content words with its article's title (a bigram
 // 1 or 2, a name 1) weighs 1 + k times as much: what a headline names is
@@ -84,9 +78,6 @@ void ReadTitleMarks(std::span<const std::uint32_t> concepts, const std::uint32_t
     }
   }
 }
-
-constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
-UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
@@ -257,13 +248,15 @@ bool IsAttributedQuote(std::string_view s) {
   return end > 0 && WordCount(s.substr(end)) >= 2;
 }
 
-// How a sentence of an article is shown.
+}  // namespace
+
+namespace brief_internal {
+
 std::string Show(std::string_view sentence) { return Trim(WithoutDateline(TrimView(sentence))); }
 
-struct Sentence {
-  std::size_t article;  // index into the brief's articles
-  const SentenceFacts* facts;
-};
+}  // namespace brief_internal
+
+namespace {
 
 // Whether an article is a page about itself rather than a report: an error
 // page, a registration or download wall, whose first whole sentence speaks
@@ -611,181 +604,6 @@ std::string Headline(std::span<const BriefArticle> articles,
   return FirstWords(summary.best, kHeadlineWords);
 }
 
-// ---- quotes ------------------------------------------------------------------
-
-// Lower-case ASCII letters and digits, every other run of bytes one space,
-// padded with spaces so that containment is a substring test on whole words.
-std::string NormalizeQuote(std::string_view s, std::size_t* words) {
-  std::string out = " ";
-  *words = 0;
-  bool in_word = false;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t start = i;
-    char32_t cp = DecodeUtf8(s, &i);
-    if (cp == '\'' || cp == 0x2019 || cp == 0x2018) continue;  // apostrophes join words
-    bool word = cp < 0x80 ? std::isalnum(static_cast<int>(cp)) != 0
-                          : !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0;
-    if (word) {
-      if (!in_word) ++*words;
-      if (cp < 0x80) {
-        out.push_back(static_cast<char>(std::tolower(static_cast<int>(cp))));
-      } else {
-        out.append(s.substr(start, i - start));
-      }
-    } else if (out.back() != ' ') {
-      out.push_back(' ');
-    }
-    in_word = word;
-  }
-  if (out.back() != ' ') out.push_back(' ');
-  return out;
-}
-
-std::vector<std::uint64_t> WordPairs(std::string_view norm) {
-  std::vector<std::uint64_t> out;
-  std::uint64_t prev = 0;
-  std::size_t i = 1;
-  while (i < norm.size()) {
-    std::size_t j = norm.find(' ', i);
-    if (j == std::string_view::npos) break;
-    std::uint64_t h = Hash64(norm.substr(i, j - i));
-    if (prev != 0) out.push_back(HashCombine(prev, h));
-    prev = h;
-    i = j + 1;
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-double Jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0;
-  std::size_t common = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
-std::vector<StoryQuote> MergeQuotes(std::span<const BriefArticle> articles,
-                                    const text::NameGroups& names, std::size_t max) {
-  struct Group {
-    std::string text, norm;
-    std::vector<std::uint64_t> pairs;
-    std::vector<std::string_view> outlets;
-    std::map<std::string, int> speakers;
-    std::size_t first = 0;
-    bool fragment = false;  // text::OpensInLowerCase(text), set once merging is done
-  };
-  std::vector<Group> groups;
-  // A quote joins the first group that holds it, that it holds (both are
-  // word-aligned: norms start and end with a space) or that shares
-  // kQuoteMergeJaccard of its word pairs; any of these shares word pairs.
-  // So only the groups found through the quote's word pairs are tried, in
-  // group order, and a pair that more than kMaxPairGroups groups have ("of
-  // the") finds none: a story with thousands of quotes does not compare
-  // every one with every other.
-  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> groups_with_pair;
-  auto post = [&](const std::vector<std::uint64_t>& pairs, std::uint32_t g) {
-    for (std::uint64_t p : pairs) {
-      std::vector<std::uint32_t>& in = groups_with_pair[p];
-      if (in.empty() || in.back() != g) in.push_back(g);
-    }
-  };
-  std::vector<std::uint32_t> candidates;
-  for (std::size_t a = 0; a < articles.size(); ++a) {
-    for (const ArticleMaterial::Quote& q : articles[a].material->quotes) {
-      std::size_t words = 0;
-      std::string norm = NormalizeQuote(q.text, &words);
-      if (words < kMinQuoteWords) continue;
-      std::vector<std::uint64_t> pairs = WordPairs(norm);
-      candidates.clear();
-      for (std::uint64_t p : pairs) {
-        auto it = groups_with_pair.find(p);
-        if (it == groups_with_pair.end() || it->second.size() > kMaxPairGroups) continue;
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      }
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      Group* match = nullptr;
-      bool shorter = false;
-      for (std::uint32_t c : candidates) {
-        Group& g = groups[c];
-        if (g.norm.find(norm) != std::string::npos) {
-          match = &g;
-          shorter = norm.size() < g.norm.size();
-          break;
-        }
-        if (norm.find(g.norm) != std::string::npos ||
-            Jaccard(pairs, g.pairs) >= kQuoteMergeJaccard) {
-          match = &g;
-          break;
-        }
-      }
-      if (match == nullptr) {
-        post(pairs, static_cast<std::uint32_t>(groups.size()));
-        groups.push_back({q.text, std::move(norm), std::move(pairs), {}, {}, a});
-        match = &groups.back();
-      } else if (shorter) {
-        // Show the part every outlet ran.
-        post(pairs, static_cast<std::uint32_t>(match - groups.data()));
-        match->text = q.text;
-        match->norm = std::move(norm);
-        match->pairs = std::move(pairs);
-      }
-      std::string_view outlet = articles[a].outlet;
-      if (std::find(match->outlets.begin(), match->outlets.end(), outlet) == match->outlets.end()) {
-        match->outlets.push_back(outlet);
-      }
-      // A speaker named next to the quote outweighs one found for a "he
-      // said" or elsewhere in the sentence.
-      if (!q.speaker.empty()) {
-        std::string speaker = names.Canonical(q.speaker);
-        // "Michelle said" in a story of Michelle Obama.
-        if (std::string person = names.PersonOfGivenName(speaker); !person.empty()) {
-          speaker = std::move(person);
-        }
-        match->speakers[speaker] += q.named ? 2 : 1;
-      }
-    }
-  }
-  // Most outlets first; among equals, a quote with its speaker, then one
-  // that opens like a sentence, then the earliest.
-  for (Group& g : groups) g.fragment = text::OpensInLowerCase(g.text);
-  std::stable_sort(groups.begin(), groups.end(), [](const Group& x, const Group& y) {
-    if (x.outlets.size() != y.outlets.size()) return x.outlets.size() > y.outlets.size();
-    bool xs = !x.speakers.empty(), ys = !y.speakers.empty();
-    if (xs != ys) return xs;
-    if (x.fragment != y.fragment) return y.fragment;
-    return x.first < y.first;
-  });
-  std::vector<StoryQuote> out;
-  for (Group& g : groups) {
-    if (out.size() == max) break;
-    StoryQuote q;
-    q.text = std::move(g.text);
-    int best = 0;
-    for (const auto& [speaker, votes] : g.speakers) {
-      if (votes > best) {
-        best = votes;
-        q.speaker = speaker;
-      }
-    }
-    q.outlets.assign(g.outlets.begin(), g.outlets.end());
-    out.push_back(std::move(q));
-  }
-  return out;
-}
-
 // ---- entities ----------------------------------------------------------------
 
 void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
@@ -822,211 +640,6 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
     if (!named[g] || text::IsGenericName(groups.groups()[g].canonical)) continue;
     story->entities.push_back({groups.groups()[g].canonical, articles_of[g]});
   }
-}
-
-// ---- facts: only in, timeline --------------------------------------------------
-
-struct Fact {
-  Sentence sentence;
-  double score;
-};
-
-// How much a new name or number says: its rarity in the news of the prior,
-// (idf - 1) / (idf_max - 1) in [0, 1], squared, so that a name the news
-// rarely uses ("Yongbyon") weighs about 1, one in a tenth of all articles
-// ("June", "Asia") about 0.1, and several common names do not outweigh one
-// specific name. Without a prior every name weighs 1.
-double Specificity(std::uint32_t concept_hash, const features::TermStats* prior) {
-  if (prior == nullptr) return 1.0;
-  double top = prior->MaxPriorConceptIdf();
-  if (top <= 1.0) return 1.0;
-  double rarity = (prior->PriorConceptIdf(concept_hash) - 1.0) / (top - 1.0);
-  rarity = std::clamp(rarity, 0.0, 1.0);
-  return rarity * rarity;
-}
-
-// Whether a sentence opens with a word that points back to one before it
-// ("He added that ...", "It was not immediately clear ...", "Their ..."):
-// shown alone, as a fact is, it leaves the reader asking who or what.
-bool OpensPointingBack(std::string_view sentence) {
-  std::size_t end = 0;
-  while (end < sentence.size() && end < 6 && AsciiAlpha(sentence[end])) ++end;
-  if (end == sentence.size() || end == 0 || (sentence[end] != ' ' && sentence[end] != ',')) {
-    return false;
-  }
-  static constexpr std::string_view kWords[] = {"He",    "She",  "It",    "They", "This",
-                                                "These", "That", "Those", "His",  "Her",
-                                                "Their", "Its",  "Him",   "Them"};
-  const std::string_view first = sentence.substr(0, end);
-  return std::find(std::begin(kWords), std::end(kWords), first) != std::end(kWords);
-}
-
-// How much of a fact `s` is against the concepts `known(c)` says are known
-// elsewhere; nullopt when it is not a fact (too short, mostly known, or no new
-// name or number). `prior` (may be null) weighs the new names by specificity.
-template <typename Known>
-std::optional<double> FactScore(const ArticleMaterial& m, const SentenceFacts& s, Known known,
-                                const features::TermStats* prior) {
-  // A sentence about the page is no fact either ("Like Haaretz on Facebook
-  // and follow us on Twitter and Tumblr" is all names).
-  if ((s.flags & (kQuestion | kQuotation | kAboutThePage)) || s.words < kMinFactWords ||
-      s.words > kMaxFactWords) {
-    return std::nullopt;
-  }
-  std::size_t new_keys = 0, pairs = 0, new_pairs = 0;
-  double specific = 0;
-  for (std::uint32_t c : m.Concepts(s)) {
-    if (!IsPairOrName(c)) continue;
-    bool fresh = !known(c);
-    if (IsKey(c)) {
-      new_keys += fresh;
-      if (fresh) specific += Specificity(c, prior);
-    } else {
-      ++pairs;
-      new_pairs += fresh;
-    }
-  }
-  if (new_keys == 0 || pairs == 0) return std::nullopt;
-  double novelty = static_cast<double>(new_pairs) / static_cast<double>(pairs);
-  if (novelty < kMinFactNovelty) return std::nullopt;
-  // Names and numbers count on a log scale: a sentence listing many is not
-  // worth that many facts. One that cannot stand alone comes after those
-  // that can.
-  const double score = std::log2(1.0 + specific) + novelty + 0.5 * PositionWeight(s.position);
-  return OpensPointingBack(m.Sentence(s)) ? 0.5 * score : score;
-}
-
-// The best `k` facts, not repeating one another, in article and position order.
-std::vector<std::string> PickFacts(std::span<const BriefArticle> articles, std::vector<Fact> facts,
-                                   std::size_t k) {
-  std::stable_sort(facts.begin(), facts.end(),
-                   [](const Fact& x, const Fact& y) { return x.score > y.score; });
-  std::vector<Sentence> chosen;
-  absl::flat_hash_set<std::uint32_t> covered;
-  for (const Fact& f : facts) {
-    if (chosen.size() == k) break;
-    const ArticleMaterial& m = *articles[f.sentence.article].material;
-    auto concepts = m.Concepts(*f.sentence.facts);
-    std::size_t repeated = 0;
-    for (std::uint32_t c : concepts) repeated += covered.contains(c);
-    if (2 * repeated > concepts.size()) continue;
-    covered.insert(concepts.begin(), concepts.end());
-    chosen.push_back(f.sentence);
-  }
-  std::sort(chosen.begin(), chosen.end(), [](const Sentence& x, const Sentence& y) {
-    if (x.article != y.article) return x.article < y.article;
-    return x.facts->position < y.facts->position;
-  });
-  std::vector<std::string> out;
-  for (const Sentence& s : chosen) {
-    out.push_back(Show(articles[s.article].material->Sentence(*s.facts)));
-  }
-  return out;
-}
-
-void OnlyIn(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-            std::size_t per_outlet, const features::TermStats* prior, Story* story) {
-  std::vector<std::string_view> outlets;
-  std::vector<std::size_t> outlet_of(articles.size(), 0);
-  for (std::size_t a : readers) {
-    auto it = std::find(outlets.begin(), outlets.end(), articles[a].outlet);
-    outlet_of[a] = static_cast<std::size_t>(it - outlets.begin());
-    if (it == outlets.end()) outlets.push_back(articles[a].outlet);
-  }
-  if (outlets.size() < 2) return;
-  // The number of outlets reporting each concept (facts are judged on pairs
-  // and names, not content words), by a dense number per concept: one hash
-  // lookup per mention, the outlets taken one after another so that the
-  // last outlet to count a concept says whether this one has.
-  absl::flat_hash_map<std::uint32_t, std::uint32_t> number;
-  std::vector<std::uint32_t> outlets_with;  // by number
-  std::vector<std::uint32_t> counted_by;    // by number: 1 + the outlet that counted it last
-  for (std::size_t o = 0; o < outlets.size(); ++o) {
-    for (std::size_t a : readers) {
-      if (outlet_of[a] != o) continue;
-      for (std::uint32_t c : articles[a].material->concepts) {
-        if (!IsPairOrName(c)) continue;
-        auto [it, inserted] =
-            number.try_emplace(c, static_cast<std::uint32_t>(outlets_with.size()));
-        if (inserted) {
-          outlets_with.push_back(0);
-          counted_by.push_back(0);
-        }
-        const std::uint32_t n = it->second;
-        if (counted_by[n] == o + 1) continue;
-        counted_by[n] = static_cast<std::uint32_t>(o + 1);
-        ++outlets_with[n];
-      }
-    }
-  }
-  auto known_elsewhere = [&](std::uint32_t c) { return outlets_with[number.at(c)] > 1; };
-  std::vector<OutletFacts> found(outlets.size());
-  for (std::size_t o = 0; o < outlets.size(); ++o) {
-    std::vector<Fact> facts;
-    for (std::size_t a : readers) {
-      if (outlet_of[a] != o) continue;
-      const ArticleMaterial& m = *articles[a].material;
-      for (const SentenceFacts& s : m.sentences) {
-        if (auto score = FactScore(m, s, known_elsewhere, prior)) {
-          facts.push_back({{a, &s}, *score});
-        }
-      }
-    }
-    found[o].outlet = std::string(outlets[o]);
-    found[o].sentences = PickFacts(articles, std::move(facts), per_outlet);
-  }
-  // In the order of the story's outlets (most articles first).
-  for (const std::string& name : story->outlets) {
-    for (OutletFacts& f : found) {
-      if (f.outlet == name && !f.sentences.empty()) story->only_in.push_back(std::move(f));
-    }
-  }
-  for (OutletFacts& f : found) {
-    if (!f.sentences.empty() &&
-        std::find(story->outlets.begin(), story->outlets.end(), f.outlet) == story->outlets.end()) {
-      story->only_in.push_back(std::move(f));
-    }
-  }
-}
-
-void Timeline(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
-              const BriefOptions& options, Story* story) {
-  if (readers.size() < 2) return;
-  std::vector<std::size_t> order = readers;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return TimeKey(articles[x]) < TimeKey(articles[y]);
-  });
-  absl::flat_hash_set<std::uint32_t> known;
-  auto is_known = [&](std::uint32_t c) { return known.contains(c); };
-  std::vector<TimelineEntry> entries;
-  for (std::size_t a : order) {
-    const ArticleMaterial& m = *articles[a].material;
-    std::vector<Fact> facts;
-    for (const SentenceFacts& s : m.sentences) {
-      if (auto score = FactScore(m, s, is_known, options.prior)) facts.push_back({{a, &s}, *score});
-    }
-    TimelineEntry e;
-    e.time = articles[a].time;
-    e.article_id = std::string(articles[a].id);
-    e.outlet = std::string(articles[a].outlet);
-    // The first report's facts are the story itself: its lead.
-    e.new_facts =
-        PickFacts(articles, std::move(facts), entries.empty() ? 1 : options.timeline_facts);
-    entries.push_back(std::move(e));
-    for (std::uint32_t c : m.concepts) {
-      if (IsPairOrName(c)) known.insert(c);
-    }
-  }
-  if (entries.size() > options.max_timeline && options.max_timeline >= 2) {
-    std::vector<TimelineEntry> kept;
-    kept.push_back(std::move(entries.front()));
-    for (std::size_t i = 1; i + 1 < entries.size() && kept.size() + 1 < options.max_timeline; ++i) {
-      if (!entries[i].new_facts.empty()) kept.push_back(std::move(entries[i]));
-    }
-    kept.push_back(std::move(entries.back()));
-    entries = std::move(kept);
-  }
-  story->timeline = std::move(entries);
 }
 
 }  // namespace
