@@ -52,19 +52,6 @@ struct PageMetadata {
 // field without evidence is left empty.
 PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view page_url);
 
-// Exposed for tests: resolves `ref` (absolute, "//host/p", "/p", "p", "?q")
-// against the absolute http(s) URL `base`; "" when neither gives an http(s) URL.
-std::string ResolveUrl(std::string_view base, std::string_view ref);
-
-// Exposed for tests: `title` without the site's name at either end
-// ("Headline | Site", "Site - Headline", "Site: Headline"). `site` may be ""
-// (then only the host name of `url` is used to recognise the site).
-std::string StripSiteName(std::string_view title, std::string_view site, std::string_view url);
-
-// Exposed for tests: a date in a URL path ("/2019/03/12/", "/2019-03-12-",
-// "/20190312/"), or nullopt. Never a year or a month alone.
-std::optional<UnixSeconds> DateInUrl(std::string_view url);
-
 }  // namespace storyline::extract
 
 #endif  // STORYLINE_EXTRACT_METADATA_H_

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/metadata_site.h"
 #include "util/time.h"
 
 namespace storyline::extract {
