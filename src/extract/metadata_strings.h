@@ -35,7 +35,8 @@ inline bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// Entities decoded (twice escaped included), whitespace collapsed.
+// Character references decoded (extract/char_refs.h), twice-escaped ones
+// ("&amp;#8217;") too, and runs of white space collapsed.
 std::string CleanValue(std::string_view s);
 
 // Lower-case ASCII letters and digits, non-ASCII bytes kept: "The Guardian"
