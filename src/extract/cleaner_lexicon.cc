@@ -53,7 +53,7 @@ constexpr std::pair<std::array<char, N>, size_t> DistinctAnchors(
 bool MatchesAt(string_view line, size_t at, string_view s, bool folded) {
   if (line.size() - at < s.size()) return false;
   const string_view here = line.substr(at, s.size());
-  if (folded) return AsciiLower(here.back()) == s.back() && StartsWithFolded(here, s);
+  if (folded) return AsciiLower(here.back()) == s.back() && AsciiStartsWithFolded(here, s);
   return here.back() == s.back() && here == s;
 }
 
@@ -142,7 +142,7 @@ size_t UnicodeSeparatorLength(string_view s, bool breaks) {
 
 bool ContainsFolded(string_view s, string_view needle) {
   for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
-    if (StartsWithFolded(s.substr(i), needle)) return true;
+    if (AsciiStartsWithFolded(s.substr(i), needle)) return true;
   }
   return false;
 }

@@ -101,15 +101,6 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return !s.empty() && s[0] == prefix[0] && s.starts_with(prefix);
 }
 
-// Whether LowerAscii(s) starts with `prefix`.
-inline bool StartsWithFolded(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (AsciiLower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 // Whether LowerAscii(s) contains `needle`. Quadratic; for rare lines only.
 bool ContainsFolded(std::string_view s, std::string_view needle);
 
@@ -217,7 +208,7 @@ class WordList {
   constexpr bool HasFolded(std::string_view s) const {
     if (s.empty() || s.size() > max_size_) return false;
     return AnyOpening(s, [s](std::string_view item) {
-      return item.size() == s.size() && StartsWithFolded(s, item);
+      return item.size() == s.size() && AsciiStartsWithFolded(s, item);
     });
   }
 

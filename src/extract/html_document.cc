@@ -95,14 +95,6 @@ std::string Sniff(std::string_view bytes, std::string_view hint, bool valid_utf8
   return valid_utf8 ? "UTF-8" : "windows-1252";
 }
 
-bool StartsWithNoCase(std::string_view s, std::size_t at, std::string_view word) {
-  if (at + word.size() > s.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (AsciiLower(s[at + i]) != word[i]) return false;
-  }
-  return true;
-}
-
 // Where the start tag that opens at `lt` ends (just past its '>'), honouring
 // quoted attribute values; npos when it never ends.
 std::size_t StartTagEnd(std::string_view html, std::size_t lt) {
@@ -132,9 +124,9 @@ std::string DropScriptAndStyleText(std::string_view html) {
   std::size_t copied = 0, pos = 0;
   while ((pos = html.find('<', pos)) != std::string_view::npos) {
     std::string_view name;
-    if (StartsWithNoCase(html, pos + 1, "script")) {
+    if (AsciiStartsWithFolded(html.substr(pos + 1), "script")) {
       name = "script";
-    } else if (StartsWithNoCase(html, pos + 1, "style")) {
+    } else if (AsciiStartsWithFolded(html.substr(pos + 1), "style")) {
       name = "style";
     }
     std::size_t after = pos + 1 + name.size();
@@ -153,7 +145,7 @@ std::string DropScriptAndStyleText(std::string_view html) {
     // HTML's raw-text elements.
     std::size_t close = open_end;
     while ((close = html.find("</", close)) != std::string_view::npos &&
-           !StartsWithNoCase(html, close + 2, name)) {
+           !AsciiStartsWithFolded(html.substr(close + 2), name)) {
       close += 2;
     }
     if (close == std::string_view::npos) break;

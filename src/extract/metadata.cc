@@ -24,7 +24,6 @@ using metadata_internal::ParseJsonLd;
 using metadata_internal::Segment;
 using metadata_internal::SiteNames;
 using metadata_internal::SplitTitle;
-using metadata_internal::StartsWithNoCase;
 using metadata_internal::StripSite;
 using metadata_internal::WordCount;
 
@@ -422,7 +421,7 @@ std::string CleanByline(std::string_view raw) {
   }
   // A dateline, not names: "Last Updated: January 7, 2025".
   for (std::string_view w : {"last updated", "updated", "published", "posted on"}) {
-    if (StartsWithNoCase(s, w)) return {};
+    if (AsciiStartsWithFolded(s, w)) return {};
   }
   for (std::string_view w : {" - ", " on ", " published", " posted", " updated", " last updated"}) {
     std::string lower = AsciiLowered(s);
@@ -433,7 +432,7 @@ std::string CleanByline(std::string_view raw) {
   // Leading "By", "By:", "Par", "Von", "Por", "Door", "Di", "Av", "Written by".
   for (std::string_view prefix : {"written by ", "posted by ", "by: ", "by ", "par ", "von ",
                                   "por ", "door ", "di ", "av ", "de ", "from "}) {
-    if (StartsWithNoCase(s, prefix)) {
+    if (AsciiStartsWithFolded(s, prefix)) {
       s = s.substr(prefix.size());
       break;
     }

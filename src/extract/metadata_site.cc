@@ -11,7 +11,6 @@ namespace {
 
 using metadata_internal::Fold;
 using metadata_internal::MakeSiteNames;
-using metadata_internal::StartsWithNoCase;
 using metadata_internal::StripSite;
 
 // ------------------------------------------------------------------- URLs --
@@ -44,7 +43,7 @@ std::string_view Scheme(std::string_view url) {
 }
 
 bool IsHttp(std::string_view url) {
-  return StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://");
+  return AsciiStartsWithFolded(url, "http://") || AsciiStartsWithFolded(url, "https://");
 }
 
 // "a/./b/../c" -> "a/c" on the path part of an absolute URL.

@@ -25,16 +25,6 @@ inline bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
-// Whether `s` starts with `prefix`, ASCII case in `s` ignored.
-// REQUIRES: `prefix` is lower case.
-inline bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (AsciiLower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 // Character references decoded (extract/char_refs.h), twice-escaped ones
 // ("&amp;#8217;") too, and runs of white space collapsed.
 std::string CleanValue(std::string_view s);
@@ -64,8 +54,8 @@ inline std::size_t WordCount(std::string_view s) {
 
 // Whether `s` starts like a URL ("http://", "https://", "www.", "//"; any case).
 inline bool LooksLikeUrl(std::string_view s) {
-  return StartsWithNoCase(s, "http://") || StartsWithNoCase(s, "https://") ||
-         StartsWithNoCase(s, "www.") || StartsWithNoCase(s, "//");
+  return AsciiStartsWithFolded(s, "http://") || AsciiStartsWithFolded(s, "https://") ||
+         AsciiStartsWithFolded(s, "www.") || AsciiStartsWithFolded(s, "//");
 }
 
 }  // namespace storyline::extract::metadata_internal

@@ -36,7 +36,6 @@ using lexicon::IsUpper;
 using lexicon::Load8;
 using lexicon::Repeated;
 using lexicon::StartsWith;
-using lexicon::StartsWithFolded;
 using lexicon::StartsWithQuote;
 using lexicon::TrimChars;
 using lexicon::ZeroBytes;
@@ -143,12 +142,13 @@ bool IsNameSlashOutlet(string_view seg) {
 bool IsCreditAt(string_view s, size_t p, std::optional<size_t> spaces = std::nullopt) {
   const string_view rest = s.substr(p);
   const auto colon = [rest](string_view m) {
-    return StartsWithFolded(rest, m) && rest.substr(m.size()).starts_with(':');
+    return AsciiStartsWithFolded(rest, m) && rest.substr(m.size()).starts_with(':');
   };
   const auto word = [rest](string_view m) {
-    return StartsWithFolded(rest, m) && (rest.size() == m.size() || !AsciiAlnum(rest[m.size()]));
+    return AsciiStartsWithFolded(rest, m) &&
+           (rest.size() == m.size() || !AsciiAlnum(rest[m.size()]));
   };
-  const auto prefix = [rest](string_view m) { return StartsWithFolded(rest, m); };
+  const auto prefix = [rest](string_view m) { return AsciiStartsWithFolded(rest, m); };
   if (p == 0 && (lexicon::kCaptionColonMarkers.AnyOpening(rest, colon) ||
                  lexicon::kCaptionWordMarkers.AnyOpening(rest, word))) {
     return true;
@@ -212,15 +212,15 @@ bool IsCopyright(const Line& l) {
   const string_view t = l.text;
   if (StartsWith(t, lexicon::kCopyrightSign)) return true;
   // "(c) 2019 Reuters", but not a list item "(c) the tenant shall ...".
-  if (StartsWithFolded(t, "(c) ") &&
+  if (AsciiStartsWithFolded(t, "(c) ") &&
       (lexicon::StartsWithYear(t.substr(4)) || lexicon::ContainsFolded(t, "copyright"))) {
     return true;
   }
-  if (StartsWithFolded(t, "copyright ")) {  // "Copyright © 2019", not "Copyright law ..."
+  if (AsciiStartsWithFolded(t, "copyright ")) {  // "Copyright © 2019", not "Copyright law ..."
     string_view rest = t.substr(10);
     if (rest.starts_with(lexicon::kCopyrightSign))
       rest.remove_prefix(lexicon::kCopyrightSign.size());
-    if (StartsWithFolded(rest, "(c)")) rest.remove_prefix(3);
+    if (AsciiStartsWithFolded(rest, "(c)")) rest.remove_prefix(3);
     if (lexicon::StartsWithYear(TrimChars(rest, " "))) return true;
   }
   if (l.words > kMaxCopyrightWords) return false;
@@ -255,7 +255,7 @@ bool IsBylineSegment(string_view seg) {
   string_view prefix;
   const bool found = lexicon::kBylinePrefixes.AnyOpening(seg, [&](string_view p) {
     prefix = p;
-    return StartsWithFolded(seg, p);
+    return AsciiStartsWithFolded(seg, p);
   });
   return found && IsNameList(seg.substr(prefix.size()), prefix.starts_with("by"));
 }
@@ -543,7 +543,7 @@ Kind ClassifyOnItsOwn(const Line& l, bool maybe_marker, std::string& key) {
 void CutLeadingFurniture(Line* l) {
   lexicon::kLeadingFurniture.AnyOpening(l->text, [l](string_view phrase) {
     const string_view t = l->text;
-    if (t.size() < phrase.size() + 2 || !lexicon::StartsWithFolded(t, phrase) ||
+    if (t.size() < phrase.size() + 2 || !AsciiStartsWithFolded(t, phrase) ||
         t[phrase.size()] != ' ') {
       return false;
     }

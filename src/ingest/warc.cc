@@ -13,26 +13,6 @@ constexpr std::size_t kMaxLine = 8 << 10;          // longer header lines are ma
 constexpr std::size_t kMaxHeaderBytes = 64 << 10;  // a WARC header larger than this is malformed
 constexpr std::string_view kVersionPrefix = "WARC/1.";
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
-  }
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // `s` for a message: at most 60 bytes, control bytes and non-ASCII as '?'.
 std::string Printable(std::string_view s) {
   std::string out;
@@ -151,7 +131,7 @@ WarcStep WarcReader::Problem(std::size_t* counter, std::string why) {
 
 std::string_view WarcReader::HeaderValue(std::string_view name) const {
   for (const auto& [k, v] : headers_) {
-    if (EqualsIgnoreCase(k, name)) return v;
+    if (AsciiEqualsIgnoreCase(k, name)) return v;
   }
   return {};
 }
@@ -218,13 +198,13 @@ WarcReader::Header WarcReader::ReadHeader() {
     }
     if ((line[0] == ' ' || line[0] == '\t') && !headers_.empty()) {
       headers_.back().second += ' ';
-      headers_.back().second += Trim(line);
+      headers_.back().second += TrimBlanks(line);
       continue;
     }
     std::size_t colon = line.find(':');
     if (colon == std::string::npos) continue;  // tolerated: not a field
-    headers_.emplace_back(std::string(Trim(std::string_view(line).substr(0, colon))),
-                          std::string(Trim(std::string_view(line).substr(colon + 1))));
+    headers_.emplace_back(std::string(TrimBlanks(std::string_view(line).substr(0, colon))),
+                          std::string(TrimBlanks(std::string_view(line).substr(colon + 1))));
   }
 }
 
@@ -247,7 +227,7 @@ std::optional<WarcStep> WarcReader::ReadBlock(WarcPage* page) {
   };
 
   std::string_view type = HeaderValue("WARC-Type");
-  bool response = EqualsIgnoreCase(type, "response");
+  bool response = AsciiEqualsIgnoreCase(type, "response");
   if (!response || length > options_.max_record_bytes) {
     std::uint64_t got = buffer_->Skip(length);
     if (got < length) return cut_off(got);
@@ -265,7 +245,7 @@ std::optional<WarcStep> WarcReader::ReadBlock(WarcPage* page) {
   if (got < length) return cut_off(got);
 
   std::string_view warc_type = HeaderValue("Content-Type");
-  bool http = StartsWithIgnoreCase(warc_type, "application/http") ||
+  bool http = AsciiStartsWithFolded(warc_type, "application/http") ||
               std::string_view(block_).starts_with("HTTP/");
   if (!http) {
     ++stats_.not_html;  // e.g. Heritrix's text/dns responses
@@ -372,13 +352,13 @@ std::string WarcStats::Summary() const {
 Status ParseHttpResponse(std::string_view block, HttpResponse* out) {
   *out = HttpResponse();
   std::size_t eol = block.find('\n');
-  std::string_view status_line = Trim(block.substr(0, eol));
+  std::string_view status_line = TrimBlanks(block.substr(0, eol));
   if (!status_line.starts_with("HTTP/")) {
     return Status::InvalidInput("not an HTTP response: \"" + Printable(status_line) + "\"");
   }
   std::size_t sp = status_line.find(' ');
   std::string_view code =
-      sp == std::string_view::npos ? std::string_view() : Trim(status_line.substr(sp + 1));
+      sp == std::string_view::npos ? std::string_view() : TrimBlanks(status_line.substr(sp + 1));
   if (code.size() < 3 ||
       !std::all_of(code.begin(), code.begin() + 3, [](char c) { return c >= '0' && c <= '9'; }) ||
       (code.size() > 3 && code[3] != ' ')) {
@@ -397,31 +377,31 @@ Status ParseHttpResponse(std::string_view block, HttpResponse* out) {
     if (line.empty()) break;
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string_view name = Trim(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsIgnoreCase(name, "Content-Type")) {
+    std::string_view name = TrimBlanks(line.substr(0, colon));
+    std::string_view value = TrimBlanks(line.substr(colon + 1));
+    if (AsciiEqualsIgnoreCase(name, "Content-Type")) {
       std::size_t semi = value.find(';');
-      out->content_type = AsciiLowered(Trim(value.substr(0, semi)));
+      out->content_type = AsciiLowered(TrimBlanks(value.substr(0, semi)));
       while (semi != std::string_view::npos) {
         std::string_view rest = value.substr(semi + 1);
         semi = rest.find(';');
-        std::string_view param = Trim(rest.substr(0, semi));
+        std::string_view param = TrimBlanks(rest.substr(0, semi));
         value = rest;
         std::size_t eq = param.find('=');
         if (eq == std::string_view::npos ||
-            !EqualsIgnoreCase(Trim(param.substr(0, eq)), "charset")) {
+            !AsciiEqualsIgnoreCase(TrimBlanks(param.substr(0, eq)), "charset")) {
           continue;
         }
-        std::string_view cs = Trim(param.substr(eq + 1));
+        std::string_view cs = TrimBlanks(param.substr(eq + 1));
         if (cs.size() >= 2 && (cs.front() == '"' || cs.front() == '\'') &&
             cs.back() == cs.front()) {
           cs = cs.substr(1, cs.size() - 2);
         }
-        out->charset = std::string(Trim(cs));
+        out->charset = std::string(TrimBlanks(cs));
       }
-    } else if (EqualsIgnoreCase(name, "Transfer-Encoding")) {
+    } else if (AsciiEqualsIgnoreCase(name, "Transfer-Encoding")) {
       out->transfer_encoding = AsciiLowered(value);
-    } else if (EqualsIgnoreCase(name, "Content-Encoding")) {
+    } else if (AsciiEqualsIgnoreCase(name, "Content-Encoding")) {
       out->content_encoding = AsciiLowered(value);
     }
   }
@@ -435,7 +415,7 @@ Status DecodeChunked(std::string* body) {
   while (read < b.size()) {
     std::size_t eol = b.find('\n', read);
     std::string_view line(b.data() + read, (eol == std::string::npos ? b.size() : eol) - read);
-    line = Trim(line.substr(0, line.find(';')));  // chunk extensions
+    line = TrimBlanks(line.substr(0, line.find(';')));  // chunk extensions
     std::uint64_t size = 0;
     if (line.empty() || line.size() > 15) {
       return Status::InvalidInput("bad chunk size line \"" + Printable(line) + "\"");
@@ -467,9 +447,9 @@ bool SniffHtml(std::string_view body) {
 }
 
 std::string StripRecordId(std::string_view id) {
-  id = Trim(id);
+  id = TrimBlanks(id);
   if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
-  if (StartsWithIgnoreCase(id, "urn:uuid:")) id.remove_prefix(9);
+  if (AsciiStartsWithFolded(id, "urn:uuid:")) id.remove_prefix(9);
   return std::string(id);
 }
 

@@ -2,6 +2,7 @@
 #ifndef STORYLINE_UTIL_ASCII_H_
 #define STORYLINE_UTIL_ASCII_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,26 @@ inline int AsciiHexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+// Whether `s` starts with `prefix`, the ASCII letters of `s` read in lower
+// case: AsciiStartsWithFolded("Copyright 2024", "copyright").
+// REQUIRES: `prefix` has no upper-case ASCII letter.
+inline bool AsciiStartsWithFolded(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (AsciiLower(s[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Whether `a` and `b` are the same but for the case of ASCII letters.
+inline bool AsciiEqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
 }
 
 inline std::string AsciiLowered(std::string_view s) {
