@@ -3,7 +3,8 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
+#include "text/analyzer_pass.h"
+#include "text/name_words.h"
 #include "text/names.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
@@ -12,11 +13,44 @@
 #include "util/time.h"
 
 namespace storyline::text {
+
+using analyzer_internal::Heading;
+using analyzer_internal::IsHeading;
+using analyzer_internal::kClauseOpener;
+using analyzer_internal::kConnector;
+using analyzer_internal::kCount;
+using analyzer_internal::kFunction;
+using analyzer_internal::kInTitleCase;
+using analyzer_internal::kNoHeading;
+using analyzer_internal::kStop;
+using analyzer_internal::kTitleOrCalendar;
+using analyzer_internal::kWordSeed;
+using analyzer_internal::Pass;
+using analyzer_internal::Prepare;
+using analyzer_internal::TitleCase;
+using analyzer_internal::TokenInfo;
+
+using analyzer_internal::EndsNameWithAnd;
+using analyzer_internal::IsClauseOpener;
+using analyzer_internal::IsCountWord;
+using analyzer_internal::IsInitial;
+using analyzer_internal::IsNameAbbreviation;
+using analyzer_internal::IsNameConnector;
+using analyzer_internal::IsNameSuffix;
+using analyzer_internal::IsSyllable;
+using analyzer_internal::IsTenureWord;
+using analyzer_internal::IsTitleComplement;
+using analyzer_internal::IsTitleOrCalendarWord;
+using analyzer_internal::IsUnitOrTimeZone;
+using analyzer_internal::StateName;
+using analyzer_internal::TakesOf;
+using analyzer_internal::TakesPossessive;
+
 namespace {
 
+// kWordSeed ("word") is in text/analyzer_pass.h.
 constexpr std::uint64_t kTermSeed = 0x7465726d;      // "term"
 constexpr std::uint64_t kEntitySeed = 0x656e7479;    // "enty"
-constexpr std::uint64_t kWordSeed = 0x776f7264;      // "word"
 constexpr std::uint64_t kAcronymSeed = 0x6163726f;   // "acro"
 constexpr std::uint64_t kLanguageSeed = 0x6c616e67;  // "lang"
 
@@ -52,251 +86,11 @@ constexpr std::size_t kMaxTermCache = 1 << 21;
 // worker's included. News articles are a few kilobytes.
 constexpr std::size_t kKeepBuffersBytes = 1 << 20;
 
-// Words that may sit inside a name: "Bank of England", "Ho Chi Minh".
-bool IsNameConnector(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "of", "de",  "del", "della", "da",  "do",  "dos", "du", "la",  "le", "al",
-      "el", "bin", "ibn", "van",   "von", "der", "den", "y",  "for", "and"};
-  return kSet.contains(folded);
-}
-
-// Titles and calendar words: capitalised, but not what a story is about.
-bool IsTitleOrCalendarWord(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "president", "secretary",   "chairman",     "chairwoman", "minister",   "prime",
-      "leader",    "senator",     "sen",          "gov",        "governor",   "mayor",
-      "king",      "queen",       "prince",       "princess",   "pope",       "general",
-      "gen",       "vice",        "deputy",       "chief",      "judge",      "justice",
-      "officer",   "executive",   "director",     "mr",         "mrs",        "ms",
-      "dr",        "sir",         "lord",         "lady",       "rep",        "representative",
-      "spokesman", "spokeswoman", "spokesperson", "ceo",        "chancellor", "foreign",
-      "state",     "monday",      "tuesday",      "wednesday",  "thursday",   "friday",
-      "saturday",  "sunday",      "january",      "february",   "march",      "april",
-      "may",       "june",        "july",         "august",     "september",  "october",
-      "november",  "december",    "jan",          "feb",        "mar",        "apr",
-      "jun",       "jul",         "aug",          "sep",        "sept",       "oct",
-      "nov",       "dec",         "today",        "yesterday",  "tomorrow",   "lt",
-      "sgt",       "det",         "insp",         "capt",       "col",        "maj",
-      "adm",       "cmdr",        "brig",         "cpl",        "pvt",        "supt",
-      "atty",      "asst",        "dist",         "ambassador", "envoy"};
-  return kSet.contains(folded);
-}
-
-// Words that say when someone held a role ("Former U.S. President ...",
-// "Ex-Governor ...", "Acting Chief ..."): never the first word of a name.
-bool IsTenureWord(std::string_view folded) {
-  return folded == "former" || folded == "ex" || folded == "acting" || folded == "interim" ||
-         folded == "retired" || folded == "outgoing" || folded == "incoming";
-}
-
-// Words that open a sentence without being part of the name after them:
-// prepositions and sentence adverbs the stop list does not hold ("Despite
-// Romney's lead", "Meanwhile Obama said", "Considering Lionsgate's slate").
-// Closed classes, so a list is the whole of them that matters.
-bool IsClauseOpener(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "despite",     "amid",          "amidst",          "unlike",       "upon",
-      "throughout",  "toward",        "towards",         "besides",      "beneath",
-      "alongside",   "considering",   "regarding",       "concerning",   "following",
-      "excluding",   "barring",       "notwithstanding", "meanwhile",    "nevertheless",
-      "nonetheless", "moreover",      "furthermore",     "therefore",    "thus",
-      "hence",       "instead",       "otherwise",       "perhaps",      "earlier",
-      "later",       "recently",      "previously",      "currently",    "initially",
-      "finally",     "eventually",    "separately",      "ultimately",   "additionally",
-      "similarly",   "likewise",      "specifically",    "notably",      "apparently",
-      "reportedly",  "allegedly",     "unfortunately",   "fortunately",  "sadly",
-      "ironically",  "interestingly", "actually",        "indeed",       "clearly",
-      "obviously",   "certainly",     "overall",         "essentially",  "basically",
-      "frankly",     "honestly",      "luckily",         "surprisingly", "importantly",
-      "hopefully",   "naturally",     "admittedly",      "arguably",     "presumably",
-      "evidently",   "consequently",  "accordingly",     "subsequently", "altogether"};
-  return kSet.contains(folded);
-}
-
-// Words that complete a title after "of"/"for" ("Secretary of Homeland
-// Security", "Minister for Foreign Affairs"); dropped only there, in front of
-// a name, never elsewhere.
-bool IsTitleComplement(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "affairs", "defense",  "defence", "homeland",  "security", "interior", "finance",
-      "trade",   "commerce", "health",  "education", "energy",   "justice",  "treasury"};
-  return kSet.contains(folded);
-}
-
-// Counts that open a run of capitals without being a name: "Seven
-// Palestinians were hurt", "Dozens of Tibetans".
-bool IsCountWord(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "two",      "three",     "four",     "five",     "six",      "seven",    "eight",
-      "nine",     "ten",       "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
-      "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",   "thirty",   "forty",
-      "fifty",    "sixty",     "seventy",  "eighty",   "ninety",   "hundred",  "hundreds",
-      "thousand", "thousands", "dozen",    "dozens",   "several",  "million",  "millions",
-      "billion",  "billions",  "trillion", "trillions"};
-  return kSet.contains(folded);
-}
-
-// Capitals that are units or time zones, not names: "10 a.m. ET", "1,000
-// MW". Yonhap's "(END)" is not among them: as an entity term it keeps the
-// 2012 North Korean rocket launch apart from the 2018 summit of the seeds
-// in the galaxy check, a margin docs/DESIGN.md records.
-bool IsUnitOrTimeZone(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "et",  "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "bst", "cet",
-      "utc", "mw",  "kw",  "gw", "kwh", "mwh", "km", "mph", "kph", "am",  "pm"};
-  return kSet.contains(folded);
-}
-
-// Words a name goes on from with "of" or "for": "Bank of England", "Gulf of
-// Aden", "Centre for Economic Policy Research". After any other word the
-// connector ends the name, so "Irene Castillo of Northgate Securities" is a
-// person and a firm.
-bool TakesOf(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "academy",      "act",           "administration",
-      "agency",       "alliance",      "archbishop",
-      "archdiocese",  "assembly",      "association",
-      "authority",    "bank",          "basilica",
-      "battle",       "bay",           "bill",
-      "bishop",       "board",         "book",
-      "borough",      "bureau",        "campaign",
-      "cape",         "castle",        "cathedral",
-      "center",       "centre",        "chamber",
-      "charter",      "church",        "city",
-      "coalition",    "code",          "college",
-      "commission",   "committee",     "commonwealth",
-      "company",      "confederation", "congress",
-      "constitution", "consulate",     "convention",
-      "corporation",  "council",       "county",
-      "court",        "day",           "declaration",
-      "department",   "diocese",       "district",
-      "duchess",      "duke",          "earl",
-      "embassy",      "emirate",       "empire",
-      "federation",   "festival",      "foundation",
-      "friends",      "fund",          "gallery",
-      "government",   "gulf",          "hall",
-      "hospital",     "house",         "institute",
-      "institution",  "island",        "islands",
-      "isle",         "journal",       "kingdom",
-      "knights",      "lake",          "league",
-      "library",      "ministry",      "mount",
-      "municipality", "museum",        "network",
-      "observatory",  "office",        "order",
-      "organisation", "organization",  "palace",
-      "parish",       "parliament",    "partnership",
-      "party",        "people",        "port",
-      "prefecture",   "province",      "region",
-      "republic",     "review",        "school",
-      "sea",          "service",       "shrine",
-      "siege",        "society",       "states",
-      "statue",       "strait",        "straits",
-      "temple",       "territory",     "tower",
-      "treaty",       "tribunal",      "union",
-      "university",   "year"};
-  return kSet.contains(folded);
-}
-
-// Last words of a name that may hold an "and": an organisation's ("Lothian
-// and Borders Police", "Freedom and Justice Party", "Food and Drug
-// Administration") or a country's ("Bosnia and Herzegovina", "Trinidad and
-// Tobago"); without one after it, "and" ends the name.
-bool EndsNameWithAnd(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "administration", "agency",      "alliance",  "association", "authority",  "bank",
-      "board",          "bureau",      "coalition", "college",     "commission", "committee",
-      "company",        "corporation", "council",   "department",  "federation", "foundation",
-      "fund",           "group",       "institute", "league",      "ministry",   "network",
-      "office",         "party",       "police",    "service",     "society",    "trust",
-      "union",          "university",  "barbuda",   "herzegovina", "miquelon",   "nevis",
-      "principe",       "tobago"};
-  return kSet.contains(folded);
-}
-
-// Heads a possessive runs into inside a name: "St. Brendan's Hospital",
-// "People's Republic". Elsewhere "'s" ends the name ("Trump's Washington").
-bool TakesPossessive(std::string_view folded) {
-  static const absl::flat_hash_set<std::string_view> kSet = {
-      "abbey",    "academy",   "basilica", "cathedral", "chapel",   "church", "college",
-      "hospital", "infirmary", "island",   "park",      "republic", "school", "square"};
-  return kSet.contains(folded);
-}
-
-// One capital letter: an initial when a dot and a capitalised word follow.
-bool IsInitial(const Token& t) { return t.end - t.begin == 1 && t.capitalized; }
-
-// A short ASCII word, as the parts of a hyphenated Korean given name are.
-bool IsSyllable(const Token& t) {
-  return t.kind == TokenKind::kWord && t.ascii && t.end - t.begin >= 2 && t.end - t.begin <= 4;
-}
-
-// Short forms whose dot stays inside a name: "St. Brendan", "Mt. Hood".
-bool IsNameAbbreviation(std::string_view folded) {
-  return folded == "st" || folded == "mt" || folded == "ft";
-}
-
-// Suffixes a name ends with, written with a dot: "Halden & Co.", "Acme,
-// Inc.", "John Smith Jr.". `after_comma`: those also written after a comma.
-bool IsNameSuffix(std::string_view folded, bool after_comma) {
-  if (folded == "inc" || folded == "jr" || folded == "sr" || folded == "ltd") return true;
-  return !after_comma && (folded == "co" || folded == "corp" || folded == "bros");
-}
-
-// A US state as the AP abbreviates it after a town ("DUNMORE, Mich."), or
-// empty. Folded forms: the dots of "N.J." are gone.
-std::string_view StateName(std::string_view folded) {
-  static const absl::flat_hash_map<std::string_view, std::string_view> kStates = {
-      {"ala", "Alabama"},      {"ariz", "Arizona"},     {"ark", "Arkansas"},
-      {"calif", "California"}, {"colo", "Colorado"},    {"conn", "Connecticut"},
-      {"del", "Delaware"},     {"fla", "Florida"},      {"ga", "Georgia"},
-      {"ill", "Illinois"},     {"ind", "Indiana"},      {"kan", "Kansas"},
-      {"ky", "Kentucky"},      {"md", "Maryland"},      {"mass", "Massachusetts"},
-      {"mich", "Michigan"},    {"minn", "Minnesota"},   {"miss", "Mississippi"},
-      {"mo", "Missouri"},      {"mont", "Montana"},     {"neb", "Nebraska"},
-      {"nev", "Nevada"},       {"nh", "New Hampshire"}, {"nj", "New Jersey"},
-      {"nm", "New Mexico"},    {"ny", "New York"},      {"nc", "North Carolina"},
-      {"nd", "North Dakota"},  {"okla", "Oklahoma"},    {"ore", "Oregon"},
-      {"pa", "Pennsylvania"},  {"ri", "Rhode Island"},  {"sc", "South Carolina"},
-      {"sd", "South Dakota"},  {"tenn", "Tennessee"},   {"vt", "Vermont"},
-      {"va", "Virginia"},      {"wash", "Washington"},  {"wva", "West Virginia"},
-      {"wis", "Wisconsin"},    {"wyo", "Wyoming"}};
-  auto it = kStates.find(folded);
-  return it == kStates.end() ? std::string_view() : it->second;
-}
-
 // How an article's body writes a word (WordInfo::written).
 enum Written : std::uint8_t {
   kSeenLower = 1,
   kSeenCapitalised = 2,  // inside a sentence, not opening it
   kSeenOpening = 4,      // capitalised, opening a sentence
-};
-
-enum WordFlags : std::uint8_t {
-  kStop = 1,
-  kConnector = 2,
-  kTitleOrCalendar = 4,
-  kFunction = 8,       // a grammar word (IsFunctionWord); kStop is set too
-  kCount = 16,         // IsCountWord
-  kClauseOpener = 32,  // IsClauseOpener
-};
-
-// How a line is written when it is a title or a headline inside the body,
-// where capitals do not mark names as in a sentence (TokenInfo::heading).
-enum Heading : std::uint8_t {
-  kNoHeading = 0,
-  kInTitleCase = 1,  // "Lindsay Lohan Checks Into Betty Ford Rehab"
-  kInCapitals = 2,   // "DEMOCRATS RETAIN THE SENATE WHILE THE GOP KEEPS ITS GRIP"
-};
-
-struct TokenInfo {
-  std::uint32_t fold_begin;  // into the folded buffer
-  std::uint32_t fold_len;
-  std::uint64_t word_hash;  // Hash64(folded)
-  // Opens a sentence, or a clause inside one where a capital says nothing
-  // about a name (OpensAClause).
-  bool sentence_start;
-  bool sentence_first;   // the first token of a sentence span (body only)
-  std::uint8_t heading;  // a Heading: in a body line written as a title
-  std::uint8_t flags;    // WordFlags of the folded word
 };
 
 // Term occurrences are collected in a flat vector and counted by sorting:
@@ -324,22 +118,6 @@ std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntityS
 
 // "US", "U.S.", "WHO", "EU": all capitals, two to four letters.
 bool IsAcronym(const Token& t) { return t.all_caps && t.end - t.begin <= 7 && t.ascii; }
-
-// Per-article working state of Analyze().
-struct Pass {
-  std::string_view text;
-  std::vector<Token> tokens;
-  std::vector<TokenInfo> info;
-  // The text with every byte ORed with 0x20, which lowers ASCII letters and
-  // leaves digits alone: the folded form of an ASCII token with no
-  // apostrophe or dot inside sits at its own offsets. Folded forms of the
-  // other tokens follow the text, back to back.
-  std::string folded;
-
-  std::string_view Folded(std::size_t i) const {
-    return std::string_view(folded).substr(info[i].fold_begin, info[i].fold_len);
-  }
-};
 
 struct Analyzer::Buffers {
   Pass pass;
@@ -387,83 +165,6 @@ void Analyzer::WordCache::clear() {
 
 namespace {
 
-// Whether the word at `begin` opens a clause inside a sentence, where a
-// capital says nothing about a name: after a colon ("2000: Deemed unfit for
-// trial", "WATCH: Police ..."), an opening quotation mark (chanted “Give the
-// money back”) or a dash set off by spaces ("PARIS — Police said").
-bool OpensAClause(std::string_view text, std::size_t begin) {
-  std::size_t k = begin;
-  if (k >= 2 && text[k - 1] == ' ' && text[k - 2] != ' ') {
-    // The common case, one space after a word or a comma: answered from one
-    // byte.
-    --k;
-    const char c = text[k - 1];
-    if (AsciiAlnum(c) || c == ',') return false;
-  }
-  while (k > 0 && text[k - 1] == ' ') --k;
-  if (k == 0) return false;
-  const char c = text[k - 1];
-  if (c == ':') return true;
-  if (c == '"') return k == begin && (k == 1 || text[k - 2] == ' ' || text[k - 2] == '\n');
-  if (c == '-') return k < begin && k >= 2 && text[k - 2] == ' ';
-  if (k >= 3 && text.substr(k - 3, 2) == "\xE2\x80") {
-    const char last = text[k - 1];
-    if (last == '\x9C') return k == begin;                   // “
-    if (last == '\x94' || last == '\x93') return k < begin;  // — – with a space after
-  }
-  return false;
-}
-
-void Prepare(std::string_view text, const std::vector<SentenceSpan>* sentences, Pass* p) {
-  p->text = text;
-  Tokenize(text, &p->tokens);
-  p->info.resize(p->tokens.size());
-  p->folded.assign(text);
-  for (char& c : p->folded) c = static_cast<char>(c | 0x20);
-  std::size_t s = 0;
-  for (std::size_t i = 0; i < p->tokens.size(); ++i) {
-    const Token& t = p->tokens[i];
-    auto begin = static_cast<std::uint32_t>(p->folded.size());
-    if (t.ascii && !t.punctuated) {
-      // Tokenizer ASCII words hold only letters and digits here, numbers
-      // digits, '.' and ',': OR 0x20 maps all of them to their lower case
-      // (or leaves them alone).
-      begin = t.begin;
-    } else if (t.ascii) {
-      // A word drops its apostrophes and dots ("O'Brien", "U.S").
-      for (std::uint32_t k = t.begin; k < t.end; ++k) {
-        const char c = p->folded[k];
-        if (c != '\'' && c != '.') p->folded.push_back(c);
-      }
-    } else {
-      FoldInto(t.view(text), &p->folded);
-    }
-    TokenInfo& inf = p->info[i];
-    inf.fold_begin = begin;
-    inf.fold_len = t.ascii && !t.punctuated ? t.end - t.begin
-                                            : static_cast<std::uint32_t>(p->folded.size() - begin);
-    inf.word_hash = Hash64(p->Folded(i), kWordSeed);
-    inf.sentence_start = false;
-    inf.sentence_first = false;
-    inf.heading = kNoHeading;
-    if (sentences == nullptr) {
-      // A title's sentences: "Is Cobalt overpaying? Analysts weigh ...".
-      std::size_t k = t.begin;
-      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' || text[k - 1] == '\'')) --k;
-      inf.sentence_start = i == 0 || (k > 0 && (text[k - 1] == '?' || text[k - 1] == '!' ||
-                                                text[k - 1] == '.' || text[k - 1] == ':'));
-    } else {
-      while (s < sentences->size() && (*sentences)[s].end <= t.begin) ++s;
-      if (s < sentences->size() && (*sentences)[s].begin <= t.begin &&
-          (i == 0 || p->tokens[i - 1].begin < (*sentences)[s].begin)) {
-        inf.sentence_start = inf.sentence_first = true;
-      } else if (t.capitalized) {
-        inf.sentence_start = OpensAClause(text, t.begin);
-      }
-    }
-  }
-}
-
 // A short word in capitals opening a sentence is an acronym ("CNN reported",
 // "NASA said"), unless punctuation follows it: then it is a dateline
 // ("ROME, Italy", "GAZA (Reuters)", "PARIS - ") or a label ("NOTE:"). Longer
@@ -489,73 +190,6 @@ bool IsAllCaps(std::string_view name) {
     letters |= AsciiUpper(c);
   }
   return letters;
-}
-
-// Whether a title capitalises its common words ("Obama Tours Storm-Ravaged
-// New Jersey With Gov. Chris Christie"): at least three words of four
-// letters or more after the first, not stop words, and four in five of them
-// capitalised. Sentence case ("Kessler Canyon Fire grows to 1,200 acres")
-// is not.
-bool IsTitleCase(const Pass& p, std::size_t from, std::size_t to) {
-  std::size_t words = 0, capitalised = 0;
-  for (std::size_t i = from + 1; i < to; ++i) {
-    const Token& t = p.tokens[i];
-    if (t.kind != TokenKind::kWord || t.end - t.begin < 4 || (p.info[i].flags & kStop)) continue;
-    ++words;
-    if (t.capitalized) ++capitalised;
-  }
-  return words >= 3 && capitalised * 5 >= words * 4;
-}
-
-// Whether most of the words of four letters or more after the first of
-// tokens [from, to) are in capitals, three at least: a title or a headline
-// in capitals, where an acronym looks like any other word.
-bool IsInCapitals(const Pass& p, std::size_t from, std::size_t to) {
-  std::size_t words = 0, capitals = 0;
-  for (std::size_t i = from + 1; i < to; ++i) {
-    const Token& t = p.tokens[i];
-    if (t.kind != TokenKind::kWord || t.end - t.begin < 4) continue;
-    ++words;
-    if (t.all_caps) ++capitals;
-  }
-  return capitals >= 3 && capitals * 5 >= words * 4;
-}
-
-// How a title is written: in capitals, in Title Case or as a sentence.
-Heading TitleCase(const Pass& p) {
-  if (IsInCapitals(p, 0, p.tokens.size())) return kInCapitals;
-  return IsTitleCase(p, 0, p.tokens.size()) ? kInTitleCase : kNoHeading;
-}
-
-// Whether the body's sentence of tokens [from, to) is a headline written
-// into the text (a related link, a section title, a caption's heading:
-// "Lindsay Lohan Checks Into Betty Ford Rehab", "France Unsure if Raid
-// Killed Top Suspect in Paris Attacks"): in Title Case, and either a
-// grammar word in it is capitalised too ("Into", "It", "About"; not "The",
-// which opens names) or, like a title, it has no comma and does not end
-// like a sentence. A sentence naming many people ("Barack Obama, Mitt
-// Romney and Joe Biden spoke.") is not one. A sentence mostly in capitals
-// is a headline too (IsInCapitals). Needs the tokens' flags.
-Heading IsHeading(const Pass& p, std::size_t from, std::size_t to) {
-  if (to - from < 4) return kNoHeading;
-  if (IsInCapitals(p, from, to)) return kInCapitals;
-  if (!IsTitleCase(p, from, to)) return kNoHeading;
-  for (std::size_t i = from + 1; i < to; ++i) {
-    const Token& t = p.tokens[i];
-    if (t.kind == TokenKind::kWord && t.capitalized && !t.all_caps &&
-        (p.info[i].flags & kFunction)) {
-      std::string_view f = p.Folded(i);
-      if (f != "the" && f != "a" && f != "an") return kInTitleCase;
-    }
-  }
-  const std::size_t begin = p.tokens[from].begin, end = p.tokens[to - 1].end;
-  if (p.text.substr(begin, end - begin).find(',') != std::string_view::npos) return kNoHeading;
-  const std::size_t next = to < p.tokens.size() ? p.tokens[to].begin : p.text.size();
-  for (std::size_t k = end; k < next && p.text[k] != '\n'; ++k) {
-    const char c = p.text[k];
-    if (c == '.' || c == '!' || c == '?') return kNoHeading;
-  }
-  return kInTitleCase;
 }
 
 }  // namespace

@@ -83,8 +83,6 @@ inline std::uint32_t TitleMark(std::uint32_t marked, int shared) {
   return kTitleMark | (marked & kConceptHashMask & ~1u) | static_cast<std::uint32_t>(shared > 1);
 }
 
-struct Pass;
-
 class Analyzer {
  public:
   Analyzer();
