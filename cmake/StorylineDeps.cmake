@@ -36,7 +36,7 @@ add_library(storyline::stemmer ALIAS storyline_stemmer)
 # tests' HTTP client (cpp-httplib, built by Debian as a shared library; its
 # .pc file carries the feature defines the header must see), and the store.
 # libmicrohttpd is not linked: the server dlopen()s it by its soname when it
-# binds (src/server/http_server.cc), so that the CLI's other commands do not
+# binds (src/server/mhd_api.cc), so that the CLI's other commands do not
 # load it and the nine libraries under it (gnutls...) at every start.
 pkg_check_modules(MICROHTTPD REQUIRED libmicrohttpd)
 find_library(MICROHTTPD_LIBRARY microhttpd HINTS ${MICROHTTPD_LIBRARY_DIRS} REQUIRED)

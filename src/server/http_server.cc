@@ -1,7 +1,6 @@
 #include "server/http_server.h"
 
 #include <arpa/inet.h>
-#include <dlfcn.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
@@ -27,6 +26,8 @@
 #include "ingest/gzip.h"
 #include "output/json_writer.h"
 #include "server/article_body.h"
+#include "server/http_request.h"
+#include "server/mhd_api.h"
 #include "store/article_store.h"
 #include "util/ascii.h"
 #include "util/time.h"
@@ -36,133 +37,20 @@ namespace {
 
 using Json = nlohmann::json;
 
-// One request as the handlers see it: what libmicrohttpd parsed, the body,
-// and the route's {id}.
-struct Request {
-  std::string method;
-  std::string path;   // percent-decoded
-  std::string match;  // the {id} segment of /stories/{id} and /articles/{id}
-  std::vector<std::pair<std::string, std::string>> params;   // query, decoded
-  std::vector<std::pair<std::string, std::string>> headers;  // as sent
-  std::string remote_addr;
-  std::string body;
-
-  // The header's value ("" when absent); names are case-insensitive.
-  std::string Header(std::string_view name) const {
-    for (const auto& [k, v] : headers) {
-      if (AsciiLowered(k) == AsciiLowered(name)) return v;
-    }
-    return "";
-  }
-  bool HasParam(std::string_view key) const {
-    return std::any_of(params.begin(), params.end(), [&](const auto& p) { return p.first == key; });
-  }
-  // The first value of the query parameter ("" when absent).
-  std::string Param(std::string_view key) const {
-    for (const auto& [k, v] : params) {
-      if (k == key) return v;
-    }
-    return "";
-  }
-};
-
-struct Response {
-  int status = 200;
-  std::string body;
-  // When set, the body is `shared` instead, bytes that `owner` keeps alive
-  // (the front page of a snapshot), sent without a copy.
-  std::shared_ptr<const void> owner;
-  std::string_view shared;
-  std::string content_type;
-  std::vector<std::pair<std::string, std::string>> headers;
-
-  void SetHeader(std::string name, std::string value) {
-    headers.emplace_back(std::move(name), std::move(value));
-  }
-  void SetContent(std::string bytes, std::string type) {
-    body = std::move(bytes);
-    content_type = std::move(type);
-  }
-};
-
-std::string Dump(const Json& j) {
-  // Replace, never throw, on bytes that are not UTF-8 (all input is checked,
-  // but an error message may quote a header).
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// '<', '>' and '&' occur in JSON only inside strings, where \u escapes mean
-// the same: a response read as HTML by mistake can carry no markup.
-std::string EscapeMarkup(const std::string& json) {
-  std::string out;
-  out.reserve(json.size());
-  for (char c : json) {
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else
-      out += c;
-  }
-  return out;
-}
-
-// REQUIRES: `body` went through EscapeMarkup().
-void SendEscapedJson(Response& res, int status, std::string body) {
-  res.status = status;
-  res.SetHeader("X-Content-Type-Options", "nosniff");
-  res.SetHeader("Cache-Control", "no-store");
-  res.SetContent(std::move(body), "application/json; charset=utf-8");
-}
-
-// SendEscapedJson() of bytes that `owner` keeps, without copying them.
-void SendSharedJson(Response& res, int status, std::shared_ptr<const void> owner,
-                    std::string_view body) {
-  SendEscapedJson(res, status, std::string());
-  res.owner = std::move(owner);
-  res.shared = body;
-}
-
-// Whether an Accept-Encoding header value accepts gzip: a "gzip" (or "*")
-// coding without q=0 ("gzip, deflate, br"; "gzip;q=0" refuses it).
-bool AcceptsGzip(std::string_view header) {
-  std::string value = AsciiLowered(header);
-  std::string_view rest = value;
-  while (!rest.empty()) {
-    std::size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    std::size_t semi = item.find(';');
-    std::string_view coding = TrimBlanks(item.substr(0, semi));
-    if (coding != "gzip" && coding != "*") continue;
-    std::string_view params = semi == std::string_view::npos ? "" : item.substr(semi + 1);
-    std::size_t q = params.find("q=");
-    if (q == std::string_view::npos) return true;
-    std::string_view weight = params.substr(q + 2);
-    // q=0, q=0.0, q=0.000: refused; any other weight accepts.
-    bool zero = !weight.empty() && weight[0] == '0';
-    for (std::size_t i = 1; zero && i < weight.size() && weight[i] != ' ' && weight[i] != ';';
-         ++i) {
-      zero = weight[i] == '.' || weight[i] == '0';
-    }
-    return !zero;
-  }
-  return false;
-}
-
-void SendJson(Response& res, int status, const std::string& raw) {
-  SendEscapedJson(res, status, EscapeMarkup(raw));
-}
-
-void SendError(Response& res, int status, std::string_view message) {
-  SendJson(res, status, Dump(Json{{"error", message}}));
-}
-
-void SendError(Response& res, const Status& status) {
-  SendError(res, HttpStatusOf(status), status.message());
-}
+using http_internal::AcceptsGzip;
+using http_internal::Dump;
+using http_internal::EscapeMarkup;
+using http_internal::ExpiryOf;
+using http_internal::Mhd;
+using http_internal::ParseQuery;
+using http_internal::ParseStoryQuery;
+using http_internal::Request;
+using http_internal::Response;
+using http_internal::SegmentAfter;
+using http_internal::SendError;
+using http_internal::SendJson;
+using http_internal::SendSharedJson;
+using http_internal::StoryQuery;
 
 bool IsLoopback(const std::string& addr) {
   return addr.rfind("127.", 0) == 0 || addr == "::1" || addr.rfind("::ffff:127.", 0) == 0;
@@ -175,17 +63,6 @@ bool SameSecret(std::string_view a, std::string_view b) {
     diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
   }
   return diff == 0;
-}
-
-// A decimal number of at most 9 digits, nothing else.
-std::optional<std::size_t> ParseCount(const std::string& s) {
-  if (s.empty() || s.size() > 9) return std::nullopt;
-  std::size_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return v;
 }
 
 // A list (GET /stories) carries each story's brief but only its first
@@ -202,78 +79,6 @@ std::string StoryJson(const Story& story,
   std::string s = out.str();
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
-}
-
-// Story filters of GET /stories.
-struct StoryQuery {
-  std::size_t limit = 20, offset = 0;
-  std::optional<UnixSeconds> since, until;
-  std::string lang, outlet;
-  std::string text;  // q: plain words for the full-text search; blank: none
-
-  bool Matches(const SnapshotStory& s) const {
-    if (since && (!s.last_seen() || *s.last_seen() < *since)) return false;
-    if (until && (!s.first_seen() || *s.first_seen() > *until)) return false;
-    if (!lang.empty() && !std::binary_search(s.langs->begin(), s.langs->end(), lang)) return false;
-    if (!outlet.empty() &&
-        std::find(s.outlets().begin(), s.outlets().end(), outlet) == s.outlets().end()) {
-      return false;
-    }
-    return true;
-  }
-
-  // Whether this asks for the front page: the default page, unfiltered
-  // (however written: no parameters, or "?limit=20&offset=0" as the web
-  // page asks).
-  bool IsFrontPage() const {
-    const StoryQuery defaults;
-    return limit == defaults.limit && offset == 0 && !since && !until && lang.empty() &&
-           outlet.empty() && store::MatchExpression(text).empty();
-  }
-};
-
-Result<StoryQuery> ParseStoryQuery(const Request& req) {
-  StoryQuery q;
-  if (req.HasParam("limit")) {
-    auto v = ParseCount(req.Param("limit"));
-    if (!v || *v < 1 || *v > 200) return Status::InvalidInput("limit must be 1 to 200");
-    q.limit = *v;
-  }
-  if (req.HasParam("offset")) {
-    auto v = ParseCount(req.Param("offset"));
-    if (!v) return Status::InvalidInput("offset must be a number");
-    q.offset = *v;
-  }
-  for (const char* key : {"since", "until"}) {
-    if (!req.HasParam(key)) continue;
-    auto t = ParseIsoTime(req.Param(key));
-    if (!t) return Status::InvalidInput(std::string(key) + " must be an ISO 8601 time");
-    (std::string_view(key) == "since" ? q.since : q.until) = t;
-  }
-  q.lang = req.Param("lang");
-  q.outlet = req.Param("outlet");
-  q.text = req.Param("q");
-  return q;
-}
-
-// Seconds from a write's Cache-Control: max-age=N; nullopt when absent.
-Result<std::optional<UnixSeconds>> ParseMaxAge(const std::string& cache_control) {
-  std::string v = AsciiLowered(cache_control);
-  std::size_t at = v.find("max-age=");
-  if (at == std::string::npos) return std::optional<UnixSeconds>();
-  std::string digits;
-  for (std::size_t i = at + 8; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) digits += v[i];
-  auto n = ParseCount(digits);
-  if (!n) return Status::InvalidInput("Cache-Control max-age must be a number of seconds");
-  return std::optional<UnixSeconds>(static_cast<UnixSeconds>(*n));
-}
-
-// When a write expires: now plus its Cache-Control max-age; nullopt when it
-// has none.
-Result<std::optional<UnixSeconds>> ExpiryOf(const Request& req) {
-  auto max_age = ParseMaxAge(req.Header("Cache-Control"));
-  if (!max_age.ok() || !*max_age) return max_age;
-  return std::optional<UnixSeconds>(NowSeconds() + **max_age);
 }
 
 constexpr std::array<std::pair<const char*, const char*>, 3> kStaticFiles = {{
@@ -385,62 +190,6 @@ struct Exchange {
   Route route = Route::kOther;
 };
 
-// libmicrohttpd is loaded when a server binds, not when the program starts:
-// it brings gnutls and eight more libraries (p11-kit, nettle, hogweed, gmp,
-// idn2, unistring, tasn1, ffi) that the dynamic linker would otherwise map
-// and relocate in every `storyline cluster` process too, about 40% of the
-// instructions of a one-article run (docs/MEASUREMENTS.md). The
-// header still gives the types, so a changed signature fails to compile.
-struct MhdApi {
-  decltype(&::MHD_start_daemon) start_daemon = nullptr;
-  decltype(&::MHD_stop_daemon) stop_daemon = nullptr;
-  decltype(&::MHD_get_daemon_info) get_daemon_info = nullptr;
-  decltype(&::MHD_get_connection_info) get_connection_info = nullptr;
-  decltype(&::MHD_get_connection_values) get_connection_values = nullptr;
-  decltype(&::MHD_suspend_connection) suspend_connection = nullptr;
-  decltype(&::MHD_resume_connection) resume_connection = nullptr;
-  decltype(&::MHD_create_response_from_buffer_with_free_callback_cls)
-      create_response_from_buffer_with_free_callback_cls = nullptr;
-  decltype(&::MHD_add_response_header) add_response_header = nullptr;
-  decltype(&::MHD_queue_response) queue_response = nullptr;
-  decltype(&::MHD_destroy_response) destroy_response = nullptr;
-  std::string error;  // why loading failed; empty when every function is set
-};
-
-template <typename Fn>
-void Resolve(void* library, const char* name, Fn* fn, std::string* error) {
-  *fn = reinterpret_cast<Fn>(dlsym(library, name));
-  if (*fn == nullptr && error->empty()) error->assign(std::string("no ") + name);
-}
-
-// The process's one MhdApi, loaded on first use (thread-safe) and never
-// unloaded. Check error() before calling through it.
-const MhdApi& Mhd() {
-  static const MhdApi api = [] {
-    MhdApi a;
-    void* library = dlopen(STORYLINE_MICROHTTPD_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) {
-      const char* why = dlerror();
-      a.error = why != nullptr ? why : "cannot load " STORYLINE_MICROHTTPD_SONAME;
-      return a;
-    }
-    Resolve(library, "MHD_start_daemon", &a.start_daemon, &a.error);
-    Resolve(library, "MHD_stop_daemon", &a.stop_daemon, &a.error);
-    Resolve(library, "MHD_get_daemon_info", &a.get_daemon_info, &a.error);
-    Resolve(library, "MHD_get_connection_info", &a.get_connection_info, &a.error);
-    Resolve(library, "MHD_get_connection_values", &a.get_connection_values, &a.error);
-    Resolve(library, "MHD_suspend_connection", &a.suspend_connection, &a.error);
-    Resolve(library, "MHD_resume_connection", &a.resume_connection, &a.error);
-    Resolve(library, "MHD_create_response_from_buffer_with_free_callback_cls",
-            &a.create_response_from_buffer_with_free_callback_cls, &a.error);
-    Resolve(library, "MHD_add_response_header", &a.add_response_header, &a.error);
-    Resolve(library, "MHD_queue_response", &a.queue_response, &a.error);
-    Resolve(library, "MHD_destroy_response", &a.destroy_response, &a.error);
-    return a;
-  }();
-  return api;
-}
-
 MHD_Result CollectValue(void* into, MHD_ValueKind, const char* key, const char* value) {
   static_cast<std::vector<std::pair<std::string, std::string>>*>(into)->emplace_back(
       key ? key : "", value ? value : "");
@@ -456,51 +205,6 @@ std::string AddressOf(const sockaddr* addr) {
     inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(addr)->sin6_addr, text, sizeof text);
   }
   return text;
-}
-
-// Decodes a form-encoded query component: "+" is a space, "%XX" a byte
-// (a malformed escape stays as it is).
-std::string DecodeQueryPart(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') {
-      out += ' ';
-    } else if (in[i] == '%' && i + 2 < in.size() && AsciiHexValue(in[i + 1]) >= 0 &&
-               AsciiHexValue(in[i + 2]) >= 0) {
-      out += static_cast<char>(AsciiHexValue(in[i + 1]) * 16 + AsciiHexValue(in[i + 2]));
-      i += 2;
-    } else {
-      out += in[i];
-    }
-  }
-  return out;
-}
-
-// The parameters of the query string of `uri` (after "?"), in order.
-std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view uri) {
-  std::vector<std::pair<std::string, std::string>> params;
-  std::size_t q = uri.find('?');
-  if (q == std::string_view::npos) return params;
-  std::string_view rest = uri.substr(q + 1);
-  while (!rest.empty()) {
-    std::size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    if (pair.empty()) continue;
-    std::size_t eq = pair.find('=');
-    params.emplace_back(DecodeQueryPart(pair.substr(0, eq)),
-                        eq == std::string_view::npos ? "" : DecodeQueryPart(pair.substr(eq + 1)));
-  }
-  return params;
-}
-
-// The {id} when `path` is `prefix` followed by one non-empty segment.
-std::optional<std::string> SegmentAfter(std::string_view path, std::string_view prefix) {
-  if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return std::nullopt;
-  std::string_view rest = path.substr(prefix.size());
-  if (rest.find('/') != std::string_view::npos) return std::nullopt;
-  return std::string(rest);
 }
 
 }  // namespace
