@@ -40,7 +40,7 @@ struct MhdApi {
 };
 
 // The process's one MhdApi, loaded on first use (thread-safe) and never
-// unloaded. Check error() before calling through it.
+// unloaded. Check its `error` before calling through it.
 const MhdApi& Mhd();
 
 }  // namespace storyline::server::http_internal
