@@ -79,7 +79,7 @@ def ensure_nltk(preferred):
     py = python_with(["nltk"], preferred)
     if py and os.path.realpath(py) != os.path.realpath(sys.executable):
         os.environ[REEXEC_MARK] = "1"
-        os.execv(py, [py, os.path.abspath(__file__)] + sys.argv[1:])
+        os.execv(py, [py, os.path.abspath(sys.argv[0])] + sys.argv[1:])  # the script run
 
 
 def load_rouge(eval_dir):
@@ -102,17 +102,23 @@ def wikinews_clusters(path, gaps=False):
     for r in _jsonl(path):
         if bool(r.get("summary_has_link_gaps")) != gaps:
             continue
-        cid = r.get("cluster_id")
-        arts = []
-        for i, s in enumerate(r.get("sources") or []):
-            text = s.get("text") or ""
-            if not text.strip():
-                continue
-            url = s.get("url") or ""
-            arts.append({"id": f"{cid}-{i}", "title": s.get("title") or "", "text": text,
-                         "source": urlsplit(url).hostname or "", "url": url})
+        arts = cluster_articles(r)
         if arts:
-            yield str(cid), arts, [r["summary"]]
+            yield str(r.get("cluster_id")), arts, [r["summary"]]
+
+
+def cluster_articles(r):
+    """A wikinewssum cluster's non-empty sources as storyline JSONL articles."""
+    cid = r.get("cluster_id")
+    arts = []
+    for i, s in enumerate(r.get("sources") or []):
+        text = s.get("text") or ""
+        if not text.strip():
+            continue
+        url = s.get("url") or ""
+        arts.append({"id": f"{cid}-{i}", "title": s.get("title") or "", "text": text,
+                     "source": urlsplit(url).hostname or "", "url": url})
+    return arts
 
 
 def duc_clusters(path):
