@@ -125,8 +125,9 @@ class PreparedArticle {
   // a site's cookie consent notice is dropped; 36: quotes in eight other
   // languages are attributed after their speech verbs ("sagte Müller"); 37:
   // their speakers lose German roles before the name; 38: and "sagte er",
-  // "dit-il", "dijo." take the previous speaker
-  static constexpr std::uint32_t kFormat = 38;
+  // "dit-il", "dijo." take the previous speaker; 39: a title that is only a
+  // date is no title, and a section's name may head a dateline
+  static constexpr std::uint32_t kFormat = 39;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

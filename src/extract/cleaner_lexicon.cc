@@ -257,6 +257,18 @@ bool IsNumericDate(string_view w) {
 
 bool IsDateLine(string_view line, size_t words) {
   if (words == 0 || words > kMaxDateWords) return false;
+  // A section's name may head the date: "Sports · December 5, 2021 · 9:15
+  // PM UTC", "World | May 3, 2013".
+  if (const size_t space = line.find(' '); words > 3 && space != string_view::npos) {
+    const string_view label = line.substr(0, space);
+    const string_view rest = line.substr(space + 1);
+    const bool letters = std::all_of(label.begin(), label.end(), AsciiAlpha);
+    for (string_view sep : {kMiddleDot, string_view("|"), kEnDash, kEmDash}) {
+      if (letters && rest.starts_with(sep) && rest.substr(sep.size()).starts_with(' ')) {
+        return IsDateLine(rest.substr(sep.size() + 1), words - 2);
+      }
+    }
+  }
   bool month = false, day = false, year = false, numeric = false;
   const auto date_word = [&](string_view raw) {
     const string_view w = TrimChars(raw, ",.;:|()/");

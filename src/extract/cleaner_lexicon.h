@@ -416,7 +416,9 @@ bool IsNumericDate(std::string_view w);
 
 // Whether a line of `words` words is only a date, with optional weekday,
 // time, time zone and "Updated"/"Published" label ("May 03, 2013",
-// "2013-05-03", "Friday, May 3, 2013 10:15 AM ET", ECB+'s "05 / 03 / 2013").
+// "2013-05-03", "Friday, May 3, 2013 10:15 AM ET", ECB+'s "05 / 03 / 2013"),
+// perhaps after a section's name and a separator ("Sports · December 5,
+// 2021 · 9:15 PM UTC").
 bool IsDateLine(std::string_view line, size_t words);
 
 }  // namespace storyline::extract::lexicon

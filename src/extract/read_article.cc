@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "extract/char_refs.h"
+#include "extract/cleaner_lexicon.h"
 #include "extract/language.h"
 #include "extract/markup_text.h"
 #include "extract/page.h"
@@ -63,6 +64,14 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   // quotation.
   for (std::string* s : {&a->text, &a->title, &a->source}) RepairEncoding(s);
   if (page != nullptr) RepairEncoding(&page->byline);
+  // A title that is only a date ("Saturday November 20, 2004 6:23PM", a
+  // scraper's "Last Updated: Monday, 28 November 2005" line) names no story
+  // and would head it: it dates an article that came without a date, and a
+  // headline at the top of the text may stand in for it.
+  if (lexicon::IsDateLine(a->title, lexicon::CountWords(a->title))) {
+    if (!a->published) a->published = FindDateInText(a->title);
+    a->title.clear();
+  }
   CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = layout == TextLayout::kLines});
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");

@@ -50,7 +50,9 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page = null
 //      feed's content field, HasMarkup()) becomes the text it marks up;
 //   2. an HTML page is read (ExtractArticleHtml());
 //   3. mojibake ("itâ€™s") and windows-1252 C1 controls are repaired in the
-//      text, title, source and byline;
+//      text, title, source and byline; a title that is only a date
+//      ("Saturday November 20, 2004 6:23PM") is dropped, and dates the
+//      article when it came without a date;
 //   4. the text is cleaned of what is not the article (captions, credits,
 //      footers, bylines, furniture: CleanPlainText(); a page's or markup's
 //      subheadings stay); a headline line at its top becomes the title and a

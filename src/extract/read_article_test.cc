@@ -101,5 +101,30 @@ TEST(ReadArticle, ADatelineDatesAnArticleWithoutADate) {
   EXPECT_EQ(*a.published, 1367539200);  // 2013-05-03T00:00:00Z
 }
 
+TEST(ReadArticle, ATitleThatIsOnlyADateIsNoTitle) {
+  Article a;
+  a.title = "Saturday November 20, 2004 6:23PM";
+  a.text = kBody;
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  EXPECT_EQ(a.title, "");
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(*a.published, 1100908800);  // 2004-11-20T00:00:00Z
+
+  // A date the article came with stays; a headline on top of the text stands in.
+  Article b;
+  b.title = "Last Updated: Monday, 28 November 2005, 02: 24 GMT";
+  b.published = 1;
+  b.text = std::string("Ten dead in southern Iran quake\n") + kBody;
+  ASSERT_TRUE(ReadArticle(&b).ok());
+  EXPECT_EQ(b.title, "Ten dead in southern Iran quake");
+  EXPECT_EQ(*b.published, 1);
+
+  Article c;  // a title with a date in it is a title
+  c.title = "Quake of November 20, 2004 kills ten";
+  c.text = kBody;
+  ASSERT_TRUE(ReadArticle(&c).ok());
+  EXPECT_EQ(c.title, "Quake of November 20, 2004 kills ten");
+}
+
 }  // namespace
 }  // namespace storyline::extract

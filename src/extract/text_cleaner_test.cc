@@ -315,6 +315,21 @@ TEST(TextCleaner, ReadsTokenisedAndPipeSeparatedDates) {
   }
 }
 
+TEST(TextCleaner, ReadsASectionsNameBeforeTheDate) {
+  const CleanedText c = CleanPlainText(
+      "Sports \xC2\xB7 December 5, 2021 \xC2\xB7 9:15 PM UTC\n"
+      "Medvedev leads Russia to third Davis Cup title\n"
+      "Russia took an unassailable 2-0 lead over Croatia in the final on Sunday.");
+  EXPECT_EQ(c.dateline, "Sports \xC2\xB7 December 5, 2021 \xC2\xB7 9:15 PM UTC");
+  EXPECT_EQ(c.headline, "Medvedev leads Russia to third Davis Cup title");
+  EXPECT_TRUE(c.text.starts_with("Russia took")) << c.text;
+  EXPECT_EQ(CleanPlainText("World | May 3, 2013\nThe mayor quit.").dateline, "World | May 3, 2013");
+  // One word before the separator may name a section; a sentence's may not.
+  EXPECT_EQ(
+      CleanPlainText("The mayor quit \xE2\x80\x93 May 3, 2013\nHer deputy takes over.").dateline,
+      "");
+}
+
 TEST(TextCleaner, DoesNotTakeSentencesForHeadlineOrDateline) {
   const CleanedText sentence = CleanPlainText("The mayor resigned.\nHer deputy takes over.");
   EXPECT_EQ(sentence.headline, "");
