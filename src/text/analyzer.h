@@ -112,6 +112,8 @@ class Analyzer {
 
  private:
   struct Buffers;
+  // One Analyze() call: its steps and the state they share (analyzer.cc).
+  class Reading;
   Stemmer stemmer_;  // English
   // The other languages' stemmers, made when first needed.
   std::array<std::unique_ptr<Stemmer>, kLanguages> stemmers_;
