@@ -112,13 +112,13 @@ std::vector<TermCount> Sorted(std::vector<TermCount> v) {
   return v;
 }
 
+// "US", "U.S.", "WHO", "EU": all capitals, two to four letters.
+bool IsAcronym(const Token& t) { return t.all_caps && t.end - t.begin <= 7 && t.ascii; }
+
 }  // namespace
 
 std::uint64_t TermId(std::string_view stem) { return Hash64(stem, kTermSeed); }
 std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntitySeed); }
-
-// "US", "U.S.", "WHO", "EU": all capitals, two to four letters.
-bool IsAcronym(const Token& t) { return t.all_caps && t.end - t.begin <= 7 && t.ascii; }
 
 struct Analyzer::Buffers {
   Pass pass;
