@@ -262,9 +262,9 @@ bool IsDateLine(string_view line, size_t words) {
   if (const size_t space = line.find(' '); words > 3 && space != string_view::npos) {
     const string_view label = line.substr(0, space);
     const string_view rest = line.substr(space + 1);
-    const bool letters = std::all_of(label.begin(), label.end(), AsciiAlpha);
     for (string_view sep : {kMiddleDot, string_view("|"), kEnDash, kEmDash}) {
-      if (letters && rest.starts_with(sep) && rest.substr(sep.size()).starts_with(' ')) {
+      if (rest.starts_with(sep) && rest.substr(sep.size()).starts_with(' ') &&
+          std::all_of(label.begin(), label.end(), AsciiAlpha)) {
         return IsDateLine(rest.substr(sep.size() + 1), words - 2);
       }
     }

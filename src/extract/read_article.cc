@@ -1,5 +1,6 @@
 #include "extract/read_article.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "extract/char_refs.h"
@@ -8,6 +9,7 @@
 #include "extract/markup_text.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
+#include "util/ascii.h"
 #include "util/time.h"
 #include "util/utf8.h"
 
@@ -68,7 +70,8 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   // scraper's "Last Updated: Monday, 28 November 2005" line) names no story
   // and would head it: it dates an article that came without a date, and a
   // headline at the top of the text may stand in for it.
-  if (lexicon::IsDateLine(a->title, lexicon::CountWords(a->title))) {
+  if (std::any_of(a->title.begin(), a->title.end(), AsciiDigit) &&
+      lexicon::IsDateLine(a->title, lexicon::CountWords(a->title))) {
     if (!a->published) a->published = FindDateInText(a->title);
     a->title.clear();
   }
