@@ -156,11 +156,7 @@ bool HiddenName(std::string_view name) {
                                                 "a11y-hidden",
                                                 "hidden-text"};
   for (std::string_view n : kNames) {
-    if (name.size() == n.size()) {
-      bool eq = true;
-      for (std::size_t i = 0; i < n.size() && eq; ++i) eq = AsciiLower(name[i]) == n[i];
-      if (eq) return true;
-    }
+    if (name.size() == n.size() && AsciiStartsWithFolded(name, n)) return true;
   }
   return false;
 }

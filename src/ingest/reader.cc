@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "ingest/gzip.h"
 #include "ingest/warc.h"
+#include "util/ascii.h"
 #include "util/hash.h"
 #include "util/json_parser.h"
 #include "util/plural.h"
@@ -26,13 +27,8 @@ namespace {
 
 enum class FileKind { kText, kTextGz, kJsonl, kHtml, kHtmlGz, kWarc, kOther };
 
-std::string Lowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 FileKind KindOf(const fs::path& p) {
-  std::string name = Lowered(p.filename().string());
+  std::string name = AsciiLowered(p.filename().string());
   if (name.ends_with(".warc") || name.ends_with(".warc.gz")) return FileKind::kWarc;
   if (name.ends_with(".html.gz") || name.ends_with(".htm.gz") || name.ends_with(".xhtml.gz")) {
     return FileKind::kHtmlGz;
@@ -41,7 +37,7 @@ FileKind KindOf(const fs::path& p) {
   if (name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") || name.ends_with(".json.gz")) {
     return FileKind::kJsonl;  // read through gzip (ReadFile() looks at the bytes)
   }
-  std::string ext = Lowered(p.extension().string());
+  std::string ext = AsciiLowered(p.extension().string());
   if (ext == ".txt" || ext == ".text") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
