@@ -30,8 +30,11 @@ import benchlib  # noqa: E402
 import summaries  # noqa: E402
 from benchlib import eprint  # noqa: E402
 
-METRICS = ["r1_recall", "r1_f1", "r2_recall", "r2_f1"]
+METRICS = summaries.METRICS
 LEAD_WORDS = 20
+# The rows of the table: (system, the per-cluster column holding its headline).
+SYSTEMS = [("storyline untitled", "untitled"), (f"lead {LEAD_WORDS} words", "lead"),
+           ("storyline titled", "titled")]
 
 
 def clusters(path):
@@ -51,9 +54,13 @@ def lead(arts):
     return " ".join(first.split()[:LEAD_WORDS])
 
 
-def score_rows(rouge, pairs):
-    rows = [rouge.score(h, [t]) for h, t in pairs]
-    return {k: round(statistics.mean(r[k] for r in rows) * 100, 2) for k in METRICS} if rows else {}
+def score_column(rouge, per_cluster, column):
+    """Mean ROUGE x100 of one column's headlines against the titles, and their mean length."""
+    if not per_cluster:
+        return {}
+    rows = [rouge.score(r[column], [r["title"]]) for r in per_cluster]
+    return {**{k: round(statistics.mean(x[k] for x in rows) * 100, 2) for k in METRICS},
+            "words": round(statistics.mean(len(r[column].split()) for r in per_cluster), 1)}
 
 
 def main():
@@ -89,7 +96,6 @@ def main():
     status = 0
     out = {"file": os.path.abspath(path), "clusters": len(items), "systems": {}, "per_cluster": []}
     try:
-        got = {"untitled": [], "titled": []}
         for name, arts, title in items:
             row = {"cluster": name, "title": title, "lead": lead(arts)}
             for form in ("untitled", "titled"):
@@ -107,12 +113,9 @@ def main():
                         status = 1
                     headline = ""
                 row[form] = headline
-                got[form].append((headline, title))
             out["per_cluster"].append(row)
-        out["systems"]["storyline untitled"] = score_rows(rouge, got["untitled"])
-        out["systems"][f"lead {LEAD_WORDS} words"] = score_rows(
-            rouge, [(r["lead"], r["title"]) for r in out["per_cluster"]])
-        out["systems"]["storyline titled"] = score_rows(rouge, got["titled"])
+        for system, column in SYSTEMS:
+            out["systems"][system] = score_column(rouge, out["per_cluster"], column)
         if args.keep:
             with open(os.path.join(work, "headlines.json"), "w", encoding="utf-8") as fh:
                 json.dump(out["per_cluster"], fh, ensure_ascii=False, indent=1)
@@ -126,10 +129,7 @@ def main():
     print(f"headlines: {path}: {len(items)} clusters against their Wikinews titles (ROUGE x100, no cut)")
     print(f"{'system':<20} " + " ".join(f"{summaries.HEADERS[k]:>6}" for k in METRICS) + "  words")
     for name, s in out["systems"].items():
-        col = {"storyline untitled": "untitled", "storyline titled": "titled"}.get(name)
-        heads = [r[col] for r in out["per_cluster"]] if col else [r["lead"] for r in out["per_cluster"]]
-        words = statistics.mean(len(h.split()) for h in heads) if heads else 0
-        print(f"{name:<20} " + " ".join(f"{s.get(k, 0):6.2f}" for k in METRICS) + f"  {words:5.1f}")
+        print(f"{name:<20} " + " ".join(f"{s.get(k, 0):6.2f}" for k in METRICS) + f"  {s.get('words', 0):5.1f}")
     return status
 
 
