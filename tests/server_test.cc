@@ -311,7 +311,7 @@ TEST_F(ServerTest, StoriesFilterAndPage) {
 
 TEST_F(ServerTest, MarkupInATitleComesBackAsEscapedText) {
   StartServer();
-  std::string title = "<script>alert(1)</script> Quake & more";
+  std::string title = "<script>alert(1)</script> Earthquake & more";
   Json article = Json::parse(kArticle);
   article["title"] = title;
   auto res = Post(article.dump(), "application/json");

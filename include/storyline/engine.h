@@ -126,8 +126,9 @@ class PreparedArticle {
   // languages are attributed after their speech verbs ("sagte Müller"); 37:
   // their speakers lose German roles before the name; 38: and "sagte er",
   // "dit-il", "dijo." take the previous speaker; 39: a title that is only a
-  // date is no title, and a section's name may head a dateline
-  static constexpr std::uint32_t kFormat = 39;
+  // date is no title, and a section's name may head a dateline; 40: the
+  // material keeps the title's content words (a headline must name its story)
+  static constexpr std::uint32_t kFormat = 40;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

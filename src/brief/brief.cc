@@ -10,12 +10,14 @@
 #include "absl/container/flat_hash_set.h"
 #include "brief/brief_internal.h"
 #include "brief/facts.h"
+#include "brief/headline.h"
 #include "brief/quote_merge.h"
 #include "util/ascii.h"
 
 namespace storyline::brief {
 namespace {
 
+using brief_internal::FirstWords;
 using brief_internal::IsPairOrName;
 using brief_internal::IsTitleMark;
 using brief_internal::IsWord;
@@ -46,7 +48,6 @@ double LengthCost(std::uint16_t words) { return std::sqrt(static_cast<double>(wo
 // of its content words already covered.
 constexpr double kMinNewShare = 0.4;
 constexpr double kMaxCoveredWords = 0.6;
-constexpr std::size_t kHeadlineWords = 20;
 // Fragments this long stand in for sentences when a story has none (the
 // lengths material.cc allows a whole sentence).
 constexpr std::uint16_t kMinFallbackWords = 6;
@@ -151,24 +152,6 @@ std::size_t WordCount(std::string_view s) {
   return words;
 }
 
-// The first `words` words of `s`, with "…" when cut.
-std::string FirstWords(std::string_view s, std::size_t words) {
-  std::size_t seen = 0;
-  bool in_word = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    bool space = s[i] == ' ' || s[i] == '\n';
-    if (!space && !in_word && ++seen > words) {
-      std::string out = Trim(s.substr(0, i));
-      while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) {
-        out.pop_back();
-      }
-      return out + "\xE2\x80\xA6";  // …
-    }
-    in_word = !space;
-  }
-  return Trim(s);
-}
-
 // Whether the word s[start, end) is a mark that lays out a page rather than
 // punctuates prose: a breadcrumb or bullet standing alone (">", "*", "»",
 // "•") or a rule drawn with one character ("------", "=====", "****"; four
@@ -253,6 +236,23 @@ bool IsAttributedQuote(std::string_view s) {
 namespace brief_internal {
 
 std::string Show(std::string_view sentence) { return Trim(WithoutDateline(TrimView(sentence))); }
+
+std::string FirstWords(std::string_view s, std::size_t words) {
+  std::size_t seen = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool space = s[i] == ' ' || s[i] == '\n';
+    if (!space && !in_word && ++seen > words) {
+      std::string out = Trim(s.substr(0, i));
+      while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) {
+        out.pop_back();
+      }
+      return out + "\xE2\x80\xA6";  // …
+    }
+    in_word = !space;
+  }
+  return Trim(s);
+}
 
 }  // namespace brief_internal
 
@@ -536,74 +536,6 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   return out;
 }
 
-// How a title serves as the story's headline: kFit, kWeak (a headline, but a
-// poor one: clickbait, cut off, a dateline's lead, a quotation's opening, one
-// or two words) or kFurniture (page navigation or markup, never shown).
-enum class TitleFitness { kFit, kWeak, kFurniture };
-
-TitleFitness HeadlineFitness(std::string_view title) {
-  if (title.empty()) return TitleFitness::kFurniture;
-  // Markup ("'); //-->", "<< Previous | Next >>") and navigation: a trail of
-  // two or more separators ("Home > News > UK", "Email this story |
-  // Printable Version | ..."). One separator may part a headline from a
-  // section or site name ("BOUCHET ACADEMY | Kids at ..."): weak, not furniture.
-  for (std::string_view markup : {"<<", ">>", "//", "-->", "{", "}"}) {
-    if (title.find(markup) != std::string_view::npos) return TitleFitness::kFurniture;
-  }
-  std::size_t separators = 0;
-  for (std::string_view sep : {" > ", " | ", " :: "}) {
-    for (std::size_t at = title.find(sep); at != std::string_view::npos;
-         at = title.find(sep, at + sep.size())) {
-      ++separators;
-    }
-  }
-  if (separators >= 2) return TitleFitness::kFurniture;
-  if (separators == 1) return TitleFitness::kWeak;
-  const std::string lower = " " + AsciiLowered(title) + " ";
-  for (std::string_view bait : {" you ", " your ", " you'll ", " this is why ", " here's ",
-                                " won't believe ", " what happened next "}) {
-    if (lower.find(bait) != std::string::npos) return TitleFitness::kWeak;
-  }
-  if (title.back() == '?' || title.back() == '!') return TitleFitness::kWeak;
-  if (title.front() >= '0' && title.front() <= '9') return TitleFitness::kWeak;  // "10 things"
-  // A first sentence cut to make a title: "... after rescuing a...".
-  if (title.ends_with("...") || title.ends_with("\xE2\x80\xA6")) return TitleFitness::kWeak;
-  // A lead with its dateline: "(CNN) -- Flooding in southern India".
-  if (title.find(" -- ") != std::string_view::npos) return TitleFitness::kWeak;
-  // A quotation left open: "\u201c I couldn \u2019 t see what the kids were doing".
-  if ((title.starts_with('"') && title.find('"', 1) == std::string_view::npos) ||
-      (title.starts_with("\xE2\x80\x9C") && title.find("\xE2\x80\x9D") == std::string_view::npos)) {
-    return TitleFitness::kWeak;
-  }
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < title.size(); ++i) {
-    if (title[i] != ' ' && (i == 0 || title[i - 1] == ' ')) ++words;
-  }
-  return words < 3 ? TitleFitness::kWeak : TitleFitness::kFit;
-}
-
-std::string Headline(std::span<const BriefArticle> articles,
-                     const std::vector<std::size_t>& readers, const Summary& summary) {
-  // The most central title among the fittest; page furniture never. Titles
-  // are judged most central first, so a story whose central title is whole
-  // judges one.
-  std::vector<std::size_t> titled;
-  for (std::size_t a : readers) {
-    if (!articles[a].title.empty()) titled.push_back(a);
-  }
-  std::stable_sort(titled.begin(), titled.end(), [&](std::size_t a, std::size_t b) {
-    return articles[a].centrality > articles[b].centrality;
-  });
-  const BriefArticle* weak = nullptr;
-  for (std::size_t a : titled) {
-    const TitleFitness f = HeadlineFitness(articles[a].title);
-    if (f == TitleFitness::kFit) return std::string(articles[a].title);
-    if (f == TitleFitness::kWeak && weak == nullptr) weak = &articles[a];
-  }
-  if (weak != nullptr) return std::string(weak->title);
-  return FirstWords(summary.best, kHeadlineWords);
-}
-
 // ---- entities ----------------------------------------------------------------
 
 void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
@@ -654,7 +586,7 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);
-  story->headline = Headline(articles, readers, summary);
+  story->headline = WriteHeadline(articles, readers, summary.best);
   story->summary = std::move(summary.sentences);
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
   GroupEntities(articles, options.max_entities, groups, story);

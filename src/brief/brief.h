@@ -1,8 +1,9 @@
 // Story briefs: what a reader needs to grasp a story in ten seconds, written
 // from its articles' material (brief/material.h) without any model:
 //
-//   headline  the most central article's title that is not clickbait; for
-//             articles without titles, the best summary sentence;
+//   headline  the most central article's title that is not clickbait and
+//             names something the story reports; without one, the best
+//             summary sentence trimmed into a headline (brief/headline.h);
 //   summary   extractive, under a word budget: sentences chosen greedily for
 //             the concepts (word bigrams) they cover, each concept weighted
 //             by how many articles report it, how often and how early they

@@ -46,6 +46,9 @@ inline UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kU
 // How a sentence of an article is shown.
 std::string Show(std::string_view sentence);
 
+// The first `words` words of `s`, with "…" when cut.
+std::string FirstWords(std::string_view s, std::size_t words);
+
 // One sentence of a brief's articles. `facts` points into the article's
 // ArticleMaterial, which must outlive it.
 struct Sentence {

@@ -161,6 +161,27 @@ TEST(WriteBrief, HeadlinePrefersAWholeTitleAndNeverShowsPageFurniture) {
   EXPECT_EQ(cut.Brief().headline, "Nine people were killed when a strong earthquake hit a...");
 }
 
+// A site's or section's name in the title field names nothing the story
+// reports: a less central article's title heads the story instead, or, with
+// none, a headline written from the text. One word of the story makes a
+// title its own.
+TEST(WriteBrief, ATitleThatNamesNothingTheStoryReportsIsNoHeadline) {
+  StoryBuilder b;
+  b.Add("a", "Wire", "Personal Finance", kQuakeA, 100);
+  b.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);
+  EXPECT_EQ(b.Brief().headline, "Nine dead as quake hits Chilean town");
+
+  StoryBuilder alone;
+  alone.Add("a", "Wire", "Silicon Valley NORTH", kQuakeA, 100);
+  const std::string headline = alone.Brief().headline;
+  EXPECT_NE(headline, "Silicon Valley NORTH");
+  EXPECT_NE(headline.find("earthquake"), std::string::npos) << headline;
+
+  StoryBuilder one_word;
+  one_word.Add("a", "Wire", "Grief and anger in Valdora", kQuakeA, 100);
+  EXPECT_EQ(one_word.Brief().headline, "Grief and anger in Valdora");
+}
+
 TEST(WriteBrief, QuotesCarriedByTwoOutletsMergeWithSpeakerAndBothOutlets) {
   StoryBuilder b;
   b.Add("a", "Wire", "", kQuakeA, 100);
@@ -624,9 +645,10 @@ TEST(WriteBrief, EmptyStoryAndArticlesWithoutSentencesAreHarmless) {
 
 TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   text::Analyzer analyzer;
-  text::Analysis a = analyzer.Analyze("", kQuakeA);
+  text::Analysis a = analyzer.Analyze("Quake kills nine in Valdora", kQuakeA);
   ArticleMaterial m = MakeMaterial(kQuakeA, a);
   ASSERT_FALSE(m.sentences.empty());
+  EXPECT_EQ(m.title_words.size(), 4u);  // quake, kill(s), nine, valdora
   ASSERT_FALSE(m.quotes.empty());
   std::string bytes;
   m.AppendTo(&bytes);
@@ -635,6 +657,7 @@ TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {
   EXPECT_EQ(back.text, m.text);
   EXPECT_EQ(back.sentences.size(), m.sentences.size());
   EXPECT_EQ(back.concepts, m.concepts);
+  EXPECT_EQ(back.title_words, m.title_words);
   ASSERT_EQ(back.quotes.size(), m.quotes.size());
   for (std::size_t i = 0; i < m.quotes.size(); ++i) {
     EXPECT_EQ(back.quotes[i].speaker, m.quotes[i].speaker);

@@ -269,6 +269,14 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis,
   ArticleMaterial m;
   m.text = std::move(text);
   m.concepts = analysis.concepts;
+  m.title_words.reserve(analysis.title_terms.size());
+  for (const text::TermCount& t : analysis.title_terms) {
+    // As FindConcepts() marks a body word (text/analyzer.cc).
+    m.title_words.push_back((static_cast<std::uint32_t>(t.id) & text::kConceptHashMask) |
+                            text::kWordConcept);
+  }
+  std::sort(m.title_words.begin(), m.title_words.end());
+  m.title_words.erase(std::unique(m.title_words.begin(), m.title_words.end()), m.title_words.end());
   m.sentences.reserve(analysis.sentences.size());
   std::size_t real = 0;
   QuoteState quotes(m.text);
@@ -332,6 +340,7 @@ void ArticleMaterial::AppendTo(std::string* out) const {
   PutString(out, text);
   PutVector(out, sentences);
   PutVector(out, concepts);
+  PutVector(out, title_words);
   PutU32(out, static_cast<std::uint32_t>(quotes.size()));
   for (const Quote& q : quotes) {
     PutString(out, q.text);
@@ -350,7 +359,7 @@ bool ArticleMaterial::Parse(std::string_view bytes, ArticleMaterial* out) {
   BinaryReader r(bytes);
   std::uint32_t n = 0;
   if (!r.GetString(&out->text) || !r.GetVector(&out->sentences) || !r.GetVector(&out->concepts) ||
-      !r.GetU32(&n) || n > bytes.size()) {
+      !r.GetVector(&out->title_words) || !r.GetU32(&n) || n > bytes.size()) {
     return false;
   }
   out->quotes.resize(n);

@@ -58,6 +58,10 @@ struct ArticleMaterial {
   std::string text;  // cleaned body, one paragraph a line
   std::vector<SentenceFacts> sentences;
   std::vector<std::uint32_t> concepts;
+  // The title's content words as word concepts (text::kWordConcept marked,
+  // sorted, distinct): what the brief checks a title against, since a
+  // headline names what its story reports.
+  std::vector<std::uint32_t> title_words;
   struct Quote {
     std::string text;
     std::string speaker;  // as written; "" when unknown
