@@ -127,8 +127,10 @@ class PreparedArticle {
   // their speakers lose German roles before the name; 38: and "sagte er",
   // "dit-il", "dijo." take the previous speaker; 39: a title that is only a
   // date is no title, and a section's name may head a dateline; 40: the
-  // material keeps the title's content words (a headline must name its story)
-  static constexpr std::uint32_t kFormat = 40;
+  // material keeps the title's content words (a headline must name its story);
+  // 41: a byline ending in a newsroom role is dropped, and " « " parts a
+  // title from its site's name
+  static constexpr std::uint32_t kFormat = 41;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -138,10 +138,11 @@ TEST(WriteBrief, HeadlineIsTheCentralTitleUnlessItIsClickbait) {
 TEST(WriteBrief, HeadlinePrefersAWholeTitleAndNeverShowsPageFurniture) {
   // The more central article's title is cut off, a dateline's lead or an
   // open quotation: the other's whole title wins.
-  for (const char* weak : {"Nine people were killed when a strong earthquake hit a...",
-                           "(CNN) -- Nine people were killed when a strong earthquake",
-                           "\u201cWe lost everything in the town of Valdora", "Quake",
-                           "Seismology | Nine dead in Chile"}) {
+  for (const char* weak :
+       {"Nine people were killed when a strong earthquake hit a...",
+        "(CNN) -- Nine people were killed when a strong earthquake",
+        "\u201cWe lost everything in the town of Valdora", "Quake",
+        "Seismology | Nine dead in Chile", "Nine dead in Chile \u00AB Breaking News"}) {
     StoryBuilder b;
     b.Add("a", "Wire", weak, kQuakeA, 100);
     b.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);

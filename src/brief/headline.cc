@@ -28,12 +28,13 @@ TitleFitness HeadlineFitness(std::string_view title) {
   // Markup ("'); //-->", "<< Previous | Next >>") and navigation: a trail of
   // two or more separators ("Home > News > UK", "Email this story |
   // Printable Version | ..."). One separator may part a headline from a
-  // section or site name ("BOUCHET ACADEMY | Kids at ..."): weak, not furniture.
+  // section or site name ("BOUCHET ACADEMY | Kids at ...", "Tanks at the
+  // Palace « VOA Breaking News"): weak, not furniture.
   for (std::string_view markup : {"<<", ">>", "//", "-->", "{", "}"}) {
     if (title.find(markup) != std::string_view::npos) return TitleFitness::kFurniture;
   }
   std::size_t separators = 0;
-  for (std::string_view sep : {" > ", " | ", " :: "}) {
+  for (std::string_view sep : {" > ", " | ", " :: ", " \xC2\xAB "}) {
     for (std::size_t at = title.find(sep); at != std::string_view::npos;
          at = title.find(sep, at + sep.size())) {
       ++separators;

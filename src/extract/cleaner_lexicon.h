@@ -280,6 +280,12 @@ inline constexpr WordList kBylineGlue(
     "al|el|bin|y|staff|writer|writers|reporter|reporters|correspondent|editor|contributor|"
     "columnist|additional|reporting|writing|editing|by|updated|published|posted|ago|hour|hours|"
     "minute|minutes|min|mins|day|days|am|pm|a.m|p.m");
+// Newsroom roles a byline without "By" ends in: "Washington Post Staff
+// Writers", "Associated Press Writer", "Chief Political Correspondent".
+inline constexpr WordList kNewsroomRoles(
+    "staff writer|staff writers|staff reporter|staff reporters|staff correspondent|"
+    "correspondent|correspondents|contributing writer|contributing reporter|press writer|"
+    "news services writer|business writer|sports writer|science writer|political writer");
 inline constexpr WordList kAgencyKeys(
     "reuters|ap|afp|associated press|the associated press|agence france-presse|"
     "agence france presse|bloomberg|bloomberg news|xinhua|dpa|upi|tass|kyodo|yonhap|efe|pti|ians|"

@@ -168,8 +168,8 @@ bool IsSiteSegment(std::string_view segment, const SiteNames& sites) {
 
 std::vector<Segment> SplitTitle(std::string_view t) {
   static constexpr std::string_view kSeps[] = {
-      "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "::", "\xC2\xBB", "/", "//", "\\",
-      ">", "~", "\xE2\x80\xA2"};
+      "|",        "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "::", "\xC2\xBB",
+      "\xC2\xAB", "/", "//",           "\\",           ">",        "~",  "\xE2\x80\xA2"};
   std::vector<Segment> out;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {

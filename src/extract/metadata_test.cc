@@ -253,6 +253,8 @@ TEST(StripSiteName, CutsEitherEndButNotTheHeadline) {
             "Obama speaks");
   EXPECT_EQ(StripSiteName("Ten things | about - this", "", ""), "Ten things | about - this");
   EXPECT_EQ(StripSiteName("The Guardian", "The Guardian", ""), "The Guardian");
+  EXPECT_EQ(StripSiteName("Tanks at the Palace \u00AB VOA News", "VOA News", ""),
+            "Tanks at the Palace");
 }
 
 TEST(DateInUrl, FindsFullDatesOnly) {

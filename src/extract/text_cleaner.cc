@@ -49,6 +49,7 @@ constexpr size_t kMaxHeadlineWords = 20;
 constexpr size_t kMaxHeadingBytes = 120;
 constexpr size_t kMaxHeadlineBytes = 300;
 constexpr size_t kMaxWholeLineWords = 60;  // bylines, boilerplate, agency lines
+constexpr size_t kMaxRoleBylineWords = 7;  // "Washington Post Staff Writers"
 constexpr size_t kMaxNoticeWords = 200;    // a cookie consent notice, all of it on one line
 constexpr size_t kMinRescuedWords = 6;     // a sentence kept from behind furniture ...
 constexpr size_t kMaxRescuedBytes = 1000;  // ... in a piece no longer than this
@@ -260,8 +261,22 @@ bool IsBylineSegment(string_view seg) {
   return found && IsNameList(seg.substr(prefix.size()), prefix.starts_with("by"));
 }
 
+// A byline without "By": a few capitalised words ending in a newsroom role
+// ("Washington Post Staff Writers", "Associated Press Writer"). A lead
+// naming a correspondent is longer and has lower-case words.
+bool EndsInNewsroomRole(const Line& l) {
+  if (l.words > kMaxRoleBylineWords) return false;
+  const string_view t = TrimChars(l.text, " .");
+  const bool role = lexicon::kNewsroomRoles.Any([t](string_view r) {
+    return t.size() > r.size() && t[t.size() - r.size() - 1] == ' ' &&
+           AsciiEqualsIgnoreCase(t.substr(t.size() - r.size()), r);
+  });
+  return role && IsNameList(t, false);
+}
+
 bool IsByline(const Line& l, string_view key) {
   if (lexicon::kAgencyKeys.Has(key)) return true;
+  if (EndsInNewsroomRole(l)) return true;
   string_view t = l.text;
   if (t.starts_with('(') && (t.ends_with(')') || t.ends_with(")."))) t = TrimChars(t, "(). ");
   // "Reporting by A; Editing by B": every segment must be a credit.

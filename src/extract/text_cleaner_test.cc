@@ -204,7 +204,8 @@ TEST(TextCleaner, DropsBylines) {
         "Editing by Bob Kay)",
         "Written by Jane Roe", "Writing by Jane Roe", "Additional reporting by John Doe in Paris",
         "By Jane Roe, staff writer", "Contributing: Jane Roe", "The Associated Press",
-        "Staff Reports", "By: Jane Roe"}) {
+        "Staff Reports", "By: Jane Roe", "Washington Post Staff Writers", "Associated Press Writer",
+        "Jane Roe, Chief Political Correspondent"}) {
     EXPECT_FALSE(KeepsLineInBody(byline)) << byline;
   }
   const CleanedText c = CleanPlainText("By Jane Roe\nThe mayor resigned on Friday.");
@@ -217,6 +218,8 @@ TEST(TextCleaner, KeepsSentencesStartingWithBy) {
   EXPECT_TRUE(KeepsLineInBody("By the end of the year, prices had doubled."));
   EXPECT_TRUE(KeepsLineInBody("Written by hand, the letter ran to four pages."));
   EXPECT_TRUE(KeepsLineInBody("Reporting by the Example Times revealed the payments."));
+  EXPECT_TRUE(KeepsLineInBody("The paper fired two staff writers."));
+  EXPECT_TRUE(KeepsLineInBody("Jane Roe is our Moscow correspondent."));
 }
 
 TEST(TextCleaner, DropsBoilerplateLines) {
