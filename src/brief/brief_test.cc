@@ -178,6 +178,16 @@ TEST(WriteBrief, ATitleThatNamesNothingTheStoryReportsIsNoHeadline) {
   EXPECT_NE(headline, "Silicon Valley NORTH");
   EXPECT_NE(headline.find("earthquake"), std::string::npos) << headline;
 
+  // A page's name for itself names no event, though "News" is a word the
+  // story may use.
+  for (const char* page :
+       {"Latest News & Headlines", "Top News Article", "Welcome to the Valdora website"}) {
+    StoryBuilder b2;
+    b2.Add("a", "Wire", page, kQuakeA + "Latest news and headlines from Valdora follow.\n", 100);
+    b2.Add("b", "Herald", "Nine dead as quake hits Chilean town", kQuakeB, 200);
+    EXPECT_EQ(b2.Brief().headline, "Nine dead as quake hits Chilean town") << page;
+  }
+
   StoryBuilder one_word;
   one_word.Add("a", "Wire", "Grief and anger in Valdora", kQuakeA, 100);
   EXPECT_EQ(one_word.Brief().headline, "Grief and anger in Valdora");

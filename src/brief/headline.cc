@@ -65,6 +65,41 @@ TitleFitness HeadlineFitness(std::string_view title) {
   return words < 3 ? TitleFitness::kWeak : TitleFitness::kFit;
 }
 
+// Words a page names itself with ("Latest News & Headlines", "Top News
+// Article", "Member Center", "Home Page"): a title of these alone names a
+// page, not an event.
+constexpr std::array<std::string_view, 52> kPageWords = {
+    "news",    "latest",  "breaking", "headlines", "headline",      "top",   "stories",
+    "story",   "article", "articles", "home",      "homepage",      "page",  "online",
+    "center",  "centre",  "member",   "members",   "international", "world", "national",
+    "local",   "section", "index",    "welcome",   "website",       "site",  "official",
+    "today's", "today",   "daily",    "updates",   "update",        "live",  "views",
+    "front",   "main",    "more",     "from",      "around",        "the",   "and",
+    "&",       "of",      "to",       "our",       "for",           "in",    "a",
+    "your",    "-",       "|"};
+
+// Whether a title names a page rather than news: it is made of kPageWords
+// alone, or it welcomes the reader ("Welcome to the Police Scotland
+// website").
+bool NamesAPage(std::string_view title) {
+  if (AsciiStartsWithFolded(title, "welcome to ")) return true;
+  std::size_t words = 0;
+  for (std::size_t at = 0; at < title.size();) {
+    const std::size_t end = std::min(title.find(' ', at), title.size());
+    std::string_view w = title.substr(at, end - at);
+    at = end + 1;
+    while (!w.empty() && (w.back() == ',' || w.back() == ':' || w.back() == '.')) {
+      w.remove_suffix(1);
+    }
+    if (w.empty()) continue;
+    ++words;
+    if (std::find(kPageWords.begin(), kPageWords.end(), AsciiLowered(w)) == kPageWords.end()) {
+      return false;
+    }
+  }
+  return words > 0;
+}
+
 // Whether a title names something its story reports: one of its content
 // words is in the text of an article the brief reads. A site's or section's
 // name ("Personal Finance", "Silicon Valley NORTH", "Lakeland, Polk County,
@@ -306,7 +341,7 @@ std::string WriteHeadline(std::span<const BriefArticle> articles,
   for (std::size_t a : titled) {
     const TitleFitness f = HeadlineFitness(articles[a].title);
     if (f == TitleFitness::kFurniture) continue;
-    if (!NamesTheStory(articles, readers, a)) {
+    if (NamesAPage(articles[a].title) || !NamesTheStory(articles, readers, a)) {
       if (unrelated == nullptr) unrelated = &articles[a];
       continue;
     }
