@@ -148,8 +148,12 @@ bool OneOf(std::string_view word, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// Whether a word ends with a comma, semicolon or colon; not a time written
+// with a space ("at 8: 00 am"), where the colon follows a digit.
 bool EndsWithPause(std::string_view word) {
-  return !word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == ':');
+  if (word.empty()) return false;
+  if (word.back() == ':') return word.size() < 2 || !AsciiDigit(word[word.size() - 2]);
+  return word.back() == ',' || word.back() == ';';
 }
 
 // A day the sentence tells the event by: a weekday, "yesterday", "today".

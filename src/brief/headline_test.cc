@@ -87,6 +87,15 @@ TEST(HeadlineFromSentence, NeverCutsInsideAnAsideOrBeforeWhatAPhraseNeeds) {
   EXPECT_TRUE(train.ends_with("north of\xE2\x80\xA6")) << train;
 }
 
+TEST(HeadlineFromSentence, ATimeWrittenWithASpaceIsNoPlaceToCut) {
+  const std::string h = HeadlineFromSentence(
+      "Voters in Turkmenistan began to cast their ballots at 8: 00 am local time in a "
+      "parliamentary "
+      "election the West sees as a test of reform.");
+  EXPECT_EQ(h.find("ballots at 8\xE2\x80\xA6"), std::string::npos) << h;
+  EXPECT_FALSE(h.ends_with("at 8")) << h;
+}
+
 TEST(HeadlineFromSentence, ALongSentenceWithoutAPlaceToCutIsCutAfterTwentyWords) {
   const std::string h = HeadlineFromSentence(
       "New Zealand swing bowler James Franklin suffered a groin injury in the final build-up to "
