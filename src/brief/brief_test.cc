@@ -652,6 +652,10 @@ TEST(WriteBrief, EmptyStoryAndArticlesWithoutSentencesAreHarmless) {
   b.Add("x", "Wire", "Title only", "Too short");
   Story t = b.Brief();
   EXPECT_EQ(t.headline, "Title only");
+  // Without a title or a sentence, the text's first line heads the story.
+  StoryBuilder untitled;
+  untitled.Add("y", "Wire", "", "NGA PURSUES CONTROL OF SATELLITE IMAGERY\nLINK ANALYSIS");
+  EXPECT_EQ(untitled.Brief().headline, "NGA PURSUES CONTROL OF SATELLITE IMAGERY");
 }
 
 TEST(ArticleMaterial, RoundTripsThroughItsBinaryForm) {

@@ -282,6 +282,21 @@ std::size_t CutAtBoundary(const std::vector<std::string>& w) {
   return best;
 }
 
+// The first line of the most central article's text: what heads a story
+// with no sentence to summarise and no title (a page of list items or
+// headings), so that no story goes without a headline.
+std::string_view FirstLine(std::span<const BriefArticle> articles,
+                           std::span<const std::size_t> readers) {
+  const BriefArticle* central = nullptr;
+  for (std::size_t a : readers) {
+    if (central == nullptr || articles[a].centrality > central->centrality) central = &articles[a];
+  }
+  if (central == nullptr) return {};
+  const std::string_view text = central->material->text;
+  const std::size_t begin = std::min(text.find_first_not_of(" \n"), text.size());
+  return text.substr(begin, text.find('\n', begin) - begin);
+}
+
 }  // namespace
 
 std::string HeadlineFromSentence(std::string_view sentence) {
@@ -331,12 +346,15 @@ std::string WriteHeadline(std::span<const BriefArticle> articles,
   // The most central title among the fittest; page furniture never. Titles
   // are judged most central first, so a story whose central title is whole
   // judges one. A title that names nothing the story reports comes after a
-  // headline written from the text.
+  // headline written from the lead, and before one from the text's first
+  // line, the last resort of a story with neither sentences nor titles.
   std::vector<std::size_t> titled;
   for (std::size_t a : readers) {
     if (!articles[a].title.empty()) titled.push_back(a);
   }
-  if (titled.empty()) return HeadlineFromSentence(lead);
+  if (titled.empty()) {
+    return HeadlineFromSentence(lead.empty() ? FirstLine(articles, readers) : lead);
+  }
   std::stable_sort(titled.begin(), titled.end(), [&](std::size_t a, std::size_t b) {
     return articles[a].centrality > articles[b].centrality;
   });
@@ -353,8 +371,9 @@ std::string WriteHeadline(std::span<const BriefArticle> articles,
     if (weak == nullptr) weak = &articles[a];
   }
   if (weak != nullptr) return std::string(weak->title);
-  if (!lead.empty() || unrelated == nullptr) return HeadlineFromSentence(lead);
-  return std::string(unrelated->title);
+  if (!lead.empty()) return HeadlineFromSentence(lead);
+  if (unrelated != nullptr) return std::string(unrelated->title);
+  return HeadlineFromSentence(FirstLine(articles, readers));
 }
 
 }  // namespace storyline::brief

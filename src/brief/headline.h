@@ -39,7 +39,8 @@ inline constexpr std::size_t kHeadlineWords = 20;
 // into `articles`, the articles the brief reads) that names what the story
 // reports, else a weak one, else HeadlineFromSentence(lead), where `lead` is
 // the summary's first sentence as shown; a title that names nothing the story
-// reports only when there is no lead.
+// reports only when there is no lead, and the most central text's first line
+// when there is neither: a story with text always has a headline.
 std::string WriteHeadline(std::span<const BriefArticle> articles,
                           std::span<const std::size_t> readers, std::string_view lead);
 
