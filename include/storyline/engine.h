@@ -129,8 +129,9 @@ class PreparedArticle {
   // date is no title, and a section's name may head a dateline; 40: the
   // material keeps the title's content words (a headline must name its story);
   // 41: a byline ending in a newsroom role is dropped, and " « " parts a
-  // title from its site's name
-  static constexpr std::uint32_t kFormat = 41;
+  // title from its site's name; 42: "You have been redirected" is about the
+  // page
+  static constexpr std::uint32_t kFormat = 42;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

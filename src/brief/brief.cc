@@ -53,6 +53,9 @@ constexpr double kMaxCoveredWords = 0.6;
 constexpr std::uint16_t kMinFallbackWords = 6;
 constexpr std::uint16_t kMaxFallbackWords = 60;
 constexpr std::size_t kMinCutWords = 5;
+// A lead heads the story when it brings at least this share of the best
+// sentence's gain (Summarize()).
+constexpr double kMinLeadShare = 0.5;
 
 // A concept that shares k content words with its article's title (a bigram
 // 1 or 2, a name 1) weighs 1 + k times as much: what a headline names is
@@ -339,6 +342,7 @@ std::vector<std::size_t> Readers(std::span<const BriefArticle> articles, std::si
 struct Summary {
   std::vector<std::string> sentences;
   std::string best;  // the first sentence chosen: the story's core
+  std::string lead;  // the article lead (first whole sentence) the headline is written from, or ""
 };
 
 Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std::size_t>& readers,
@@ -483,6 +487,28 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
     double g = gain_of(candidates[i]);
     if (g > 0) heap.emplace(g, -static_cast<std::ptrdiff_t>(i));
   }
+  // The headline is written from a lead, the first whole sentence of an
+  // article: news writes its core there (the inverted pyramid), where the
+  // summary's best sentence may come from further down ("They were
+  // initially sent to Banstead Baptist Church after the blaze broke out").
+  // The lead of most gain, if it brings at least kMinLeadShare of the best
+  // sentence's gain: a chatty opening ("Well, here's something that we all
+  // knew would happen eventually") says too little of the story.
+  {
+    double lead_gain = 0;
+    const Candidate* lead = nullptr;
+    for (const Candidate& c : candidates) {
+      if (c.sentence.facts->position != 0) continue;
+      if (const double g = gain_of(c); g > lead_gain) {
+        lead_gain = g;
+        lead = &c;
+      }
+    }
+    const double top = heap.empty() ? 0 : heap.top().first;  // the best initial gain
+    if (lead != nullptr && lead_gain >= kMinLeadShare * top) {
+      out.lead = Show(articles[lead->sentence.article].material->Sentence(*lead->sentence.facts));
+    }
+  }
   std::vector<Sentence> chosen;
   std::size_t last_words = 0;  // shown words of the last sentence chosen
   while (words < budget && !heap.empty()) {
@@ -586,7 +612,8 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);
-  story->headline = WriteHeadline(articles, readers, summary.best);
+  story->headline =
+      WriteHeadline(articles, readers, summary.lead.empty() ? summary.best : summary.lead);
   story->summary = std::move(summary.sentences);
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
   GroupEntities(articles, options.max_entities, groups, story);

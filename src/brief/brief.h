@@ -2,8 +2,9 @@
 // from its articles' material (brief/material.h) without any model:
 //
 //   headline  the most central article's title that is not clickbait and
-//             names something the story reports; without one, the best
-//             summary sentence trimmed into a headline (brief/headline.h);
+//             names something the story reports; without one, the lead (an
+//             article's first sentence) that says most of the story,
+//             trimmed into a headline (brief/headline.h);
 //   summary   extractive, under a word budget: sentences chosen greedily for
 //             the concepts (word bigrams) they cover, each concept weighted
 //             by how many articles report it, how often and how early they

@@ -100,6 +100,8 @@ std::uint8_t PagePhraseFlags(std::string_view s) {
                                                               "page you requested",
                                                               "page cannot be found",
                                                               "page not found",
+                                                              "been redirected",
+                                                              "been re-directed",
                                                               "try again later",
                                                               "process your request",
                                                               "privacy policy",
