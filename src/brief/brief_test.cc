@@ -135,6 +135,29 @@ TEST(WriteBrief, HeadlineIsTheCentralTitleUnlessItIsClickbait) {
   EXPECT_LE(Words({s.headline}), 21u);
 }
 
+// Untitled, the headline is written from a lead (an article's first
+// sentence) that says much of the story, not from a sentence further down
+// that every outlet repeats word for word; a lead that says little of the
+// story ("Officials met ...") is passed over.
+TEST(WriteBrief, AnUntitledHeadlineIsWrittenFromALead) {
+  // The summary's first pick is the fullest sentence, the second of both
+  // articles; the headline is written from a lead, an article's first.
+  const std::string rescue =
+      "Rescue teams from Concepcion searched collapsed homes near the Valdora harbour on Friday "
+      "night after the storm wrecked it and the mayor resigned.\n";
+  StoryBuilder b;
+  b.Add("a", "Wire", "",
+        "A storm wrecked the Valdora harbour on Friday and the mayor resigned.\n" + rescue, 100);
+  b.Add("b", "Herald", "",
+        "The mayor of Valdora resigned on Friday after a storm wrecked the harbour.\n" + rescue,
+        200);
+  const Story s = b.Brief();
+  ASSERT_FALSE(s.summary.empty());
+  EXPECT_TRUE(s.headline.starts_with("A storm wrecked") || s.headline.starts_with("The mayor of"))
+      << s.headline;
+  EXPECT_EQ(s.headline.find("Rescue"), std::string::npos) << s.headline;
+}
+
 TEST(WriteBrief, HeadlinePrefersAWholeTitleAndNeverShowsPageFurniture) {
   // The more central article's title is cut off, a dateline's lead or an
   // open quotation: the other's whole title wins.
