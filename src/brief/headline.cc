@@ -148,6 +148,10 @@ bool OneOf(std::string_view word, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+bool Capitalized(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word.front()));
+}
+
 // Whether a word ends with a comma, semicolon or colon; not a time written
 // with a space ("at 8: 00 am"), where the colon follows a digit.
 bool EndsWithPause(std::string_view word) {
@@ -219,6 +223,52 @@ void DropDays(std::vector<std::string>* w) {
       continue;
     }
     Erase(w, begin, end);
+    i = begin;
+  }
+}
+
+// Months as a date writes them ("June", "Sept.").
+constexpr std::array<std::string_view, 24> kMonths = {
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+
+bool IsDayNumber(std::string_view core) {
+  std::size_t digits = 0;
+  while (digits < core.size() && AsciiDigit(core[digits])) ++digits;
+  const std::string_view rest = core.substr(digits);
+  return digits >= 1 && digits <= 2 &&
+         (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+}
+
+bool IsYear(std::string_view core) {
+  return core.size() == 4 && std::all_of(core.begin(), core.end(), AsciiDigit);
+}
+
+// The words of a calendar date from word i ("June 15, 2003", "15 June
+// 2003", "Dec. 5"), or 0.
+std::size_t DateAt(const std::vector<std::string>& w, std::size_t i) {
+  if (i + 1 >= w.size()) return 0;
+  const std::string first = Core(w[i]), second = Core(w[i + 1]);
+  const bool month_first = Capitalized(w[i]) && OneOf(first, kMonths) && IsDayNumber(second);
+  const bool day_first = IsDayNumber(first) && Capitalized(w[i + 1]) && OneOf(second, kMonths);
+  if (!month_first && !day_first) return 0;
+  return i + 2 < w.size() && IsYear(Core(w[i + 2])) ? 3 : 2;
+}
+
+// Drops the date the event happened on: "on June 15, 2003" anywhere, and a
+// date that opens the sentence ("Dec. 5, 2004, the court ruled"). Not a date
+// that names a thing ("the Sept. 11 attacks").
+void DropDates(std::vector<std::string>* w) {
+  for (std::size_t i = 0; i < w->size();) {
+    const std::size_t n = DateAt(*w, i);
+    const bool on = n > 0 && i > 0 && Core((*w)[i - 1]) == "on" && !EndsWithPause((*w)[i - 1]);
+    if (n == 0 || (i > 0 && !on)) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = on ? i - 1 : i;
+    Erase(w, begin, i + n);
     i = begin;
   }
 }
@@ -320,6 +370,7 @@ std::string HeadlineFromSentence(std::string_view sentence) {
     last.pop_back();
   }
   DropDays(&w);
+  DropDates(&w);
   DropThatAfterSaying(&w);
   DropAttribution(&w);
   if (w.empty()) return "";

@@ -39,6 +39,19 @@ TEST(HeadlineFromSentence, DropsTheDayButNotAThingNamedByIt) {
             "Tuesday's vote was delayed by a storm over the capital");
 }
 
+TEST(HeadlineFromSentence, DropsTheDateButNotADateThatNamesAThing) {
+  EXPECT_EQ(HeadlineFromSentence("On June 15, 2003, Sgt. Frank Ford told his commander of abuse."),
+            "Sgt. Frank Ford told his commander of abuse");
+  EXPECT_EQ(HeadlineFromSentence("The treaty was signed on 5 March 2004 in Valdora."),
+            "The treaty was signed in Valdora");
+  EXPECT_EQ(HeadlineFromSentence("Dec. 5, the court ruled against the mayor."),
+            "The court ruled against the mayor");
+  EXPECT_EQ(HeadlineFromSentence("He was a fixture during the Sept. 11 attacks in New York."),
+            "He was a fixture during the Sept. 11 attacks in New York");
+  EXPECT_EQ(HeadlineFromSentence("Officials said the vote of May 3 would stand."),
+            "Officials said the vote of May 3 would stand");
+}
+
 TEST(HeadlineFromSentence, DropsATrailingAttribution) {
   EXPECT_EQ(
       HeadlineFromSentence("Three people died when a bus overturned near the border, police said."),
