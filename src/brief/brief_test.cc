@@ -675,6 +675,12 @@ TEST(WriteBrief, EmptyStoryAndArticlesWithoutSentencesAreHarmless) {
   b.Add("x", "Wire", "Title only", "Too short");
   Story t = b.Brief();
   EXPECT_EQ(t.headline, "Title only");
+  // A title of one huge run of characters is cut, between characters.
+  StoryBuilder huge;
+  huge.Add("z", "Wire", "Quake in Valdora " + std::string(100000, 'x') + " \xC3\xA9", kQuakeA);
+  const std::string cut = huge.Brief().headline;
+  EXPECT_LE(cut.size(), 303u);
+  EXPECT_TRUE(cut.ends_with("\xE2\x80\xA6")) << cut.substr(0, 40);
   // Without a title or a sentence, the text's first line heads the story.
   StoryBuilder untitled;
   untitled.Add("y", "Wire", "", "NGA PURSUES CONTROL OF SATELLITE IMAGERY\nLINK ANALYSIS");

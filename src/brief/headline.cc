@@ -392,8 +392,27 @@ std::string HeadlineFromSentence(std::string_view sentence) {
   return FirstWords(out, kHeadlineWords);
 }
 
-std::string WriteHeadline(std::span<const BriefArticle> articles,
-                          std::span<const std::size_t> readers, std::string_view lead) {
+namespace {
+
+// A headline of at most kMaxHeadlineBytes (a title field or a "word" can be
+// megabytes of one run of characters): cut at a space when there is one in
+// its last third, else between characters, with "…".
+constexpr std::size_t kMaxHeadlineBytes = 300;
+
+std::string Capped(std::string h) {
+  if (h.size() <= kMaxHeadlineBytes) return h;
+  std::size_t cut = kMaxHeadlineBytes;
+  while (cut > 0 && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;
+  if (const std::size_t space = h.rfind(' ', cut);
+      space != std::string::npos && space >= 2 * kMaxHeadlineBytes / 3) {
+    cut = space;
+  }
+  h.resize(cut);
+  return h + "\xE2\x80\xA6";  // …
+}
+
+std::string ChooseHeadline(std::span<const BriefArticle> articles,
+                           std::span<const std::size_t> readers, std::string_view lead) {
   // The most central title among the fittest; page furniture never. Titles
   // are judged most central first, so a story whose central title is whole
   // judges one. A title that names nothing the story reports comes after a
@@ -425,6 +444,13 @@ std::string WriteHeadline(std::span<const BriefArticle> articles,
   if (!lead.empty()) return HeadlineFromSentence(lead);
   if (unrelated != nullptr) return std::string(unrelated->title);
   return HeadlineFromSentence(FirstLine(articles, readers));
+}
+
+}  // namespace
+
+std::string WriteHeadline(std::span<const BriefArticle> articles,
+                          std::span<const std::size_t> readers, std::string_view lead) {
+  return Capped(ChooseHeadline(articles, readers, lead));
 }
 
 }  // namespace storyline::brief
