@@ -1,8 +1,9 @@
-// What brief.cc shares with the part of a brief written in brief/facts.cc:
-// a sentence of the story's articles, the kinds of concept
-// (text::Analysis::concepts) a brief tells apart, the weight of a sentence's
-// position, the time articles are ordered by, and Show(), how a sentence is
-// shown. Internal to brief/; nothing else should include it.
+// What brief.cc shares with the parts of a brief written in brief/facts.cc
+// and brief/headline.cc: a sentence of the story's articles, the kinds of
+// concept (text::Analysis::concepts) a brief tells apart, the weight of a
+// sentence's position, the time articles are ordered by, Show(), how a
+// sentence is shown, and FirstWords(), how one is cut. Internal to brief/;
+// nothing else should include it.
 //
 //   for (std::uint32_t c : m.Concepts(s)) {
 //     if (IsPairOrName(c)) weight += PositionWeight(s.position);
