@@ -482,32 +482,27 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   // Lazy greedy (Minoux): covering concepts only lowers gains, so a gain
   // computed earlier bounds the gain now, and only the candidate on top of
   // the heap needs computing again. Ties go to the earlier candidate.
+  //
+  // The same first gains pick the lead the headline is written from, the
+  // first whole sentence of an article: news writes its core there (the inverted pyramid), where
+  // the summary's best sentence may come from further down ("They were initially sent to Banstead
+  // Baptist Church after the blaze broke out"). The lead of most gain, if it brings at least
+  // kMinLeadShare of the best sentence's gain: a chatty opening ("Well, here's something that we
+  // all knew would happen eventually") says too little of the story.
   std::priority_queue<std::pair<double, std::ptrdiff_t>> heap;
+  double lead_gain = 0;
+  const Candidate* lead = nullptr;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     double g = gain_of(candidates[i]);
     if (g > 0) heap.emplace(g, -static_cast<std::ptrdiff_t>(i));
+    if (candidates[i].sentence.facts->position == 0 && g > lead_gain) {
+      lead_gain = g;
+      lead = &candidates[i];
+    }
   }
-  // The headline is written from a lead, the first whole sentence of an
-  // article: news writes its core there (the inverted pyramid), where the
-  // summary's best sentence may come from further down ("They were
-  // initially sent to Banstead Baptist Church after the blaze broke out").
-  // The lead of most gain, if it brings at least kMinLeadShare of the best
-  // sentence's gain: a chatty opening ("Well, here's something that we all
-  // knew would happen eventually") says too little of the story.
-  {
-    double lead_gain = 0;
-    const Candidate* lead = nullptr;
-    for (const Candidate& c : candidates) {
-      if (c.sentence.facts->position != 0) continue;
-      if (const double g = gain_of(c); g > lead_gain) {
-        lead_gain = g;
-        lead = &c;
-      }
-    }
-    const double top = heap.empty() ? 0 : heap.top().first;  // the best initial gain
-    if (lead != nullptr && lead_gain >= kMinLeadShare * top) {
-      out.lead = Show(articles[lead->sentence.article].material->Sentence(*lead->sentence.facts));
-    }
+  const double top = heap.empty() ? 0 : heap.top().first;  // the best initial gain
+  if (lead != nullptr && lead_gain >= kMinLeadShare * top) {
+    out.lead = Show(articles[lead->sentence.article].material->Sentence(*lead->sentence.facts));
   }
   std::vector<Sentence> chosen;
   std::size_t last_words = 0;  // shown words of the last sentence chosen

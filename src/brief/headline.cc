@@ -9,6 +9,7 @@
 #include "brief/brief_internal.h"
 #include "util/abbreviations.h"
 #include "util/ascii.h"
+#include "util/time.h"
 
 namespace storyline::brief {
 namespace {
@@ -227,12 +228,6 @@ void DropDays(std::vector<std::string>* w) {
   }
 }
 
-// Months as a date writes them ("June", "Sept.").
-constexpr std::array<std::string_view, 24> kMonths = {
-    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-
 bool IsDayNumber(std::string_view core) {
   std::size_t digits = 0;
   while (digits < core.size() && AsciiDigit(core[digits])) ++digits;
@@ -250,8 +245,8 @@ bool IsYear(std::string_view core) {
 std::size_t DateAt(const std::vector<std::string>& w, std::size_t i) {
   if (i + 1 >= w.size()) return 0;
   const std::string first = Core(w[i]), second = Core(w[i + 1]);
-  const bool month_first = Capitalized(w[i]) && OneOf(first, kMonths) && IsDayNumber(second);
-  const bool day_first = IsDayNumber(first) && Capitalized(w[i + 1]) && OneOf(second, kMonths);
+  const bool month_first = Capitalized(w[i]) && MonthOf(first) != 0 && IsDayNumber(second);
+  const bool day_first = IsDayNumber(first) && Capitalized(w[i + 1]) && MonthOf(second) != 0;
   if (!month_first && !day_first) return 0;
   return i + 2 < w.size() && IsYear(Core(w[i + 2])) ? 3 : 2;
 }

@@ -273,9 +273,7 @@ ArticleMaterial MakeMaterial(std::string text, const text::Analysis& analysis,
   m.concepts = analysis.concepts;
   m.title_words.reserve(analysis.title_terms.size());
   for (const text::TermCount& t : analysis.title_terms) {
-    // As FindConcepts() marks a body word (text/analyzer.cc).
-    m.title_words.push_back((static_cast<std::uint32_t>(t.id) & text::kConceptHashMask) |
-                            text::kWordConcept);
+    m.title_words.push_back(text::WordConcept(t.id));
   }
   std::sort(m.title_words.begin(), m.title_words.end());
   m.title_words.erase(std::unique(m.title_words.begin(), m.title_words.end()), m.title_words.end());

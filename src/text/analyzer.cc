@@ -556,7 +556,7 @@ void Analyzer::Reading::FindConcepts() {
       }
     }
     if (w.term != 0) {
-      a_.concepts.push_back((static_cast<std::uint32_t>(key) & kConceptHashMask) | kWordConcept);
+      a_.concepts.push_back(WordConcept(key));
     }
     bool opener = i == 0 || bodyp_.tokens[i - 1].end <= a_.sentences[s].begin;
     if (t.kind == TokenKind::kNumber ||

@@ -73,6 +73,12 @@ inline constexpr std::uint32_t kConceptHashMask = 0x3FFFFFFFu;
 // Both marks: not a concept but a title mark (below).
 inline constexpr std::uint32_t kTitleMark = kKeyConcept | kWordConcept;
 
+// The concept of a content word with term id `term` (TermId()), as
+// Analysis::concepts holds it.
+inline std::uint32_t WordConcept(std::uint64_t term) {
+  return (static_cast<std::uint32_t>(term) & kConceptHashMask) | kWordConcept;
+}
+
 // The title mark of a bigram, name or number (`marked` as stored, mark bits
 // of a name included) that has `shared` (1 or 2) content words in its
 // article's title: kTitleMark, then the concept's hash with its lowest bit
