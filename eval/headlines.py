@@ -83,7 +83,7 @@ def real_title(article):
     return t
 
 
-def generated_stories(args, rouge, work):
+def generated_stories(args, work):
     """Per-story rows (headline, lead, references) for the generated corpus read untitled."""
     corpus, _ = benchlib.ensure_corpus(args.gen_n, 1, args.data, work)
     arts = list(summaries._jsonl(os.path.join(corpus, "articles.jsonl")))
@@ -110,25 +110,23 @@ def generated_stories(args, rouge, work):
     return rows
 
 
-def score_best(rouge, rows, column):
-    """Mean over stories of each measure against the story's best-matching reference, x100."""
+def score(rouge, rows, column, refs):
+    """Mean over rows of each measure of the column's headline against the row's best-matching
+    reference (refs(row) lists them), x100, and the headlines' mean length in words."""
     if not rows:
         return {}
     best = []
     for r in rows:
-        scores = [rouge.score(r[column], [ref]) for ref in r["refs"]]
+        scores = [rouge.score(r[column], [ref]) for ref in refs(r)]
         best.append({k: max(x[k] for x in scores) for k in METRICS})
-    return {**{k: round(statistics.mean(b[k] for b in best) * 100, 2) for k in METRICS},
+    return {**summaries.mean_x100(best),
             "words": round(statistics.mean(len(r[column].split()) for r in rows), 1)}
 
 
-def score_column(rouge, per_cluster, column):
-    """Mean ROUGE x100 of one column's headlines against the titles, and their mean length."""
-    if not per_cluster:
-        return {}
-    rows = [rouge.score(r[column], [r["title"]]) for r in per_cluster]
-    return {**{k: round(statistics.mean(x[k] for x in rows) * 100, 2) for k in METRICS},
-            "words": round(statistics.mean(len(r[column].split()) for r in per_cluster), 1)}
+def print_table(systems):
+    print(f"{'system':<20} " + " ".join(f"{summaries.HEADERS[k]:>6}" for k in METRICS) + "  words")
+    for name, s in systems.items():
+        print(f"{name:<20} " + " ".join(f"{s.get(k, 0):6.2f}" for k in METRICS) + f"  {s.get('words', 0):5.1f}")
 
 
 def main():
@@ -185,7 +183,7 @@ def main():
                 row[form] = headline
             out["per_cluster"].append(row)
         for system, column in SYSTEMS:
-            out["systems"][system] = score_column(rouge, out["per_cluster"], column)
+            out["systems"][system] = score(rouge, out["per_cluster"], column, lambda r: [r["title"]])
         if args.keep:
             with open(os.path.join(work, "headlines.json"), "w", encoding="utf-8") as fh:
                 json.dump(out["per_cluster"], fh, ensure_ascii=False, indent=1)
@@ -193,9 +191,10 @@ def main():
             gen_work = os.path.join(work, "generated")
             os.makedirs(gen_work, exist_ok=True)
             try:
-                rows = generated_stories(args, rouge, gen_work)
+                rows = generated_stories(args, gen_work)
                 out["generated"] = {"articles": args.gen_n, "stories": len(rows), "systems": {
-                    name: score_best(rouge, rows, column) for name, column in GENERATED_SYSTEMS}}
+                    name: score(rouge, rows, column, lambda r: r["refs"])
+                    for name, column in GENERATED_SYSTEMS}}
                 if args.keep:
                     with open(os.path.join(gen_work, "headlines.json"), "w", encoding="utf-8") as fh:
                         json.dump(rows, fh, ensure_ascii=False, indent=1)
@@ -210,17 +209,12 @@ def main():
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return status
     print(f"headlines: {path}: {len(items)} clusters against their Wikinews titles (ROUGE x100, no cut)")
-    print(f"{'system':<20} " + " ".join(f"{summaries.HEADERS[k]:>6}" for k in METRICS) + "  words")
-    for name, s in out["systems"].items():
-        print(f"{name:<20} " + " ".join(f"{s.get(k, 0):6.2f}" for k in METRICS) + f"  {s.get('words', 0):5.1f}")
+    print_table(out["systems"])
     if "generated" in out:
         g = out["generated"]
         print(f"\nheadlines: generated corpus of {g['articles']} articles read untitled: {g['stories']} "
               "stories against the best-matching real headline of their articles")
-        print(f"{'system':<20} " + " ".join(f"{summaries.HEADERS[k]:>6}" for k in METRICS) + "  words")
-        for name, s in g["systems"].items():
-            print(f"{name:<20} " + " ".join(f"{s.get(k, 0):6.2f}" for k in METRICS) +
-                  f"  {s.get('words', 0):5.1f}")
+        print_table(g["systems"])
     return status
 
 
