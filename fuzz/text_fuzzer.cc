@@ -1,8 +1,9 @@
 // Fuzzes the text path of an article and its brief: the decoding of
 // character references, markup in the text, the repair of mojibake and C1
-// controls, cleaning, analysis (sentences, entities, concepts) and quotes in
-// each language, the brief material's binary form and WriteBrief, on
-// arbitrary valid UTF-8 split into two articles.
+// controls, cleaning, the outlet the text names, analysis (sentences,
+// entities, concepts) and quotes in each language, the brief material's
+// binary form and WriteBrief, on arbitrary valid UTF-8 split into two
+// articles.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -45,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     article.text = std::string(original);
     if (storyline::extract::ReadArticle(&article).ok()) {
       if (article.text.empty() || !storyline::IsValidUtf8(article.text) ||
-          !storyline::IsValidUtf8(article.title)) {
+          !storyline::IsValidUtf8(article.title) || !storyline::IsValidUtf8(article.source)) {
         __builtin_trap();
       }
       // In the language read from it (text/languages.h).

@@ -59,6 +59,9 @@ TEST_F(CliTest, FoundingExampleIsOneStoryWithoutPageFurniture) {
   EXPECT_EQ(json.find("Image: iStock"), std::string::npos);
   EXPECT_EQ(json.find("\u00a9 Copyright"), std::string::npos);
   EXPECT_EQ(json.find("Campaign Rally"), std::string::npos);
+  // Bare text: each outlet is the name its text gives itself ("Asia Times
+  // understands ...", "© Copyright 2024 Bloomberg News.").
+  EXPECT_EQ(j[0]["outlets"], nlohmann::json({"Asia Times", "Bloomberg News"}));
 }
 
 TEST_F(CliTest, BadInputsAreReportedAndSkippedWithoutFailingTheRun) {

@@ -7,6 +7,7 @@
 #include "extract/cleaner_lexicon.h"
 #include "extract/language.h"
 #include "extract/markup_text.h"
+#include "extract/outlet.h"
 #include "extract/page.h"
 #include "extract/text_cleaner.h"
 #include "util/ascii.h"
@@ -81,6 +82,9 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   }
   a->text = std::move(cleaned.text);
   if (a->title.empty()) a->title = std::move(cleaned.headline);
+  // The outlet the text names as its own: a dateline's wire credit, the
+  // copyright footer's holder, "Asia Times understands ...".
+  if (a->source.empty()) a->source = OutletNamedIn(a->text, cleaned.copyright);
   // The language of a text that came without one; "" when it cannot be told.
   if (a->lang.empty()) a->lang = TextLanguage(a->text);
   // A visible dateline ("May 3, 2013") dates an article that came without one.

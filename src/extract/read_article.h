@@ -55,8 +55,9 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page = null
 //      article when it came without a date;
 //   4. the text is cleaned of what is not the article (captions, credits,
 //      footers, bylines, furniture: CleanPlainText(); a page's or markup's
-//      subheadings stay); a headline line at its top becomes the title and a
-//      dateline the publication date, where the article has none.
+//      subheadings stay); a headline line at its top becomes the title, a
+//      dateline the publication date, and the outlet the text names as its
+//      own the source (OutletNamedIn()), where the article has none.
 // Fails with kInvalidInput when the page cannot be read or no text is left;
 // `a` is then partly read.
 Status ReadArticle(Article* a, PageOnly* page = nullptr);

@@ -93,6 +93,30 @@ TEST(ReadArticle, RefusesAnArticleWithNothingLeft) {
   EXPECT_NE(s.message().find("no article text left"), std::string::npos) << s.message();
 }
 
+TEST(ReadArticle, AnArticleWithoutASourceIsTheOutletItsTextNames) {
+  Article a;
+  a.text = std::string("CALAIS (Reuters) - Ferries stayed in port.") + kBody;
+  ASSERT_TRUE(ReadArticle(&a).ok());
+  EXPECT_EQ(a.source, "Reuters");
+
+  Article b;  // the footer names it, and is not kept in the text
+  b.text = std::string(kBody) + "\n\n\xC2\xA9 2031 Example News. All rights reserved.";
+  ASSERT_TRUE(ReadArticle(&b).ok());
+  EXPECT_EQ(b.source, "Example News");
+  EXPECT_EQ(b.text.find("rights reserved"), std::string::npos) << b.text;
+
+  Article c;  // a source given wins
+  c.source = "Le Monde";
+  c.text = std::string("CALAIS (Reuters) - Ferries stayed in port.") + kBody;
+  ASSERT_TRUE(ReadArticle(&c).ok());
+  EXPECT_EQ(c.source, "Le Monde");
+
+  Article d;  // a text that names no outlet leaves it empty
+  d.text = kBody;
+  ASSERT_TRUE(ReadArticle(&d).ok());
+  EXPECT_EQ(d.source, "");
+}
+
 TEST(ReadArticle, ADatelineDatesAnArticleWithoutADate) {
   Article a;
   a.text = std::string("May 3, 2013\n\n") + kBody;

@@ -817,6 +817,16 @@ CleanedText CleanPlainText(std::string_view text, const CleanOptions& options) {
     if (heading_shape[i] && !run_on(i)) lines[i].kind = Kind::kHeading;
   }
 
+  // The footer: the copyright lines below body text (one above it is a
+  // picture's credit, "© Getty Images").
+  bool below_body = false;
+  for (const Line& l : lines) {
+    below_body = below_body || l.kind == Kind::kBody;
+    if (!below_body || l.kind != Kind::kCopyright) continue;
+    if (!out.copyright.empty()) out.copyright += '\n';
+    out.copyright += l.text;
+  }
+
   // Where each dropped kind is counted, indexed by Kind.
   CleanStats& s = out.stats;
   int* const counters[] = {nullptr,      nullptr,     nullptr,    &s.captions,   &s.credits,

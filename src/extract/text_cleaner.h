@@ -45,6 +45,11 @@ struct CleanedText {
   // ("May 03, 2013", "2013-05-03", "Friday, May 3, 2013 10:15 AM ET"),
   // else empty.
   std::string dateline;
+  // The copyright footer, dropped from `text`: the copyright lines below
+  // body text, '\n' between them ("© Copyright 2024 Bloomberg News. All
+  // rights reserved."), else empty. It names the article's publisher
+  // (extract/outlet.h).
+  std::string copyright;
   CleanStats stats;
 };
 

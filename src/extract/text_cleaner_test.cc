@@ -154,6 +154,24 @@ TEST(TextCleaner, DropsCopyrightFooters) {
       "This material may not be published, broadcast, rewritten or redistributed.");
   EXPECT_EQ(c.text, "The mayor resigned on Friday.");
   EXPECT_EQ(c.stats.copyright, 5);
+  // They are handed on: they name the publisher.
+  EXPECT_EQ(c.copyright,
+            "\xC2\xA9 Copyright 2031 Example News. All rights reserved.\n"
+            "Copyright 2030 The Example Press. All rights reserved.\n"
+            "(c) 2029 Example Wire\n"
+            "Copyright \xC2\xA9 2028 Example Media Group\n"
+            "This material may not be published, broadcast, rewritten or redistributed.");
+}
+
+TEST(TextCleaner, ACopyrightLineAboveTheBodyIsAPicturesCreditNotTheFooter) {
+  const CleanedText c = CleanPlainText(
+      "\xC2\xA9 Example Pictures\n"
+      "The mayor resigned on Friday after a long row over the city budget.\n"
+      "\xC2\xA9 2031 Example News. All rights reserved.");
+  EXPECT_EQ(c.stats.copyright, 2);
+  EXPECT_EQ(c.copyright, "\xC2\xA9 2031 Example News. All rights reserved.");
+  EXPECT_EQ(CleanPlainText("\xC2\xA9 Example Pictures\nThe mayor resigned on Friday.").copyright,
+            "");
 }
 
 TEST(TextCleaner, KeepsSentencesAboutCopyright) {
