@@ -559,6 +559,16 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
 
 // ---- entities ----------------------------------------------------------------
 
+// Whether `name` is the article's own outlet ("told Asia Times" in Asia
+// Times, "The Guardian understands" in the Guardian): a text naming itself
+// says nothing of the story. Another outlet's article naming it does count.
+bool NamesItsOwnOutlet(const BriefArticle& a, std::string_view name) {
+  const auto bare = [](std::string_view s) {
+    return AsciiStartsWithFolded(s, "the ") ? s.substr(4) : s;
+  };
+  return AsciiEqualsIgnoreCase(bare(name), bare(a.outlet));
+}
+
 void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
                    const text::NameGroups& groups, Story* story) {
   // Count articles per group, not mentions: an article writing both "Trump"
@@ -571,6 +581,7 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
   absl::flat_hash_map<std::string_view, int> group_of;  // one lookup per distinct name
   for (std::size_t a = 0; a < articles.size(); ++a) {
     for (const text::NameCount& n : articles[a].entities) {
+      if (NamesItsOwnOutlet(articles[a], n.name)) continue;
       auto [it, inserted] = group_of.try_emplace(n.name, 0);
       if (inserted) it->second = groups.GroupOf(n.name);
       int g = it->second;
@@ -602,8 +613,11 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   std::vector<std::size_t> readers = Readers(articles, options.max_articles);
 
   std::vector<text::NameCount> names;
-  for (const BriefArticle& a : articles)
-    names.insert(names.end(), a.entities.begin(), a.entities.end());
+  for (const BriefArticle& a : articles) {
+    for (const text::NameCount& n : a.entities) {
+      if (!NamesItsOwnOutlet(a, n.name)) names.push_back(n);
+    }
+  }
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);

@@ -645,6 +645,32 @@ TEST(WriteBrief, EntitiesLeaveOutAKindOfBodyAlone) {
   EXPECT_EQ(std::count(entities.begin(), entities.end(), "Ministry"), 0);
 }
 
+TEST(WriteBrief, EntitiesLeaveOutAnArticleNamingItsOwnOutlet) {
+  // "Valdora Times" reports under its own name; the other outlet's text
+  // names it too, and that mention counts.
+  const std::string self = "The Valdora Times understands the mayor will resign.\n";
+  Story alone = StoryBuilder()
+                    .Add("a", "Valdora Times", "Quake kills nine in Chile", kQuakeA + self)
+                    .Add("b", "Outlet B", "Earthquake in Chile", kQuakeB)
+                    .Brief();
+  std::vector<std::string> entities;
+  for (const EntityCount& e : alone.entities) entities.push_back(e.name);
+  EXPECT_TRUE(Contains(entities, "Valdora"));
+  EXPECT_FALSE(Contains(entities, "Valdora Times"));
+  EXPECT_FALSE(Contains(entities, "The Valdora Times"));
+
+  Story cited =
+      StoryBuilder()
+          .Add("a", "Valdora Times", "Quake kills nine in Chile", kQuakeA + self)
+          .Add("b", "Outlet B", "Earthquake in Chile",
+               kQuakeB + "The mayor will resign, the Valdora Times reported on its website.\n")
+          .Brief();
+  const auto times = std::find_if(cited.entities.begin(), cited.entities.end(),
+                                  [](const EntityCount& e) { return e.name.ends_with("Times"); });
+  ASSERT_NE(times, cited.entities.end());
+  EXPECT_EQ(times->count, 1);  // Outlet B's mention only
+}
+
 TEST(WriteBrief, TimelineIsOldestFirstWithTheNewFactsOfLaterArticles) {
   StoryBuilder b;
   b.Add("late", "Herald", "", kQuakeB, 500);
