@@ -131,8 +131,9 @@ class PreparedArticle {
   // 41: a byline ending in a newsroom role is dropped, and " « " parts a
   // title from its site's name; 42: "You have been redirected" is about the
   // page; 43: an article without a source has the outlet its text names
-  // ("WASHINGTON (Reuters) -", a copyright footer, "Asia Times understands")
-  static constexpr std::uint32_t kFormat = 43;
+  // ("WASHINGTON (Reuters) -", a copyright footer, "Asia Times understands");
+  // 44: a text that opens with its own title says it once
+  static constexpr std::uint32_t kFormat = 44;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

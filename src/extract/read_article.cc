@@ -59,6 +59,47 @@ Result<TextLayout> ReadArticleSource(Article* a, PageOnly* page) {
   return layout;
 }
 
+namespace {
+
+// A text that opens with its own title says it twice: a page's headline
+// copied above the text, or run into its first line ("Red Sox - Teixeira
+// Rumor December 15, 2008 at 1: 00pm CST", "Nationals' Eight - Year Offer to
+// Teixeira Reportedly Bumped as High as $184M For weeks now, ..."). Read as
+// text, it is a sentence the article never wrote, and its Title Case words
+// are names ("Teixeira Reportedly Bumped"). The title is cut where a line
+// break, or a space and what can open a sentence (a capital, a digit, a
+// quotation mark, a bracket), follows it. A title that ends with a full
+// stop is the text's first sentence, and stays: a feed may take the lead
+// for the title ("Who will pay?" is a headline).
+void CutRepeatedTitle(std::string_view title, std::string* text) {
+  std::string_view end = title;  // without closing quotation marks
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view q : {std::string_view("\""), std::string_view("'"),
+                               lexicon::kRightDoubleQuote, lexicon::kRightSingleQuote}) {
+      if (end.ends_with(q)) {
+        end.remove_suffix(q.size());
+        cut = true;
+      }
+    }
+  }
+  if (end.empty() || end.back() == '.') return;
+  const std::size_t start = text->find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || !std::string_view(*text).substr(start).starts_with(title)) {
+    return;
+  }
+  const std::string_view rest = std::string_view(*text).substr(start + title.size());
+  const bool own_line = !rest.empty() && (rest[0] == '\n' || rest[0] == '\r');
+  const bool runs_in =
+      rest.size() >= 2 && rest[0] == ' ' &&
+      (lexicon::FirstCharCase(rest.substr(1)) == lexicon::Case::kUpper || AsciiDigit(rest[1]) ||
+       rest[1] == '(' || rest[1] == '[' || lexicon::StartsWithQuote(rest.substr(1)));
+  if (!own_line && !runs_in) return;
+  text->erase(0, start + title.size());
+}
+
+}  // namespace
+
 Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
   // UTF-8 read as windows-1252 on its way here arrives as mojibake: "itâ€™s"
   // is "it’s", "cafÃ©" "café". Text that went through Latin-1 carries
@@ -76,6 +117,7 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
     if (!a->published) a->published = FindDateInText(a->title);
     a->title.clear();
   }
+  CutRepeatedTitle(a->title, &a->text);
   CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = layout == TextLayout::kLines});
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");

@@ -117,6 +117,40 @@ TEST(ReadArticle, AnArticleWithoutASourceIsTheOutletItsTextNames) {
   EXPECT_EQ(d.source, "");
 }
 
+TEST(ReadArticle, ATextOpeningWithItsTitleSaysItOnce) {
+  const auto text_of = [](std::string title, std::string text) {
+    Article a;
+    a.title = std::move(title);
+    a.text = std::move(text);
+    EXPECT_TRUE(ReadArticle(&a).ok());
+    return a.text;
+  };
+  // Run into the first line, before a capital, a digit or a quotation mark.
+  EXPECT_EQ(text_of("Concern over Rwanda growing",
+                    "Concern over Rwanda growing 12 February 2004 - International concern was "
+                    "growing on Thursday after a warning from Kigali."),
+            "12 February 2004 - International concern was growing on Thursday after a warning "
+            "from Kigali.");
+  EXPECT_EQ(text_of("Offer to Teixeira Bumped as High as $184M",
+                    "Offer to Teixeira Bumped as High as $184M For weeks now, the team has "
+                    "waited for an answer from the player's agent."),
+            "For weeks now, the team has waited for an answer from the player's agent.");
+  // On a line of its own, even where it does not look like a headline.
+  EXPECT_EQ(text_of("Who will pay for the storm?",
+                    std::string("  Who will pay for the storm?\n") + kBody),
+            text_of("", kBody));
+  // Not a title repeated: the text's own first sentence goes on after it.
+  const std::string lead =
+      "The Angels offered Mark Teixeira an eight-year contract, the general manager said.";
+  EXPECT_EQ(text_of("The Angels offered Mark Teixeira an eight-year contract", lead), lead);
+  EXPECT_EQ(text_of("The Angels offered Mark Teixeira", lead), lead);
+  // A title that ends with a full stop is the text's lead, which stays.
+  const std::string first = "Ferries stayed in port. The storm went on for a second day.";
+  EXPECT_EQ(text_of("Ferries stayed in port.", first), first);
+  const std::string quoted = "He said \"we stay in port.\" The storm went on for a second day.";
+  EXPECT_EQ(text_of("He said \"we stay in port.\"", quoted), quoted);
+}
+
 TEST(ReadArticle, ADatelineDatesAnArticleWithoutADate) {
   Article a;
   a.text = std::string("May 3, 2013\n\n") + kBody;
