@@ -132,8 +132,10 @@ class PreparedArticle {
   // title from its site's name; 42: "You have been redirected" is about the
   // page; 43: an article without a source has the outlet its text names
   // ("WASHINGTON (Reuters) -", a copyright footer, "Asia Times understands");
-  // 44: a text that opens with its own title says it once
-  static constexpr std::uint32_t kFormat = 44;
+  // 44: a text that opens with its own title says it once; 45: words in
+  // capitals run into a sentence are names only where the body writes them
+  // capitalised ("PINOCHET TRIAL TIMELINE" is "PINOCHET")
+  static constexpr std::uint32_t kFormat = 45;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

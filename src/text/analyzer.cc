@@ -92,6 +92,7 @@ enum Written : std::uint8_t {
   kSeenLower = 1,
   kSeenCapitalised = 2,  // inside a sentence, not opening it
   kSeenOpening = 4,      // capitalised, opening a sentence
+  kSeenMixedCase = 8,    // capitalised inside a sentence, not in capitals ("Pinochet")
 };
 
 // Term occurrences are collected in a flat vector and counted by sorting:
@@ -183,6 +184,45 @@ bool IsAcronymOpener(const Pass& p, std::size_t k) {
 
 bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Whether token k of `p`, in capitals, is in a run of words in capitals
+// (a space or a hyphen between them, "A" and "I" among them) that is a
+// heading or a label run into a sentence ("PINOCHET TRIAL TIMELINE", "ABOUT
+// A BOY"). Not a run of short words, which are acronyms ("BSE PSU index",
+// "UUP MLA"): it needs one of five letters or more. Nor a dateline: a run
+// that opens a sentence and ends at a comma, a bracket or a dash ("TEL
+// AVIV, Israel", "KANSAS CITY (AP) -", "NEW YORK —") names the place the
+// story was filed from.
+bool InRunOfCapitals(const Pass& p, std::size_t k) {
+  const auto caps_word = [&](std::size_t j) {
+    const Token& t = p.tokens[j];
+    return t.kind == TokenKind::kWord &&
+           (t.all_caps || (t.end - t.begin == 1 && AsciiUpper(p.text[t.begin])));
+  };
+  const auto joined = [&](std::size_t a, std::size_t b) {
+    return p.tokens[b].begin == p.tokens[a].end + 1 &&
+           (p.text[p.tokens[a].end] == ' ' || p.text[p.tokens[a].end] == '-');
+  };
+  std::size_t first = k, last = k;
+  while (first > 0 && caps_word(first - 1) && joined(first - 1, first)) --first;
+  while (last + 1 < p.tokens.size() && caps_word(last + 1) && joined(last, last + 1)) ++last;
+  if (first == last) return false;
+  bool long_word = false;
+  for (std::size_t j = first; j <= last; ++j) {
+    long_word |= p.tokens[j].end - p.tokens[j].begin >= 5;
+  }
+  if (!long_word) return false;
+  if (p.info[first].sentence_start) {
+    std::size_t after = p.tokens[last].end;
+    while (after < p.text.size() && p.text[after] == ' ') ++after;
+    // '\xE2' opens the UTF-8 of — and – (as in IsAcronymOpener()).
+    if (after < p.text.size() && (p.text[after] == ',' || p.text[after] == '(' ||
+                                  p.text[after] == '-' || p.text[after] == '\xE2')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether a name has ASCII letters and no lower-case ones ("SENATE", "U.S.").
 bool IsAllCaps(std::string_view name) {
   bool letters = false;
@@ -252,6 +292,7 @@ class Analyzer::Reading {
   // body (kNoHeading), and its steps for each run of capitals.
   void ScanEntities(const Pass& p, Heading title_pass);
   bool CountsAsCapital(const Pass& p, Heading title_pass, std::size_t k) const;
+  bool CapitalsCount(const Pass& p, std::size_t k) const;
   std::size_t ReadRun(const Pass& p, Heading title_pass, std::size_t i);
   bool PunctuationJoins(const Pass& p, std::size_t j, std::string_view gap, std::size_t lead) const;
   std::pair<std::size_t, std::size_t> TrimRun(const Pass& p) const;
@@ -427,6 +468,7 @@ void Analyzer::Reading::CountBodyWords() {
       w.written |= kSeenOpening;
     } else {
       ++w.capitalised_inside;
+      if (!t.all_caps) w.written |= kSeenMixedCase;
     }
     if (i > sentence_from && t.kind == TokenKind::kWord && t.end - t.begin >= 4) {
       ++any_long;
@@ -636,12 +678,24 @@ bool Analyzer::Reading::CountsAsCapital(const Pass& p, Heading title_pass, std::
   const Token& t = p.tokens[k];
   if (t.kind != TokenKind::kWord || !(t.capitalized || t.all_caps)) return false;
   const Heading h = title_pass != kNoHeading ? title_pass : Heading(p.info[k].heading);
-  if (h == kNoHeading || (h == kInTitleCase && t.all_caps)) return true;
+  if (h == kNoHeading) return !t.all_caps || title_pass != kNoHeading || CapitalsCount(p, k);
+  if (h == kInTitleCase && t.all_caps) return true;
   // Capitalised inside a sentence of the body, as a word or an acronym.
   const std::uint64_t hash = p.info[k].word_hash;
   return ((Written(hash, /*terms_only=*/true) |
            (IsAcronym(t) ? Written(HashCombine(hash, kAcronymSeed), false) : 0)) &
           kSeenCapitalised) != 0;
+}
+
+// Whether token k of the body, in capitals inside a sentence, counts as
+// capitalised. Words in capitals run together are a heading or a label
+// glued into the sentence ("... opponents. PINOCHET TRIAL TIMELINE October
+// 1998: ...", "ENTER PHOTO GALLERY"): a word of one is a name only where
+// the body also writes it capitalised, not in capitals ("Pinochet"). Out of
+// CountsAsCapital(), which every token of the text passes through.
+[[gnu::noinline]] bool Analyzer::Reading::CapitalsCount(const Pass& p, std::size_t k) const {
+  if (!InRunOfCapitals(p, k)) return true;
+  return (Written(p.info[k].word_hash, /*terms_only=*/false) & kSeenMixedCase) != 0;
 }
 
 // Reads into run_ the run of capitals from token i, which counts as one, and

@@ -76,6 +76,34 @@ TEST(Analyzer, FindsMultiWordNamesWithTitlesStripped) {
   EXPECT_THAT(names, Not(Contains("State")));
 }
 
+TEST(Analyzer, WordsInCapitalsRunIntoASentenceAreNamesOnlyWhereTheBodySaysSo) {
+  Analyzer analyzer;
+  // A sidebar's heading and a page's link glued into sentences: only
+  // "PINOCHET", which the body also writes "Pinochet", is a name (counted
+  // as "Pinochet").
+  Analysis a = analyzer.Analyze(
+      "",
+      "Gen Pinochet faces charges of murder and kidnapping over the trial's old cases. "
+      "They relate to a joint campaign. PINOCHET TRIAL TIMELINE October 1998: Police in the "
+      "UK arrest Pinochet on a Spanish warrant. ENTER PHOTO GALLERY The court sat again.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Pinochet"));
+  EXPECT_THAT(names, Not(Contains("PINOCHET TRIAL TIMELINE")));
+  EXPECT_THAT(names, Not(Contains("TRIAL TIMELINE")));
+  EXPECT_THAT(names, Not(Contains("ENTER PHOTO GALLERY")));
+  EXPECT_THAT(names, Not(Contains("ENTER PHOTO GALLERY The")));
+
+  // A dateline is a place, and short words in capitals are acronyms.
+  Analysis b = analyzer.Analyze(
+      "",
+      "TEL AVIV, Israel - Rockets fell on the city. The BSE PSU index rose as the UUP MLA "
+      "spoke.");
+  names = EntityNames(b);
+  EXPECT_THAT(names, Contains("TEL AVIV"));
+  EXPECT_THAT(names, Contains("BSE PSU"));
+  EXPECT_THAT(names, Contains("UUP MLA"));
+}
+
 TEST(Analyzer, ManyNamesAreCountedAsFewAre) {
   // Past 64 distinct names the analyzer looks mentions up in an index
   // instead of a scan: the counts must come out the same.
