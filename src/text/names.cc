@@ -559,6 +559,12 @@ int NameGroups::ExpansionGroup(const Entry& e, const std::vector<int>& root_of) 
   return found;
 }
 
+bool NameGroups::PersonShaped(const Entry& f) {
+  if (f.words.size() > 3 || f.no_prefix || IsPlacePrefix(f.words.front())) return false;
+  return std::none_of(f.words.begin(), f.words.end(),
+                      [](const std::string& w) { return IsInitialsFunctionWord(w); });
+}
+
 int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const {
   if (e.words.empty()) return -1;
   // A given name alone ("Donald") is not the person; and a list never joins.
@@ -566,14 +572,6 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
   for (const std::string& w : e.words) {
     if (w == "and") return -1;
   }
-  // A full form shaped like a person's name: two or three words, none a
-  // connector ("Stade de France", "Bank of England"), not opening like a
-  // place ("West Virginia") nor ending like an organisation ("Indian Navy").
-  auto person_shaped = [](const Entry& f) {
-    if (f.words.size() > 3 || f.no_prefix || IsPlacePrefix(f.words.front())) return false;
-    return std::none_of(f.words.begin(), f.words.end(),
-                        [](const std::string& w) { return IsInitialsFunctionWord(w); });
-  };
   absl::flat_hash_map<int, int> mentions;  // of each entity the short form fits, by group
   // One word, not a place's ("Africa"), and every fit a person's name ending in it.
   bool surname = e.words.size() == 1 && !IsPlacePrefix(e.words.front());
@@ -592,7 +590,7 @@ int NameGroups::UniqueLongerGroup(const Entry& e, const std::vector<int>& root_o
                         (StartsWith(f.match, e.match) || StartsWith(f.words, e.words));
     if (!ends && !starts) continue;
     mentions[root_of[j]] += f.count;
-    surname = surname && ends && !starts && person_shaped(f);
+    surname = surname && ends && !starts && PersonShaped(f);
   }
   if (mentions.empty()) return -1;
   // Of two people who share a surname, a story names the one it is about
@@ -686,6 +684,51 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
     for (const std::string& w : entries_[i].match) key.append(w).push_back(' ');
     auto [it, inserted] = by_match.try_emplace(key, i);
     if (!inserted) parent[Find(parent, i)] = Find(parent, it->second);
+  }
+  // ... and a person's name written with and without a middle name
+  // ("Barack Hussein Obama" ~ "Barack Obama", "Gabriel García Márquez" ~
+  // "Gabriel Márquez"): three words and two, both shaped like a person's
+  // name, with the same first and last, when the two words are part of no
+  // other longer name ("Arthur Sulzberger" of "Arthur Sulzberger Jr." is
+  // not "Arthur Ochs Sulzberger", his father).
+  // Words written as a person's are (not "BBC HD" and "BBC One HD").
+  const auto written_as_names = [](std::string_view name) {
+    for (std::string_view w : SplitWords(name)) {
+      if (w.empty() ||
+          !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80) ||
+          std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return false;
+      }
+    }
+    return true;
+  };
+  absl::flat_hash_map<std::string, int> by_ends;  // two words -> entry
+  for (int i = 0; i < n; ++i) {
+    if (entries_[i].match.size() == 2 && PersonShaped(entries_[i]) &&
+        written_as_names(entries_[i].name)) {
+      by_ends.try_emplace(JoinWords(entries_[i].match), i);
+    }
+  }
+  std::vector<int> middle_of(n, -1);  // the one three-word form each two-word entry fits
+  for (int i = 0; i < n && !by_ends.empty(); ++i) {
+    const Entry& e = entries_[i];
+    if (!e.full || e.match.size() < 3) continue;
+    const auto fits = [&](const std::string& a, const std::string& b, bool middle) {
+      const std::string pair[] = {a, b};
+      auto it = by_ends.find(JoinWords(pair));
+      if (it == by_ends.end()) return;
+      int& m = middle_of[it->second];
+      m = middle && m == -1 && e.match.size() == 3 && PersonShaped(e) && written_as_names(e.name)
+              ? i
+              : -2;
+    };
+    const std::vector<std::string>& w = e.match;
+    fits(w.front(), w.back(), true);
+    fits(w[0], w[1], false);                        // "Arthur Sulzberger" Jr.
+    fits(w[w.size() - 2], w[w.size() - 1], false);  // Prime Minister "Shinzo Abe"
+  }
+  for (int i = 0; i < n; ++i) {
+    if (middle_of[i] >= 0) parent[Find(parent, middle_of[i])] = Find(parent, i);
   }
   // ... and acronyms spelled with or without dots ("U.S." ~ "US").
   absl::flat_hash_map<std::string_view, int> by_acronym;

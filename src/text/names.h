@@ -137,6 +137,10 @@ class NameGroups {
     std::string initials;        // of a full form, function words skipped ("united states" -> "us")
   };
   static Entry MakeEntry(std::string_view name);
+  // A full form shaped like a person's name: two or three words, none a
+  // connector ("Stade de France", "Bank of England"), not opening like a
+  // place ("West Virginia") nor ending like an organisation ("Indian Navy").
+  static bool PersonShaped(const Entry& f);
   // Indexes of full entries in other groups that `e` is a short form of.
   int UniqueLongerGroup(const Entry& e, const std::vector<int>& root_of) const;
   // The group of the one full entry whose initials `e`'s acronym spells; -1

@@ -157,6 +157,34 @@ TEST(NameGroups, TitlesAndPossessivesAreTheSameEntity) {
   EXPECT_EQ(g.groups()[0].count, 5);
 }
 
+TEST(NameGroups, ANameWithAMiddleNameIsTheNameWithout) {
+  NameGroups g(std::vector<NameCount>{{"Barack Hussein Obama", 1},
+                                      {"Barack Obama", 2},
+                                      {"Obama", 22},
+                                      {"George Stanley McGovern", 1},
+                                      {"George McGovern", 3}});
+  ASSERT_EQ(g.groups().size(), 2u);
+  EXPECT_EQ(g.Canonical("Obama"), "Barack Obama");
+  EXPECT_EQ(g.Canonical("Barack Hussein Obama"), "Barack Obama");
+  EXPECT_EQ(g.groups()[0].count, 25);
+  EXPECT_EQ(g.Canonical("George Stanley McGovern"), "George McGovern");
+}
+
+TEST(NameGroups, AMiddleNameDoesNotJoinWhatIsNoPersonsNameOrCouldBeAnother) {
+  // Two channels, not a person's name.
+  NameGroups channels(std::vector<NameCount>{{"BBC HD", 1}, {"BBC One HD", 2}});
+  EXPECT_EQ(channels.groups().size(), 2u);
+  // "Arthur Sulzberger" is also the start of his son's name: it may be
+  // either man, so it is not the father's "Arthur Ochs Sulzberger".
+  NameGroups family(std::vector<NameCount>{
+      {"Arthur Ochs Sulzberger", 3}, {"Arthur Sulzberger", 1}, {"Arthur Sulzberger Jr.", 1}});
+  EXPECT_NE(family.Canonical("Arthur Sulzberger"), "Arthur Ochs Sulzberger");
+  // Two people with one middle name each.
+  NameGroups two(
+      std::vector<NameCount>{{"John Paul Smith", 1}, {"John Henry Smith", 1}, {"John Smith", 2}});
+  EXPECT_EQ(two.Canonical("John Smith"), "John Smith");
+}
+
 TEST(NameGroups, AmbiguousShortFormIsNotMerged) {
   NameGroups g(std::vector<NameCount>{{"Kim Jong Un", 3}, {"Kim Yo Jong", 2}, {"Kim", 6}});
   ASSERT_EQ(g.groups().size(), 3u);
