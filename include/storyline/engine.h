@@ -134,8 +134,9 @@ class PreparedArticle {
   // ("WASHINGTON (Reuters) -", a copyright footer, "Asia Times understands");
   // 44: a text that opens with its own title says it once; 45: words in
   // capitals run into a sentence are names only where the body writes them
-  // capitalised ("PINOCHET TRIAL TIMELINE" is "PINOCHET")
-  static constexpr std::uint32_t kFormat = 45;
+  // capitalised ("PINOCHET TRIAL TIMELINE" is "PINOCHET"); 46: a time stamp
+  // opens no name ("AM ET Samuel Dalembert" is "Samuel Dalembert")
+  static constexpr std::uint32_t kFormat = 46;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

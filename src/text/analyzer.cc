@@ -40,6 +40,7 @@ using analyzer_internal::IsNameConnector;
 using analyzer_internal::IsNameSuffix;
 using analyzer_internal::IsSyllable;
 using analyzer_internal::IsTenureWord;
+using analyzer_internal::IsTimeStampLabel;
 using analyzer_internal::IsTitleComplement;
 using analyzer_internal::IsTitleOrCalendarWord;
 using analyzer_internal::IsUnitOrTimeZone;
@@ -805,10 +806,17 @@ std::pair<std::size_t, std::size_t> Analyzer::Reading::TrimRun(const Pass& p) co
   std::size_t b = 0, e = run_.size();
   bool after_title = false;
   bool after_tenure = false;  // "Former New York ...": "New" stays
+  bool after_time = false;    // a time stamp was dropped: "Updated 9:05 PM GMT ..."
   while (b < e) {
     std::size_t k = run_[b];
     bool title = p.info[k].flags & kTitleOrCalendar;
     bool tenure = b + 1 < e && IsTenureWord(p.Folded(k));
+    // A page's time stamp run into a name: "10:15 AM ET Samuel Dalembert",
+    // "Updated 9:05 PM GMT Wladimir Klitschko". (Lengths first: the lists
+    // hold words of 2-4 and 6-9 letters.)
+    const std::size_t letters = p.tokens[k].end - p.tokens[k].begin;
+    bool time = letters <= 4 ? p.tokens[k].all_caps && IsUnitOrTimeZone(p.Folded(k))
+                             : letters >= 6 && letters <= 9 && IsTimeStampLabel(p.Folded(k));
     // "New" is a stop word, but "New York", "New Zealand" begin with it.
     bool place_opener = b + 1 < e && p.Folded(k) == "new";
     bool drop = title || tenure || (!place_opener && !after_tenure && (p.info[k].flags & kStop)) ||
@@ -818,8 +826,9 @@ std::pair<std::size_t, std::size_t> Analyzer::Reading::TrimRun(const Pass& p) co
                 ((p.info[k].flags & kClauseOpener) && (e - b == 1 || p.info[k].sentence_start)) ||
                 (b + 1 < e && p.info[k].sentence_start &&
                  OpeningParticiple(p.Folded(k), p.info[k].word_hash)) ||
-                (after_title && IsTitleComplement(p.Folded(k)));
+                (after_title && IsTitleComplement(p.Folded(k))) || time;
     if (!drop) break;
+    after_time |= time;
     after_title |= title;
     after_tenure |= tenure;
     ++b;
@@ -850,6 +859,9 @@ std::pair<std::size_t, std::size_t> Analyzer::Reading::TrimRun(const Pass& p) co
     }
   }
   if (e - b == 1 && p.Folded(run_[b]) == "new") e = b;  // "New Year's Day": nothing left
+  // One word after a time stamp is the next line's first: "Updated Thursdays",
+  // "AM RADIO".
+  if (e - b == 1 && after_time) e = b;
   // One letter is no name: "B-24", "E!", a lone initial.
   if (e - b == 1 && p.tokens[run_[b]].end - p.tokens[run_[b]].begin == 1) e = b;
   if (e - b == 1 && p.tokens[run_[b]].all_caps && IsUnitOrTimeZone(p.Folded(run_[b]))) e = b;

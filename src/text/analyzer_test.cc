@@ -104,6 +104,26 @@ TEST(Analyzer, WordsInCapitalsRunIntoASentenceAreNamesOnlyWhereTheBodySaysSo) {
   EXPECT_THAT(names, Contains("UUP MLA"));
 }
 
+TEST(Analyzer, APagesTimeStampIsNoPartOfTheNameAfterIt) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze(
+      "",
+      "Last updated at 10:15 AM ET Samuel Dalembert signed a new deal. Updated 9:05 PM GMT "
+      "Wladimir Klitschko kept his titles. Posted 10:00 AM AEST South Australia flooded. "
+      "Updated Thursdays by the sports desk.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Samuel Dalembert"));
+  EXPECT_THAT(names, Contains("Wladimir Klitschko"));
+  EXPECT_THAT(names, Contains("South Australia"));
+  // One word after a time stamp is the next line's first, not a name.
+  for (const std::string& n : names) {
+    EXPECT_EQ(n.find("AM"), std::string::npos) << n;
+    EXPECT_EQ(n.find("GMT"), std::string::npos) << n;
+    EXPECT_EQ(n.find("Updated"), std::string::npos) << n;
+    EXPECT_NE(n, "Thursdays");
+  }
+}
+
 TEST(Analyzer, ManyNamesAreCountedAsFewAre) {
   // Past 64 distinct names the analyzer looks mentions up in an index
   // instead of a scan: the counts must come out the same.

@@ -81,9 +81,14 @@ bool IsCountWord(std::string_view folded) {
 
 bool IsUnitOrTimeZone(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "et",  "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "bst", "cet",
-      "utc", "mw",  "kw",  "gw", "kwh", "mwh", "km", "mph", "kph", "am",  "pm"};
+      "et",  "est", "edt",  "ct",  "cst", "cdt", "pt",  "pst",  "pdt",  "gmt",
+      "bst", "cet", "cest", "ist", "jst", "kst", "hkt", "aest", "aedt", "utc",
+      "mw",  "kw",  "gw",   "kwh", "mwh", "km",  "mph", "kph",  "am",   "pm"};
   return kSet.contains(folded);
+}
+
+bool IsTimeStampLabel(std::string_view folded) {
+  return folded == "updated" || folded == "posted" || folded == "published" || folded == "modified";
 }
 
 bool TakesOf(std::string_view folded) {

@@ -50,6 +50,8 @@ bool IsCountWord(std::string_view folded);
 // 2012 North Korean rocket launch apart from the 2018 summit of the seeds
 // in the galaxy check, a margin docs/DESIGN.md records.
 bool IsUnitOrTimeZone(std::string_view folded);
+// The label of a page's time stamp: "Updated", "Posted", "Published".
+bool IsTimeStampLabel(std::string_view folded);
 
 // Words a name goes on from with "of" or "for": "Bank of England", "Gulf of
 // Aden", "Centre for Economic Policy Research". After any other word the
