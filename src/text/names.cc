@@ -164,6 +164,17 @@ bool IsTitleModifier(std::string_view w) {
 bool IsOccupationTitle(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
       "editor", "manager", "cameraman", "camerawoman", "meteorologist", "paramedic", "passenger",
+      // Trades written before a name in a headline or a sentence's opening
+      // ("Comedian Ellen DeGeneres", "Moviemaker Gary Ross", "Owner Arte
+      // Moreno"). Not words that open other names ("Doctor Who", "Star
+      // Wars", "Model T", "Economist Intelligence Unit").
+      "owner", "comedian", "comedienne", "actress", "actor", "singer", "songwriter", "rapper",
+      "filmmaker", "moviemaker", "producer", "correspondent", "reporter", "journalist", "columnist",
+      "author", "novelist", "lawyer", "analyst", "scientist", "researcher", "astronaut",
+      "businessman", "businesswoman", "billionaire", "entrepreneur", "activist", "blogger",
+      "photographer", "pitcher", "quarterback", "striker", "midfielder", "goalkeeper", "boxer",
+      "golfer", "cyclist", "pastor", "cleric", "imam", "chef", "designer", "architect", "surgeon",
+      "nurse",
       "con",  // "Asst Ch Con", a police rank
       // Family roles ("Mother Stacey Lihn"); not "son", a Korean surname.
       "mother", "father", "wife", "husband", "daughter", "brother", "sister", "widow",

@@ -32,6 +32,11 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Mr. Trump"), "Trump");
   EXPECT_EQ(CleanName("Trump's"), "Trump");
   EXPECT_EQ(CleanName("Councillors Brenda Kowalski"), "Brenda Kowalski");  // a list's title
+  // A trade before a name, as headlines write it.
+  EXPECT_EQ(CleanName("Comedian Ellen DeGeneres"), "Ellen DeGeneres");
+  EXPECT_EQ(CleanName("Owner Arte Moreno"), "Arte Moreno");
+  EXPECT_EQ(CleanName("Singer Andy Williams"), "Andy Williams");
+  EXPECT_EQ(CleanName("Economist Intelligence Unit"), "Economist Intelligence Unit");
   EXPECT_EQ(CleanName("Kings Cross Station"), "Kings Cross Station");
   EXPECT_EQ(CleanName("Mid-Bedfordshire MP"), "Mid-Bedfordshire");
   EXPECT_EQ(CleanName("Harrison County Deputy Coroner Brian Switzer"), "Brian Switzer");
