@@ -70,8 +70,9 @@ namespace {
 // break, or a space and what can open a sentence (a capital, a digit, a
 // quotation mark, a bracket), follows it. A title that ends with a full
 // stop is the text's first sentence, and stays: a feed may take the lead
-// for the title ("Who will pay?" is a headline).
-void CutRepeatedTitle(std::string_view title, std::string* text) {
+// for the title ("Who will pay?" is a headline). Returns where the text
+// goes on after the title, 0 when it does not open with it.
+std::size_t RepeatedTitleEnd(std::string_view title, std::string_view text) {
   std::string_view end = title;  // without closing quotation marks
   for (bool cut = true; cut;) {
     cut = false;
@@ -83,19 +84,16 @@ void CutRepeatedTitle(std::string_view title, std::string* text) {
       }
     }
   }
-  if (end.empty() || end.back() == '.') return;
-  const std::size_t start = text->find_first_not_of(" \t\r\n");
-  if (start == std::string::npos || !std::string_view(*text).substr(start).starts_with(title)) {
-    return;
-  }
-  const std::string_view rest = std::string_view(*text).substr(start + title.size());
+  if (end.empty() || end.back() == '.') return 0;
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || !text.substr(start).starts_with(title)) return 0;
+  const std::string_view rest = text.substr(start + title.size());
   const bool own_line = !rest.empty() && (rest[0] == '\n' || rest[0] == '\r');
   const bool runs_in =
       rest.size() >= 2 && rest[0] == ' ' &&
       (lexicon::FirstCharCase(rest.substr(1)) == lexicon::Case::kUpper || AsciiDigit(rest[1]) ||
        rest[1] == '(' || rest[1] == '[' || lexicon::StartsWithQuote(rest.substr(1)));
-  if (!own_line && !runs_in) return;
-  text->erase(0, start + title.size());
+  return own_line || runs_in ? start + title.size() : 0;
 }
 
 }  // namespace
@@ -117,8 +115,11 @@ Status FinishReadingArticle(Article* a, TextLayout layout, PageOnly* page) {
     if (!a->published) a->published = FindDateInText(a->title);
     a->title.clear();
   }
-  CutRepeatedTitle(a->title, &a->text);
-  CleanedText cleaned = CleanPlainText(a->text, {.drop_headings = layout == TextLayout::kLines});
+  const CleanOptions options{.drop_headings = layout == TextLayout::kLines};
+  const std::size_t after_title = RepeatedTitleEnd(a->title, a->text);
+  CleanedText cleaned = CleanPlainText(std::string_view(a->text).substr(after_title), options);
+  // A text that is only its title (and a footer) is still that text.
+  if (cleaned.text.empty() && after_title > 0) cleaned = CleanPlainText(a->text, options);
   if (cleaned.text.empty()) {
     return Status::InvalidInput("no article text left after removing captions and boilerplate");
   }

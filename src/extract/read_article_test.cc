@@ -144,6 +144,11 @@ TEST(ReadArticle, ATextOpeningWithItsTitleSaysItOnce) {
       "The Angels offered Mark Teixeira an eight-year contract, the general manager said.";
   EXPECT_EQ(text_of("The Angels offered Mark Teixeira an eight-year contract", lead), lead);
   EXPECT_EQ(text_of("The Angels offered Mark Teixeira", lead), lead);
+  // A text that is only its title (and a footer) keeps it.
+  EXPECT_EQ(text_of("Esther Williams, swimming star, dies at 91",
+                    "Esther Williams, swimming star, dies at 91\n\nCopyright 1989 Example Daily. "
+                    "All rights reserved."),
+            "Esther Williams, swimming star, dies at 91");
   // A title that ends with a full stop is the text's lead, which stays.
   const std::string first = "Ferries stayed in port. The storm went on for a second day.";
   EXPECT_EQ(text_of("Ferries stayed in port.", first), first);
