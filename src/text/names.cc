@@ -702,7 +702,8 @@ NameGroups::NameGroups(std::span<const NameCount> names) {
   // name, with the same first and last, when the two words are part of no
   // other longer name ("Arthur Sulzberger" of "Arthur Sulzberger Jr." is
   // not "Arthur Ochs Sulzberger", his father).
-  // Words written as a person's are (not "BBC HD" and "BBC One HD").
+  // Each word capitalised and not in capitals, as a person's name is
+  // written (not "BBC HD" and "BBC One HD").
   const auto written_as_names = [](std::string_view name) {
     for (std::string_view w : SplitWords(name)) {
       if (w.empty() ||
