@@ -136,8 +136,9 @@ class PreparedArticle {
   // capitals run into a sentence are names only where the body writes them
   // capitalised ("PINOCHET TRIAL TIMELINE" is "PINOCHET"); 46: a time stamp
   // opens no name ("AM ET Samuel Dalembert" is "Samuel Dalembert"); 47: a
-  // speaker loses a trade written before the name ("Actor Leonardo DiCaprio")
-  static constexpr std::uint32_t kFormat = 47;
+  // speaker loses a trade written before the name ("Actor Leonardo DiCaprio");
+  // 48: a quote paragraph goes on with the speaker of the paragraph before
+  static constexpr std::uint32_t kFormat = 48;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -441,6 +441,35 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
     }
   }
 
+  // A paragraph that opens with a quote and names nobody for it, right
+  // after a paragraph that ends with a quote and its speaker's attribution,
+  // goes on with that speaker: news does not name a speaker again for each
+  // paragraph ("“…,” said Frank Schuberto, a consultant for the campaigns.
+  // / “The fact that …”").
+  for (std::size_t k = 1; k < drafts.size(); ++k) {
+    Draft& d = drafts[k];
+    const Draft& prev = drafts[k - 1];
+    if (d.attr.found || !d.speaker.empty() || prev.speaker.empty()) continue;
+    const int open = parts[d.first].open;
+    if (open == 0 || toks[open - 1].kind != Kind::kBreak) continue;
+    const Part& pp = parts[prev.last];
+    if (pp.close < 0) continue;
+    // From the previous quote's close to the paragraph break before this
+    // one: its attribution and one sentence end at most, nothing more.
+    bool continues = true;
+    for (int i = pp.close + 1; i < open - 1 && continues; ++i) {
+      const Kind kind = toks[i].kind;
+      if (kind == Kind::kBreak || c.part_of[i] >= 0) continues = false;
+      if (kind == Kind::kStop && i + 1 < open - 1) continues = false;
+      if (kind == Kind::kWord && !(prev.attr.found && prev.attr.speaker_first > pp.close)) {
+        continues = false;  // words after a quote that were not its attribution
+      }
+    }
+    if (!continues) continue;
+    d.speaker = prev.speaker;
+    d.source = SpeakerSource::kContinued;
+  }
+
   for (const Draft& d : drafts) {
     Quote q;
     for (int p = d.first; p <= d.last; ++p) {

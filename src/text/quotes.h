@@ -29,7 +29,9 @@
 //     the sentences before, only when no other person is named in between;
 //     otherwise the speaker stays empty;
 //   - a quote with no attribution of its own takes the speaker named in the
-//     same sentence ("Trump said the two had “a very, very good meeting.”").
+//     same sentence ("Trump said the two had “a very, very good meeting.”");
+//   - a paragraph that opens with a quote and names nobody goes on with the
+//     speaker of the quote and attribution that end the paragraph before.
 // Skipped: quotations under 4 words without a direct attribution (scare
 // quotes: called it a “great honour”) and unattributed title-case ones
 // (book and film titles).
@@ -52,10 +54,11 @@ namespace storyline::text {
 
 // How the speaker of a quote was found.
 enum class SpeakerSource : std::uint8_t {
-  kNone,      // no attribution found; speaker empty
-  kNamed,     // an attribution naming the speaker next to the quote
-  kPronoun,   // "he said": resolved from the text before (speaker may be empty)
-  kSentence,  // named elsewhere in the quote's sentence, or unnamed ("the official said")
+  kNone,       // no attribution found; speaker empty
+  kNamed,      // an attribution naming the speaker next to the quote
+  kPronoun,    // "he said": resolved from the text before (speaker may be empty)
+  kSentence,   // named elsewhere in the quote's sentence, or unnamed ("the official said")
+  kContinued,  // a quote paragraph after one of the same speaker, named for that one
 };
 
 struct Quote {

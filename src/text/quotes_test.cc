@@ -539,6 +539,40 @@ TEST(FindQuotes, PronounTakesThePreviousQuotesSpeaker) {
   EXPECT_EQ(q[1].source, SpeakerSource::kPronoun);
 }
 
+TEST(FindQuotes, AQuoteParagraphGoesOnWithTheSpeakerOfTheParagraphBefore) {
+  std::vector<Quote> q = FindQuotes(
+      "“It’s Jim Lehrer’s fault,” said Miguel Perez, a columnist who writes about Latino "
+      "issues.\n\n"
+      "“Lehrer didn’t go anywhere near Latino issues, voting rights, immigration.”\n\n"
+      "“Nor did the candidates, who had every chance to.”");
+  ASSERT_THAT(q, SizeIs(3));
+  EXPECT_EQ(q[1].speaker, "Miguel Perez");
+  EXPECT_EQ(q[1].source, SpeakerSource::kContinued);
+  EXPECT_EQ(q[2].speaker, "Miguel Perez");  // and on
+}
+
+TEST(FindQuotes, AQuoteParagraphAfterOtherWordsNamesNobody) {
+  // The paragraph before goes on past its attribution: anyone may speak next.
+  std::vector<Quote> q = FindQuotes(
+      "“It’s Jim Lehrer’s fault,” said Miguel Perez. His rival, Ana Ruiz, disagreed.\n\n"
+      "“Nobody could have asked more of a moderator in ninety minutes.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "");
+  // Or ends with narrative after a quote with no attribution of its own.
+  q = FindQuotes(
+      "Miguel Perez said the debate was “a wasted chance for every voter.” Then the hall "
+      "emptied.\n\n"
+      "“Nobody could have asked more of a moderator in ninety minutes.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "");
+  // A quote inside a paragraph is not a paragraph of quotation.
+  q = FindQuotes(
+      "“It’s Jim Lehrer’s fault,” said Miguel Perez.\n\n"
+      "The moderator called it “a debate about the economy, as agreed in advance.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_NE(q[1].source, SpeakerSource::kContinued);
+}
+
 TEST(FindQuotes, PronounTakesTheOnePersonNamedBefore) {
   Quote q =
       One("President Donald Trump arrived in Iowa on Monday for a rally.\n"
