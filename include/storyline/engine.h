@@ -137,8 +137,9 @@ class PreparedArticle {
   // capitalised ("PINOCHET TRIAL TIMELINE" is "PINOCHET"); 46: a time stamp
   // opens no name ("AM ET Samuel Dalembert" is "Samuel Dalembert"); 47: a
   // speaker loses a trade written before the name ("Actor Leonardo DiCaprio");
-  // 48: a quote paragraph goes on with the speaker of the paragraph before
-  static constexpr std::uint32_t kFormat = 48;
+  // 48: a quote paragraph goes on with the speaker of the paragraph before;
+  // 49: ", saying “…”" gives the quote to the sentence's subject
+  static constexpr std::uint32_t kFormat = 49;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -537,6 +537,42 @@ Attribution Trailing(const Context& c, const Part& p) {
 
 // "Trump said: “…”", "Pompeo told a reporter that “…”"; an attribution
 // further back in the same sentence is found but not direct.
+namespace {
+
+// "Obama defended the decision, saying “…”", "Mr Miliband offered his own
+// congratulations, tweeting: “…”": a speech participle after a comma, just
+// before the quote, speaks for the subject of its sentence: a name (or "he",
+// "she") that opens the sentence, with its verb in lower case after it.
+// `floor` is where Leading() stopped looking back.
+bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution* a) {
+  int i = p.open - 1;
+  if (i > floor && (c.toks[i].kind == Kind::kColon || c.toks[i].kind == Kind::kComma)) --i;
+  if (i - 1 <= floor || !c.IsWord(i) || c.toks[i - 1].kind != Kind::kComma ||
+      !IsSpeechParticiple(Lower(c.Word(i)).view())) {
+    return false;
+  }
+  // The sentence opens at `floor`: not a look-back cut short by its length.
+  if (floor > 0 && c.toks[floor - 1].kind != Kind::kStop &&
+      c.toks[floor - 1].kind != Kind::kBreak) {
+    return false;
+  }
+  int last = c.IsPronounAt(floor) ? floor : c.NameRunForward(floor, i - 2);
+  if (last < floor || !c.IsWord(last + 1) || c.toks[last + 1].cap) return false;
+  // A name soon after is the subject, the words before it its description:
+  // "Coptic activist Peter el-Naggar welcomed ...", "Greek prime minister
+  // George Papandreou condemned ...". Left to the other readers.
+  for (int k = last + 2; k <= last + 3 && k < i; ++k) {
+    if (c.IsWord(k) && c.toks[k].cap) return false;
+  }
+  a->found = a->direct = true;
+  a->pronoun = last == floor && c.IsPronounAt(floor);
+  a->speaker_first = floor;
+  a->speaker_last = last;
+  return true;
+}
+
+}  // namespace
+
 Attribution Leading(const Context& c, const Part& p) {
   Attribution a;
   int floor = p.open;
@@ -550,6 +586,7 @@ Attribution Leading(const Context& c, const Part& p) {
     if (k == Kind::kWord) ++words;
     --floor;
   }
+  if (ParticipleOfSubject(c, p, floor, &a)) return a;
   int verb = -1;
   bool according = false;
   for (int i = p.open - 1; i >= floor; --i) {

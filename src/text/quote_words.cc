@@ -93,6 +93,13 @@ bool IsObjectVerb(std::string_view w) {
          w == "reminded";
 }
 
+bool IsSpeechParticiple(std::string_view w) {
+  static const absl::flat_hash_set<std::string_view> kSet = {
+      "saying",  "adding",    "writing", "tweeting",  "noting",  "explaining",
+      "warning", "insisting", "stating", "declaring", "arguing", "stressing"};
+  return kSet.contains(w);
+}
+
 bool IsSpeechAdverb(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
       "also",   "later",    "then",       "again", "previously", "recently", "earlier", "has",

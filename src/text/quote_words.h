@@ -61,6 +61,11 @@ std::size_t FrenchPronounEnding(std::string_view w);
 // A speech verb whose object is the listener: "told", "asked".
 bool IsObjectVerb(std::string_view w);
 
+// A speech verb's participle that hands a sentence's subject a quote
+// ("Obama defended the decision, saying “…”"): "saying", "adding",
+// "tweeting".
+bool IsSpeechParticiple(std::string_view w);
+
 // Words that may stand between a speaker and the verb: "Trump also said".
 bool IsSpeechAdverb(std::string_view w);
 

@@ -31,7 +31,9 @@
 //   - a quote with no attribution of its own takes the speaker named in the
 //     same sentence ("Trump said the two had “a very, very good meeting.”");
 //   - a paragraph that opens with a quote and names nobody goes on with the
-//     speaker of the quote and attribution that end the paragraph before.
+//     speaker of the quote and attribution that end the paragraph before;
+//   - ", saying “…”" (a speech participle) gives the quote to the name that
+//     opens the sentence ("Obama defended the decision, saying “…”").
 // Skipped: quotations under 4 words without a direct attribution (scare
 // quotes: called it a “great honour”) and unattributed title-case ones
 // (book and film titles).

@@ -573,6 +573,23 @@ TEST(FindQuotes, AQuoteParagraphAfterOtherWordsNamesNobody) {
   EXPECT_NE(q[1].source, SpeakerSource::kContinued);
 }
 
+TEST(FindQuotes, ASpeechParticipleGivesTheQuoteToTheSentencesSubject) {
+  Quote q =
+      One("Mr Miliband offered his own congratulations, tweeting: “Great victory based on building "
+          "a fairer economy.”");
+  EXPECT_EQ(q.speaker, "Miliband");
+  q = One("Obama defended the decision, saying “we had no choice but to act quickly here.”");
+  EXPECT_EQ(q.speaker, "Obama");
+  // A name after the sentence's first words is its subject, not those words.
+  q = One(
+      "Coptic activist Peter Naggar welcomed the choice, adding: “He is not the kind of man who "
+      "would compromise our rights.”");
+  EXPECT_NE(q.speaker, "Coptic");
+  // And a subject that is no name gives no speaker.
+  q = One("The mayor spoke on Monday, adding: “We will rebuild every single home that was lost.”");
+  EXPECT_EQ(q.speaker, "");
+}
+
 TEST(FindQuotes, PronounTakesTheOnePersonNamedBefore) {
   Quote q =
       One("President Donald Trump arrived in Iowa on Monday for a rally.\n"
