@@ -24,6 +24,7 @@ constexpr size_t kMaxCreditBytes = 60;   // inside the brackets
 constexpr size_t kMaxDatelineWords = 8;  // "NEW DELHI [India], Jan 1" and the like
 constexpr size_t kMaxNameWords = 6;      // "Agence France-Presse", "The Sydney Morning Herald"
 constexpr size_t kMaxAcronymLetters = 5;
+constexpr size_t kMaxNameBytes = 80;  // a run of characters is no name
 
 // The last word of a newspaper's, broadcaster's or agency's name.
 constexpr WordList kMediaHeads(
@@ -113,7 +114,7 @@ std::string Joined(const std::vector<string_view>& words) {
 bool IsOutletName(const std::vector<string_view>& words) {
   if (words.empty() || words.size() > kMaxNameWords) return false;
   const std::string name = Joined(words);
-  if (kLabels.HasFolded(name)) return false;
+  if (name.size() > kMaxNameBytes || kLabels.HasFolded(name)) return false;
   if (lexicon::kAgencyKeys.HasFolded(name) || lexicon::kAgencyKeys.HasFolded(words.front())) {
     return true;
   }
@@ -262,7 +263,10 @@ std::string CopyrightHolder(string_view footer) {
       continue;
     }
     std::string holder = Joined(name);
-    if (lexicon::kAgencyMarkers.HasFolded(holder) || kLabels.HasFolded(holder)) continue;
+    if (holder.size() > kMaxNameBytes || lexicon::kAgencyMarkers.HasFolded(holder) ||
+        kLabels.HasFolded(holder)) {
+      continue;
+    }
     return holder;
   }
   return {};

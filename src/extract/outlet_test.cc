@@ -98,6 +98,12 @@ TEST(Outlet, AnotherOutletNamedInPassingIsNotTheTextsOwn) {
   EXPECT_EQ(Named("The Daily News has seenery."), "");
 }
 
+TEST(Outlet, ARunOfCharactersIsNoName) {
+  const std::string run(5000, 'X');
+  EXPECT_EQ(Named("The document, which " + run + ".com has seen, sets a date."), "");
+  EXPECT_EQ(CopyrightHolder("\xC2\xA9 2024 " + run), "");
+}
+
 TEST(Outlet, ACreditComesBeforeAFooterAndAFooterBeforeAName) {
   EXPECT_EQ(OutletNamedIn("NEW YORK (AP) - Stocks rose. The Daily News has learned more.",
                           "Copyright 2024 The Daily News"),
