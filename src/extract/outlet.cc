@@ -110,18 +110,19 @@ std::string Joined(const std::vector<string_view>& words) {
   return out;
 }
 
-// Whether `words` (each capitalised) are an outlet's name: see outlet.h.
-bool IsOutletName(const std::vector<string_view>& words) {
-  if (words.empty() || words.size() > kMaxNameWords) return false;
-  const std::string name = Joined(words);
-  if (name.size() > kMaxNameBytes || kLabels.HasFolded(name)) return false;
+// `words` (each capitalised) joined, when they are an outlet's name (see
+// outlet.h); else "".
+std::string OutletName(const std::vector<string_view>& words) {
+  if (words.empty() || words.size() > kMaxNameWords) return {};
+  std::string name = Joined(words);
+  if (name.size() > kMaxNameBytes || kLabels.HasFolded(name)) return {};
   if (lexicon::kAgencyKeys.HasFolded(name) || lexicon::kAgencyKeys.HasFolded(words.front())) {
-    return true;
+    return name;
   }
   const string_view last = TrimChars(words.back(), "'");
-  if (IsWebAddress(last)) return true;
-  if (words.size() == 1) return IsAcronym(last);
-  return kMediaHeads.HasFolded(last);
+  const bool outlet =
+      IsWebAddress(last) || (words.size() == 1 ? IsAcronym(last) : kMediaHeads.HasFolded(last));
+  return outlet ? name : std::string();
 }
 
 // "WASHINGTON (Reuters) - ...", "LONDON, March 3 (Reuters) - ...", "(CNN) --
@@ -155,7 +156,7 @@ std::string DatelineCredit(string_view text) {
   for (string_view w : credit) {
     if (FirstCharCase(w) != Case::kUpper) return {};
   }
-  return IsOutletName(credit) ? Joined(credit) : std::string();
+  return OutletName(credit);
 }
 
 // The outlet named just before a reporting phrase that starts at `at`.
@@ -176,7 +177,7 @@ std::string ReportingName(string_view text, size_t at) {
   while (!name.empty() && name.front() != "The" && lexicon::kSentenceOpeners.Has(name.front())) {
     name.erase(name.begin());
   }
-  return IsOutletName(name) ? Joined(name) : std::string();
+  return OutletName(name);
 }
 
 std::string NamedIn(const std::string& text, string_view copyright) {

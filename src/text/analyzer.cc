@@ -811,9 +811,9 @@ std::pair<std::size_t, std::size_t> Analyzer::Reading::TrimRun(const Pass& p) co
     std::size_t k = run_[b];
     bool title = p.info[k].flags & kTitleOrCalendar;
     bool tenure = b + 1 < e && IsTenureWord(p.Folded(k));
-    // A page's time stamp run into a name: "10:15 AM ET Samuel Dalembert",
-    // "Updated 9:05 PM GMT Wladimir Klitschko". (Lengths first: the lists
-    // hold words of 2-4 and 6-9 letters.)
+    // A page's time stamp run into a name ("10:15 AM ET Samuel Dalembert",
+    // "Updated 9:05 PM GMT Wladimir Klitschko"), or alone ("EST", "1,000
+    // MW"). (Lengths first: the lists hold words of 2-4 and 6-9 letters.)
     const std::size_t letters = p.tokens[k].end - p.tokens[k].begin;
     bool time = letters <= 4 ? p.tokens[k].all_caps && IsUnitOrTimeZone(p.Folded(k))
                              : letters >= 6 && letters <= 9 && IsTimeStampLabel(p.Folded(k));
@@ -864,7 +864,6 @@ std::pair<std::size_t, std::size_t> Analyzer::Reading::TrimRun(const Pass& p) co
   if (e - b == 1 && after_time) e = b;
   // One letter is no name: "B-24", "E!", a lone initial.
   if (e - b == 1 && p.tokens[run_[b]].end - p.tokens[run_[b]].begin == 1) e = b;
-  if (e - b == 1 && p.tokens[run_[b]].all_caps && IsUnitOrTimeZone(p.Folded(run_[b]))) e = b;
   return {b, e};
 }
 

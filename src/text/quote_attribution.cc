@@ -556,7 +556,8 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
       c.toks[floor - 1].kind != Kind::kBreak) {
     return false;
   }
-  int last = c.IsPronounAt(floor) ? floor : c.NameRunForward(floor, i - 2);
+  const bool pronoun = c.IsPronounAt(floor);
+  const int last = pronoun ? floor : c.NameRunForward(floor, i - 2);
   if (last < floor || !c.IsWord(last + 1) || c.toks[last + 1].cap) return false;
   // A name soon after is the subject, the words before it its description:
   // "Coptic activist Peter el-Naggar welcomed ...", "Greek prime minister
@@ -565,7 +566,7 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
     if (c.IsWord(k) && c.toks[k].cap) return false;
   }
   a->found = a->direct = true;
-  a->pronoun = last == floor && c.IsPronounAt(floor);
+  a->pronoun = pronoun;
   a->speaker_first = floor;
   a->speaker_last = last;
   return true;
