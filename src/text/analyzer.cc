@@ -749,6 +749,9 @@ std::size_t Analyzer::Reading::ReadRun(const Pass& p, Heading title_pass, std::s
       // the name ("Germany and Poland" is two).
       std::string_view f = p.Folded(j);
       bool of = f == "of" || f == "for";
+      // "... the Code for Crown Prosecutors and I have": a pronoun after
+      // "and" begins a clause.
+      if (f == "and" && (p.info[j + 1].flags & kStop)) break;
       if (run_.size() > lead && f == "and" && !after_of) {
         // The capitalised words after it: do they end such a name?
         std::size_t k = j + 1;
@@ -782,11 +785,14 @@ bool Analyzer::Reading::PunctuationJoins(const Pass& p, std::size_t j, std::stri
       return gap == " & " || gap == "&";
     case '.':
       // "St. Brendan's", and a first or middle initial after at most
-      // a given name: "J. Stephen Herring", "George W. Bush" (not
+      // one word or after a common given name: "J. Stephen Herring",
+      // "George W. Bush", "Defense Secretary Donald H. Rumsfeld" (not
       // "Cell Block G. Dubai").
       return gap == ". " && !p.info[j].sentence_start && !(p.info[j].flags & kStop) &&
              (IsNameAbbreviation(p.Folded(j - 1)) ||
-              (IsInitial(p.tokens[j - 1]) && run_.size() <= lead + 2));
+              (IsInitial(p.tokens[j - 1]) &&
+               (run_.size() <= lead + 2 ||
+                (run_.size() >= 2 && IsCommonGivenName(p.Folded(j - 2))))));
     case '\'':
     case '\xE2':
       return (gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j));

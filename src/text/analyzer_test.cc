@@ -12,6 +12,7 @@ namespace storyline::text {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::Not;
 
 // Made up, in the style of the founding example (shared/seeds).
@@ -215,10 +216,13 @@ TEST(Analyzer, InitialsAndKoreanGivenNamesStayInTheName) {
       "U.N. Secretary General Ban Ki-moon met former president George W. Bush, said J. "
       "Stephen Herring. The B-24 Liberator landed at 9:53 AM with Lt. Col. Erik Kurilla aboard. "
       "Guards found it in Cell Block G. Dubai police were told. An Obama-backed plan and a "
-      "Hong Kong-based firm were named.");
+      "Hong Kong-based firm were named. Bush kept Defense Secretary Donald H. Rumsfeld.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Ban Ki-moon"));
   EXPECT_THAT(names, Contains("George W. Bush"));
+  // An initial after a given name, however long the run before it.
+  EXPECT_THAT(names, Contains(HasSubstr("Donald H. Rumsfeld")));
+  for (const std::string& n : names) EXPECT_FALSE(n.ends_with("Donald H")) << n;
   EXPECT_THAT(names, Contains("J. Stephen Herring"));
   EXPECT_THAT(names, Contains("Erik Kurilla"));
   EXPECT_THAT(names, Contains("Hong Kong"));
@@ -276,6 +280,20 @@ TEST(Analyzer, NamesOfInstitutionsHoldTogetherAndListsComeApart) {
   EXPECT_THAT(names, Not(Contains("Germany and Poland")));
   EXPECT_THAT(names, Not(Contains("Co")));
   EXPECT_THAT(names, Not(Contains("Hospital")));
+}
+
+// "and" goes on to a word that ends an institution's name, and never to
+// a clause: "... the Code for Crown Prosecutors and I have concluded".
+TEST(Analyzer, AndJoinsAnInstitutionNotAClause) {
+  Analyzer analyzer;
+  Analysis a = analyzer.Analyze("",
+                                "The Food and Agriculture Organisation met on Monday. It was "
+                                "done under the Code for Crown Prosecutors and I have agreed.");
+  std::vector<std::string> names = EntityNames(a);
+  EXPECT_THAT(names, Contains("Food and Agriculture Organisation"));
+  EXPECT_THAT(names, Contains("Code for Crown Prosecutors"));
+  EXPECT_THAT(names, Not(Contains("Food")));
+  EXPECT_THAT(names, Not(Contains("Code for Crown Prosecutors and I")));
 }
 
 TEST(Analyzer, InstitutionNamesStopWhereTheSentenceDoes) {

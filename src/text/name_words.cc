@@ -138,13 +138,13 @@ bool TakesOf(std::string_view folded) {
 
 bool EndsNameWithAnd(std::string_view folded) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "administration", "agency",      "alliance",  "association", "authority",  "bank",
-      "board",          "bureau",      "coalition", "college",     "commission", "committee",
-      "company",        "corporation", "council",   "department",  "federation", "foundation",
-      "fund",           "group",       "institute", "league",      "ministry",   "network",
-      "office",         "party",       "police",    "service",     "society",    "trust",
-      "union",          "university",  "barbuda",   "herzegovina", "miquelon",   "nevis",
-      "principe",       "tobago"};
+      "administration", "agency",       "alliance",     "association", "authority",  "bank",
+      "board",          "bureau",       "coalition",    "college",     "commission", "committee",
+      "company",        "corporation",  "council",      "department",  "federation", "foundation",
+      "fund",           "group",        "institute",    "league",      "ministry",   "network",
+      "office",         "organisation", "organization", "party",       "police",     "service",
+      "services",       "society",      "trust",        "union",       "university", "barbuda",
+      "herzegovina",    "miquelon",     "nevis",        "principe",    "tobago"};
   return kSet.contains(folded);
 }
 
