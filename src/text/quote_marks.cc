@@ -98,7 +98,19 @@ Shape ShapeOf(std::string_view text, const Tok& t) {
 bool StraightOpens(std::string_view text, const Tok& t) {
   bool space_before = t.begin == 0 || text[t.begin - 1] == ' ' || text[t.begin - 1] == '\n' ||
                       text[t.begin - 1] == '(' || text[t.begin - 1] == '[';
-  if (!space_before || t.end >= text.size()) return false;
+  if (t.end >= text.size()) return false;
+  // A sentence glued to the one before: `... Mars."Congratulations to`.
+  // The mark opens a quote where none is open in its paragraph, an even
+  // number of straight marks before it (else it closes one: `... that
+  // business."Everyone wants snow`).
+  if (!space_before && t.begin > 0 &&
+      std::string_view(".!?").find(text[t.begin - 1]) != std::string_view::npos) {
+    if (text[t.end] < 'A' || text[t.end] > 'Z') return false;
+    std::size_t b = text.rfind('\n', t.begin);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    return std::count(text.begin() + b, text.begin() + t.begin, '"') % 2 == 0;
+  }
+  if (!space_before) return false;
   // Nor does a mark right before a comma open: `... de Viena ", dijo` (a
   // full stop may: `said: "...no acts`).
   switch (text[t.end]) {

@@ -272,6 +272,17 @@ TEST(FindQuotes, AStraightMarkBeforeACommaCloses) {
                   "Es un honor para todos nosotros"));
 }
 
+// A straight mark glued to the full stop before it opens a quote where none
+// is open in the paragraph, and closes the one that is.
+TEST(FindQuotes, AStraightMarkGluedToAFullStopOpensOrClosesByWhatIsOpen) {
+  EXPECT_THAT(Texts("NASA picked them for Mars.\"Congratulations to Scott and Mikhail on their "
+                    "selection,\" Bolden said."),
+              ElementsAre("Congratulations to Scott and Mikhail on their selection"));
+  EXPECT_THAT(Texts("\"Every day without snow, we lose some of that business.\"Everyone wants "
+                    "snow, of course, but Vail had a record month."),
+              ElementsAre("Every day without snow, we lose some of that business."));
+}
+
 // The marks of other languages: „…“ and »…« (German), „…” (Polish, Dutch),
 // «…» (French, with narrow no-break spaces inside, Spanish, Swiss German).
 // Read the English way, a German closing “ opened a "quote" of everything up

@@ -28,6 +28,14 @@ bool StartsSentence(std::string_view text, std::size_t i) {
   return false;
 }
 
+// Whether a straight double quote is open at text[i]: an odd number of
+// them since the paragraph began.
+bool QuoteOpenBefore(std::string_view text, std::size_t i) {
+  std::size_t b = text.rfind('\n', i);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  return std::count(text.begin() + b, text.begin() + i, '"') % 2 == 1;
+}
+
 void Emit(std::string_view text, std::size_t b, std::size_t e, std::uint16_t para,
           std::vector<SentenceSpan>* out) {
   while (b < e && (IsSpace(text[b]) || text[b] == '\n')) ++b;
@@ -82,7 +90,14 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
       if (m == 0) break;
       j += m;
     }
-    if (j < n && !IsSpace(text[j])) continue;
+    // A closing quote glued to the next sentence's capital ("... Mars."Congratulations
+    // to ...") still ends one: the space went missing, not the stop.
+    const bool glued = j < n && text[j] >= 'A' && text[j] <= 'Z' &&
+                       (text[j - 1] == '"' || (j >= i + 4 && text.substr(j - 3, 3) == "\u201D"));
+    if (j < n && !IsSpace(text[j]) && !glued) continue;
+    // A straight quote there opens the next sentence's quote when none is
+    // open in the paragraph: it goes with the next sentence.
+    if (glued && j == i + 2 && text[i + 1] == '"' && !QuoteOpenBefore(text, i)) j = i + 1;
     std::size_t k = j;
     while (k < n && IsSpace(text[k])) ++k;
     if (k < n && text[k] != '\n' && !StartsSentence(text, k)) continue;

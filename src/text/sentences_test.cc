@@ -81,6 +81,19 @@ TEST(Sentences, KeepsNumberAbbreviationBeforeDigit) {
             (Strings{"He is ranked No. 1 in the world.", "Others trail."}));
 }
 
+// A quote mark glued to the next sentence's capital still ends a sentence;
+// the mark goes with the sentence whose quote it opens or closes.
+TEST(Sentences, SplitsWhereAQuoteMarkIsGluedToTheNextSentence) {
+  EXPECT_EQ(Sentences("They flew to Mars.\"Congratulations to Scott,\" he said."),
+            (Strings{"They flew to Mars.", "\"Congratulations to Scott,\" he said."}));
+  EXPECT_EQ(Sentences("He said \"it was over.\"Then he left."),
+            (Strings{"He said \"it was over.\"", "Then he left."}));
+  EXPECT_EQ(Sentences("\u201CIt was over.\u201DThen he left."),
+            (Strings{"\u201CIt was over.\u201D", "Then he left."}));
+  EXPECT_EQ(Sentences("It was 1.5 billion.\"x\" is a letter."),
+            (Strings{"It was 1.5 billion.\"x\" is a letter."}));
+}
+
 // BUG: "no" is in the abbreviation list (for "No. 1"), so a sentence that
 // ends with the word "no" never ends: "Voters said no. Then ..." stays one
 // sentence. "No." abbreviates "number" only before a digit.
