@@ -783,16 +783,18 @@ bool Analyzer::Reading::PunctuationJoins(const Pass& p, std::size_t j, std::stri
     case ' ':
     case '&':
       return gap == " & " || gap == "&";
-    case '.':
-      // "St. Brendan's", and a first or middle initial after at most
-      // one word or after a common given name: "J. Stephen Herring",
-      // "George W. Bush", "Defense Secretary Donald H. Rumsfeld" (not
-      // "Cell Block G. Dubai").
-      return gap == ". " && !p.info[j].sentence_start && !(p.info[j].flags & kStop) &&
-             (IsNameAbbreviation(p.Folded(j - 1)) ||
-              (IsInitial(p.tokens[j - 1]) &&
-               (run_.size() <= lead + 2 ||
-                (run_.size() >= 2 && IsCommonGivenName(p.Folded(j - 2))))));
+    case '.': {
+      // "St. Brendan's", and first or middle initials after at most one
+      // word or after a common given name: "J. Stephen Herring", "George
+      // H. W. Bush", "Defense Secretary Donald H. Rumsfeld" (not "Cell
+      // Block G. Dubai").
+      if (gap != ". " || p.info[j].sentence_start || (p.info[j].flags & kStop)) return false;
+      if (IsNameAbbreviation(p.Folded(j - 1))) return true;
+      std::size_t before = run_.size();  // run_[before, size) are initials
+      while (before > 0 && IsInitial(p.tokens[run_[before - 1]])) --before;
+      if (before == run_.size()) return false;
+      return before <= lead + 1 || IsCommonGivenName(p.Folded(run_[before - 1]));
+    }
     case '\'':
     case '\xE2':
       return (gap == "'s " || gap == "\u2019s ") && TakesPossessive(p.Folded(j));

@@ -216,13 +216,15 @@ TEST(Analyzer, InitialsAndKoreanGivenNamesStayInTheName) {
       "U.N. Secretary General Ban Ki-moon met former president George W. Bush, said J. "
       "Stephen Herring. The B-24 Liberator landed at 9:53 AM with Lt. Col. Erik Kurilla aboard. "
       "Guards found it in Cell Block G. Dubai police were told. An Obama-backed plan and a "
-      "Hong Kong-based firm were named. Bush kept Defense Secretary Donald H. Rumsfeld.");
+      "Hong Kong-based firm were named. Bush kept Defense Secretary Donald H. Rumsfeld. "
+      "His father, George H. W. Bush, agreed.");
   std::vector<std::string> names = EntityNames(a);
   EXPECT_THAT(names, Contains("Ban Ki-moon"));
   EXPECT_THAT(names, Contains("George W. Bush"));
   // An initial after a given name, however long the run before it.
   EXPECT_THAT(names, Contains(HasSubstr("Donald H. Rumsfeld")));
   for (const std::string& n : names) EXPECT_FALSE(n.ends_with("Donald H")) << n;
+  EXPECT_THAT(names, Contains("George H. W. Bush"));
   EXPECT_THAT(names, Contains("J. Stephen Herring"));
   EXPECT_THAT(names, Contains("Erik Kurilla"));
   EXPECT_THAT(names, Contains("Hong Kong"));
