@@ -569,8 +569,34 @@ bool NamesItsOwnOutlet(const BriefArticle& a, std::string_view name) {
   return AsciiEqualsIgnoreCase(bare(name), bare(a.outlet));
 }
 
+// Whether the news of the prior mostly write `name`, one word, in lower
+// case: "Home", "Suspected", "LIFE" run into a sentence from a heading or a
+// lost full stop ("... mid-80s Suspected militants"). It names something
+// only where the prior's news write it as (part of) a name in at least one
+// document in kMinNameShare of those using it, given at least
+// kMinWordCaseDocs of them to judge by. Short capitals ("WHO", "IT", "AS")
+// are acronyms, not the word.
+bool PriorWritesInLowerCase(std::string_view name, const features::TermStats* prior) {
+  constexpr std::uint32_t kMinWordCaseDocs = 10;
+  constexpr double kMinNameShare = 0.15;
+  if (prior == nullptr || name.size() > 32) return false;
+  std::array<char, 32> folded;
+  bool all_caps = true;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (!AsciiAlpha(c)) return false;  // not one plain word
+    all_caps &= c >= 'A' && c <= 'Z';
+    folded[i] = static_cast<char>(c | 0x20);
+  }
+  if (all_caps && name.size() <= 3) return false;
+  const features::TermStats::WordCase wc =
+      prior->PriorWordCase(std::string_view(folded.data(), name.size()));
+  const std::uint32_t docs = wc.in_names + wc.in_lower_case;
+  return docs >= kMinWordCaseDocs && wc.in_names < kMinNameShare * docs;
+}
+
 void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
-                   const text::NameGroups& groups, Story* story) {
+                   const features::TermStats* prior, const text::NameGroups& groups, Story* story) {
   // Count articles per group, not mentions: an article writing both "Trump"
   // and "Donald Trump" counts once.
   std::vector<int> articles_of(groups.groups().size(), 0);
@@ -601,7 +627,8 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
   for (std::size_t g : order) {
     if (story->entities.size() == max || articles_of[g] == 0) break;
     // "Department" is some department: no entity to show.
-    if (!named[g] || text::IsGenericName(groups.groups()[g].canonical)) continue;
+    const std::string& name = groups.groups()[g].canonical;
+    if (!named[g] || text::IsGenericName(name) || PriorWritesInLowerCase(name, prior)) continue;
     story->entities.push_back({groups.groups()[g].canonical, articles_of[g]});
   }
 }
@@ -625,7 +652,7 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
       WriteHeadline(articles, readers, summary.lead.empty() ? summary.best : summary.lead);
   story->summary = std::move(summary.sentences);
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
-  GroupEntities(articles, options.max_entities, groups, story);
+  GroupEntities(articles, options.max_entities, options.prior, groups, story);
   story->only_in.clear();
   OnlyIn(articles, readers, options.only_in_per_outlet, options.prior, story);
   Timeline(articles, readers, options, story);

@@ -59,10 +59,21 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     data.resize(got);
   }
   TermStats stats;
-  // One entry per line but the header; a table sized once is not rehashed.
-  std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n'));
-  stats.df_.reserve(lines);
-  stats.prior_concept_df_.reserve(lines);
+  // One entry per line but the header, each table sized once, so that none
+  // is rehashed: terms and entity tokens in df_, terms in prior_concept_df_,
+  // entity tokens and lower-case words in prior_word_case_.
+  std::size_t lines = 0, entity_lines = 0, lower_case_lines = 0;
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    if (data[i] != '\n') continue;
+    ++lines;
+    if (i + 2 < data.size() && data[i + 2] == ':') {
+      entity_lines += data[i + 1] == 'E';
+      lower_case_lines += data[i + 1] == 'L';
+    }
+  }
+  stats.df_.reserve(lines - lower_case_lines);
+  stats.prior_concept_df_.reserve(lines - lower_case_lines - entity_lines);
+  stats.prior_word_case_.reserve(entity_lines + lower_case_lines);
   std::size_t line_no = 0;
   auto bad = [&](std::string_view why) {
     return Status::InvalidInput(path + ":" + std::to_string(line_no) + ": " + std::string(why));
@@ -89,10 +100,16 @@ Result<TermStats> TermStats::LoadPrior(const std::string& path) {
     if (r.ec != std::errc() || r.ptr != line.data() + line.size())
       return bad("bad document frequency");
     std::string_view term = line.substr(0, tab);
-    bool entity = term.rfind("E:", 0) == 0;
+    if (term.starts_with("L:")) {
+      stats.prior_word_case_[text::EntityId(term.substr(2))].in_lower_case += df;
+      continue;
+    }
+    bool entity = term.starts_with("E:");
     std::uint64_t id = entity ? text::EntityId(term.substr(2)) : text::TermId(term);
     stats.df_[id] += df;
-    if (!entity) {
+    if (entity) {
+      stats.prior_word_case_[id].in_names += df;
+    } else {
       stats.prior_concept_df_[static_cast<std::uint32_t>(id) & text::kConceptHashMask] += df;
     }
   }
@@ -153,5 +170,10 @@ float TermStats::PriorConceptIdf(std::uint32_t concept_hash) const {
 }
 
 float TermStats::MaxPriorConceptIdf() const { return LogOf(prior_docs_ + 1) + 1.0f; }
+
+TermStats::WordCase TermStats::PriorWordCase(std::string_view folded_word) const {
+  auto it = prior_word_case_.find(text::EntityId(folded_word));
+  return it == prior_word_case_.end() ? WordCase{} : it->second;
+}
 
 }  // namespace storyline::features

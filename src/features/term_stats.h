@@ -29,8 +29,10 @@ class TermStats {
 
   // Reads a prior written by `storyline df`: a header line
   // "#storyline-df<TAB>1<TAB><documents>", then "<term><TAB><df>" lines, where
-  // entity tokens are written "E:<token>". Returns kIoError or kInvalidInput
-  // naming the file and line when it cannot be used.
+  // entity tokens are written "E:<token>" and words written in lower case
+  // "L:<word>" (these are no terms: PriorWordCase() alone reads them).
+  // Returns kIoError or kInvalidInput naming the file and line when it cannot
+  // be used.
   static Result<TermStats> LoadPrior(const std::string& path);
 
   // Counts one document of the stream: each distinct body/title term and
@@ -55,6 +57,16 @@ class TermStats {
   // The highest PriorConceptIdf (a concept the prior lacks); 1 without a prior.
   float MaxPriorConceptIdf() const;
 
+  // How the prior's news write one folded word ("home"): in how many
+  // documents it is a token of a name ("Home Office", "Home") and in how
+  // many it is written in lower case ("at home"). Zeros for a word the prior
+  // lacks, or without a prior. The prior alone, like PriorConceptIdf().
+  struct WordCase {
+    std::uint32_t in_names = 0;
+    std::uint32_t in_lower_case = 0;
+  };
+  WordCase PriorWordCase(std::string_view folded_word) const;
+
   std::uint64_t documents() const { return prior_docs_ + stream_docs_; }
   std::size_t prior_terms() const { return prior_terms_; }
 
@@ -70,6 +82,8 @@ class TermStats {
   std::vector<std::uint32_t*> counted_;  // AddDocument's scratch: the counts it raised
   // The prior's body terms (not entity tokens) by concept hash.
   absl::flat_hash_map<std::uint32_t, std::uint32_t> prior_concept_df_;
+  // The prior's "E:" and "L:" counts by text::EntityId of the word.
+  absl::flat_hash_map<std::uint64_t, WordCase> prior_word_case_;
 };
 
 }  // namespace storyline::features

@@ -61,6 +61,30 @@ TEST_F(TermStatsTest, TermInPriorHasLowerIdfThanUnseenTerm) {
   EXPECT_GT(stats->Idf(text::TermId("kim")), stats->Idf(text::EntityId("kim")));
 }
 
+// "L:" lines say how often a word is written in lower case; with the "E:"
+// lines they tell a common word from a name. They are no terms: no IDF, no
+// count among the prior's terms.
+TEST_F(TermStatsTest, PriorWordCaseReadsNameTokensAndLowerCaseWords) {
+  std::string path = Write("df.tsv",
+                           "#storyline-df\t1\t1000\nE:home\t10\nE:kim\t5\nL:home\t90\n"
+                           "L:suspected\t12\nhome\t95\n");
+  Result<TermStats> stats = TermStats::LoadPrior(path);
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->prior_terms(), 3u);  // E:home, E:kim, home
+  EXPECT_EQ(stats->PriorWordCase("home").in_names, 10u);
+  EXPECT_EQ(stats->PriorWordCase("home").in_lower_case, 90u);
+  EXPECT_EQ(stats->PriorWordCase("kim").in_names, 5u);
+  EXPECT_EQ(stats->PriorWordCase("kim").in_lower_case, 0u);
+  EXPECT_EQ(stats->PriorWordCase("suspected").in_names, 0u);
+  EXPECT_EQ(stats->PriorWordCase("suspected").in_lower_case, 12u);
+  EXPECT_EQ(
+      stats->PriorWordCase("valdora").in_names + stats->PriorWordCase("valdora").in_lower_case, 0u);
+  // The term "home" keeps its own count, and "suspected" is no term.
+  EXPECT_NEAR(stats->Idf(text::TermId("home")), std::log(1001.0 / 96.0) + 1, 1e-4);
+  EXPECT_GT(stats->Idf(text::TermId("suspected")), stats->Idf(text::TermId("home")));
+  EXPECT_EQ(TermStats().PriorWordCase("home").in_lower_case, 0u);
+}
+
 TEST_F(TermStatsTest, PriorConceptIdfReadsBodyTermsOfThePriorOnly) {
   std::string path = Write("df.tsv", "#storyline-df\t1\t1000\nsummit\t10\nE:kim\t5\n#6.8\t2\n");
   Result<TermStats> stats = TermStats::LoadPrior(path);

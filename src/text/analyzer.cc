@@ -51,10 +51,11 @@ using analyzer_internal::TakesPossessive;
 namespace {
 
 // kWordSeed ("word") is in text/analyzer_pass.h.
-constexpr std::uint64_t kTermSeed = 0x7465726d;      // "term"
-constexpr std::uint64_t kEntitySeed = 0x656e7479;    // "enty"
-constexpr std::uint64_t kAcronymSeed = 0x6163726f;   // "acro"
-constexpr std::uint64_t kLanguageSeed = 0x6c616e67;  // "lang"
+constexpr std::uint64_t kTermSeed = 0x7465726d;       // "term"
+constexpr std::uint64_t kEntitySeed = 0x656e7479;     // "enty"
+constexpr std::uint64_t kAcronymSeed = 0x6163726f;    // "acro"
+constexpr std::uint64_t kLanguageSeed = 0x6c616e67;   // "lang"
+constexpr std::uint64_t kLowerCaseSeed = 0x6c6f7772;  // "lowr"
 
 // What follows an elided article or preposition written into a French or
 // Italian word ("l'homme", "qu'il", "dell'anno", "un'altra"): "homme", "il",
@@ -121,6 +122,7 @@ bool IsAcronym(const Token& t) { return t.all_caps && t.end - t.begin <= 7 && t.
 
 std::uint64_t TermId(std::string_view stem) { return Hash64(stem, kTermSeed); }
 std::uint64_t EntityId(std::string_view folded) { return Hash64(folded, kEntitySeed); }
+std::uint64_t LowerCaseId(std::string_view folded) { return Hash64(folded, kLowerCaseSeed); }
 
 struct Analyzer::Buffers {
   Pass pass;
@@ -299,6 +301,12 @@ class Analyzer::Reading {
   std::pair<std::size_t, std::size_t> TrimRun(const Pass& p) const;
   void AddName(const Pass& p, std::size_t b, std::size_t e);
   void AddMention(const Pass& p, std::size_t b, std::size_t e);
+  // For the prior: `folded`, a content word written in lower case.
+  void RecordLowerCase(std::string_view folded) {
+    std::uint64_t id = LowerCaseId(folded);
+    lower_case_words_->push_back(id);
+    if (vocabulary_) (*vocabulary_)[id] = "L:" + std::string(folded);
+  }
   std::size_t FindMention(std::uint64_t h);
 
   // The analyzer's, kept from one article to the next.
@@ -307,6 +315,7 @@ class Analyzer::Reading {
   std::string& elided_;
   std::uint32_t& generation_;
   std::unordered_map<std::uint64_t, std::string>* const vocabulary_;
+  std::vector<std::uint64_t>* const lower_case_words_;
 
   // This article's.
   Pass& bodyp_;
@@ -364,6 +373,7 @@ Analyzer::Reading::Reading(Analyzer* analyzer, Pass* bodyp, Pass* titlep, bool b
       elided_(analyzer->elided_),
       generation_(analyzer->generation_),
       vocabulary_(analyzer->vocabulary_),
+      lower_case_words_(analyzer->lower_case_words_),
       bodyp_(*bodyp),
       titlep_(*titlep),
       a_(*a),
@@ -464,6 +474,10 @@ void Analyzer::Reading::CountBodyWords() {
     }
     const Token& t = bodyp_.tokens[i];
     if (!t.capitalized) {
+      if (lower_case_words_ && !(w.written & kSeenLower) && t.kind == TokenKind::kWord &&
+          !(inf.flags & kStop)) {
+        RecordLowerCase(bodyp_.Folded(i));
+      }
       w.written |= kSeenLower;
     } else if (inf.sentence_start) {
       w.written |= kSeenOpening;

@@ -29,6 +29,8 @@ namespace storyline::text {
 // separate hash space so "Bush" the name and "bush" the plant never collide.
 std::uint64_t TermId(std::string_view stem);
 std::uint64_t EntityId(std::string_view folded);
+// The id under which the prior counts a word written in lower case ("L:<word>").
+std::uint64_t LowerCaseId(std::string_view folded);
 
 struct TermCount {
   std::uint64_t id = 0;
@@ -110,6 +112,11 @@ class Analyzer {
   void RecordVocabulary(std::unordered_map<std::uint64_t, std::string>* vocabulary) {
     vocabulary_ = vocabulary;
   }
+  // When set, every Analyze() from now on appends to `*out` the LowerCaseId
+  // of each word its body writes in lower case (once each; words, not stop
+  // words), recorded in the vocabulary as "L:<word>": the prior counts them,
+  // so that a brief can tell a common word from a name. nullptr stops it.
+  void RecordLowerCaseWords(std::vector<std::uint64_t>* out) { lower_case_words_ = out; }
 
   // Bytes the working buffers kept from the last articles hold (capacity).
   // Text over 1 MiB leaves none behind, so a thread that once analysed a huge
@@ -202,6 +209,7 @@ class Analyzer {
   WordCache term_of_;
   std::uint32_t generation_ = 0;
   std::unordered_map<std::uint64_t, std::string>* vocabulary_ = nullptr;
+  std::vector<std::uint64_t>* lower_case_words_ = nullptr;
 };
 
 }  // namespace storyline::text
