@@ -552,9 +552,14 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
     return false;
   }
   // The sentence opens at `floor`: not a look-back cut short by its length.
-  if (floor > 0 && c.toks[floor - 1].kind != Kind::kStop &&
-      c.toks[floor - 1].kind != Kind::kBreak) {
-    return false;
+  // A quote that ends its sentence ends it too ("... haul.” Mr. Christie
+  // thanked the president, saying, “…”").
+  if (floor > 0) {
+    const Kind before = c.toks[floor - 1].kind;
+    const bool quote_ended =
+        (before == Kind::kClose || before == Kind::kStraight || c.part_of[floor - 1] >= 0) &&
+        floor > 1 && c.toks[floor - 2].kind == Kind::kStop;
+    if (before != Kind::kStop && before != Kind::kBreak && !quote_ended) return false;
   }
   const bool pronoun = c.IsPronounAt(floor);
   const int last = pronoun ? floor : c.NameRunForward(floor, i - 2);

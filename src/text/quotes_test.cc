@@ -591,6 +591,15 @@ TEST(FindQuotes, ASpeechParticipleGivesTheQuoteToTheSentencesSubject) {
   EXPECT_EQ(q.speaker, "Miliband");
   q = One("Obama defended the decision, saying “we had no choice but to act quickly here.”");
   EXPECT_EQ(q.speaker, "Obama");
+  // A quote that ends the sentence before ends it: the next one's subject
+  // speaks, not the speaker of the quote before.
+  std::vector<Quote> two = FindQuotes(
+      "In Brigantine, Mr. Obama said, “We are going to be here for the long haul.” Mr. Christie "
+      "thanked the president for his visit, saying, “It’s really important to have the "
+      "president here.”");
+  ASSERT_THAT(two, SizeIs(2));
+  EXPECT_EQ(two[0].speaker, "Obama");
+  EXPECT_EQ(two[1].speaker, "Christie");
   // A name after the sentence's first words is its subject, not those words.
   q = One(
       "Coptic activist Peter Naggar welcomed the choice, adding: “He is not the kind of man who "
