@@ -451,6 +451,52 @@ bool IsCommonGivenName(std::string_view folded_word) {
   return Nicknames().contains(folded_word) || IsFormalGivenName(folded_word);
 }
 
+Gender GivenNameGender(std::string_view w) {
+  // The female names of IsCommonGivenName()'s lists and more; the male ones
+  // are the rest of those lists and more. Both leave out names given to
+  // both.
+  static const absl::flat_hash_set<std::string_view> kFemale = {
+      "elizabeth", "katherine",   "jennifer", "susan",    "margaret", "abigail",   "rebecca",
+      "victoria",  "amanda",      "jessica",  "sandra",   "deborah",  "valerie",   "hillary",
+      "mary",      "anne",        "ann",      "sarah",    "emma",     "laura",     "angela",
+      "theresa",   "nancy",       "kamala",   "melania",  "ivanka",   "nikki",     "linda",
+      "barbara",   "lisa",        "karen",    "betsy",    "helen",    "julia",     "liz",
+      "greta",     "jacinda",     "ursula",   "maria",    "nicole",   "jen",       "jenny",
+      "sue",       "meg",         "maggie",   "peggy",    "abby",     "becky",     "vicky",
+      "mandy",     "debbie",      "cathy",    "michelle", "ileana",   "stephanie", "catherine",
+      "kathleen",  "patricia",    "jane",     "emily",    "hannah",   "olivia",    "sophie",
+      "rachel",    "amy",         "anna",     "claire",   "diane",    "janet",     "julie",
+      "christine", "caroline",    "carol",    "heather",  "melissa",  "michele",   "kate",
+      "louise",    "alice",       "grace",    "ruth",     "joan",     "judith",    "sharon",
+      "teresa",    "marie",       "sylvia",   "natalie",  "nadine",   "glenys",    "yvonne",
+      "sheila",    "shirley",     "dorothy",  "diana",    "eva",      "irene",     "elena",
+      "sonia",     "marta",       "ana",      "carmen",   "isabel",   "rosa",      "angelina",
+      "madeleine", "condoleezza", "lindsay",  "lindsey",  "ellen",    "megan",     "kristen",
+      "jill",      "tina",        "tracy",    "wendy",    "gillian"};
+  static const absl::flat_hash_set<std::string_view> kBoth = {
+      "jean", "val", "sandy", "jess",  "kim",    "lee",   "jordan", "taylor", "alex",   "chris",
+      "pat",  "sam", "jamie", "robin", "leslie", "terry", "dana",   "kelly",  "francis"};
+  if (kFemale.contains(w)) return Gender::kFemale;
+  if (kBoth.contains(w)) return Gender::kUnknown;
+  static const absl::flat_hash_set<std::string_view> kMoreMale = {
+      "mitt",  "newt",  "rick",  "ted",     "tom",      "dick",   "bob",      "bill",    "jim",
+      "larry", "harry", "fred",  "ron",     "dan",      "ben",    "nick",     "matt",    "andy",
+      "greg",  "ken",   "pete",  "phil",    "tim",      "josh",   "nate",     "ray",     "walt",
+      "vince", "doug",  "hugo",  "felix",   "colin",    "graham", "nigel",    "ian",     "simon",
+      "neil",  "alan",  "hosni", "mahmoud", "vladimir", "silvio", "francois", "nicolas", "jacques"};
+  if (IsCommonGivenName(w) || kMoreMale.contains(w)) return Gender::kMale;
+  return Gender::kUnknown;
+}
+
+bool NamesABody(std::string_view name) {
+  const std::size_t space = name.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string last = Fold1(name.substr(space + 1));
+  static const absl::flat_hash_set<std::string_view> kMore = {
+      "chamber", "police", "government", "house", "bank", "army", "navy", "forces"};
+  return IsGenericHead(last) || kMore.contains(last);
+}
+
 std::string CleanName(std::string_view name) {
   std::vector<std::string_view> words = SplitWords(name);
   if (words.empty()) return {};

@@ -42,6 +42,7 @@
 #define STORYLINE_TEXT_NAMES_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -94,6 +95,17 @@ std::string_view FormalGivenName(std::string_view folded_word);
 // nickname): evidence that a capitalised phrase starting with it names a
 // person.
 bool IsCommonGivenName(std::string_view folded_word);
+
+// Whom an English given name is most often given to, for "he" and "she":
+// kUnknown for a name given to both ("Jean", "Val", "Sandy") and for one not
+// listed. Folded input.
+enum class Gender : std::uint8_t { kUnknown, kMale, kFemale };
+Gender GivenNameGender(std::string_view folded_word);
+
+// True when `name`, two words or more, ends with the head of a body's name:
+// "Administrative Appeals Chamber", "Foreign Ministry", "White House"; a
+// "he" or "she" is none of them.
+bool NamesABody(std::string_view name);
 
 class NameGroups {
  public:

@@ -425,4 +425,22 @@ TEST(NameGroups, SeedEntitiesGroupIntoOnePerPerson) {
 }
 
 }  // namespace
+TEST(GivenNameGender, KnownNamesAndNamesGivenToBoth) {
+  EXPECT_EQ(GivenNameGender("charles"), Gender::kMale);
+  EXPECT_EQ(GivenNameGender("barack"), Gender::kMale);
+  EXPECT_EQ(GivenNameGender("stephanie"), Gender::kFemale);
+  EXPECT_EQ(GivenNameGender("liz"), Gender::kFemale);
+  EXPECT_EQ(GivenNameGender("jean"), Gender::kUnknown);
+  EXPECT_EQ(GivenNameGender("sandy"), Gender::kUnknown);
+  EXPECT_EQ(GivenNameGender("valdoran"), Gender::kUnknown);
+}
+
+TEST(NamesABody, TheLastWordIsABodysHead) {
+  EXPECT_TRUE(NamesABody("Administrative Appeals Chamber"));
+  EXPECT_TRUE(NamesABody("Foreign Ministry"));
+  EXPECT_TRUE(NamesABody("White House"));
+  EXPECT_FALSE(NamesABody("Charles Warner"));
+  EXPECT_FALSE(NamesABody("Ministry"));  // one word: IsGenericName's case
+}
+
 }  // namespace storyline::text

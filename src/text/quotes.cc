@@ -129,6 +129,28 @@ std::vector<std::string> FoldedWords(std::string_view name) {
   return out;
 }
 
+// Whether `speaker` can be the "he" or "she" at token `pronoun`: not a
+// name given to the other sex ("Barack Obama" for "she said"), nor a body's
+// name ("The Administrative Appeals Chamber said ... He said"). Any speaker
+// fits another pronoun, or a verb's implied subject.
+bool FitsPronoun(const Context& c, int pronoun, std::string_view speaker) {
+  if (!c.IsWord(pronoun)) return true;
+  Lower word(c.Word(pronoun));
+  Gender said_of;
+  if (word.view() == "he") {
+    said_of = Gender::kMale;
+  } else if (word.view() == "she") {
+    said_of = Gender::kFemale;
+  } else {
+    return true;
+  }
+  if (NamesABody(speaker)) return false;
+  const std::vector<std::string> words = FoldedWords(speaker);
+  if (words.size() < 2) return true;  // a surname alone says nothing
+  const Gender given = GivenNameGender(words.front());
+  return given == Gender::kUnknown || given == said_of;
+}
+
 std::vector<Mention> FindMentions(const Context& c, const std::vector<std::string>& speakers) {
   std::vector<Mention> out;
   const int n = static_cast<int>(c.toks.size());
@@ -418,6 +440,7 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
           // David McCorquodale, a partner at KPMG, said he … “…,” he said."
           d.speaker = c.CleanSpeakerAt(other->first, other->last);
         }
+        if (!FitsPronoun(c, d.attr.speaker_first, d.speaker)) d.speaker.clear();
       } else if (seen.size() == 1) {
         // The most recent mention of that person, as written there. The
         // one name must be known as a person's or speak there ("Bajaj
@@ -436,6 +459,7 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
         }
         if (best->person || spoke) {
           d.speaker = c.CleanNameAt(best->first, best->last);
+          if (!FitsPronoun(c, d.attr.speaker_first, d.speaker)) d.speaker.clear();
         }
       }
     }

@@ -714,6 +714,26 @@ TEST(FindQuotes, PronounAfterAnotherPersonThanThePreviousSpeakerStaysEmpty) {
   EXPECT_EQ(q[1].speaker, "");
 }
 
+// "He" and "she" take no name given to the other sex and no body's name.
+TEST(FindQuotes, PronounTakesNoNameOfTheOtherSexNorABody) {
+  std::vector<Quote> q = FindQuotes(
+      "“A lot of people do not have IDs,” said Charles Warner, a voter.\n\n"
+      "Stephanie Singer disagrees with Warner.\n\n"
+      "“The purpose of the law is to suppress the vote,” she said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "");
+  q = FindQuotes(
+      "“A lot of people do not have IDs,” said Charles Warner, a voter.\n\n"
+      "“The purpose of the law is to suppress the vote,” he said.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "Charles Warner");
+  q = FindQuotes(
+      "The Administrative Appeals Chamber said it was in the public interest “for there to be "
+      "transparency”.\n\nHe said that “in my view it is of benefit to the prince”.");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[1].speaker, "");
+}
+
 TEST(FindQuotes, PronounTakesTheOtherPersonWhoSpokeSinceThePreviousQuote) {
   std::vector<Quote> q = FindQuotes(
       "“We will meet again,” Trump said.\n"
