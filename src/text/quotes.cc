@@ -301,6 +301,15 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
       if (k == Kind::kStop || k == Kind::kBreak) same = false;
     }
     if (parts[p - 1].close < 0) same = false;
+    // A full stop inside the closing mark ends the sentence when the next
+    // quote has a lead of its own, capitals and a colon: "… weak
+    // government.” Editorial in Ecuador's El Comercio: “…”" (not "…
+    // choose.” And, Ms. Lear added, “…”", one attribution for both).
+    const int close = parts[p - 1].close;
+    if (close > 0 && toks[close - 1].kind == Kind::kStop && c.IsWord(close + 1) &&
+        toks[close + 1].cap && toks[parts[p].open - 1].kind == Kind::kColon) {
+      same = false;
+    }
     sentence[p] = same ? sentence[p - 1] : sentence[p - 1] + 1;
   }
 

@@ -541,6 +541,25 @@ TEST(FindQuotes, PartsOfOneSentenceShareItsSpeaker) {
   EXPECT_EQ(q[2].source, SpeakerSource::kNamed);
 }
 
+// A quote that ends with its sentence's full stop, followed by a lead of
+// its own (capitals and a colon), starts another sentence: a press review
+// quotes one paper after another. A lead with a speech verb still speaks
+// for the quote before it in the sentence.
+TEST(FindQuotes, AQuoteWithALeadOfItsOwnAfterAFullStopIsAnotherSentence) {
+  std::vector<Quote> q = FindQuotes(
+      "Luis Carvajal Basto writes: “Venezuela begins a new journey with a weak government.” "
+      "Editorial in Ecuador's El Comercio: “Venezuela is not going to be the same any more.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].speaker, "Luis Carvajal Basto");
+  EXPECT_EQ(q[1].speaker, "");
+  q = FindQuotes(
+      "She voted for Ms. Warren because “she cares about the financial concerns of everybody.” "
+      "And, Ms. Lear added, “I feel she’s pretty scrappy and I really like that.”");
+  ASSERT_THAT(q, SizeIs(2));
+  EXPECT_EQ(q[0].speaker, "Lear");
+  EXPECT_EQ(q[1].speaker, "Lear");
+}
+
 TEST(FindQuotes, PronounTakesThePreviousQuotesSpeaker) {
   std::vector<Quote> q = FindQuotes(
       "“You have no nuclear testing,” Trump said, according to Reuters.\n\n"
