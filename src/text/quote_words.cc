@@ -127,16 +127,23 @@ bool IsFunctionWord(std::string_view w) {
 
 bool IsRoleNoun(std::string_view w) {
   static const absl::flat_hash_set<std::string_view> kSet = {
-      "leader",     "expert",        "official",    "spokesman",    "spokeswoman", "spokesperson",
-      "minister",   "president",     "secretary",   "adviser",      "advisor",     "aide",
-      "analyst",    "envoy",         "lawyer",      "professor",    "chairman",    "director",
-      "ambassador", "senator",       "governor",    "ceo",          "founder",     "economist",
-      "researcher", "scientist",     "diplomat",    "general",      "commander",   "candidate",
-      "reporter",   "correspondent", "chief",       "head",         "counterpart", "representative",
-      "executive",  "manager",       "officer",     "lawmaker",     "editor",      "investigator",
-      "prosecutor", "witness",       "strategist",  "contributor",  "pollster",    "consultant",
-      "columnist",  "commentator",   "activist",    "campaigner",   "attorney",    "historian",
-      "coach",      "captain",       "businessman", "businesswoman"};
+      "leader",         "expert",        "official",      "spokesman",  "spokeswoman",
+      "spokesperson",   "minister",      "president",     "secretary",  "adviser",
+      "advisor",        "aide",          "analyst",       "envoy",      "lawyer",
+      "professor",      "chairman",      "director",      "ambassador", "senator",
+      "governor",       "ceo",           "founder",       "economist",  "researcher",
+      "scientist",      "diplomat",      "general",       "commander",  "candidate",
+      "reporter",       "correspondent", "chief",         "head",       "counterpart",
+      "representative", "executive",     "manager",       "officer",    "lawmaker",
+      "editor",         "investigator",  "prosecutor",    "witness",    "strategist",
+      "contributor",    "pollster",      "consultant",    "columnist",  "commentator",
+      "activist",       "campaigner",    "attorney",      "historian",  "coach",
+      "captain",        "businessman",   "businesswoman", "critic",     "supporter",
+      "opponent",       "resident",      "protester",     "protestor",  "observer",
+      "doctor",         "teacher",       "student",       "voter",      "neighbour",
+      "neighbor",       "villager",      "survivor",      "relative",   "rebel",
+      "militant",       "soldier",       "farmer",        "worker",     "organiser",
+      "organizer",      "fan",           "victim",        "parent"};
   return kSet.contains(w);
 }
 

@@ -164,6 +164,8 @@ TEST(FindQuotes, AWordThatNamesNobodyIsNoSpeaker) {
   // Nor a role in the plural.
   EXPECT_EQ(One("Investigators said: “Torture is on the rise.”").speaker, "");
   EXPECT_EQ(One("Witnesses told reporters: “The building shook for a minute.”").speaker, "");
+  EXPECT_EQ(One("Critics said: “The law is an attempt to keep voters away.”").speaker, "");
+  EXPECT_EQ(One("Residents told reporters: “The water rose in minutes.”").speaker, "");
   // A surname alone still speaks, a rank's too.
   EXPECT_EQ(One("“I just felt the direction we were going was wrong,” King said.").speaker, "King");
   EXPECT_EQ(One("“The rule strengthens the regulations a great deal,” Kempthorne said.").speaker,
