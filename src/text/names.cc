@@ -84,6 +84,7 @@ bool IsHeadTitle(std::string_view w) {
                                                              "captain",
                                                              "supervisor",
                                                              "sheriff",
+                                                             "undersheriff",
                                                              "inspector",
                                                              "superintendent",
                                                              "commissioner",

@@ -32,6 +32,7 @@ TEST(CleanName, StripsTitlesAndPossessives) {
   EXPECT_EQ(CleanName("Mr. Trump"), "Trump");
   EXPECT_EQ(CleanName("Trump's"), "Trump");
   EXPECT_EQ(CleanName("Councillors Brenda Kowalski"), "Brenda Kowalski");  // a list's title
+  EXPECT_EQ(CleanName("Undersheriff James Gage"), "James Gage");
   // A trade before a name, as headlines write it.
   EXPECT_EQ(CleanName("Comedian Ellen DeGeneres"), "Ellen DeGeneres");
   EXPECT_EQ(CleanName("Owner Arte Moreno"), "Arte Moreno");
