@@ -23,6 +23,7 @@ using brief_internal::IsTitleMark;
 using brief_internal::IsWord;
 using brief_internal::MergeQuotes;
 using brief_internal::OnlyIn;
+using brief_internal::PairQuotes;
 using brief_internal::PositionWeight;
 using brief_internal::Sentence;
 using brief_internal::Show;
@@ -238,7 +239,53 @@ bool IsAttributedQuote(std::string_view s) {
 
 namespace brief_internal {
 
-std::string Show(std::string_view sentence) { return Trim(WithoutDateline(TrimView(sentence))); }
+// A sentence shown alone keeps its quotation marks paired. The splitter
+// ends a sentence inside a quote that runs on (“… said in a statement:
+// "Stuart Hall is innocent of these charges. He will ...”), so the mark
+// that closes it is in a later sentence; and a sentence may begin inside a
+// quote (“He will plead not guilty,” he said.). The missing mark is added at
+// the end or at the start. Curly marks are counted by kind; a straight mark
+// left over is an opening one unless it is the first and placed as a
+// closing one (no space before it).
+std::string PairQuotes(std::string s) {
+  std::size_t open = 0, close = 0, straight = 0, first_straight = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') {
+      if (straight++ == 0) first_straight = i;
+    } else if (s.compare(i, 3, "\u201C") == 0) {
+      ++open;
+    } else if (s.compare(i, 3, "\u201D") == 0) {
+      ++close;
+    }
+  }
+  std::string before, after;
+  if (straight % 2 == 1) {
+    const std::size_t i = first_straight;
+    const bool placed_closing = i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' &&
+                                (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == ',');
+    (placed_closing ? before : after) += '"';
+  }
+  for (; open < close; ++open) before += "\u201C";
+  for (; close < open; ++close) after += "\u201D";
+  if (before.empty() && after.empty()) return s;
+  return before + s + after;
+}
+
+// A closing mark the splitter left at a sentence's start (“" He'll also
+// earn ...”) belongs to the sentence before, and an opening one left at
+// its end (“... waited on the streets. "”) to the sentence after: neither
+// is shown.
+std::string_view WithoutStrayMarks(std::string_view s) {
+  if (s.starts_with("\" ")) s = TrimView(s.substr(2));
+  if (s.starts_with("\u201D ")) s = TrimView(s.substr(4));
+  if (s.ends_with(" \"")) s = TrimView(s.substr(0, s.size() - 2));
+  if (s.ends_with(" \u201C")) s = TrimView(s.substr(0, s.size() - 4));
+  return s;
+}
+
+std::string Show(std::string_view sentence) {
+  return PairQuotes(Trim(WithoutStrayMarks(WithoutDateline(TrimView(sentence)))));
+}
 
 std::string FirstWords(std::string_view s, std::size_t words) {
   std::size_t seen = 0;
@@ -552,7 +599,8 @@ Summary Summarize(std::span<const BriefArticle> articles, const std::vector<std:
   });
   for (const Sentence& s : chosen) {
     std::string text = Show(articles[s.article].material->Sentence(*s.facts));
-    out.sentences.push_back(s.facts == cut ? FirstWords(text, cut_words) : std::move(text));
+    out.sentences.push_back(s.facts == cut ? PairQuotes(FirstWords(text, cut_words))
+                                           : std::move(text));
   }
   return out;
 }
@@ -648,8 +696,8 @@ void WriteBrief(std::span<const BriefArticle> articles, const BriefOptions& opti
   text::NameGroups groups(names);
 
   Summary summary = Summarize(articles, readers, options.summary_words);
-  story->headline =
-      WriteHeadline(articles, readers, summary.lead.empty() ? summary.best : summary.lead);
+  story->headline = PairQuotes(
+      WriteHeadline(articles, readers, summary.lead.empty() ? summary.best : summary.lead));
   story->summary = std::move(summary.sentences);
   story->quotes = MergeQuotes(articles, groups, options.max_quotes);
   GroupEntities(articles, options.max_entities, options.prior, groups, story);

@@ -44,8 +44,14 @@ inline bool IsPairOrName(std::uint32_t c) { return !IsWord(c) && !IsTitleMark(c)
 inline constexpr UnixSeconds kUndated = std::numeric_limits<UnixSeconds>::min();
 inline UnixSeconds TimeKey(const BriefArticle& a) { return a.time ? *a.time : kUndated; }
 
-// How a sentence of an article is shown.
+// How a sentence of an article is shown: trimmed, without a dateline, its
+// quotation marks paired (PairQuotes).
 std::string Show(std::string_view sentence);
+
+// `s` with the quotation mark added that a quote cut by a sentence end
+// lacks: at the end for a quote that runs on, at the start for one that
+// began in the sentence before.
+std::string PairQuotes(std::string s);
 
 // The first `words` words of `s`, with "…" when cut.
 std::string FirstWords(std::string_view s, std::size_t words);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "brief/brief_internal.h"
 #include "brief/material.h"
 #include "extract/text_cleaner.h"
 #include "text/analyzer.h"
@@ -954,6 +955,32 @@ TEST(ArticleMaterial, EmptyMaterialRoundTrips) {
   ASSERT_TRUE(ArticleMaterial::Parse(bytes, &back));
   EXPECT_TRUE(back.text.empty());
   EXPECT_TRUE(back.sentences.empty());
+}
+
+// A sentence shown alone pairs its quotation marks: the splitter ends one
+// inside a quote that runs on, or starts one inside a quote.
+TEST(PairQuotes, AddsTheMarkACutQuoteLacks) {
+  using brief_internal::PairQuotes;
+  EXPECT_EQ(PairQuotes("She said: \"Stuart Hall is innocent of these charges."),
+            "She said: \"Stuart Hall is innocent of these charges.\"");
+  EXPECT_EQ(PairQuotes("I think we could have won,\" he said."),
+            "\"I think we could have won,\" he said.");
+  EXPECT_EQ(PairQuotes("He said: \u201CI think he cares deeply."),
+            "He said: \u201CI think he cares deeply.\u201D");
+  EXPECT_EQ(PairQuotes("We will win,\u201D he said."), "\u201CWe will win,\u201D he said.");
+  // Paired marks, apostrophes and none: as they are.
+  EXPECT_EQ(PairQuotes("He said \"yes\" and \u201Cno\u201D, it's late."),
+            "He said \"yes\" and \u201Cno\u201D, it's late.");
+  EXPECT_EQ(PairQuotes(""), "");
+}
+
+// A mark the splitter left on the wrong side of a sentence end is not shown.
+TEST(Show, LeavesOutMarksOfTheSentencesAround) {
+  using brief_internal::Show;
+  EXPECT_EQ(Show("\" He'll also earn five percent of the grosses."),
+            "He'll also earn five percent of the grosses.");
+  EXPECT_EQ(Show("Residents waited on the streets. \""), "Residents waited on the streets.");
+  EXPECT_EQ(Show("She said: \"It is over."), "She said: \"It is over.\"");
 }
 
 }  // namespace
