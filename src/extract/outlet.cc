@@ -273,12 +273,52 @@ std::string CopyrightHolder(string_view footer) {
   return {};
 }
 
-std::string OutletNamedIn(const std::string& text, string_view copyright) {
-  std::string name = NamedIn(text, copyright);
+namespace {
+
+// One name for a wire's spellings ("AP" -> "Associated Press").
+std::string OneWireName(std::string name) {
   for (const WireName& wire : kWireNames) {
     if (wire.spellings.HasFolded(name)) return std::string(wire.name);
   }
   return name;
+}
+
+// The outlet `part` of a title names, when each word of it is capitalised
+// (glue words aside) and together they are an outlet's name; else "".
+std::string OutletOfTitlePart(string_view part) {
+  const std::vector<string_view> words = Words(part);
+  for (string_view w : words) {
+    if (FirstCharCase(w) != Case::kUpper && !kNameGlue.HasFolded(w)) return {};
+  }
+  return OutletName(words);
+}
+
+}  // namespace
+
+std::string OutletNamedIn(const std::string& text, string_view copyright) {
+  return OneWireName(NamedIn(text, copyright));
+}
+
+TitleParts TitleWithoutOutlet(string_view title) {
+  title = TrimChars(title, " ");
+  if (std::string whole = OutletOfTitlePart(title); !whole.empty()) {
+    return {string_view(), OneWireName(std::move(whole))};
+  }
+  // The last separator set off by spaces, and what follows it.
+  size_t cut = string_view::npos, after = 0;
+  for (string_view sep :
+       {string_view(" - "), string_view(" | "), string_view(" :: "), string_view(" : "),
+        string_view(" \xC2\xAB "), string_view(" \xE2\x80\x93 "), string_view(" \xE2\x80\x94 ")}) {
+    const size_t at = title.rfind(sep);
+    if (at != string_view::npos && (cut == string_view::npos || at > cut)) {
+      cut = at;
+      after = at + sep.size();
+    }
+  }
+  if (cut == string_view::npos || cut == 0) return {title, {}};
+  std::string outlet = OutletOfTitlePart(title.substr(after));
+  if (outlet.empty()) return {title, {}};
+  return {TrimChars(title.substr(0, cut), " "), OneWireName(std::move(outlet))};
 }
 
 }  // namespace storyline::extract

@@ -46,6 +46,20 @@ std::string OutletNamedIn(const std::string& text, std::string_view copyright);
 // ("(C) All rights reserved") or a photo agency.
 std::string CopyrightHolder(std::string_view footer);
 
+// A title and the outlet's name a page appends to it: "Sandy kills 6 in
+// Haiti - Xinhua" is {"Sandy kills 6 in Haiti", "Xinhua"}, and so are
+// "... | NPR", "... « VOA Breaking News", "... : The Express Tribune" (also
+// after an en or em dash, or "::"); a title that is an outlet's name alone
+// ("Taipei Times") is {"", "Taipei Times"}. The name must be one by
+// OutletNamedIn()'s test, each word capitalised; otherwise {title, ""}
+// ("Champions League draw - LIVE", "Lindsay Lohan Checks Into Court -
+// Ordered Rehab"). `text` views `title`.
+struct TitleParts {
+  std::string_view text;
+  std::string outlet;
+};
+TitleParts TitleWithoutOutlet(std::string_view title);
+
 }  // namespace storyline::extract
 
 #endif  // STORYLINE_EXTRACT_OUTLET_H_

@@ -116,5 +116,32 @@ TEST(Outlet, ACreditComesBeforeAFooterAndAFooterBeforeAName) {
             "Example Herald");
 }
 
+// A page's title with its outlet's name after a separator: the title and
+// the name apart.
+TEST(TitleWithoutOutlet, SplitsTheOutletAPageAppends) {
+  auto parts = [](std::string_view t) {
+    TitleParts p = TitleWithoutOutlet(t);
+    return std::string(p.text) + "|" + p.outlet;
+  };
+  EXPECT_EQ(parts("Sandy kills 6 in Haiti - Xinhua"), "Sandy kills 6 in Haiti|Xinhua");
+  EXPECT_EQ(parts("Tanks at the Palace \xC2\xAB VOA Breaking News"),
+            "Tanks at the Palace|VOA Breaking News");
+  EXPECT_EQ(parts("Pakistani Pele dies \xE2\x80\x93 The Express Tribune"),
+            "Pakistani Pele dies|The Express Tribune");
+  EXPECT_EQ(parts("Warnings Canceled : The Two-Way : NPR"), "Warnings Canceled : The Two-Way|NPR");
+  EXPECT_EQ(parts("Quake hits Iran | AP"), "Quake hits Iran|Associated Press");
+  // A title that is an outlet's name alone is no title.
+  EXPECT_EQ(parts("Taipei Times"), "|Taipei Times");
+  // What follows is no outlet: the title stays whole.
+  EXPECT_EQ(parts("Champions League knock-out draw - LIVE"),
+            "Champions League knock-out draw - LIVE|");
+  EXPECT_EQ(parts("Lindsay Lohan Checks Into Court - Ordered Rehab"),
+            "Lindsay Lohan Checks Into Court - Ordered Rehab|");
+  EXPECT_EQ(parts("Peace talks fail - a blow to the Times"),
+            "Peace talks fail - a blow to the Times|");
+  EXPECT_EQ(parts("Stocks fall in Tokyo"), "Stocks fall in Tokyo|");
+  EXPECT_EQ(parts(""), "|");
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -45,6 +45,14 @@ Result<TextLayout> ReadArticleSource(Article* a, PageOnly* page) {
   // decoded by its parser.
   DecodeCharacterReferences(&a->text);
   DecodeCharacterReferences(&a->title);
+  // A title given that ends with its outlet's name ("... - Xinhua", "... |
+  // NPR") heads a story without it, and the name is the outlet when none was
+  // given. (A page's own title is left as its metadata reads it: the test
+  // pages of Mozilla's Readability keep "... | IAB".)
+  if (TitleParts parts = TitleWithoutOutlet(a->title); !parts.outlet.empty()) {
+    if (a->source.empty()) a->source = std::move(parts.outlet);
+    a->title = std::string(parts.text);
+  }
   // Text that is markup, as given or once decoded (a feed's content field):
   // the text it marks up, a block a line.
   TextLayout layout = TextLayout::kLines;

@@ -115,6 +115,21 @@ TEST(ReadArticle, AnArticleWithoutASourceIsTheOutletItsTextNames) {
   d.text = kBody;
   ASSERT_TRUE(ReadArticle(&d).ok());
   EXPECT_EQ(d.source, "");
+
+  Article e;  // a title's appended outlet: the source, and no part of the title
+  e.title = "Ferries stay in port - Xinhua";
+  e.text = kBody;
+  ASSERT_TRUE(ReadArticle(&e).ok());
+  EXPECT_EQ(e.title, "Ferries stay in port");
+  EXPECT_EQ(e.source, "Xinhua");
+
+  Article f;  // with a source given, the title still loses the name
+  f.source = "Le Monde";
+  f.title = "Ferries stay in port | NPR";
+  f.text = kBody;
+  ASSERT_TRUE(ReadArticle(&f).ok());
+  EXPECT_EQ(f.title, "Ferries stay in port");
+  EXPECT_EQ(f.source, "Le Monde");
 }
 
 TEST(ReadArticle, ATextOpeningWithItsTitleSaysItOnce) {
