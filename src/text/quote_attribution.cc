@@ -325,6 +325,27 @@ void Context::Object(int o, int ceil, Attribution* a) const {
     }
     return;
   }
+  // A capitalised office ending in a title, its comma, then the name:
+  // "said ILO’s Director-General, Juan Somavia".
+  if (IsWord(role_end) && toks[role_end].cap) {
+    const int office_last = NameRunForward(role_end, ceil);
+    if (office_last >= 0 && office_last + 2 < static_cast<int>(toks.size()) &&
+        toks[office_last + 1].kind == Kind::kComma && IsWord(office_last + 2) &&
+        toks[office_last + 2].cap) {
+      Lower w(Word(office_last));
+      const std::string_view title = w.view();
+      const std::size_t dash = title.rfind('-');
+      if (IsRoleOrTitle(title) ||
+          (dash != std::string_view::npos && IsRoleOrTitle(title.substr(dash + 1)))) {
+        const int last = NameRunForward(office_last + 2, office_last + 7);
+        if (last >= 0) {
+          a->speaker_first = office_last + 2;
+          a->speaker_last = last;
+        }
+        return;
+      }
+    }
+  }
   // A role in lower case may stand before the name: "said spokesman Joseph
   // Dean", "said state department spokesman William Ostick", "said
   // forecaster Michael Brennan". Up to three such words, when the last is

@@ -59,6 +59,13 @@ TEST(FindQuotes, SaidThenTitledNameGivesThePerson) {
   Quote q = One("\"We made real progress today,\" said Secretary of State Mike Pompeo.");
   EXPECT_EQ(q.text, "We made real progress today");
   EXPECT_EQ(q.speaker, "Mike Pompeo");
+  // An office in capitals, its comma, then the name.
+  EXPECT_EQ(One("“The ratification sends a powerful signal,” said ILO’s Director-General, Juan "
+                "Somavia.")
+                .speaker,
+            "Juan Somavia");
+  EXPECT_EQ(One("\"We will go there next week,\" said the Prime Minister, Shinzo Abe.").speaker,
+            "Shinzo Abe");
 }
 
 TEST(FindQuotes, NameSaidColonQuote) {
