@@ -301,18 +301,30 @@ std::string OutletNamedIn(const std::string& text, string_view copyright) {
 
 TitleParts TitleWithoutOutlet(string_view title) {
   title = TrimChars(title, " ");
-  if (std::string whole = OutletOfTitlePart(title); !whole.empty()) {
-    return {string_view(), OneWireName(std::move(whole))};
+  // One pass from the end (it runs on every title): the last separator set
+  // off by spaces, and how many spaces the title has.
+  constexpr string_view kSeparators[] = {"-",           "|", "::", ":", "\xC2\xAB", "\xE2\x80\x93",
+                                         "\xE2\x80\x94"};
+  size_t cut = string_view::npos, after = 0, spaces = 0;
+  for (size_t i = title.size(); i-- > 0;) {
+    if (title[i] != ' ') continue;
+    ++spaces;
+    if (cut != string_view::npos) continue;
+    if (i + 1 >= title.size() || AsciiAlnum(title[i + 1])) continue;  // a word follows
+    for (string_view sep : kSeparators) {
+      const size_t end = i + 1 + sep.size();
+      if (end < title.size() && title[end] == ' ' && title[i + 1] == sep[0] &&
+          title.compare(i + 1, sep.size(), sep) == 0) {
+        cut = i;
+        after = end + 1;
+        break;
+      }
+    }
   }
-  // The last separator set off by spaces, and what follows it.
-  size_t cut = string_view::npos, after = 0;
-  for (string_view sep :
-       {string_view(" - "), string_view(" | "), string_view(" :: "), string_view(" : "),
-        string_view(" \xC2\xAB "), string_view(" \xE2\x80\x93 "), string_view(" \xE2\x80\x94 ")}) {
-    const size_t at = title.rfind(sep);
-    if (at != string_view::npos && (cut == string_view::npos || at > cut)) {
-      cut = at;
-      after = at + sep.size();
+  // A title of an outlet's name alone: at most kMaxNameWords words.
+  if (spaces < kMaxNameWords) {
+    if (std::string whole = OutletOfTitlePart(title); !whole.empty()) {
+      return {string_view(), OneWireName(std::move(whole))};
     }
   }
   if (cut == string_view::npos || cut == 0) return {title, {}};
