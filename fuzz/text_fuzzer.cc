@@ -1,9 +1,9 @@
 // Fuzzes the text path of an article and its brief: the decoding of
 // character references, markup in the text, the repair of mojibake and C1
-// controls, cleaning, the outlet the text names, analysis (sentences,
-// entities, concepts) and quotes in each language, the brief material's
-// binary form and WriteBrief, on arbitrary valid UTF-8 split into two
-// articles.
+// controls, cleaning, the outlet the text and its title name, analysis
+// (sentences, entities, concepts) and quotes in each language, the brief
+// material's binary form and WriteBrief, on arbitrary valid UTF-8 split
+// into two articles.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -44,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // page) gives valid UTF-8 or a refusal.
     storyline::Article article;
     article.text = std::string(original);
+    // Its first line as a given title too: a title that opens the text, or
+    // that ends with an outlet's name ("... - Xinhua").
+    article.title = std::string(original.substr(0, original.find('\n')));
     if (storyline::extract::ReadArticle(&article).ok()) {
       if (article.text.empty() || !storyline::IsValidUtf8(article.text) ||
           !storyline::IsValidUtf8(article.title) || !storyline::IsValidUtf8(article.source)) {
