@@ -139,7 +139,7 @@ class PreparedArticle {
   // speaker loses a trade written before the name ("Actor Leonardo DiCaprio");
   // 48: a quote paragraph goes on with the speaker of the paragraph before;
   // 49: ", saying “…”" gives the quote to the sentence's subject
-  static constexpr std::uint32_t kFormat = 59;
+  static constexpr std::uint32_t kFormat = 60;
   std::string Serialize() const;
   // False (and `out` unspecified) for bytes of another version or corrupt ones.
   static bool Parse(std::string_view bytes, PreparedArticle* out);

@@ -565,6 +565,18 @@ namespace {
 // before the quote, speaks for the subject of its sentence: a name (or "he",
 // "she") that opens the sentence, with its verb in lower case after it.
 // `floor` is where Leading() stopped looking back.
+// Words that open a sentence before its subject, set off by a comma
+// ("Later, ...", "Meanwhile, ..."), beside the function words ("On Monday,").
+bool IsSentenceAdverb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "later",      "earlier", "meanwhile", "however",      "yesterday",  "today", "afterwards",
+      "separately", "still",   "instead",   "nevertheless", "previously", "then",  "also"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// At most this many tokens of such a phrase before its comma.
+constexpr int kMaxOpeningPhraseTokens = 5;
+
 bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution* a) {
   int i = p.open - 1;
   if (i > floor && (c.toks[i].kind == Kind::kColon || c.toks[i].kind == Kind::kComma)) --i;
@@ -582,9 +594,24 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
         floor > 1 && c.toks[floor - 2].kind == Kind::kStop;
     if (before != Kind::kStop && before != Kind::kBreak && !quote_ended) return false;
   }
-  const bool pronoun = c.IsPronounAt(floor);
-  const int last = pronoun ? floor : c.NameRunForward(floor, i - 2);
-  if (last < floor || !c.IsWord(last + 1) || c.toks[last + 1].cap) return false;
+  // A short opening phrase set off by a comma comes before the subject: "On
+  // Monday, Mr. Dobkin called the shooting worrying, saying “…”".
+  int subject = floor;
+  if (c.IsWord(floor)) {
+    Lower opener(c.Word(floor));
+    if (IsFunctionWord(opener.view()) || IsSentenceAdverb(opener.view())) {
+      for (int k = floor + 1; k <= floor + kMaxOpeningPhraseTokens && k < i - 2; ++k) {
+        if (c.toks[k].kind == Kind::kComma) {
+          subject = k + 1;
+          break;
+        }
+        if (!c.IsWord(k)) break;
+      }
+    }
+  }
+  const bool pronoun = c.IsPronounAt(subject);
+  const int last = pronoun ? subject : c.NameRunForward(subject, i - 2);
+  if (last < subject || !c.IsWord(last + 1) || c.toks[last + 1].cap) return false;
   // A name soon after is the subject, the words before it its description:
   // "Coptic activist Peter el-Naggar welcomed ...", "Greek prime minister
   // George Papandreou condemned ...". Left to the other readers.
@@ -593,7 +620,7 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
   }
   a->found = a->direct = true;
   a->pronoun = pronoun;
-  a->speaker_first = floor;
+  a->speaker_first = subject;
   a->speaker_last = last;
   return true;
 }

@@ -619,6 +619,11 @@ TEST(FindQuotes, ASpeechParticipleGivesTheQuoteToTheSentencesSubject) {
   EXPECT_EQ(q.speaker, "Miliband");
   q = One("Obama defended the decision, saying “we had no choice but to act quickly here.”");
   EXPECT_EQ(q.speaker, "Obama");
+  // Past a short opening phrase set off by a comma.
+  q =
+      One("On Monday, Mr. Dobkin called the shooting a worrying step, saying, “Now we are "
+          "seeing the blacker things in life.”");
+  EXPECT_EQ(q.speaker, "Dobkin");
   // A quote that ends the sentence before ends it: the next one's subject
   // speaks, not the speaker of the quote before.
   std::vector<Quote> two = FindQuotes(
