@@ -2,7 +2,7 @@
 """Time for one very long article: does the cost of an article grow linearly with its length?
 
 An article may be up to 16 MiB (`max_article_bytes`), and `storyline serve` prepares whatever it
-is POSTed. This writes one JSONL article of N paragraphs in one of four shapes:
+is POSTed. This writes one JSONL article of N paragraphs in one of five shapes:
 
   pronoun    each names a new person and place and quotes "him": "Mary Khan17 arrived in
              Springfield17 on Monday ... “We are going to work hard on this problem number
@@ -12,7 +12,10 @@ is POSTed. This writes one JSONL article of N paragraphs in one of four shapes:
   paragraph  N quotes run on in one paragraph with no full stop: "“…,” he said, and “…,” he
              said, and ...";
   crowd      one speaker named at the top, then in the same paragraph two new names before
-             each "he said".
+             each "he said";
+  glued      N sentences in one paragraph, each quote glued to the full stop before it:
+             "... was so.\"Then it was ..." (a straight mark opens or closes by how many came
+             before it in the paragraph: counted once, not again at each mark).
 
 A list page, a live blog or a transcript can look like any of them. It times `storyline cluster
 --threads 1` (with briefs, where names and quotes are read) on each size and prints the wall
@@ -51,12 +54,15 @@ def write_article(path, pairs, shape, seed=1):
         elif shape == "paragraph":  # quotes run on in one paragraph, without a full stop
             said = " ".join(rng.choice(WORDS) for _ in range(7))
             paras.append(f"\u201c{said} {i},\u201d he said, and")
+        elif shape == "glued":  # straight marks glued to the stop before, one paragraph
+            said = " ".join(rng.choice(WORDS) for _ in range(6))
+            paras.append(f"It was {said} {i}.\"Then")
         else:  # "named": a quote a paragraph from common words, its speaker named
             said = " ".join(rng.choice(WORDS) for _ in range(8))
             paras.append(f"\u201c{said.capitalize()},\u201d said Dr. {who} of Springfield{i}.")
     if shape == "crowd":
         text = "\u201cWe start now with the plan,\u201d Mary Smith said, and " + " ".join(paras) + " so on."
-    elif shape == "paragraph":
+    elif shape in ("paragraph", "glued"):
         text = " ".join(paras) + " so on."
     else:
         text = "\n\n".join(paras)
@@ -69,7 +75,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="8000,32000,100000", help="paragraphs (or quotes) per article")
     ap.add_argument("--shapes", default="pronoun,named,paragraph,crowd",
-                    help="any of pronoun, named, paragraph, crowd")
+                    help="any of pronoun, named, paragraph, crowd, glued")
     ap.add_argument("--storyline", default=os.path.join(benchlib.REPO, "build", "storyline"))
     ap.add_argument("--storyline2", help="a second build to time in alternation (e.g. the baseline)")
     ap.add_argument("--repeats", type=int, default=3, help="runs per size and build; best is shown")

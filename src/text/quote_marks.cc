@@ -105,10 +105,7 @@ bool StraightOpens(std::string_view text, const Tok& t) {
   // business."Everyone wants snow`).
   if (!space_before && t.begin > 0 &&
       std::string_view(".!?").find(text[t.begin - 1]) != std::string_view::npos) {
-    if (text[t.end] < 'A' || text[t.end] > 'Z') return false;
-    std::size_t b = text.rfind('\n', t.begin);
-    b = b == std::string_view::npos ? 0 : b + 1;
-    return std::count(text.begin() + b, text.begin() + t.begin, '"') % 2 == 0;
+    return text[t.end] >= 'A' && text[t.end] <= 'Z' && !t.after_odd;
   }
   if (!space_before) return false;
   // Nor does a mark right before a comma open: `... de Viena ", dijo` (a
@@ -145,9 +142,11 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
   auto push = [&](std::size_t b, std::size_t e, Kind k) {
     toks->push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), k, false});
   };
+  bool odd = false;  // straight marks since the last line break
   while (i < n) {
     char c = text[i];
     if (c == '\n' || c == '\r') {
+      odd = false;
       if (!toks->empty() && toks->back().kind != Kind::kBreak) push(i, i + 1, Kind::kBreak);
       ++i;
       continue;
@@ -191,6 +190,8 @@ void Scan(std::string_view text, std::vector<Tok>* toks) {
     switch (c) {
       case '"':
         push(i, i + 1, Kind::kStraight);
+        toks->back().after_odd = odd;
+        odd = !odd;
         break;
       case ',':
         push(i, i + 1, Kind::kComma);

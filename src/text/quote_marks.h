@@ -42,6 +42,9 @@ struct Tok {
   std::uint32_t end = 0;
   Kind kind = Kind::kOther;
   bool cap = false;  // a word starting with an upper-case letter
+  // A straight mark after an odd number of them in its paragraph (since the
+  // last line break): one is open there.
+  bool after_odd = false;
 };
 
 // Whether the character starting at text[i] is an upper-case letter.

@@ -28,13 +28,28 @@ bool StartsSentence(std::string_view text, std::size_t i) {
   return false;
 }
 
-// Whether a straight double quote is open at text[i]: an odd number of
-// them since the paragraph began.
-bool QuoteOpenBefore(std::string_view text, std::size_t i) {
-  std::size_t b = text.rfind('\n', i);
-  b = b == std::string_view::npos ? 0 : b + 1;
-  return std::count(text.begin() + b, text.begin() + i, '"') % 2 == 1;
-}
+// Whether a straight double quote is open at a position: an odd number of
+// them since the last line break. Asked at positions that never go back, so
+// it counts each byte once.
+class QuoteParity {
+ public:
+  explicit QuoteParity(std::string_view text) : text_(text) {}
+  bool OpenAt(std::size_t i) {
+    for (; at_ < i; ++at_) {
+      if (text_[at_] == '\n') {
+        odd_ = false;
+      } else if (text_[at_] == '"') {
+        odd_ = !odd_;
+      }
+    }
+    return odd_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;
+  bool odd_ = false;
+};
 
 void Emit(std::string_view text, std::size_t b, std::size_t e, std::uint16_t para,
           std::vector<SentenceSpan>* out) {
@@ -47,6 +62,7 @@ void Emit(std::string_view text, std::size_t b, std::size_t e, std::uint16_t par
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::vector<SentenceSpan> out;
+  QuoteParity parity(text);
   std::uint16_t para = 0;
   std::size_t start = 0;
   bool para_has_text = false;
@@ -97,7 +113,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     if (j < n && !IsSpace(text[j]) && !glued) continue;
     // A straight quote there opens the next sentence's quote when none is
     // open in the paragraph: it goes with the next sentence.
-    if (glued && j == i + 2 && text[i + 1] == '"' && !QuoteOpenBefore(text, i)) j = i + 1;
+    if (glued && j == i + 2 && text[i + 1] == '"' && !parity.OpenAt(i)) j = i + 1;
     std::size_t k = j;
     while (k < n && IsSpace(text[k])) ++k;
     if (k < n && text[k] != '\n' && !StartsSentence(text, k)) continue;
