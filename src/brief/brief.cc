@@ -689,7 +689,7 @@ void GroupEntities(std::span<const BriefArticle> articles, std::size_t max,
     // "Department" is some department: no entity to show.
     const std::string& name = groups.groups()[g].canonical;
     if (!named[g] || text::IsGenericName(name) || PriorWritesInLowerCase(name, prior)) continue;
-    story->entities.push_back({groups.groups()[g].canonical, articles_of[g]});
+    story->entities.push_back({name, articles_of[g]});
   }
 }
 

@@ -209,6 +209,24 @@ std::string NamedIn(const std::string& text, string_view copyright) {
   return {};
 }
 
+// One name for a wire's spellings ("AP" -> "Associated Press").
+std::string OneWireName(std::string name) {
+  for (const WireName& wire : kWireNames) {
+    if (wire.spellings.HasFolded(name)) return std::string(wire.name);
+  }
+  return name;
+}
+
+// The outlet `part` of a title names, when each word of it is capitalised
+// (glue words aside) and together they are an outlet's name; else "".
+std::string OutletOfTitlePart(string_view part) {
+  const std::vector<string_view> words = Words(part);
+  for (string_view w : words) {
+    if (FirstCharCase(w) != Case::kUpper && !kNameGlue.HasFolded(w)) return {};
+  }
+  return OutletName(words);
+}
+
 }  // namespace
 
 std::string CopyrightHolder(string_view footer) {
@@ -272,28 +290,6 @@ std::string CopyrightHolder(string_view footer) {
   }
   return {};
 }
-
-namespace {
-
-// One name for a wire's spellings ("AP" -> "Associated Press").
-std::string OneWireName(std::string name) {
-  for (const WireName& wire : kWireNames) {
-    if (wire.spellings.HasFolded(name)) return std::string(wire.name);
-  }
-  return name;
-}
-
-// The outlet `part` of a title names, when each word of it is capitalised
-// (glue words aside) and together they are an outlet's name; else "".
-std::string OutletOfTitlePart(string_view part) {
-  const std::vector<string_view> words = Words(part);
-  for (string_view w : words) {
-    if (FirstCharCase(w) != Case::kUpper && !kNameGlue.HasFolded(w)) return {};
-  }
-  return OutletName(words);
-}
-
-}  // namespace
 
 std::string OutletNamedIn(const std::string& text, string_view copyright) {
   return OneWireName(NamedIn(text, copyright));

@@ -556,15 +556,8 @@ Attribution Trailing(const Context& c, const Part& p) {
   return a;
 }
 
-// "Trump said: “…”", "Pompeo told a reporter that “…”"; an attribution
-// further back in the same sentence is found but not direct.
 namespace {
 
-// "Obama defended the decision, saying “…”", "Mr Miliband offered his own
-// congratulations, tweeting: “…”": a speech participle after a comma, just
-// before the quote, speaks for the subject of its sentence: a name (or "he",
-// "she") that opens the sentence, with its verb in lower case after it.
-// `floor` is where Leading() stopped looking back.
 // Words that open a sentence before its subject, set off by a comma
 // ("Later, ...", "Meanwhile, ..."), beside the function words ("On Monday,").
 bool IsSentenceAdverb(std::string_view w) {
@@ -577,6 +570,11 @@ bool IsSentenceAdverb(std::string_view w) {
 // At most this many tokens of such a phrase before its comma.
 constexpr int kMaxOpeningPhraseTokens = 5;
 
+// "Obama defended the decision, saying “…”", "Mr Miliband offered his own
+// congratulations, tweeting: “…”": a speech participle after a comma, just
+// before the quote, speaks for the subject of its sentence: a name (or "he",
+// "she") that opens the sentence, with its verb in lower case after it.
+// `floor` is where Leading() stopped looking back.
 bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution* a) {
   int i = p.open - 1;
   if (i > floor && (c.toks[i].kind == Kind::kColon || c.toks[i].kind == Kind::kComma)) --i;
@@ -627,6 +625,8 @@ bool ParticipleOfSubject(const Context& c, const Part& p, int floor, Attribution
 
 }  // namespace
 
+// "Trump said: “…”", "Pompeo told a reporter that “…”"; an attribution
+// further back in the same sentence is found but not direct.
 Attribution Leading(const Context& c, const Part& p) {
   Attribution a;
   int floor = p.open;

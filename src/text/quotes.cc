@@ -449,7 +449,6 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
           // David McCorquodale, a partner at KPMG, said he … “…,” he said."
           d.speaker = c.CleanSpeakerAt(other->first, other->last);
         }
-        if (!FitsPronoun(c, d.attr.speaker_first, d.speaker)) d.speaker.clear();
       } else if (seen.size() == 1) {
         // The most recent mention of that person, as written there. The
         // one name must be known as a person's or speak there ("Bajaj
@@ -468,9 +467,9 @@ std::vector<Quote> FindQuotes(std::string_view text, Language lang) {
         }
         if (best->person || spoke) {
           d.speaker = c.CleanNameAt(best->first, best->last);
-          if (!FitsPronoun(c, d.attr.speaker_first, d.speaker)) d.speaker.clear();
         }
       }
+      if (!FitsPronoun(c, d.attr.speaker_first, d.speaker)) d.speaker.clear();
     }
   }
 
